@@ -1,0 +1,11 @@
+import type { Analysis } from "../metrics/schema.js";
+import type { TranscriptFormat } from "../transcript/schema.js";
+
+/** What every renderer of the listening report receives. */
+export interface ReportInput {
+  analysis: Analysis;
+  /** What the transcript was: a file name, "stdin", a meeting title. */
+  source: string;
+  format: TranscriptFormat;
+  cueCount: number;
+}

@@ -1,0 +1,24 @@
+/** What went wrong, where, and what the input should have looked like. Returned, never thrown. */
+export interface TranscriptError {
+  kind: "transcript-error";
+  code: "unknown-format" | "bad-header" | "bad-timing" | "bad-cue" | "bad-json" | "too-large" | "empty";
+  /** 1-based line (VTT) or item number (JSON array), when the problem has a place. */
+  line: number | null;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: TranscriptError };
+
+export function transcriptError(
+  code: TranscriptError["code"],
+  line: number | null,
+  message: string,
+): { ok: false; error: TranscriptError } {
+  return { ok: false, error: { kind: "transcript-error", code, line, message } };
+}
+
+/** One line for a terminal or a log: `line 12: expected …`. */
+export function formatTranscriptError(error: TranscriptError, source?: string): string {
+  const where = [source, error.line === null ? null : `line ${error.line}`].filter(Boolean).join(":");
+  return where ? `${where}: ${error.message}` : error.message;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** One person's continuous piece of speech, after Teams display chunks are merged. */
+export const utteranceSchema = z.object({
+  /** Stable within one transcript: `u1`, `u2`, … in start order. */
+  id: z.string(),
+  /** Display name exactly as the transcript wrote it; null when the tenant turned attribution off. */
+  speaker: z.string().nullable(),
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Utterance = z.infer<typeof utteranceSchema>;
+
+export const transcriptFormatSchema = z.enum(["vtt-download", "vtt-graph", "vtt-metadata", "json"]);
+export type TranscriptFormat = z.infer<typeof transcriptFormatSchema>;
+
+export const transcriptSchema = z.object({
+  format: transcriptFormatSchema,
+  utterances: z.array(utteranceSchema),
+  /** Number of cues (or JSON items) read, before chunks were merged. */
+  cueCount: z.number().int().nonnegative(),
+  /** ISO time the transcript's zero point corresponds to, when the source says (metadataContent, ISO JSON). */
+  startedAt: z.string().nullable(),
+});
+export type Transcript = z.infer<typeof transcriptSchema>;
+
+/** Limits that keep a hostile or broken file from exhausting memory. */
+export interface ParseLimits {
+  maxBytes: number;
+  maxCues: number;
+  maxDurationMs: number;
+}
+
+export const defaultParseLimits: ParseLimits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxCues: 500_000,
+  maxDurationMs: 24 * 60 * 60 * 1000,
+};
