@@ -1,0 +1,22 @@
+import type { Analysis } from "../metrics/schema.js";
+import { pickHabit } from "./habit.js";
+import { byPriority, type MomentPick } from "./moments.js";
+import type { Coaching } from "./schema.js";
+import { heuristicMoment } from "./suggest.js";
+
+/** Coaching with no LLM: deterministic moments, suggestions built from the other person's own words. */
+export function heuristicCoaching(pick: MomentPick, analysis: Analysis, manager: string, transcriptTokens: number, fallbackReason: string | null = null): Coaching {
+  const moments = byPriority(pick.candidates).map(heuristicMoment);
+  return {
+    source: "heuristic",
+    fallbackReason,
+    manager,
+    moments,
+    kept: pick.kept,
+    habit: pickHabit(moments, pick.kept, analysis),
+    candidates: pick.candidates.length,
+    dropped: 0,
+    tokens: { prompt: 0, completion: 0, transcript: transcriptTokens, requests: 0 },
+  };
+}
+
