@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** The environment, read only by loadConfig. */
+  env: Record<string, string | undefined>;
 }
 
 /** A failure the user can fix: printed on one line, exit code 2. */

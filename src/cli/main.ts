@@ -9,6 +9,7 @@ const io: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString("utf8");
   },
+  env: process.env,
 };
 
 process.exitCode = await runCli(process.argv.slice(2), io);

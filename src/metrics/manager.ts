@@ -34,8 +34,9 @@ export function managerMetrics(
     responses: myGaps.length,
     longestMonologueMs: me.longestMonologueMs,
     monologues: monologues.filter((m) => m.speaker === name).length,
+    // In a one-on-one the other person's share is the mirror of the manager's: the share verdict says it.
     quietPeople: speakers
-      .filter((s) => s.name !== name && s.share < fairShare * options.quietFractionOfFairShare)
+      .filter((s) => !oneOnOne && s.name !== name && s.share < fairShare * options.quietFractionOfFairShare)
       .map((s) => ({ name: s.name, share: s.share })),
   };
 }

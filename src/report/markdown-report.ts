@@ -1,9 +1,10 @@
+import { coachingLines } from "./coaching-text.js";
 import { clock, percent, seconds } from "./format.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 
 /** The listening report as Markdown, for pasting into a document or a wiki. */
-export function markdownReport({ analysis: a, source, format, cueCount }: ReportInput): string {
+export function markdownReport({ analysis: a, source, format, cueCount, coaching }: ReportInput): string {
   const out: string[] = [];
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   out.push(`# Listening report: ${cell(source)}`, "");
@@ -31,5 +32,6 @@ export function markdownReport({ analysis: a, source, format, cueCount }: Report
   for (const mono of a.monologues) out.push(`- ${clock(mono.startMs)}–${clock(mono.endMs)} (${clock(mono.durationMs)}): ${cell(mono.speaker)}`);
   out.push("", "## What stands out", "");
   for (const sentence of observations(a)) out.push(`- ${sentence}`);
+  if (coaching) out.push("", ...coachingLines(coaching, true));
   return out.join("\n");
 }

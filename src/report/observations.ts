@@ -15,10 +15,10 @@ export function observations(analysis: Analysis): string[] {
   const m = analysis.manager;
   if (m) {
     const range = `${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}`;
-    const context = m.oneOnOne ? "for a one-on-one" : `around a fair share of ${percent(m.fairShare)}`;
-    if (m.shareVerdict === "above") out.push(`${m.name} talked ${percent(m.share)} of the time, above the ${range} that suits a meeting ${context}.`);
-    else if (m.shareVerdict === "below") out.push(`${m.name} talked ${percent(m.share)} of the time, below ${range} ${context}: others had the floor.`);
-    else out.push(`${m.name} talked ${percent(m.share)} of the time, within ${range} ${context}.`);
+    const context = m.oneOnOne ? `the ${range} that suits a one-on-one` : `${range}, around a fair share of ${percent(m.fairShare)}`;
+    if (m.shareVerdict === "above") out.push(`${m.name} talked ${percent(m.share)} of the time, above ${context}.`);
+    else if (m.shareVerdict === "below") out.push(`${m.name} talked ${percent(m.share)} of the time, below ${context}: others had the floor.`);
+    else out.push(`${m.name} talked ${percent(m.share)} of the time, within ${context}.`);
     if (m.quietPeople.length > 0) {
       const names = m.quietPeople.map((p) => `${p.name} (${percent(p.share)})`).join(", ");
       out.push(`${m.quietPeople.length === 1 ? "One person" : `${m.quietPeople.length} people`} barely spoke: ${names}. An open question to them could bring them in.`);

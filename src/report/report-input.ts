@@ -1,3 +1,4 @@
+import type { Coaching } from "../coaching/schema.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { TranscriptFormat } from "../transcript/schema.js";
 
@@ -8,4 +9,6 @@ export interface ReportInput {
   source: string;
   format: TranscriptFormat;
   cueCount: number;
+  /** Present when coaching was asked for. */
+  coaching?: Coaching;
 }

@@ -1,9 +1,10 @@
+import { coachingLines } from "./coaching-text.js";
 import { bar, clock, exactSeconds, padEnd, padStart, percent, seconds } from "./format.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 
 /** The listening report for a terminal: plain text, 80 columns or so, no colour. */
-export function textReport({ analysis: a, source, format, cueCount }: ReportInput): string {
+export function textReport({ analysis: a, source, format, cueCount, coaching }: ReportInput): string {
   const lines: string[] = [];
   lines.push(`Attune listening report: ${source}`);
   const overlap = a.overlapMs === null ? "overlap unknown" : `overlap ${clock(a.overlapMs)} (${percent(a.speechMs ? a.overlapMs / a.speechMs : 0)} of speech)`;
@@ -44,6 +45,7 @@ export function textReport({ analysis: a, source, format, cueCount }: ReportInpu
   lines.push("What stands out");
   for (const sentence of observations(a)) lines.push(`  - ${sentence}`);
   lines.push("");
+  if (coaching) lines.push(...coachingLines(coaching, false), "");
   const t = a.thresholds;
   lines.push(`Thresholds: turn join ${exactSeconds(t.joinGapMs)}, backchannel < ${exactSeconds(t.backchannelMaxMs)} and ≤ ${t.backchannelMaxWords} words, interruption overlap ${exactSeconds(t.interruptionMinOverlapMs)}–${exactSeconds(t.interruptionYieldMs)}, monologue ≥ ${exactSeconds(t.monologueMs)}. See docs/metrics.md.`);
   return lines.join("\n");

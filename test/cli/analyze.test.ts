@@ -6,10 +6,10 @@ import type { CliIo } from "../../src/cli/io.js";
 import { jsonReportSchema } from "../../src/report/json-report.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
-async function run(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], stdin = "", env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io: CliIo = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), readStdin: async () => stdin };
+  const io: CliIo = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), readStdin: async () => stdin, env };
   const code = await runCli(args, io);
   return { code, out, err };
 }
@@ -70,7 +70,7 @@ describe("attune analyze", () => {
     ["bad transcript", ["analyze", "-"], "WEBVTT\n\n00:00:01.000 --> 00:00:xx.000\nhi\n", /^attune analyze: stdin:line 3: expected timestamps/],
     ["unknown manager", ["analyze", es2004a, "--manager", "Zed"], "", /--manager: no speaker matches 'Zed'; speakers are 'FEE013/],
     ["ambiguous manager", ["analyze", es2004a, "--manager", "designer"], "", /matches 2 speakers/],
-    ["bad format", ["analyze", es2004a, "--format", "pdf"], "", /--format must be text, json or markdown/],
+    ["bad format", ["analyze", es2004a, "--format", "pdf"], "", /--format must be text, json, markdown or card/],
     ["unknown option", ["analyze", es2004a, "--colour"], "", /Unknown option '--colour'/],
     ["bad number", ["analyze", es2004a, "--monologue-seconds", "soon"], "", /takes a number of seconds/],
     ["unknown command", ["analyse", es2004a], "", /unknown command 'analyse'/],

@@ -1,0 +1,46 @@
+import type { Utterance } from "../transcript/schema.js";
+import type { Candidate } from "./moments.js";
+import type { PromptOutput } from "./prompt-outputs.js";
+import type { CoachingMoment } from "./schema.js";
+import { capText, foldForQuote } from "./untrusted-text.js";
+
+type Judged = PromptOutput<"listening-moments">["moments"][number];
+
+export const LIMITS = { quote: 400, whatHappened: 300, suggestion: 400, habit: 240 } as const;
+
+export type Guarded = { ok: true; moment: CoachingMoment | null } | { ok: false; reason: string };
+
+/**
+ * The hallucination guard for one judged moment: it must name a moment that was sent, an utterance of
+ * that moment spoken by the other person, and a quote found word for word in that utterance.
+ * `moment: null` means the model judged that no restatement was due.
+ */
+export function guardMoment(answer: Judged, candidates: ReadonlyMap<string, Candidate>, utterances: ReadonlyMap<string, Utterance>): Guarded {
+  const candidate = candidates.get(answer.momentId);
+  if (!candidate) return { ok: false, reason: `unknown moment id '${capText(answer.momentId, 20)}'` };
+  const utterance = utterances.get(answer.utteranceId);
+  if (!utterance || !candidate.trigger.some((u) => u.id === utterance.id)) {
+    return { ok: false, reason: `utterance id '${capText(answer.utteranceId, 20)}' is not part of moment ${candidate.id}` };
+  }
+  if (utterance.speaker !== candidate.speaker) return { ok: false, reason: `utterance ${utterance.id} is not ${candidate.speaker}'s` };
+  if (!answer.restatementDue) return { ok: true, moment: null };
+  const quote = foldForQuote(answer.quote);
+  if (quote.length < 3 || !foldForQuote(utterance.text).includes(quote)) {
+    return { ok: false, reason: `the quote is not in utterance ${utterance.id}` };
+  }
+  const suggestion = capText(answer.suggestion, LIMITS.suggestion);
+  if (suggestion.length === 0) return { ok: false, reason: "empty suggestion" };
+  return {
+    ok: true,
+    moment: {
+      utteranceId: utterance.id,
+      atMs: utterance.startMs,
+      speaker: candidate.speaker,
+      quote: capText(quote, LIMITS.quote),
+      kind: candidate.kind,
+      whatHappened: capText(answer.whatHappened, LIMITS.whatHappened),
+      suggestion,
+      replyUtteranceId: candidate.reply?.id ?? null,
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { countTokens } from "gpt-tokenizer";
+import type { Analysis } from "../metrics/schema.js";
+import type { Utterance } from "../transcript/schema.js";
+import { dataBlock } from "./data-block.js";
+import { guardMoment, LIMITS } from "./guard.js";
+import { pickHabit } from "./habit.js";
+import { describeFailure, type Llm, type LlmUsage } from "./llm.js";
+import { byPriority, type Candidate, type MomentPick } from "./moments.js";
+import { promptOutputs } from "./prompt-outputs.js";
+import { renderPrompt, type Prompt, type RenderedPrompt } from "./prompt-store.js";
+import type { Coaching, CoachingMoment } from "./schema.js";
+import { capText } from "./untrusted-text.js";
+
+export interface LlmCoachOptions {
+  /** At most this many moments go to the model, most important first. */
+  maxMoments: number;
+  /** Moments per request. */
+  batchSize: number;
+  /** Prompt tokens for the whole meeting: at most this share of the transcript's own tokens… */
+  budgetShare: number;
+  /** …but never more than this, and at least the floor (short meetings still get coached). */
+  budgetMax: number;
+  budgetFloor: number;
+}
+
+export const defaultLlmCoachOptions: LlmCoachOptions = { maxMoments: 8, batchSize: 4, budgetShare: 0.3, budgetMax: 12_000, budgetFloor: 2500 };
+
+export type LlmCoachResult = { ok: true; coaching: Coaching } | { ok: false; reason: string; usage: LlmUsage };
+
+/** Coaching by the prompt set: the model judges each candidate; the guard keeps only grounded answers. */
+export async function llmCoaching(
+  pick: MomentPick,
+  analysis: Analysis,
+  manager: string,
+  utterances: readonly Utterance[],
+  transcriptTokens: number,
+  deps: { llm: Llm; prompts: ReadonlyMap<string, Prompt> },
+  options: LlmCoachOptions = defaultLlmCoachOptions,
+): Promise<LlmCoachResult> {
+  const usage: LlmUsage = { promptTokens: 0, completionTokens: 0, requests: 0 };
+  const budget = Math.min(options.budgetMax, Math.max(options.budgetFloor, Math.floor(transcriptTokens * options.budgetShare)));
+  const batches = planBatches(byPriority(pick.candidates).slice(0, options.maxMoments), manager, deps.prompts, options.batchSize, budget - SUMMARY_RESERVE);
+  if (!batches.ok) return { ok: false, reason: batches.message, usage };
+  const byId = new Map(utterances.map((u) => [u.id, u]));
+  const moments: CoachingMoment[] = []; // batches go most important first, so moments stay in that order
+  let dropped = 0;
+  for (const batch of batches.value) {
+    const result = await deps.llm.complete(batch.prompt, promptOutputs["listening-moments"]);
+    add(usage, result.usage);
+    if (!result.ok) return { ok: false, reason: describeFailure(result.failure), usage };
+    const sent = new Map(batch.candidates.map((c) => [c.id, c]));
+    const seen = new Set<string>();
+    for (const answer of result.value.moments) {
+      if (seen.has(answer.momentId)) {
+        dropped++;
+        continue;
+      }
+      const guarded = guardMoment(answer, sent, byId);
+      if (!guarded.ok) {
+        dropped++;
+        continue;
+      }
+      seen.add(answer.momentId);
+      if (guarded.moment) moments.push(guarded.moment);
+    }
+  }
+  const habit = await summaryHabit(moments, pick, analysis, manager, deps, usage);
+  return {
+    ok: true,
+    coaching: {
+      source: "llm",
+      fallbackReason: null,
+      manager,
+      moments,
+      kept: pick.kept,
+      habit: habit ?? pickHabit(moments, pick.kept, analysis),
+      candidates: pick.candidates.length,
+      dropped,
+      tokens: { prompt: usage.promptTokens, completion: usage.completionTokens, transcript: transcriptTokens, requests: usage.requests },
+    },
+  };
+}
+
+const SUMMARY_RESERVE = 700;
+
+interface Batch {
+  candidates: Candidate[];
+  prompt: RenderedPrompt;
+}
+
+function planBatches(candidates: Candidate[], manager: string, prompts: ReadonlyMap<string, Prompt>, size: number, budget: number): { ok: true; value: Batch[] } | { ok: false; message: string } {
+  let chosen = candidates;
+  for (;;) {
+    const batches: Batch[] = [];
+    for (let i = 0; i < chosen.length; i += size) {
+      const group = chosen.slice(i, i + size);
+      const block = dataBlock(group.map(momentPayload));
+      const rendered = renderPrompt(prompts, "listening-moments", { manager, moments: block.text, moment_count: String(group.length), data_tag: block.tag });
+      if (!rendered.ok) return rendered;
+      batches.push({ candidates: group, prompt: rendered.value });
+    }
+    const tokens = batches.reduce((sum, b) => sum + countTokens(b.prompt.system) + countTokens(b.prompt.user), 0);
+    if (tokens <= budget || chosen.length <= 1) return { ok: true, value: batches };
+    chosen = chosen.slice(0, -1);
+  }
+}
+
+function momentPayload(c: Candidate): unknown {
+  return {
+    moment: c.id,
+    kind: c.kind,
+    person: c.speaker,
+    said: c.trigger.map((u) => ({ id: u.id, text: excerpt(u.text, 320) })),
+    manager_replied: c.reply ? { id: c.reply.id, text: excerpt(c.reply.text, 240) } : null,
+    ...(c.gapMs !== null && { reply_gap_seconds: Math.round(c.gapMs / 250) / 4 }),
+    ...(c.interrupted && { manager_came_in_before_they_finished: true }),
+  };
+}
+
+/** Long text keeps its start and end, so any quote the model picks is still a piece of the real utterance. */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 3) / 2);
+  return `${text.slice(0, half).replace(/\s+\S*$/, "")} … ${text.slice(-half).replace(/^\S*\s+/, "")}`;
+}
+
+async function summaryHabit(
+  moments: readonly CoachingMoment[],
+  pick: MomentPick,
+  analysis: Analysis,
+  manager: string,
+  deps: { llm: Llm; prompts: ReadonlyMap<string, Prompt> },
+  usage: LlmUsage,
+): Promise<string | null> {
+  const m = analysis.manager;
+  const block = dataBlock([
+    {
+      share_of_talk: m ? Math.round(m.share * 100) : null,
+      expected_share: m ? `${Math.round(m.expectedShare[0] * 100)}–${Math.round(m.expectedShare[1] * 100)}%` : null,
+      interruptions_of_others: m?.interruptionsMade ?? null,
+      questions_asked: m?.questions ?? null,
+      moments: moments.slice(0, 6).map((x) => ({ kind: x.kind, person: x.speaker, quote: capText(x.quote, 160), what_happened: x.whatHappened })),
+      restatements_made: pick.kept.slice(0, 3).map((k) => capText(k.quote, 160)),
+    },
+  ]);
+  const rendered = renderPrompt(deps.prompts, "coaching-summary", { manager, summary: block.text, data_tag: block.tag });
+  if (!rendered.ok) return null;
+  const result = await deps.llm.complete(rendered.value, promptOutputs["coaching-summary"]);
+  add(usage, result.usage);
+  if (!result.ok) return null;
+  const habit = capText(result.value.habit, LIMITS.habit);
+  return habit.length > 0 ? habit : null;
+}
+
+function add(total: LlmUsage, part: LlmUsage): void {
+  total.promptTokens += part.promptTokens;
+  total.completionTokens += part.completionTokens;
+  total.requests += part.requests;
+}

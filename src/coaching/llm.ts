@@ -1,0 +1,127 @@
+import OpenAI from "openai";
+import { countTokens } from "gpt-tokenizer";
+import { z } from "zod";
+import type { RenderedPrompt } from "./prompt-store.js";
+
+export interface LlmSettings {
+  apiKey: string;
+  baseURL: string | undefined;
+  model: string;
+  timeoutMs: number;
+  /** Retries of 408/409/429/5xx and timeouts, with exponential backoff honouring Retry-After. */
+  maxRetries: number;
+}
+
+/** Why a call gave no usable answer. Every failure is one of these, never a throw. */
+export type LlmFailure =
+  | { kind: "timeout"; message: string }
+  | { kind: "unreachable"; message: string }
+  | { kind: "http"; status: number; message: string }
+  | { kind: "malformed"; message: string }
+  | { kind: "schema"; message: string };
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+  requests: number;
+}
+
+export type LlmResult<T> = { ok: true; value: T; usage: LlmUsage } | { ok: false; failure: LlmFailure; usage: LlmUsage };
+
+export interface Llm {
+  readonly model: string;
+  complete<T>(prompt: RenderedPrompt, schema: z.ZodType<T>): Promise<LlmResult<T>>;
+}
+
+type Message = { role: "system" | "user" | "assistant"; content: string };
+
+/**
+ * An OpenAI-compatible chat model (OpenAI, Azure OpenAI's v1 endpoint, Ollama, vLLM, llama.cpp) asked for
+ * structured output. A reply that is not JSON or does not fit the schema gets one repair attempt that
+ * feeds the errors back. Retries and Retry-After are the openai client's own.
+ */
+export function createLlm(settings: LlmSettings): Llm {
+  const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs, maxRetries: settings.maxRetries });
+  return {
+    model: settings.model,
+    async complete<T>(prompt: RenderedPrompt, schema: z.ZodType<T>): Promise<LlmResult<T>> {
+      const usage: LlmUsage = { promptTokens: 0, completionTokens: 0, requests: 0 };
+      const messages: Message[] = [
+        { role: "system", content: prompt.system },
+        { role: "user", content: prompt.user },
+      ];
+      const jsonSchema = z.toJSONSchema(schema, { target: "draft-7" }) as Record<string, unknown>;
+      delete jsonSchema.$schema;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const sent = await send(client, settings.model, prompt, messages, jsonSchema, usage);
+        if (!sent.ok) return { ok: false, failure: sent.failure, usage };
+        const checked = check(sent.content, schema);
+        if (checked.ok) return { ok: true, value: checked.value, usage };
+        if (attempt === 1) return { ok: false, failure: checked.failure, usage };
+        messages.push(
+          { role: "assistant", content: sent.content.slice(0, 4000) },
+          { role: "user", content: `That answer could not be used: ${checked.failure.message}. Answer again with JSON only, matching the schema exactly.` },
+        );
+      }
+      return { ok: false, failure: { kind: "schema", message: "no answer" }, usage };
+    },
+  };
+}
+
+async function send(
+  client: OpenAI,
+  model: string,
+  prompt: RenderedPrompt,
+  messages: Message[],
+  jsonSchema: Record<string, unknown>,
+  usage: LlmUsage,
+): Promise<{ ok: true; content: string } | { ok: false; failure: LlmFailure }> {
+  usage.requests++;
+  usage.promptTokens += messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 0);
+  try {
+    const completion = await client.chat.completions.create({
+      model,
+      messages,
+      temperature: prompt.temperature,
+      max_tokens: prompt.maxTokens,
+      response_format: { type: "json_schema", json_schema: { name: prompt.output.replace(/[^a-zA-Z0-9_-]/g, "_"), schema: jsonSchema, strict: true } },
+    });
+    const content = completion.choices[0]?.message?.content ?? "";
+    usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
+    return { ok: true, content };
+  } catch (error) {
+    return { ok: false, failure: toFailure(error) };
+  }
+}
+
+function check<T>(content: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; failure: LlmFailure } {
+  let json: unknown;
+  try {
+    json = JSON.parse(stripFences(content));
+  } catch (cause) {
+    return { ok: false, failure: { kind: "malformed", message: `the reply is not JSON (${(cause as Error).message})` } };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  return { ok: false, failure: { kind: "schema", message: `it does not match the schema (${issues.join("; ")})` } };
+}
+
+/** Some local servers wrap JSON in a Markdown fence despite the response format. */
+function stripFences(content: string): string {
+  const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content);
+  return fenced ? fenced[1]! : content;
+}
+
+function toFailure(error: unknown): LlmFailure {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: "timeout", message: "the model did not answer in time" };
+  if (error instanceof OpenAI.APIConnectionError) return { kind: "unreachable", message: `cannot reach the model server (${error.message})` };
+  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
+    return { kind: "http", status: error.status, message: `the model server answered ${error.status}` };
+  }
+  throw new Error("unexpected failure calling the model", { cause: error });
+}
+
+export function describeFailure(failure: LlmFailure): string {
+  return failure.kind === "http" ? `${failure.message}` : `${failure.kind}: ${failure.message}`;
+}

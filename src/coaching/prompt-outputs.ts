@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** The output schema of each prompt, by the name a prompt's config.json gives in "output". */
+export const promptOutputs = {
+  "listening-moments": z.object({
+    moments: z.array(
+      z.object({
+        momentId: z.string(),
+        utteranceId: z.string(),
+        quote: z.string(),
+        restatementDue: z.boolean(),
+        whatHappened: z.string(),
+        suggestion: z.string(),
+      }),
+    ),
+  }),
+  "coaching-summary": z.object({
+    habit: z.string(),
+    wentWell: z.string(),
+  }),
+  "one-on-one-prep": z.object({
+    questions: z.array(z.object({ question: z.string(), quote: z.string(), utteranceId: z.string() })),
+    reminder: z.string(),
+  }),
+} as const;
+
+export type PromptOutputName = keyof typeof promptOutputs;
+export type PromptOutput<N extends PromptOutputName> = z.infer<(typeof promptOutputs)[N]>;
+
+export function isPromptOutputName(name: string): name is PromptOutputName {
+  return Object.hasOwn(promptOutputs, name);
+}

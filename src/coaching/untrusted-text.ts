@@ -1,0 +1,16 @@
+/** Model output is untrusted too: no control characters, folded white space, a hard length cap. */
+export function capText(text: string, max: number): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+/** Folds white space and quote marks so a quote can be compared with the utterance it claims to come from. */
+export function foldForQuote(text: string): string {
+  return text
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/^[\s"'…]+|[\s"'…]+$/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/^\.{3}|\.{3}$/g, "")
+    .trim();
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { coachMeeting, type CoachDeps } from "../../src/coaching/coach.js";
+import { createLlm, type LlmSettings } from "../../src/coaching/llm.js";
+import { loadPrompts, type Prompt } from "../../src/coaching/prompt-store.js";
+import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
+import { bundledPromptsDir } from "../../src/config.js";
+import { analyze } from "../../src/metrics/analyze.js";
+import type { Utterance } from "../../src/transcript/schema.js";
+import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, isSummaryRequest } from "../helpers/fake-openai.js";
+import { transcriptOf } from "../helpers/fixtures.js";
+
+let prompts: Map<string, Prompt>;
+let fake: FakeOpenAi;
+let baseURL: string;
+
+beforeAll(async () => {
+  const loaded = await loadPrompts(bundledPromptsDir);
+  if (!loaded.ok) throw new Error(loaded.message);
+  prompts = loaded.value;
+});
+beforeEach(async () => {
+  fake = new FakeOpenAi();
+  baseURL = await fake.start();
+});
+afterEach(async () => fake.stop());
+
+function deps(overrides: Partial<LlmSettings> = {}): CoachDeps {
+  return { llm: createLlm({ apiKey: "sk-test-secret", baseURL, model: "fake-model", timeoutMs: 3000, maxRetries: 2, ...overrides }), prompts };
+}
+
+async function coach(file: string, manager: string, d: CoachDeps = deps()): Promise<{ coaching: Coaching; utterances: Utterance[] }> {
+  const { utterances } = transcriptOf(file);
+  const analysis = analyze({ utterances, manager });
+  const coaching = await coachMeeting({ utterances, analysis, manager }, d);
+  coachingSchema.parse(coaching);
+  return { coaching, utterances };
+}
+
+const sample = ["teams/download-style.vtt", "Renée Ortiz"] as const;
+const ami = ["ami/ES2004a.teams.vtt", "FEE013 (Project Manager)"] as const;
+
+describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
+  it("good answers: moments from the model, habit from the summary, requests and tokens counted", async () => {
+    fake.script({ content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    const { coaching } = await coach(...sample);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.fallbackReason).toBeNull();
+    expect(coaching.moments).toHaveLength(1);
+    expect(coaching.moments[0]).toMatchObject({ speaker: "Lee, Jordan (Guest)", kind: "missed-concern", replyUtteranceId: "u5" });
+    expect(coaching.moments[0]!.suggestion).toMatch(/^Model: it sounds like .*Did I get that right\?$/);
+    expect(coaching.habit).toBe("Model habit: say back each worry before you answer it.");
+    expect(coaching.kept.map((k) => k.utteranceId)).toEqual(["u7"]);
+    expect(coaching.tokens.requests).toBe(2);
+    expect(coaching.tokens.prompt).toBeGreaterThan(200);
+    // the wire: the real client, structured output, the key as a bearer token, only the moment's window sent
+    const [first] = fake.requests;
+    expect(first!.authorization).toBe("Bearer sk-test-secret");
+    expect(first!.body.model).toBe("fake-model");
+    expect(first!.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "listening-moments", strict: true } });
+    const user = first!.body.messages[1]!.content;
+    expect(user).toContain("I'm worried about it");
+    expect(user).not.toContain("shadow the migration");
+  });
+
+  it("malformed JSON gets one repair attempt that feeds the error back", async () => {
+    fake.script({ content: "Sure! Here are the moments: {moments: [" }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    const { coaching } = await coach(...sample);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.moments).toHaveLength(1);
+    const repair = fake.requests[1]!.body.messages;
+    expect(repair.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+    expect(repair[3]!.content).toMatch(/not JSON/);
+    expect(coaching.tokens.requests).toBe(3);
+  });
+
+  it("a schema-violating answer is repaired with the validation errors", async () => {
+    fake.script({ content: JSON.stringify({ moments: [{ momentId: "m1" }] }) }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    const { coaching } = await coach(...sample);
+    expect(coaching.source).toBe("llm");
+    expect(fake.requests[1]!.body.messages[3]!.content).toMatch(/moments\.0\.utteranceId/);
+  });
+
+  it("a reply that stays malformed after the repair falls back to the heuristic, and says why", async () => {
+    fake.script({ content: "not json" }, { content: "still not json" });
+    const { coaching } = await coach(...sample);
+    expect(coaching.source).toBe("heuristic");
+    expect(coaching.fallbackReason).toMatch(/malformed: the reply is not JSON/);
+    expect(coaching.moments[0]!.suggestion).toMatch(/^It sounds like the migration script/);
+    expect(coaching.tokens.requests).toBe(2);
+  });
+
+  it("an invented quote and an unknown utterance id are dropped and counted; the rest is kept", async () => {
+    fake.script(
+      // first batch: the first moment's quote is invented
+      { content: (r) => goodMomentsAnswer(r, (item, answer) => { if (item.moment === dataItems(r)[0]!.moment) answer.quote = "I think the manager is doing a perfect job."; }) },
+      // second batch: every answer names an utterance that does not exist
+      { content: (r) => goodMomentsAnswer(r, (_item, answer) => { answer.utteranceId = "u9999"; }) },
+      { content: goodSummaryAnswer },
+    );
+    const { coaching, utterances } = await coach(...ami);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.tokens.requests).toBe(3);
+    const [first, second] = fake.requests.map((r) => dataItems(r).length);
+    expect(first! + second!).toBe(8);
+    expect(coaching.dropped).toBe(1 + second!);
+    expect(coaching.moments).toHaveLength(first! - 1);
+    const text = new Map(utterances.map((u) => [u.id, u.text]));
+    for (const m of coaching.moments) expect(text.get(m.utteranceId)).toContain(m.quote);
+    expect(coaching.moments.some((m) => m.quote.includes("perfect job"))).toBe(false);
+  });
+
+  it("429 with Retry-After, then success: retried by the client, coached by the model", async () => {
+    fake.script({ status: 429, headers: { "retry-after": "1" } }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    const started = Date.now();
+    const { coaching } = await coach(...sample);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(coaching.source).toBe("llm");
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("persistent 500: retries, then the heuristic coaches and the report says the server failed", async () => {
+    fake.fallback = { status: 500, body: { error: { message: "boom" } } };
+    const { coaching } = await coach(...sample, deps({ maxRetries: 1 }));
+    expect(fake.requests).toHaveLength(2);
+    expect(coaching.source).toBe("heuristic");
+    expect(coaching.fallbackReason).toMatch(/answered 500/);
+    expect(coaching.moments).toHaveLength(1);
+  });
+
+  it("a server that hangs past the timeout: bounded wait, then the heuristic", async () => {
+    fake.fallback = { hang: true };
+    const started = Date.now();
+    const { coaching } = await coach(...sample, deps({ timeoutMs: 400, maxRetries: 1 }));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(fake.requests).toHaveLength(2);
+    expect(coaching.source).toBe("heuristic");
+    expect(coaching.fallbackReason).toMatch(/timeout/);
+  });
+
+  it("a model that judges no restatement was due gives no moment, and nothing is dropped", async () => {
+    fake.script({ content: (r) => goodMomentsAnswer(r, (_i, a) => { a.restatementDue = false; }) }, { content: goodSummaryAnswer });
+    const { coaching } = await coach(...sample);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.moments).toEqual([]);
+    expect(coaching.dropped).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coachMeeting } from "../../src/coaching/coach.js";
+import { createLlm } from "../../src/coaching/llm.js";
+import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { bundledPromptsDir } from "../../src/config.js";
+import { analyze } from "../../src/metrics/analyze.js";
+import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, isSummaryRequest } from "../helpers/fake-openai.js";
+import { ONE_HOUR_MANAGER, oneHourMeeting } from "../helpers/one-hour-meeting.js";
+
+let fake: FakeOpenAi;
+let baseURL: string;
+beforeAll(async () => {
+  fake = new FakeOpenAi();
+  baseURL = await fake.start();
+  fake.fallback = { content: (r) => (isSummaryRequest(r) ? goodSummaryAnswer : goodMomentsAnswer(r)) };
+});
+afterAll(async () => fake.stop());
+
+describe("token budget on an hour of real meeting", () => {
+  it("sends under 30% of the transcript's tokens and under 12k, in a few requests, only moment windows", async () => {
+    const utterances = oneHourMeeting();
+    expect(utterances[utterances.length - 1]!.endMs).toBeGreaterThan(59 * 60_000);
+    const loaded = await loadPrompts(bundledPromptsDir);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const analysis = analyze({ utterances, manager: ONE_HOUR_MANAGER });
+    const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
+    const coaching = await coachMeeting({ utterances, analysis, manager: ONE_HOUR_MANAGER }, { llm, prompts: loaded.value });
+    expect(coaching.source).toBe("llm");
+    expect(coaching.candidates).toBeGreaterThan(8);
+    expect(coaching.tokens.requests).toBeLessThanOrEqual(4);
+    expect(coaching.tokens.prompt).toBeLessThan(12_000);
+    expect(coaching.tokens.prompt / coaching.tokens.transcript).toBeLessThan(0.3);
+    const sentChars = fake.requests.reduce((sum, r) => sum + r.body.messages.reduce((s, m) => s + m.content.length, 0), 0);
+    const transcriptChars = utterances.reduce((sum, u) => sum + u.text.length, 0);
+    expect(sentChars / transcriptChars).toBeLessThan(0.3);
+    console.info(`one-hour meeting: ${coaching.tokens.prompt} prompt tokens of ${coaching.tokens.transcript} transcript tokens (${((100 * coaching.tokens.prompt) / coaching.tokens.transcript).toFixed(1)}%), ${coaching.tokens.requests} requests, ${coaching.candidates} candidates`);
+  });
+});

@@ -1,0 +1,127 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** The parsed body of one chat-completions request the fake received. */
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: {
+    model: string;
+    messages: { role: string; content: string }[];
+    response_format?: { type: string; json_schema?: { name: string; schema: unknown; strict?: boolean } };
+    temperature?: number;
+    max_tokens?: number;
+  };
+}
+
+/** What the fake does with one request: answer with content, fail with a status, or never answer. */
+export type Step =
+  | { content: string | ((request: RecordedRequest) => string) }
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | { hang: true };
+
+/**
+ * An OpenAI-compatible server on 127.0.0.1 for tests, driven through the real `openai` client.
+ * Steps are taken in order; when they run out, `fallback` answers (by default a 500).
+ */
+export class FakeOpenAi {
+  readonly requests: RecordedRequest[] = [];
+  private steps: Step[] = [];
+  private readonly server: Server;
+  private readonly hanging = new Set<ServerResponse>();
+  fallback: Step = { status: 500, body: { error: { message: "no scripted answer left" } } };
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  script(...steps: Step[]): void {
+    this.steps.push(...steps);
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+      return;
+    }
+    const request: RecordedRequest = {
+      path: req.url,
+      authorization: req.headers.authorization,
+      body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedRequest["body"],
+    };
+    this.requests.push(request);
+    const step = this.steps.shift() ?? this.fallback;
+    if ("hang" in step) {
+      this.hanging.add(res);
+      return;
+    }
+    if ("status" in step) {
+      res.writeHead(step.status, { "content-type": "application/json", ...step.headers }).end(JSON.stringify(step.body ?? { error: { message: `status ${step.status}` } }));
+      return;
+    }
+    const content = typeof step.content === "function" ? step.content(request) : step.content;
+    res.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        id: `chatcmpl-${this.requests.length}`,
+        object: "chat.completion",
+        created: 1_764_000_000,
+        model: request.body.model,
+        choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+        usage: { prompt_tokens: 100, completion_tokens: Math.ceil(content.length / 4), total_tokens: 100 + Math.ceil(content.length / 4) },
+      }),
+    );
+  }
+}
+
+/** The JSON items between the data markers of the last user message of a request. */
+export function dataItems(request: RecordedRequest): Record<string, unknown>[] {
+  const user = request.body.messages.filter((m) => m.role === "user")[0]!.content;
+  const open = /<(transcript-data-[0-9a-f]+)>\n/.exec(user);
+  if (!open) throw new Error("no data block in the request");
+  const body = user.slice(open.index + open[0].length, user.indexOf(`\n</${open[1]}>`));
+  return body.split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+interface MomentItem {
+  moment: string;
+  person: string;
+  said: { id: string; text: string }[];
+}
+
+/** A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance). */
+export function goodMomentsAnswer(request: RecordedRequest, override: (item: MomentItem, answer: Record<string, unknown>) => void = () => {}): string {
+  const moments = (dataItems(request) as unknown as MomentItem[]).map((item) => {
+    const first = item.said[0]!;
+    const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ … .*$/, "");
+    const answer: Record<string, unknown> = {
+      momentId: item.moment,
+      utteranceId: first.id,
+      quote,
+      restatementDue: true,
+      whatHappened: "You moved on before saying back what you heard.",
+      suggestion: `Model: it sounds like ${quote.toLowerCase().replace(/[.!?]$/, "")}. Did I get that right?`,
+    };
+    override(item, answer);
+    return answer;
+  });
+  return JSON.stringify({ moments });
+}
+
+export const goodSummaryAnswer = JSON.stringify({ habit: "Model habit: say back each worry before you answer it.", wentWell: "You checked your understanding once." });
+
+export function isSummaryRequest(request: RecordedRequest): boolean {
+  return request.body.response_format?.json_schema?.name === "coaching-summary";
+}
