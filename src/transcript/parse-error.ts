@@ -14,7 +14,13 @@ export function transcriptError(
   line: number | null,
   message: string,
 ): { ok: false; error: TranscriptError } {
-  return { ok: false, error: { kind: "transcript-error", code, line, message } };
+  return { ok: false, error: { kind: "transcript-error", code, line, message: oneLine(message) } };
+}
+
+/** Messages quote input: keep them one printable line of reasonable length. */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }
 
 /** One line for a terminal or a log: `line 12: expected …`. */

@@ -47,7 +47,7 @@ export function parseJsonCues(input: string, limits: ParseLimits): ParseResult<{
   if (isoItems.length > 0) {
     originMs = Infinity;
     for (const item of items) originMs = Math.min(originMs, Date.parse(String(item.start)));
-    if (Number.isFinite(originMs)) startedAt = new Date(originMs).toISOString();
+    if (Number.isFinite(originMs) && Math.abs(originMs) <= 8.64e15) startedAt = new Date(originMs).toISOString();
   }
   const cues: RawCue[] = [];
   for (let i = 0; i < items.length; i++) {

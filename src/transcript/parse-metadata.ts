@@ -40,7 +40,8 @@ export function readMetadataCues(cues: RawCue[], payloads: string[]): ParseResul
     const { startDateTime, speakerName, spokenText } = parsed.data;
     if (startedAt === null && startDateTime !== undefined) {
       const absolute = Date.parse(startDateTime);
-      if (!Number.isNaN(absolute)) startedAt = new Date(absolute - cue.startMs).toISOString();
+      const origin = absolute - cue.startMs;
+      if (Number.isFinite(origin) && Math.abs(origin) <= 8.64e15) startedAt = new Date(origin).toISOString();
     }
     out.push({ ...cue, speaker: cleanSpeaker(speakerName ?? undefined), text: cleanText(spokenText) });
   }

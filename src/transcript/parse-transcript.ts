@@ -10,8 +10,10 @@ import { toUtterances } from "./utterances.js";
  * Teams WebVTT (download or Graph documentation shape), Graph metadataContent, or a JSON array.
  */
 export function parseTranscript(input: string, limits: ParseLimits = defaultParseLimits): ParseResult<Transcript> {
-  if (input.length > limits.maxBytes) {
-    return transcriptError("too-large", null, `input is ${(input.length / 1048576).toFixed(1)} MB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MB limit`);
+  // Characters first (cheap); a string within the limit in characters may still be over it in UTF-8 bytes.
+  const bytes = input.length > limits.maxBytes ? input.length : input.length * 3 > limits.maxBytes ? utf8Length(input) : input.length;
+  if (bytes > limits.maxBytes) {
+    return transcriptError("too-large", null, `input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit`);
   }
   const head = input.slice(0, 64).replace(/^\uFEFF/, "").trimStart();
   if (head === "") return transcriptError("empty", null, "the transcript is empty; expected a WebVTT file or a JSON array");
@@ -39,4 +41,23 @@ function fromVtt(input: string, limits: ParseLimits): ParseResult<Transcript> {
 
 function finish(format: Transcript["format"], cues: Parameters<typeof toUtterances>[0], startedAt: string | null): ParseResult<Transcript> {
   return { ok: true, value: { format, utterances: toUtterances(cues), cueCount: cues.length, startedAt } };
+}
+
+function formatBytes(bytes: number): string {
+  const [value, unit] = bytes >= 1048576 ? [bytes / 1048576, "MB"] : [bytes / 1024, "KB"];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

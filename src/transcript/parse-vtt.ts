@@ -26,7 +26,7 @@ export function parseVttCues(input: string, limits: ParseLimits): ParseResult<Vt
   const cues: RawCue[] = [];
   const payloads: string[] = [];
   let i = 1;
-  while (i < lines.length && lines[i] !== "") i++; // header block
+  while (i < lines.length && !isBlank(lines[i]!) && !lines[i]!.includes(ARROW)) i++; // header block
   while (i < lines.length) {
     while (i < lines.length && isBlank(lines[i]!)) i++;
     if (i >= lines.length) break;
