@@ -17,6 +17,11 @@ export const envSchema = z.object({
   OPENAI_TIMEOUT_MS: positiveInt(30_000),
   OPENAI_MAX_RETRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(3)),
   ATTUNE_PROMPTS_DIR: optionalString,
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  DATABASE_SSL_CA: optionalString,
+  ATTUNE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+  ATTUNE_TRANSCRIPT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3650).default(30)),
+  ATTUNE_TENANT: z.preprocess(blankToUndefined, z.string().default("local")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
@@ -28,9 +33,20 @@ export interface LlmConfig {
   maxRetries: number;
 }
 
+export interface StorageSettings {
+  /** PostgreSQL when set; otherwise embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  sslCaFile: string | undefined;
+  dataDir: string;
+  retentionDays: number;
+  /** The tenant CLI-saved meetings belong to. */
+  tenant: string;
+}
+
 export interface Config {
   /** null when no model is configured: the heuristic coach is used. */
   llm: LlmConfig | null;
+  storage: StorageSettings;
   promptsDir: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -58,6 +74,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
           maxRetries: e.OPENAI_MAX_RETRIES,
         }
       : null,
+    storage: {
+      databaseUrl: e.DATABASE_URL,
+      sslCaFile: e.DATABASE_SSL_CA,
+      dataDir: e.ATTUNE_DATA_DIR,
+      retentionDays: e.ATTUNE_TRANSCRIPT_RETENTION_DAYS,
+      tenant: e.ATTUNE_TENANT,
+    },
     promptsDir: e.ATTUNE_PROMPTS_DIR ?? bundledPromptsDir,
     logLevel: e.LOG_LEVEL,
   };

@@ -7,7 +7,8 @@ import { markdownReport } from "../report/markdown-report.js";
 import type { ReportInput } from "../report/report-input.js";
 import { textReport } from "../report/text-report.js";
 import { defaultParseLimits, formatTranscriptError, parseTranscript } from "../transcript/index.js";
-import { coachDepsFromEnv } from "./coach-deps.js";
+import { createContext } from "./context.js";
+import { saveFromCli } from "./save-meeting.js";
 import { readInput } from "./read-input.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 
@@ -25,6 +26,10 @@ Options:
                             Adaptive Card the manager receives (implies --coach)
   --monologue-seconds N     a floor held this long is a monologue (default 60)
   --join-gap-seconds N      same-speaker pauses up to N s stay one turn (default 2)
+  --save                    store the meeting, its analysis and coaching for 'attune report' and
+                            'attune prep' (embedded database in ATTUNE_DATA_DIR, or DATABASE_URL)
+  --title TEXT, --date ISO  the stored meeting's title (default: the file name) and date (default:
+                            the transcript's own start time, else now)
   -h, --help                show this help`;
 
 const renderers = {
@@ -45,6 +50,9 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     options: {
       manager: { type: "string" },
       coach: { type: "boolean", default: false },
+      save: { type: "boolean", default: false },
+      title: { type: "string" },
+      date: { type: "string" },
       format: { type: "string", default: "text" },
       "monologue-seconds": { type: "string" },
       "join-gap-seconds": { type: "string" },
@@ -77,11 +85,19 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     if (!match.ok) throw new UsageError(`--manager: ${match.message}`);
     manager = match.name;
   }
+  const date = values.date === undefined ? null : parseDate(values.date);
+  const context = createContext(io);
   const analysis = analyze({ utterances: transcript.utterances, manager, options });
   const input: ReportInput = { analysis, source, format: transcript.format, cueCount: transcript.cueCount };
-  if (coach && manager !== null) {
-    const deps = await coachDepsFromEnv(io.env);
-    input.coaching = await coachMeeting({ utterances: transcript.utterances, analysis, manager }, deps);
+  try {
+    const coaching = (coach || values.save) && manager !== null ? await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await context.coachDeps()) : null;
+    if (coach && coaching) input.coaching = coaching;
+    if (values.save) {
+      const saved = await saveFromCli(await context.db(), context.config.storage, { text, transcript, analysis, coaching, title: values.title ?? source, date });
+      io.stderr(saved);
+    }
+  } finally {
+    await context.close();
   }
   io.stdout(renderers[format as keyof typeof renderers](input));
   return EXIT_OK;
@@ -91,4 +107,10 @@ function secondsOption(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || raw.trim() === "") throw new UsageError(`${name} takes a number of seconds, not '${raw}'`);
   return Math.round(value * 1000);
+}
+
+function parseDate(raw: string): string {
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw new UsageError(`--date takes an ISO date or date-time like 2026-11-25 or 2026-11-25T14:00:00Z, not '${raw}'`);
+  return new Date(ms).toISOString();
 }

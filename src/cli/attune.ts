@@ -1,10 +1,14 @@
 import { analyzeCommand } from "./analyze-command.js";
+import { dbCommand } from "./db-command.js";
+import { forgetCommand } from "./forget-command.js";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
-  analyze: { run: analyzeCommand, summary: "print the listening report of a meeting transcript" },
+  analyze: { run: analyzeCommand, summary: "print the listening report of a meeting transcript (--save to keep it)" },
+  forget: { run: forgetCommand, summary: "delete a person's data everywhere" },
+  db: { run: dbCommand, summary: "database maintenance: db migrate" },
 };
 
 export const usage = `Usage: attune <command> [options]

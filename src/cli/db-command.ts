@@ -1,0 +1,28 @@
+import { migrate } from "../storage/migrate.js";
+import { openStorage } from "../storage/open-storage.js";
+import { loadConfig } from "../config.js";
+import { EXIT_OK, UsageError, type CliIo } from "./io.js";
+
+export const dbUsage = `Usage: attune db migrate
+
+Brings the database schema up to date (the embedded database in ATTUNE_DATA_DIR, or DATABASE_URL).
+Safe to run twice, and from two processes at once. The server also migrates at start-up.`;
+
+export async function dbCommand(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === "--help" || args[0] === "-h") {
+    io.stdout(dbUsage);
+    return EXIT_OK;
+  }
+  if (args[0] !== "migrate" || args.length !== 1) throw new UsageError("the db command takes one subcommand: migrate");
+  const loaded = loadConfig(io.env);
+  if (!loaded.ok) throw new UsageError(`configuration: ${loaded.problems.join("; ")}`);
+  const opened = await openStorage(loaded.config.storage, { migrate: false });
+  if (!opened.ok) throw new UsageError(opened.message);
+  try {
+    const result = await migrate(opened.value);
+    io.stdout(result.applied.length === 0 ? `schema is up to date (version ${result.current})` : `applied migration ${result.applied.join(", ")}; schema is at version ${result.current}`);
+  } finally {
+    await opened.value.close();
+  }
+  return EXIT_OK;
+}

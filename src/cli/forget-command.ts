@@ -1,0 +1,40 @@
+import { parseArgs } from "node:util";
+import { forgetPerson } from "../storage/forget.js";
+import { findPerson } from "../storage/people.js";
+import { createContext } from "./context.js";
+import { EXIT_OK, UsageError, type CliIo } from "./io.js";
+
+export const forgetUsage = `Usage: attune forget --person NAME|ID
+
+Deletes a person's data everywhere: their utterances from stored transcripts, their figures from every
+analysis, moments quoting them, their own coaching reports and feedback, and their person record.
+Prints what it removed.`;
+
+export async function forgetCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { person: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    io.stdout(forgetUsage);
+    return EXIT_OK;
+  }
+  if (!values.person) throw new UsageError("forget needs --person NAME|ID");
+  const context = createContext(io);
+  try {
+    const db = await context.db();
+    const match = await findPerson(db, context.config.storage.tenant, values.person);
+    if (!match.ok) throw new UsageError(match.message);
+    const r = await forgetPerson(db, match.person);
+    io.stdout(
+      [
+        `Forgot ${r.person}:`,
+        `  ${r.utterancesRemoved} utterances removed from ${r.transcriptsChanged} stored transcripts`,
+        `  ${r.analysesChanged} analyses no longer mention them`,
+        `  ${r.momentsRemoved} coaching moments about them removed; ${r.reportsDeleted} of their own reports deleted`,
+        `  ${r.feedbackDeleted} feedback entries deleted; ${r.meetingsDeleted} meetings only they were in deleted`,
+        `  their person record deleted`,
+      ].join("\n"),
+    );
+  } finally {
+    await context.close();
+  }
+  return EXIT_OK;
+}

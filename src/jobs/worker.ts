@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../log.js";
+import type { Db } from "../storage/db.js";
+import { advanceJob, claimJob, releaseJob, type JobRow } from "../storage/jobs.js";
+import { backoffMs } from "./backoff.js";
+import { meetingOf, type Step } from "./meeting-pipeline.js";
+
+export interface WorkerOptions {
+  db: Db;
+  steps: Partial<Record<JobRow["state"], Step>>;
+  log: Logger;
+  workerId?: string;
+  /** How long a claim lasts without progress before another worker may take the job over. */
+  leaseMs?: number;
+  pollMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+export interface Worker {
+  readonly id: string;
+  /** Claims and runs one job to its end or to its next wait; false when no job was due. */
+  runOnce(): Promise<boolean>;
+  /** Keeps running jobs until stopped. */
+  start(): void;
+  /** Stops claiming; resolves when the job in hand is finished or given back. */
+  stop(): Promise<void>;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 2000;
+  const { db, steps, log } = options;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function runOnce(): Promise<boolean> {
+    const job = await claimJob(db, id, leaseMs);
+    if (!job) return false;
+    const jobLog = log.child({ jobId: job.id, meetingId: job.meeting_id });
+    const meeting = await meetingOf(db, job);
+    if (!meeting) {
+      await releaseJob(db, job, id, "the meeting no longer exists", 0, false);
+      return true;
+    }
+    let state = job.state;
+    while (state !== "delivered" && state !== "failed") {
+      const step = steps[state];
+      if (!step) {
+        await releaseJob(db, job, id, `no step handles state '${state}'`, 0, false);
+        return true;
+      }
+      let result;
+      try {
+        result = await step(job, meeting);
+      } catch (error) {
+        jobLog.error({ err: error, state }, "job step crashed");
+        result = { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
+      }
+      if (!result.ok) {
+        const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
+        const after = await releaseJob(db, job, id, result.reason, delay, result.retry);
+        jobLog.warn({ state, attempts: job.attempts, retryInMs: after === "failed" ? null : delay, final: after === "failed" }, after === "failed" ? "job failed" : "job step will be retried");
+        return true;
+      }
+      if (!(await advanceJob(db, job, id, result.value, leaseMs))) {
+        jobLog.warn({ state }, "lost the job's lease; another worker has it");
+        return true;
+      }
+      jobLog.info({ from: state, to: result.value }, "job advanced");
+      state = result.value;
+    }
+    return true;
+  }
+
+  return {
+    id,
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let worked = false;
+          try {
+            worked = await runOnce();
+          } catch (error) {
+            log.error({ err: error }, "worker could not claim a job");
+          }
+          if (!worked && running) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs).unref(); });
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Coaching } from "../coaching/schema.js";
+import type { Analysis } from "../metrics/schema.js";
+import type { Utterance } from "../transcript/schema.js";
+import type { Db, Queryable } from "./db.js";
+import type { PersonRow } from "./people.js";
+
+export interface ForgetReport {
+  person: string;
+  utterancesRemoved: number;
+  transcriptsChanged: number;
+  analysesChanged: number;
+  reportsDeleted: number;
+  momentsRemoved: number;
+  feedbackDeleted: number;
+  meetingsDeleted: number;
+  jobsDeleted: number;
+}
+
+/**
+ * Deletes a person everywhere, in one transaction: their utterances leave every stored transcript (the raw
+ * text is rewritten from what remains), their row leaves every analysis, moments quoting them leave every
+ * coaching report, their own reports and feedback are deleted, and so is their person row. Meetings only they
+ * appear in are deleted whole.
+ */
+export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetReport> {
+  const names = new Set([person.display_name, ...person.aliases]);
+  const report: ForgetReport = { person: person.display_name, utterancesRemoved: 0, transcriptsChanged: 0, analysesChanged: 0, reportsDeleted: 0, momentsRemoved: 0, feedbackDeleted: 0, meetingsDeleted: 0, jobsDeleted: 0 };
+  await db.transaction(async (tx) => {
+    await scrubTranscripts(tx, person.tenant_id, names, report);
+    await scrubAnalyses(tx, person.tenant_id, names, report);
+    await scrubReports(tx, person.tenant_id, names, report);
+    report.feedbackDeleted = await count(tx, "delete from feedback where person_id = $1 or report_id in (select id from coaching_reports where manager_id = $1) returning 1", [person.id]);
+    report.reportsDeleted += await count(tx, "delete from coaching_reports where manager_id = $1 returning 1", [person.id]);
+    const orphaned = `select m.id from meetings m where m.tenant_id = $2 and not exists (
+      select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id <> $1)
+      and (m.organizer_id = $1 or exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id = $1))`;
+    report.jobsDeleted = await count(tx, `delete from jobs where meeting_id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
+    report.meetingsDeleted = await count(tx, `delete from meetings where id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
+    await tx.query("delete from people where id = $1", [person.id]);
+  });
+  return report;
+}
+
+async function scrubTranscripts(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+  const rows = await tx.query<{ meeting_id: string; utterances: Utterance[] }>(
+    "select t.meeting_id, t.utterances from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
+    [tenantId],
+  );
+  for (const row of rows.rows) {
+    const kept = row.utterances.filter((u) => u.speaker === null || !names.has(u.speaker));
+    if (kept.length === row.utterances.length) continue;
+    report.utterancesRemoved += row.utterances.length - kept.length;
+    report.transcriptsChanged++;
+    const raw = JSON.stringify(kept.map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })));
+    await tx.query("update transcripts set utterances = $2, raw = $3, format = 'json' where meeting_id = $1", [row.meeting_id, JSON.stringify(kept), raw]);
+  }
+}
+
+async function scrubAnalyses(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+  const rows = await tx.query<{ meeting_id: string; metrics: Analysis }>(
+    "select a.meeting_id, a.metrics from analyses a join meetings m on m.id = a.meeting_id where m.tenant_id = $1",
+    [tenantId],
+  );
+  for (const row of rows.rows) {
+    const a = row.metrics;
+    const mentions = a.speakers.some((s) => names.has(s.name)) || a.manager !== null && names.has(a.manager.name);
+    if (!mentions) continue;
+    report.analysesChanged++;
+    const scrubbed: Analysis = {
+      ...a,
+      speakers: a.speakers.filter((s) => !names.has(s.name)),
+      monologues: a.monologues.filter((m) => !names.has(m.speaker)),
+      interruptions: a.interruptions.filter((i) => !names.has(i.by) && !names.has(i.of)),
+      manager: a.manager && names.has(a.manager.name) ? null : a.manager && { ...a.manager, quietPeople: a.manager.quietPeople.filter((p) => !names.has(p.name)) },
+    };
+    await tx.query("update analyses set metrics = $2 where meeting_id = $1", [row.meeting_id, JSON.stringify(scrubbed)]);
+  }
+}
+
+async function scrubReports(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+  const rows = await tx.query<{ id: string; coaching: Coaching }>(
+    "select r.id, r.coaching from coaching_reports r join meetings m on m.id = r.meeting_id where m.tenant_id = $1",
+    [tenantId],
+  );
+  for (const row of rows.rows) {
+    const c = row.coaching;
+    const moments = c.moments.filter((m) => !names.has(m.speaker));
+    const kept = c.kept.filter((k) => !names.has(k.of));
+    if (moments.length === c.moments.length && kept.length === c.kept.length) continue;
+    report.momentsRemoved += c.moments.length - moments.length + c.kept.length - kept.length;
+    await tx.query("update coaching_reports set coaching = $2 where id = $1", [row.id, JSON.stringify({ ...c, moments, kept })]);
+  }
+}
+
+async function count(tx: Queryable, sql: string, params: unknown[]): Promise<number> {
+  return (await tx.query(sql, params)).rows.length;
+}

@@ -1,0 +1,128 @@
+import type { Coaching } from "../coaching/schema.js";
+import type { Analysis } from "../metrics/schema.js";
+import type { Utterance } from "../transcript/schema.js";
+import type { Db, Queryable } from "./db.js";
+import { ensureTenant, personForName } from "./people.js";
+
+export interface MeetingInput {
+  tenantId: string;
+  source: "cli" | "teams" | "playground";
+  /** Unique per source: the bot's meeting id, or a digest of a CLI transcript. */
+  externalId: string;
+  title: string;
+  graphId?: string | null;
+  organizerId?: string | null;
+  meetingType?: string | null;
+  startedAt?: string | null;
+  endedAt?: string | null;
+}
+
+export interface MeetingRow {
+  id: string;
+  tenant_id: string;
+  source: string;
+  external_id: string;
+  graph_id: string | null;
+  title: string;
+  organizer_id: string | null;
+  meeting_type: string | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  created_at: Date;
+}
+
+/** Creates the meeting once; the same (tenant, source, external id) again returns the stored one. */
+export async function upsertMeeting(tx: Queryable, input: MeetingInput): Promise<{ meeting: MeetingRow; created: boolean }> {
+  await ensureTenant(tx, input.tenantId);
+  const inserted = await tx.query<MeetingRow>(
+    `insert into meetings (tenant_id, source, external_id, graph_id, title, organizer_id, meeting_type, started_at, ended_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (tenant_id, source, external_id) do nothing returning *`,
+    [input.tenantId, input.source, input.externalId, input.graphId ?? null, input.title, input.organizerId ?? null, input.meetingType ?? null, input.startedAt ?? null, input.endedAt ?? null],
+  );
+  if (inserted.rows[0]) return { meeting: inserted.rows[0], created: true };
+  const existing = await tx.query<MeetingRow>("select * from meetings where tenant_id = $1 and source = $2 and external_id = $3", [input.tenantId, input.source, input.externalId]);
+  return { meeting: existing.rows[0]!, created: false };
+}
+
+export async function getMeeting(db: Queryable, id: string): Promise<MeetingRow | null> {
+  return (await db.query<MeetingRow>("select * from meetings where id = $1", [id])).rows[0] ?? null;
+}
+
+export interface TranscriptInput {
+  format: string;
+  raw: string;
+  utterances: readonly Utterance[];
+  speakersKnown: boolean;
+  retentionDays: number;
+}
+
+export async function saveTranscript(tx: Queryable, meetingId: string, t: TranscriptInput): Promise<void> {
+  await tx.query(
+    `insert into transcripts (meeting_id, format, raw, utterances, speakers_known, expires_at)
+     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
+     on conflict (meeting_id) do update set format = excluded.format, raw = excluded.raw, utterances = excluded.utterances,
+       speakers_known = excluded.speakers_known, expires_at = excluded.expires_at`,
+    [meetingId, t.format, t.raw, JSON.stringify(t.utterances), t.speakersKnown, t.retentionDays],
+  );
+}
+
+export async function loadUtterances(db: Queryable, meetingId: string): Promise<Utterance[] | null> {
+  const row = (await db.query<{ utterances: Utterance[] }>("select utterances from transcripts where meeting_id = $1", [meetingId])).rows[0];
+  return row ? row.utterances : null;
+}
+
+/** Stores the analysis and everyone who spoke (as people and participants), manager included. */
+export async function saveAnalysis(tx: Queryable, meeting: MeetingRow, analysis: Analysis): Promise<{ managerId: string | null; people: Map<string, string> }> {
+  const people = new Map<string, string>();
+  for (const s of analysis.speakers) {
+    const id = await personForName(tx, meeting.tenant_id, s.name);
+    people.set(s.name, id);
+    await tx.query(
+      `insert into meeting_participants (meeting_id, person_id, role, talk_ms, share) values ($1, $2, $3, $4, $5)
+       on conflict (meeting_id, person_id) do update set role = excluded.role, talk_ms = excluded.talk_ms, share = excluded.share`,
+      [meeting.id, id, analysis.manager?.name === s.name ? "manager" : "attendee", s.talkMs, s.share],
+    );
+  }
+  const managerId = analysis.manager ? (people.get(analysis.manager.name) ?? null) : null;
+  await tx.query(
+    `insert into analyses (meeting_id, schema_version, manager_id, metrics) values ($1, $2, $3, $4)
+     on conflict (meeting_id) do update set schema_version = excluded.schema_version, manager_id = excluded.manager_id, metrics = excluded.metrics, created_at = now()`,
+    [meeting.id, analysis.schemaVersion, managerId, JSON.stringify(analysis)],
+  );
+  return { managerId, people };
+}
+
+/** Stores the coaching report once per meeting; returns its id. A second call keeps the first report. */
+export async function saveCoachingReport(tx: Queryable, meetingId: string, managerId: string, coaching: Coaching): Promise<string> {
+  const inserted = await tx.query<{ id: string }>(
+    `insert into coaching_reports (meeting_id, manager_id, source, coaching) values ($1, $2, $3, $4)
+     on conflict (meeting_id) do nothing returning id`,
+    [meetingId, managerId, coaching.source, JSON.stringify(coaching)],
+  );
+  if (inserted.rows[0]) return inserted.rows[0].id;
+  return (await tx.query<{ id: string }>("select id from coaching_reports where meeting_id = $1", [meetingId])).rows[0]!.id;
+}
+
+export interface SaveAnalyzedMeeting {
+  meeting: MeetingInput;
+  transcript: TranscriptInput;
+  analysis: Analysis;
+  coaching: Coaching | null;
+}
+
+/** Everything `attune analyze --save` stores, in one transaction. Saving the same transcript twice is a no-op. */
+export async function saveAnalyzedMeeting(db: Db, input: SaveAnalyzedMeeting): Promise<{ meetingId: string; created: boolean; reportId: string | null }> {
+  return db.transaction(async (tx) => {
+    const { meeting, created } = await upsertMeeting(tx, input.meeting);
+    if (!created) {
+      const report = await tx.query<{ id: string }>("select id from coaching_reports where meeting_id = $1", [meeting.id]);
+      return { meetingId: meeting.id, created, reportId: report.rows[0]?.id ?? null };
+    }
+    await saveTranscript(tx, meeting.id, input.transcript);
+    const { managerId } = await saveAnalysis(tx, meeting, input.analysis);
+    if (managerId) await tx.query("update meetings set organizer_id = coalesce(organizer_id, $2) where id = $1", [meeting.id, managerId]);
+    const reportId = input.coaching && managerId ? await saveCoachingReport(tx, meeting.id, managerId, input.coaching) : null;
+    return { meetingId: meeting.id, created, reportId };
+  });
+}

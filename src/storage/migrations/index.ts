@@ -1,0 +1,10 @@
+import { sql as initial } from "./001-initial.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [{ version: 1, name: "initial", sql: initial }];

@@ -1,0 +1,24 @@
+import type { Db, DbResult } from "./db.js";
+import { migrate } from "./migrate.js";
+import { openPglite } from "./open-pglite.js";
+import { openPostgres } from "./open-postgres.js";
+
+export interface StorageConfig {
+  /** PostgreSQL when set; otherwise the embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sslCaFile?: string | undefined;
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStorage(config: StorageConfig, options: { migrate?: boolean } = {}): Promise<DbResult<Db>> {
+  const opened = config.databaseUrl ? await openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile }) : await openPglite(config.dataDir);
+  if (!opened.ok || options.migrate === false) return opened;
+  try {
+    await migrate(opened.value);
+  } catch (cause) {
+    await opened.value.close();
+    return { ok: false, message: `cannot bring the database schema up to date: ${(cause as Error).message.split("\n")[0]}` };
+  }
+  return opened;
+}

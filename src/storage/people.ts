@@ -1,0 +1,98 @@
+import type { Queryable } from "./db.js";
+
+export interface PersonRow {
+  id: string;
+  tenant_id: string;
+  aad_object_id: string | null;
+  display_name: string;
+  aliases: string[];
+  conversation_ref: unknown;
+  paused: boolean;
+  opted_out: boolean;
+}
+
+export const LOCAL_TENANT = "local";
+
+export async function ensureTenant(tx: Queryable, tenantId: string): Promise<void> {
+  await tx.query("insert into tenants (id) values ($1) on conflict (id) do nothing", [tenantId]);
+}
+
+/**
+ * The person a transcript's display name refers to: one already known by that name or alias (case
+ * ignored), else a new person. Names are all a transcript gives; Entra ids are joined on later.
+ */
+export async function personForName(tx: Queryable, tenantId: string, displayName: string): Promise<string> {
+  const found = await tx.query<{ id: string }>(
+    `select id from people where tenant_id = $1 and (lower(display_name) = lower($2) or $2 = any(aliases))
+     order by (aad_object_id is not null) desc, created_at limit 1`,
+    [tenantId, displayName],
+  );
+  if (found.rows[0]) return found.rows[0].id;
+  const inserted = await tx.query<{ id: string }>(
+    `insert into people (tenant_id, display_name) values ($1, $2)
+     on conflict (tenant_id, lower(display_name)) where aad_object_id is null do update set updated_at = now()
+     returning id`,
+    [tenantId, displayName],
+  );
+  return inserted.rows[0]!.id;
+}
+
+/** The person with this Entra object id, created or updated; the display name becomes an alias too. */
+export async function personForAad(tx: Queryable, tenantId: string, aadObjectId: string, displayName: string | null): Promise<string> {
+  const existing = await tx.query<{ id: string }>("select id from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId]);
+  if (existing.rows[0]) {
+    if (displayName) {
+      await tx.query(
+        `update people set display_name = $2, aliases = case when $2 = any(aliases) then aliases else array_append(aliases, $2) end, updated_at = now() where id = $1`,
+        [existing.rows[0].id, displayName],
+      );
+    }
+    return existing.rows[0].id;
+  }
+  // A person first seen by name in a transcript gets their Entra id now.
+  if (displayName) {
+    const byName = await tx.query<{ id: string }>(
+      "update people set aad_object_id = $3, updated_at = now() where id = (select id from people where tenant_id = $1 and aad_object_id is null and lower(display_name) = lower($2) limit 1) returning id",
+      [tenantId, displayName, aadObjectId],
+    );
+    if (byName.rows[0]) return byName.rows[0].id;
+  }
+  const inserted = await tx.query<{ id: string }>(
+    "insert into people (tenant_id, aad_object_id, display_name, aliases) values ($1, $2, $3, $4) returning id",
+    [tenantId, aadObjectId, displayName ?? aadObjectId, displayName ? [displayName] : []],
+  );
+  return inserted.rows[0]!.id;
+}
+
+export async function getPerson(db: Queryable, id: string): Promise<PersonRow | null> {
+  return (await db.query<PersonRow>("select * from people where id = $1", [id])).rows[0] ?? null;
+}
+
+export async function personByAad(db: Queryable, tenantId: string, aadObjectId: string): Promise<PersonRow | null> {
+  return (await db.query<PersonRow>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId])).rows[0] ?? null;
+}
+
+export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message: string };
+
+/** Finds one person by id, exact name or alias, or a unique part of a name (case and accents ignored). */
+export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
+  const all = (await db.query<PersonRow>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows;
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  const q = fold(query);
+  const exact = all.filter((p) => p.id === query || p.aad_object_id === query || fold(p.display_name) === q || p.aliases.some((a) => fold(a) === q));
+  const hits = exact.length > 0 ? exact : all.filter((p) => fold(p.display_name).includes(q) || p.aliases.some((a) => fold(a).includes(q)));
+  if (hits.length === 1) return { ok: true, person: hits[0]! };
+  if (hits.length === 0) {
+    const names = all.slice(0, 12).map((p) => `'${p.display_name}'`).join(", ");
+    return { ok: false, message: `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}` };
+  }
+  return { ok: false, message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name` };
+}
+
+export async function setConversationRef(db: Queryable, personId: string, ref: unknown): Promise<void> {
+  await db.query("update people set conversation_ref = $2, updated_at = now() where id = $1", [personId, JSON.stringify(ref)]);
+}
+
+export async function setPreferences(db: Queryable, personId: string, prefs: { paused?: boolean; optedOut?: boolean }): Promise<void> {
+  await db.query("update people set paused = coalesce($2, paused), opted_out = coalesce($3, opted_out), updated_at = now() where id = $1", [personId, prefs.paused ?? null, prefs.optedOut ?? null]);
+}
