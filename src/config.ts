@@ -22,6 +22,23 @@ export const envSchema = z.object({
   ATTUNE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   ATTUNE_TRANSCRIPT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3650).default(30)),
   ATTUNE_TENANT: z.preprocess(blankToUndefined, z.string().default("local")),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(["SingleTenant", "UserAssignedMsi", "MultiTenant"]).default("SingleTenant")),
+  MicrosoftAppTenantId: optionalString,
+  PUBLIC_BASE_URL: url,
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalString,
+  GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://graph.microsoft.com/v1.0")),
+  AUTHORITY_HOST: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://login.microsoftonline.com")),
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_TENANT_ID: optionalString,
+  BOTFRAMEWORK_OPENID_METADATA_URL: url,
+  BOTFRAMEWORK_TOKEN_ISSUER: optionalString,
+  ATTUNE_TRANSCRIPT_WAIT_MINUTES: positiveInt(120),
+  ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
+  ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
@@ -43,10 +60,43 @@ export interface StorageSettings {
   tenant: string;
 }
 
+export interface BotSettings {
+  /** null in local mode: Bot Framework authentication off, bound to 127.0.0.1. */
+  appId: string | null;
+  appPassword: string | undefined;
+  appType: "SingleTenant" | "UserAssignedMsi" | "MultiTenant";
+  tenantId: string | undefined;
+  /** Test and sovereign-cloud overrides of where channel tokens are checked. */
+  openIdMetadataUrl: string | undefined;
+  tokenIssuer: string | undefined;
+}
+
+export interface GraphSettings {
+  baseUrl: string;
+  authorityHost: string;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  tenantId: string | undefined;
+  /** How long after a meeting to keep looking for its transcript, and how often. */
+  transcriptWaitMs: number;
+  transcriptPollMs: number;
+}
+
+export interface ServerSettings {
+  /** A worker that dies mid-job loses its claim after this long; another resumes the job. */
+  jobLeaseMs: number;
+  port: number;
+  host: string;
+  publicBaseUrl: string | undefined;
+}
+
 export interface Config {
   /** null when no model is configured: the heuristic coach is used. */
   llm: LlmConfig | null;
   storage: StorageSettings;
+  bot: BotSettings;
+  graph: GraphSettings;
+  server: ServerSettings;
   promptsDir: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -62,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
   }
   const e = parsed.data;
+  const problems = botProblems(e);
+  if (problems.length > 0) return { ok: false, problems };
   const llmWanted = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   const config: Config = {
     llm: llmWanted
@@ -81,8 +133,45 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       retentionDays: e.ATTUNE_TRANSCRIPT_RETENTION_DAYS,
       tenant: e.ATTUNE_TENANT,
     },
+    bot: {
+      appId: e.MicrosoftAppId ?? null,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
+      tokenIssuer: e.BOTFRAMEWORK_TOKEN_ISSUER,
+    },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
+      authorityHost: e.AUTHORITY_HOST.replace(/\/+$/, ""),
+      clientId: e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId,
+      clientSecret: e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword,
+      tenantId: e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId,
+      transcriptWaitMs: e.ATTUNE_TRANSCRIPT_WAIT_MINUTES * 60_000,
+      transcriptPollMs: e.ATTUNE_TRANSCRIPT_POLL_SECONDS * 1000,
+    },
+    server: {
+      jobLeaseMs: e.ATTUNE_JOB_LEASE_SECONDS * 1000,
+      port: e.PORT,
+      // Local mode (no app id) never listens beyond this machine: Bot Framework auth is off there.
+      host: e.MicrosoftAppId ? (e.HOST ?? "0.0.0.0") : "127.0.0.1",
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+    },
     promptsDir: e.ATTUNE_PROMPTS_DIR ?? bundledPromptsDir,
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: Object.freeze(config) };
+}
+
+function botProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.MicrosoftAppId) {
+    if (e.HOST && e.HOST !== "127.0.0.1" && e.HOST !== "localhost") problems.push("HOST: local mode (no MicrosoftAppId) only listens on 127.0.0.1; set MicrosoftAppId to listen elsewhere");
+    return problems;
+  }
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.MicrosoftAppId)) problems.push("MicrosoftAppId: must be the bot's application (client) id, a GUID");
+  if (e.MicrosoftAppType !== "MultiTenant" && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  if (e.MicrosoftAppType !== "UserAssignedMsi" && !e.MicrosoftAppPassword) problems.push("MicrosoftAppPassword: required with a MicrosoftAppId (the bot's client secret)");
+  if (!e.PUBLIC_BASE_URL) problems.push("PUBLIC_BASE_URL: required with a MicrosoftAppId (the https address Teams reaches Attune at)");
+  return problems;
 }

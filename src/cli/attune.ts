@@ -1,6 +1,7 @@
 import { analyzeCommand } from "./analyze-command.js";
 import { dbCommand } from "./db-command.js";
 import { forgetCommand } from "./forget-command.js";
+import { serveCommand } from "./serve-command.js";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -9,6 +10,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   analyze: { run: analyzeCommand, summary: "print the listening report of a meeting transcript (--save to keep it)" },
   forget: { run: forgetCommand, summary: "delete a person's data everywhere" },
   db: { run: dbCommand, summary: "database maintenance: db migrate" },
+  serve: { run: serveCommand, summary: "run the Teams bot, the job worker and the local playground" },
 };
 
 export const usage = `Usage: attune <command> [options]

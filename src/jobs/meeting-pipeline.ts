@@ -14,8 +14,11 @@ import { giveUp, type StepResult } from "./step-result.js";
 export interface PipelineEdges {
   /** The transcript text (VTT or JSON), or why not yet / never. */
   fetchTranscript(meeting: MeetingRow, job: JobRow): Promise<StepResult<{ raw: string; speakersKnown?: boolean }>>;
-  /** Sends the report to the manager; `reportId` is stable across retries, for the receiver to de-duplicate. */
-  deliver(delivery: Delivery): Promise<StepResult<void>>;
+  /**
+   * Sends the report to the manager; `reportId` is stable across retries, for the receiver to de-duplicate.
+   * "held": the manager cannot be reached yet (no personal install); the report waits for them.
+   */
+  deliver(delivery: Delivery): Promise<StepResult<"sent" | "held">>;
 }
 
 export interface Delivery {
@@ -78,6 +81,7 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       await db.query("update coaching_reports set delivery_started_at = coalesce(delivery_started_at, now()) where id = $1", [report.id]);
       const sent = await edges.deliver({ reportId: report.id, meeting, managerId: report.manager_id, analysis: report.metrics, coaching: report.coaching });
       if (!sent.ok) return sent;
+      if (sent.value === "held") return { ok: true, value: "held" };
       await db.query("update coaching_reports set delivered_at = now() where id = $1 and delivered_at is null", [report.id]);
       return { ok: true, value: "delivered" };
     },

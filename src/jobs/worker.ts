@@ -23,6 +23,8 @@ export interface Worker {
   runOnce(): Promise<boolean>;
   /** Keeps running jobs until stopped. */
   start(): void;
+  /** Looks for due jobs now instead of at the next poll. */
+  wake(): void;
   /** Stops claiming; resolves when the job in hand is finished or given back. */
   stop(): Promise<void>;
 }
@@ -46,7 +48,7 @@ export function createWorker(options: WorkerOptions): Worker {
       return true;
     }
     let state = job.state;
-    while (state !== "delivered" && state !== "failed") {
+    while (state !== "delivered" && state !== "failed" && state !== "held") {
       const step = steps[state];
       if (!step) {
         await releaseJob(db, job, id, `no step handles state '${state}'`, 0, false);
@@ -62,7 +64,7 @@ export function createWorker(options: WorkerOptions): Worker {
       if (!result.ok) {
         const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
         const after = await releaseJob(db, job, id, result.reason, delay, result.retry);
-        jobLog.warn({ state, attempts: job.attempts, retryInMs: after === "failed" ? null : delay, final: after === "failed" }, after === "failed" ? "job failed" : "job step will be retried");
+        jobLog.warn({ state, attempts: job.attempts, reason: result.reason, retryInMs: after === "failed" ? null : delay, final: after === "failed" }, after === "failed" ? "job failed" : "job step will be retried");
         return true;
       }
       if (!(await advanceJob(db, job, id, result.value, leaseMs))) {
@@ -92,6 +94,9 @@ export function createWorker(options: WorkerOptions): Worker {
           if (!worked && running) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs).unref(); });
         }
       })();
+    },
+    wake() {
+      wake?.();
     },
     async stop() {
       running = false;

@@ -1,7 +1,10 @@
 import type { Db, Queryable } from "./db.js";
 
-/** queued → fetching → analyzing → coaching → delivering → delivered, or failed after max attempts. */
-export const JOB_STATES = ["queued", "fetching", "analyzing", "coaching", "delivering", "delivered", "failed"] as const;
+/**
+ * queued → fetching → analyzing → coaching → delivering → delivered, or failed after max attempts.
+ * `held`: the report is ready, waiting for the manager to install Attune personally.
+ */
+export const JOB_STATES = ["queued", "fetching", "analyzing", "coaching", "delivering", "held", "delivered", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobRow {
@@ -38,7 +41,7 @@ export async function claimJob(db: Db, worker: string, leaseMs: number): Promise
        attempts = attempts + 1, state = case when state = 'queued' then 'fetching' else state end, updated_at = now()
      where id = (
        select id from jobs
-       where state not in ('delivered', 'failed') and run_after <= now() and (locked_until is null or locked_until < now())
+       where state not in ('delivered', 'failed', 'held') and run_after <= now() and (locked_until is null or locked_until < now())
        order by run_after, created_at
        for update skip locked
        limit 1)
@@ -50,7 +53,7 @@ export async function claimJob(db: Db, worker: string, leaseMs: number): Promise
 
 /** Records progress, only while `worker` still holds the job; false means the lease was lost. */
 export async function advanceJob(db: Queryable, job: JobRow, worker: string, state: JobState, leaseMs: number, payload?: Record<string, unknown>): Promise<boolean> {
-  const done = state === "delivered";
+  const done = state === "delivered" || state === "held";
   const rows = await db.query(
     `update jobs set state = $3, updated_at = now(), payload = coalesce($5, payload), last_error = case when $6 then null else last_error end,
        locked_until = case when $6 then null else now() + make_interval(secs => $4::double precision / 1000) end,
@@ -75,4 +78,19 @@ export async function releaseJob(db: Queryable, job: JobRow, worker: string, err
 
 export async function getJob(db: Queryable, meetingId: string): Promise<JobRow | null> {
   return (await db.query<JobRow>("select * from jobs where meeting_id = $1", [meetingId])).rows[0] ?? null;
+}
+
+/** Jobs whose report waits for this manager to install Attune. */
+export async function heldJobsFor(db: Queryable, managerId: string): Promise<JobRow[]> {
+  return (
+    await db.query<JobRow>(
+      "select j.* from jobs j join coaching_reports r on r.meeting_id = j.meeting_id where j.state = 'held' and r.manager_id = $1 order by j.created_at",
+      [managerId],
+    )
+  ).rows;
+}
+
+/** Marks a held job delivered once its report has reached the manager. */
+export async function markHeldDelivered(db: Queryable, jobId: string): Promise<void> {
+  await db.query("update jobs set state = 'delivered', updated_at = now() where id = $1 and state = 'held'", [jobId]);
 }

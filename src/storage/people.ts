@@ -90,7 +90,7 @@ export async function findPerson(db: Queryable, tenantId: string, query: string)
 }
 
 export async function setConversationRef(db: Queryable, personId: string, ref: unknown): Promise<void> {
-  await db.query("update people set conversation_ref = $2, updated_at = now() where id = $1", [personId, JSON.stringify(ref)]);
+  await db.query("update people set conversation_ref = $2, updated_at = now() where id = $1", [personId, ref === null ? null : JSON.stringify(ref)]);
 }
 
 export async function setPreferences(db: Queryable, personId: string, prefs: { paused?: boolean; optedOut?: boolean }): Promise<void> {

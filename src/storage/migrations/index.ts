@@ -1,4 +1,5 @@
 import { sql as initial } from "./001-initial.js";
+import { sql as heldJobs } from "./002-held-jobs-and-conversations.js";
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [{ version: 1, name: "initial", sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "initial", sql: initial },
+  { version: 2, name: "held-jobs-and-conversations", sql: heldJobs },
+];

@@ -1,0 +1,155 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from "botbuilder";
+import { AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
+import type { Request, Response } from "express";
+import type { BotSettings } from "../config.js";
+import type { Logger } from "../log.js";
+import { withConnectorRetry } from "./retry-send.js";
+import { incomingActivitySchema, type BotTurn, type MeetingInfo, type OutgoingMessage } from "./turn.js";
+
+/**
+ * The only module that knows botbuilder: it turns HTTP requests into BotTurns and sends proactive
+ * messages. Moving to the Teams SDK means replacing this file.
+ */
+export interface BotAdapter {
+  /** Authenticates the request (401 when a token is required and not valid) and runs the turn. */
+  handle(req: Request, res: Response, onTurn: (turn: BotTurn) => Promise<void>): Promise<void>;
+  /** Messages a stored conversation later (the manager's personal chat). */
+  proactive(reference: Record<string, unknown>, onTurn: (turn: BotTurn) => Promise<void>): Promise<void>;
+}
+
+export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter {
+  const appId = settings.appId ?? "";
+  // Local mode: an empty app id turns authentication off, which botbuilder only accepts as MultiTenant.
+  const appType = settings.appId ? settings.appType : "MultiTenant";
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: settings.appPassword ?? "",
+      MicrosoftAppType: appType,
+      MicrosoftAppTenantId: settings.tenantId ?? "",
+      ...((settings.openIdMetadataUrl || settings.tokenIssuer) && overrides(settings)),
+    },
+    new ConfigurationServiceClientCredentialFactory({
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: settings.appPassword ?? "",
+      MicrosoftAppType: appType,
+      MicrosoftAppTenantId: settings.tenantId ?? "",
+    }),
+  );
+  const adapter = new CloudAdapter(rejectAsUnauthorized(auth));
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: { message: error.message, name: error.name }, activityType: context.activity.type }, "turn failed");
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity("Sorry, something went wrong on my side. Please try again in a minute.").catch(() => undefined);
+    }
+  };
+  return {
+    async handle(req, res, onTurn) {
+      await adapter.process(req, res, (context) => onTurn(toTurn(context)));
+    },
+    async proactive(reference, onTurn) {
+      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, (context) => onTurn(toTurn(context)));
+    },
+  };
+}
+
+/**
+ * A token that fails signature verification makes botbuilder throw a plain error, which it answers with
+ * 500. Any failure to authenticate a request is a 401, and nothing of the request runs.
+ */
+function rejectAsUnauthorized(auth: BotFrameworkAuthentication): BotFrameworkAuthentication {
+  const authenticateRequest = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (...args) => {
+    try {
+      return await authenticateRequest(...args);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+    }
+  };
+  return auth;
+}
+
+/**
+ * botbuilder treats any overridden endpoint as a full custom cloud: every other value must then be given
+ * too, so the public cloud's are filled in around the override.
+ */
+function overrides(settings: BotSettings): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: PUBLIC_CLOUD.loginUrl,
+    ToChannelFromBotOAuthScope: PUBLIC_CLOUD.botFramework,
+    ToBotFromChannelTokenIssuer: settings.tokenIssuer ?? PUBLIC_CLOUD.botFramework,
+    OAuthUrl: PUBLIC_CLOUD.botFramework,
+    ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl ?? PUBLIC_CLOUD.channelOpenId,
+    ToBotFromEmulatorOpenIdMetadataUrl: PUBLIC_CLOUD.emulatorOpenId,
+    CallerId: PUBLIC_CLOUD.callerId,
+  };
+}
+
+/** botframework-connector's public-cloud constants (AuthenticationConstants, CallerIdConstants). */
+const PUBLIC_CLOUD = {
+  loginUrl: "https://login.microsoftonline.com/botframework.com",
+  botFramework: "https://api.botframework.com",
+  channelOpenId: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+  emulatorOpenId: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+  callerId: "urn:botframework:azure",
+} as const;
+
+function toTurn(context: TurnContext): BotTurn {
+  const parsed = incomingActivitySchema.safeParse(context.activity);
+  const activity = parsed.success ? parsed.data : { type: String(context.activity.type ?? "unknown") };
+  return {
+    activity,
+    async send(message: OutgoingMessage) {
+      const outgoing: Partial<Activity> = { type: ActivityTypes.Message };
+      if (message.text) outgoing.text = message.text;
+      if (message.card) outgoing.attachments = [CardFactory.adaptiveCard(message.card)];
+      if (message.summary) outgoing.summary = message.summary;
+      await withConnectorRetry(() => context.sendActivity(outgoing));
+    },
+    async answerInvoke(card) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } },
+      });
+    },
+    async meetingInfo(meetingId) {
+      const info = await withConnectorRetry(() => TeamsInfo.getMeetingInfo(context, meetingId));
+      const details = (info.details ?? {}) as unknown as Record<string, unknown>;
+      const organizer = (info.organizer ?? {}) as unknown as Record<string, unknown>;
+      const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+      const aad = text(organizer.aadObjectId) ?? text(organizer.objectId);
+      const tenant = text(organizer.tenantId) ?? context.activity.conversation?.tenantId ?? undefined;
+      let organizerName: string | null = null;
+      if (aad) {
+        const participant = await withConnectorRetry(() => TeamsInfo.getMeetingParticipant(context, meetingId, aad, tenant)).catch(() => null);
+        organizerName = text((participant?.user as { name?: unknown } | undefined)?.name);
+      }
+      return {
+        title: text(details.title),
+        graphId: text(details.msGraphResourceId),
+        type: text(details.type),
+        organizerAadId: aad,
+        organizerBotId: text(organizer.id),
+        organizerName,
+        tenantId: text(organizer.tenantId),
+        startedAt: text(details.scheduledStartTime),
+        endedAt: text(details.scheduledEndTime),
+      };
+    },
+    conversationReference() {
+      return TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { helpCard, noteCard, privacyCard, transparencyNoticeCard, welcomeCard } from "../cards/bot-cards.js";
+import type { Logger } from "../log.js";
+import { parseCommand, type CommandName } from "./commands.js";
+import { parseMeetingEvent } from "./meeting-event.js";
+import type { BotServices } from "./services.js";
+import type { BotTurn } from "./turn.js";
+
+type Handler = (turn: BotTurn) => Promise<void>;
+
+/** The bot: one handler per kind of activity, chosen from a table. */
+export function createBot(services: BotServices, log: Logger): Handler {
+  const tenantOf = (turn: BotTurn) => turn.activity.channelData?.tenant?.id ?? turn.activity.conversation?.tenantId ?? services.fallbackTenant;
+  const isPersonal = (turn: BotTurn) => turn.activity.conversation?.conversationType === "personal";
+
+  async function me(turn: BotTurn): Promise<{ id: string; hadConversation: boolean } | null> {
+    const from = turn.activity.from;
+    if (!from?.aadObjectId) return null;
+    return services.personFor(tenantOf(turn), from.aadObjectId, from.name ?? null);
+  }
+
+  async function installed(turn: BotTurn): Promise<void> {
+    const a = turn.activity;
+    const botAdded = a.type === "installationUpdate" ? a.action === undefined || a.action.startsWith("add") : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+    if (!botAdded) return;
+    if (isPersonal(turn)) {
+      const person = await me(turn);
+      if (!person) return;
+      await services.rememberConversation(person.id, turn.conversationReference());
+      if (!person.hadConversation) await turn.send({ card: welcomeCard(a.from?.name ?? null), summary: "Welcome to Attune" });
+      const sent = await services.deliverHeld(person.id, turn);
+      if (sent > 0) log.info({ reports: sent }, "delivered held reports on install");
+      return;
+    }
+    const conversation = a.conversation;
+    if (conversation && (await services.firstSightOfGroup(tenantOf(turn), conversation.id, conversation.conversationType ?? "group"))) {
+      await turn.send({ card: transparencyNoticeCard(), summary: "Attune is in this meeting" });
+    }
+  }
+
+  async function meetingEvent(turn: BotTurn): Promise<void> {
+    const event = parseMeetingEvent(turn.activity);
+    if (!event) {
+      log.warn({ name: turn.activity.name }, "event without a meeting id ignored");
+      return;
+    }
+    if (event.kind !== "end") return;
+    const info = await turn.meetingInfo(event.meetingId);
+    await services.meetingEnded(tenantOf(turn), event, info, { serviceUrl: turn.activity.serviceUrl ?? "", conversationId: turn.activity.conversation?.id ?? "" });
+    log.info({ meetingType: event.meetingType }, "meeting ended; processing queued");
+  }
+
+  const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<void>> = {
+    help: async (turn) => turn.send({ card: helpCard(), summary: "What Attune can do" }),
+    privacy: async (turn) => turn.send({ card: privacyCard(services.retentionDays), summary: "What Attune keeps" }),
+    last: async (turn, personId) => {
+      const card = await services.latestCard(personId);
+      await turn.send(card ? { card, summary: "Your latest coaching card" } : { card: noteCard("No coaching yet", "After a meeting you organize with transcription on, your coaching card arrives here.") });
+    },
+    report: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
+    prep: async (turn, personId, who) => {
+      if (!who) return turn.send({ card: noteCard("Prep for whom?", "Type **prep** and the person's name, for example: prep Jordan") });
+      await turn.send({ card: await services.prepCard(personId, who), summary: `Prep for your one-on-one with ${who}` });
+    },
+    pause: async (turn, personId) => {
+      await services.setPaused(personId, true);
+      await turn.send({ card: noteCard("Coaching paused", "I'll keep quiet after your meetings. Type **resume** to start again.") });
+    },
+    resume: async (turn, personId) => {
+      await services.setPaused(personId, false);
+      await turn.send({ card: noteCard("Coaching resumed", "Your next meeting's coaching card will arrive here.") });
+      await services.deliverHeld(personId, turn);
+    },
+    "forget-me": async (turn, personId) => {
+      const summary = await services.forget(personId);
+      await turn.send({ card: noteCard("Forgotten", summary) });
+    },
+  };
+
+  async function message(turn: BotTurn): Promise<void> {
+    if (!isPersonal(turn)) {
+      // In a meeting or group chat, never discuss anyone's coaching.
+      await turn.send({ text: "Coaching is private: message me in a personal chat (open Attune from the apps bar)." });
+      return;
+    }
+    const person = await me(turn);
+    if (!person) return;
+    await services.rememberConversation(person.id, turn.conversationReference());
+    const { command, argument } = parseCommand(turn.activity.text);
+    await commands[command](turn, person.id, argument);
+  }
+
+  async function invoke(turn: BotTurn): Promise<void> {
+    if (turn.activity.name !== "adaptiveCard/action") return;
+    const value = (turn.activity.value ?? {}) as { action?: { verb?: unknown; data?: Record<string, unknown> } };
+    const verb = typeof value.action?.verb === "string" ? value.action.verb : "";
+    const data = value.action?.data ?? {};
+    const person = await me(turn);
+    if (!person) return turn.answerInvoke(noteCard("Attune", "I could not tell who pressed this."));
+    const meetingId = typeof data.meetingId === "string" ? data.meetingId : "";
+    if (verb === "showAllMoments" || verb === "feedback") {
+      let note: string | undefined;
+      if (verb === "feedback") {
+        const saved = await services.saveFeedback(person.id, meetingId, data.helpful === true, typeof data.utteranceId === "string" ? data.utteranceId : null);
+        note = saved ? "Thanks, noted." : undefined;
+      }
+      const card = await services.reportCard(person.id, meetingId, { showAll: verb === "showAllMoments", ...(note && { note }) });
+      return turn.answerInvoke(card ?? noteCard("Private", "This coaching card belongs to someone else, or it was deleted."));
+    }
+    if (verb === "prep" && typeof data.person === "string") return turn.answerInvoke(await services.prepCard(person.id, data.person));
+    return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
+  }
+
+  const handlers: Record<string, Handler> = { installationUpdate: installed, conversationUpdate: installed, event: meetingEvent, message, invoke };
+
+  return async (turn) => {
+    if (turn.activity.channelId && turn.activity.channelId !== "msteams" && turn.activity.channelId !== "emulator") return;
+    const handler = handlers[turn.activity.type];
+    if (handler) await handler(turn);
+  };
+}

@@ -1,0 +1,31 @@
+/** A personal-chat command: the route table maps the first words of a message to one of these. */
+export type CommandName = "help" | "last" | "report" | "prep" | "pause" | "resume" | "privacy" | "forget-me";
+
+const ROUTES: { pattern: RegExp; command: CommandName }[] = [
+  { pattern: /^(help|\?|hi|hello)$/, command: "help" },
+  { pattern: /^last( report| card| meeting)?$/, command: "last" },
+  { pattern: /^(report|trend|trends)$/, command: "report" },
+  { pattern: /^prep( for)?( .+)?$/, command: "prep" },
+  { pattern: /^pause$/, command: "pause" },
+  { pattern: /^resume$/, command: "resume" },
+  { pattern: /^privacy$/, command: "privacy" },
+  { pattern: /^forget me$/, command: "forget-me" },
+];
+
+export interface ParsedCommand {
+  command: CommandName;
+  /** The rest of the message, as typed (for prep: the person's name). */
+  argument: string;
+}
+
+/** Strips mentions and markup, then finds the command; anything unknown is help. */
+export function parseCommand(text: string | undefined): ParsedCommand {
+  const plain = (text ?? "").replace(/<at>[^<]*<\/at>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const lower = plain.toLowerCase();
+  for (const { pattern, command } of ROUTES) {
+    if (!pattern.test(lower)) continue;
+    const argument = command === "prep" ? plain.replace(/^prep( for)?\s*/i, "") : "";
+    return { command, argument };
+  }
+  return { command: "help", argument: "" };
+}

@@ -1,0 +1,25 @@
+import type { MeetingEvent } from "./meeting-event.js";
+import type { BotTurn, MeetingInfo } from "./turn.js";
+
+/** What the bot's handlers need from the rest of Attune; built in main.ts, faked in tests. */
+export interface BotServices {
+  retentionDays: number;
+  /** Tenant of activities that carry none (never in Teams; the emulator). */
+  fallbackTenant: string;
+  /** The person behind an Entra id, created on first contact; remembers how to message them. */
+  personFor(tenantId: string, aadObjectId: string, name: string | null): Promise<{ id: string; hadConversation: boolean }>;
+  rememberConversation(personId: string, reference: Record<string, unknown>): Promise<void>;
+  /** True only the first time a group conversation is seen (so the notice is posted once). */
+  firstSightOfGroup(tenantId: string, conversationId: string, kind: string): Promise<boolean>;
+  /** Stores the ended meeting and queues its processing; repeated calls queue it once. */
+  meetingEnded(tenantId: string, event: MeetingEvent, info: MeetingInfo, context: { serviceUrl: string; conversationId: string }): Promise<void>;
+  /** Sends the manager every report that waited for them; returns how many. */
+  deliverHeld(personId: string, turn: BotTurn): Promise<number>;
+  latestCard(personId: string): Promise<unknown | null>;
+  reportCard(personId: string, meetingId: string, options: { showAll: boolean; note?: string }): Promise<unknown | null>;
+  trendCard(personId: string): Promise<unknown>;
+  prepCard(personId: string, who: string): Promise<unknown>;
+  saveFeedback(personId: string, meetingId: string, helpful: boolean, utteranceId: string | null): Promise<boolean>;
+  setPaused(personId: string, paused: boolean): Promise<void>;
+  forget(personId: string): Promise<string>;
+}

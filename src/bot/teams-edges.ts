@@ -1,0 +1,76 @@
+import { coachingCard } from "../cards/coaching-card.js";
+import { noteCard } from "../cards/bot-cards.js";
+import type { GraphTranscripts } from "../graph/transcripts.js";
+import type { PipelineEdges } from "../jobs/meeting-pipeline.js";
+import { giveUp, retryLater } from "../jobs/step-result.js";
+import type { Logger } from "../log.js";
+import type { Db } from "../storage/db.js";
+import { getPerson, setConversationRef } from "../storage/people.js";
+import type { BotAdapter } from "./adapter.js";
+import { statusOf } from "./retry-send.js";
+
+export interface TeamsEdgeDeps {
+  db: Db;
+  graph: GraphTranscripts;
+  adapter: BotAdapter;
+  log: Logger;
+  /** How long after the meeting ended to keep looking for a transcript. */
+  transcriptWaitMs: number;
+  /** Delay between looks while the transcript is not there yet. */
+  pollMs: number;
+}
+
+interface TeamsPayload {
+  organizerAadId?: string | null;
+  graphId?: string | null;
+  /** When Attune heard the meeting ended: the transcript wait counts from here (Teams' own clock may differ). */
+  receivedAt?: string | null;
+}
+
+/** Where a Teams meeting's transcript comes from (Graph) and how its report reaches the organizer (1:1 chat). */
+export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
+  const { db, graph, adapter, log } = deps;
+
+  async function tellOrganizer(managerId: string | null, title: string, text: string): Promise<void> {
+    const person = managerId ? await getPerson(db, managerId) : null;
+    if (!person?.conversation_ref) return;
+    await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card: noteCard(title, text) })).catch((error: unknown) => {
+      log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
+    });
+  }
+
+  return {
+    async fetchTranscript(meeting, job) {
+      const payload = job.payload as TeamsPayload;
+      if (!payload.organizerAadId || !payload.graphId) return giveUp("the meeting's organizer or Graph id is unknown");
+      const got = await graph.latest(payload.organizerAadId, payload.graphId);
+      if (got.kind === "vtt") return { ok: true, value: { raw: got.text, speakersKnown: got.attributed } };
+      if (got.kind === "error") return got.retry ? retryLater(got.reason) : giveUp(got.reason);
+      const since = Date.parse(payload.receivedAt ?? "") || meeting.created_at.getTime();
+      if (Date.now() - since > deps.transcriptWaitMs) {
+        await tellOrganizer(meeting.organizer_id, "No transcript for your meeting", `“${meeting.title}” ended without a transcript I could read, so there is no coaching this time. Turn on transcription next time to get your card.`);
+        return giveUp(`no transcript was recorded within ${Math.round(deps.transcriptWaitMs / 60_000)} minutes of the meeting's end`);
+      }
+      return retryLater("the transcript is not ready yet", deps.pollMs);
+    },
+
+    async deliver({ reportId, meeting, managerId, analysis, coaching }) {
+      const person = await getPerson(db, managerId);
+      if (!person) return giveUp("the organizer is no longer known");
+      if (!person.conversation_ref || person.paused || person.opted_out) return { ok: true, value: "held" };
+      const card = coachingCard({ title: meeting.title, date: (meeting.ended_at ?? meeting.started_at ?? meeting.created_at).toISOString(), analysis, coaching, meetingId: meeting.id });
+      try {
+        await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card, summary: `Your listening coaching for ${meeting.title}` }));
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 403 || status === 404) {
+          // Attune was removed or blocked: forget the conversation and keep the report for a reinstall.
+          await setConversationRef(db, person.id, null);
+          return { ok: true, value: "held" };
+        }
+        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${reportId}`);
+      }
+      return { ok: true, value: "sent" };
+    },
+  };
+}

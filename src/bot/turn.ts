@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** The parts of an incoming activity Attune reads, parsed leniently: Teams sends many shapes. */
+export const incomingActivitySchema = z.object({
+  type: z.string(),
+  name: z.string().optional(),
+  action: z.string().optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  channelId: z.string().optional(),
+  serviceUrl: z.string().optional(),
+  from: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).passthrough().optional(),
+  recipient: z.object({ id: z.string(), name: z.string().optional() }).passthrough().optional(),
+  conversation: z
+    .object({ id: z.string(), conversationType: z.string().optional(), tenantId: z.string().optional(), isGroup: z.boolean().optional() })
+    .passthrough()
+    .optional(),
+  membersAdded: z.array(z.object({ id: z.string() }).passthrough()).optional(),
+  channelData: z
+    .object({
+      tenant: z.object({ id: z.string() }).passthrough().optional(),
+      meeting: z.object({ id: z.string() }).passthrough().optional(),
+    })
+    .passthrough()
+    .nullish(),
+});
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+/** What Attune sends: a text, a card, or both. */
+export interface OutgoingMessage {
+  text?: string;
+  card?: unknown;
+  /** Shown by clients that cannot render the card, and in notifications. */
+  summary?: string;
+}
+
+/** The organizer and ids Teams reports for a meeting (Bot Connector meeting info). */
+export interface MeetingInfo {
+  title: string | null;
+  graphId: string | null;
+  type: string | null;
+  organizerAadId: string | null;
+  organizerBotId: string | null;
+  /** The organizer's display name, from the meeting's participant record (best effort). */
+  organizerName: string | null;
+  tenantId: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** One turn, as the handlers see it: no botbuilder types cross this line. */
+export interface BotTurn {
+  readonly activity: IncomingActivity;
+  send(message: OutgoingMessage): Promise<void>;
+  /** Answers an invoke (an Action.Execute press) with a replacement card. */
+  answerInvoke(card: unknown): Promise<void>;
+  meetingInfo(meetingId: string): Promise<MeetingInfo>;
+  /** The reference that lets Attune message this conversation later. */
+  conversationReference(): Record<string, unknown>;
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { GraphSettings } from "../config.js";
+import type { TokenResult } from "./token.js";
+
+const transcriptListSchema = z.object({
+  value: z.array(z.object({ id: z.string(), createdDateTime: z.string().optional() }).passthrough()),
+  "@odata.nextLink": z.string().optional(),
+});
+
+/** What Graph gave for a meeting's transcript. */
+export type TranscriptFetch =
+  | { kind: "vtt"; text: string; attributed: boolean }
+  | { kind: "not-yet" }
+  | { kind: "error"; retry: boolean; reason: string };
+
+export interface GraphTranscripts {
+  /** The newest transcript of the meeting: attributed VTT, else (attribution off) the unattributed text. */
+  latest(organizerAadId: string, graphMeetingId: string): Promise<TranscriptFetch>;
+}
+
+export function createGraphTranscripts(settings: GraphSettings, token: () => Promise<TokenResult>, fetchImpl: typeof fetch = fetch): GraphTranscripts {
+  async function get(url: string, accept: string): Promise<Response | { failed: TranscriptFetch }> {
+    const t = await token();
+    if (!t.ok) return { failed: { kind: "error", retry: t.retry, reason: t.reason } };
+    try {
+      return await fetchImpl(url, { headers: { authorization: `Bearer ${t.token}`, accept }, signal: AbortSignal.timeout(60_000) });
+    } catch (cause) {
+      return { failed: { kind: "error", retry: true, reason: `cannot reach Microsoft Graph (${(cause as Error).message})` } };
+    }
+  }
+  return {
+    async latest(organizer, meeting) {
+      const base = `${settings.baseUrl}/users/${encodeURIComponent(organizer)}/onlineMeetings/${encodeURIComponent(meeting)}/transcripts`;
+      let next: string | undefined = `${base}?$top=100`;
+      const found: { id: string; createdDateTime?: string | undefined }[] = [];
+      while (next) {
+        const response = await get(next, "application/json");
+        if ("failed" in response) return response.failed;
+        if (response.status === 404) return { kind: "not-yet" };
+        if (!response.ok) return httpError(response.status, "listing the meeting's transcripts");
+        const list = transcriptListSchema.safeParse(await response.json().catch(() => null));
+        if (!list.success) return { kind: "error", retry: true, reason: "Graph answered the transcript list in an unexpected shape" };
+        found.push(...list.data.value);
+        next = list.data["@odata.nextLink"];
+      }
+      if (found.length === 0) return { kind: "not-yet" };
+      const newest = found.sort((a, b) => (b.createdDateTime ?? "").localeCompare(a.createdDateTime ?? ""))[0]!;
+      const content = await get(`${base}/${encodeURIComponent(newest.id)}/content?$format=text/vtt`, "text/vtt");
+      if ("failed" in content) return content.failed;
+      if (content.ok) return { kind: "vtt", text: await content.text(), attributed: true };
+      if (content.status === 403 && /SpeakerAttributionNotAllowed/i.test(await content.text().catch(() => ""))) {
+        // The tenant turned speaker attribution off: only unattributed text exists (per-cue JSON).
+        const meta = await get(`${base}/${encodeURIComponent(newest.id)}/metadataContent`, "text/vtt");
+        if ("failed" in meta) return meta.failed;
+        if (meta.ok) return { kind: "vtt", text: await meta.text(), attributed: false };
+        return httpError(meta.status, "fetching the unattributed transcript");
+      }
+      if (content.status === 404) return { kind: "not-yet" };
+      return httpError(content.status, "fetching the transcript");
+    },
+  };
+}
+
+function httpError(status: number, doing: string): TranscriptFetch {
+  const retry = status === 429 || status >= 500;
+  const why = status === 403 ? "Attune lacks permission (grant OnlineMeetingTranscript.Read.All with an application access policy, or add Attune to the meeting)" : `Graph answered ${status}`;
+  return { kind: "error", retry, reason: `${doing}: ${why}` };
+}

@@ -1,0 +1,120 @@
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createBotAdapter } from "./bot/adapter.js";
+import { createBot } from "./bot/bot.js";
+import { teamsEdges } from "./bot/teams-edges.js";
+import { teamsServices } from "./bot/teams-services.js";
+import { noteCard } from "./cards/bot-cards.js";
+import type { CoachDeps } from "./coaching/coach.js";
+import { createLlm } from "./coaching/llm.js";
+import { loadPrompts } from "./coaching/prompt-store.js";
+import { loadConfig, type Config } from "./config.js";
+import { createGraphTokenSource } from "./graph/token.js";
+import { createGraphTranscripts } from "./graph/transcripts.js";
+import { meetingSteps } from "./jobs/meeting-pipeline.js";
+import { createWorker } from "./jobs/worker.js";
+import { createLogger, type Logger } from "./log.js";
+import { createApp } from "./server/create-app.js";
+import { playgroundRouter } from "./playground/router.js";
+import { createInFlight } from "./server/in-flight.js";
+import { openStorage } from "./storage/open-storage.js";
+import { purgeExpiredTranscripts } from "./storage/retention.js";
+
+export const samplesDir = fileURLToPath(new URL("../samples/", import.meta.url));
+
+export interface RunningAttune {
+  url: string;
+  config: Readonly<Config>;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export type StartResult = { ok: true; attune: RunningAttune } | { ok: false; problems: string[] };
+
+/** The composition root: configuration → logger → storage → coach → bot, worker and HTTP server. */
+export async function startAttune(env: Record<string, string | undefined>, options: { log?: Logger } = {}): Promise<StartResult> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  const config = loaded.config;
+  const log = options.log ?? createLogger(config.logLevel);
+  const opened = await openStorage(config.storage);
+  if (!opened.ok) return { ok: false, problems: [opened.message] };
+  const db = opened.value;
+  const purged = await purgeExpiredTranscripts(db);
+  if (purged > 0) log.info({ purged }, "expired transcripts deleted");
+  const daily = setInterval(() => {
+    purgeExpiredTranscripts(db).then(
+      (n) => n > 0 && log.info({ purged: n }, "expired transcripts deleted"),
+      (error: unknown) => log.error({ err: { message: (error as Error).message } }, "retention purge failed"),
+    );
+  }, 24 * 3_600_000);
+  daily.unref();
+
+  let coach: CoachDeps = { llm: null, prompts: null };
+  if (config.llm) {
+    const prompts = await loadPrompts(config.promptsDir);
+    if (!prompts.ok) {
+      await db.close();
+      return { ok: false, problems: [prompts.message] };
+    }
+    coach = { llm: createLlm(config.llm), prompts: prompts.value };
+  }
+
+  const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
+  const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
+  const edges = teamsEdges({ db, graph, adapter, log: log.child({ module: "delivery" }), transcriptWaitMs: config.graph.transcriptWaitMs, pollMs: config.graph.transcriptPollMs });
+  const worker = createWorker({ db, steps: meetingSteps({ db, edges, coach, retentionDays: config.storage.retentionDays }), log: log.child({ module: "jobs" }), leaseMs: config.server.jobLeaseMs, pollMs: 2000 });
+  const services = teamsServices({
+    db,
+    log: log.child({ module: "bot" }),
+    retentionDays: config.storage.retentionDays,
+    fallbackTenant: config.storage.tenant,
+    kick: () => worker.wake(),
+    trendCard: async () => noteCard("Your listening trend", "Trends arrive with the history module."),
+    prepCard: async () => noteCard("One-on-one prep", "Prep arrives with the history module."),
+  });
+  const bot = createBot(services, log.child({ module: "bot" }));
+  const inFlight = createInFlight();
+  // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
+  const routes = config.bot.appId
+    ? undefined
+    : playgroundRouter({ db, coach: async () => coach, samplesDir, log: log.child({ module: "playground" }), tenant: config.storage.tenant, retentionDays: config.storage.retentionDays });
+  const app = createApp({ log, adapter, onTurn: bot, ready: async () => (await db.query("select 1")).rows.length === 1, inFlight, routes });
+
+  const server = app.listen(config.server.port, config.server.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await db.close();
+    throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, { cause: error });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.server.host === "0.0.0.0" ? "127.0.0.1" : config.server.host}:${port}`;
+  worker.start();
+  if (config.bot.appId) log.info({ url, appType: config.bot.appType, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "Attune is listening");
+  else log.warn({ url, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "local mode: no MicrosoftAppId, so Bot Framework authentication is off and Attune listens on 127.0.0.1 only");
+
+  let closing: Promise<void> | null = null;
+  return {
+    ok: true,
+    attune: {
+      url,
+      config,
+      log,
+      close() {
+        closing ??= (async () => {
+          await inFlight.drain(10_000);
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await worker.stop();
+          clearInterval(daily);
+          await db.close();
+        })();
+        return closing;
+      },
+    },
+  };
+}

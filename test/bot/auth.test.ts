@@ -1,0 +1,93 @@
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
+import { activity, FakeConnector } from "../helpers/fake-teams.js";
+import { HttpFake } from "../helpers/http-fake.js";
+
+const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+const ISSUER = "https://api.botframework.com";
+
+let openId: HttpFake;
+let connector: FakeConnector;
+let server: Awaited<ReturnType<typeof startLocalAttune>>;
+let channelKey: CryptoKey;
+let forgerKey: CryptoKey;
+
+beforeAll(async () => {
+  const channel = await generateKeyPair("RS256");
+  const forger = await generateKeyPair("RS256");
+  channelKey = channel.privateKey;
+  forgerKey = forger.privateKey;
+  const jwk: JWK = { ...(await exportJWK(channel.publicKey)), kid: "channel-key", use: "sig", alg: "RS256" };
+  openId = new HttpFake();
+  const base = await openId.start();
+  // The Bot Framework's OpenID metadata and signing keys, as a sovereign cloud or a test would override them.
+  openId.route((req) => (req.path === "/v1/.well-known/openidconfiguration" ? { status: 200, body: { issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] } } : null));
+  openId.route((req) => (req.path === "/v1/keys" ? { status: 200, body: { keys: [{ ...jwk, endorsements: ["msteams"] }] } } : null));
+  connector = new FakeConnector();
+  await connector.start();
+  server = await startLocalAttune({
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: "not-used-in-this-test",
+    MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+    PUBLIC_BASE_URL: "https://attune.example.com",
+    HOST: "127.0.0.1",
+    BOTFRAMEWORK_OPENID_METADATA_URL: `${base}/v1/.well-known/openidconfiguration`,
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+  await openId?.stop();
+  await connector?.stop();
+});
+
+async function token(key: CryptoKey, claims: { exp?: number; aud?: string; serviceurl?: string } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ serviceurl: claims.serviceurl ?? `http://127.0.0.1:${connector.port}/teams/` })
+    .setProtectedHeader({ alg: "RS256", kid: "channel-key", typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setAudience(claims.aud ?? APP_ID)
+    .setIssuedAt(now - 60)
+    .setNotBefore(now - 60)
+    .setExpirationTime(claims.exp ?? now + 3600)
+    .sign(key);
+}
+
+/** Everything the bot has sent so far (a welcome card would show up here). */
+async function connectorCalls(): Promise<number> {
+  const res = await fetch(`${server.attune.url}/readyz`);
+  expect(res.status).toBe(200);
+  return connector.requests.length;
+}
+
+describe("with an app id, Bot Framework authentication is on", () => {
+  const install = () => activity("installation-update-personal", connector.port);
+
+  const rejected: [string, () => Promise<Record<string, string>>][] = [
+    ["no token", async () => ({})],
+    ["a forged token (signed by another key)", async () => ({ authorization: `Bearer ${await token(forgerKey)}` })],
+    ["an expired token", async () => ({ authorization: `Bearer ${await token(channelKey, { exp: Math.floor(Date.now() / 1000) - 600 })}` })],
+    ["a token for another bot", async () => ({ authorization: `Bearer ${await token(channelKey, { aud: "11111111-2222-3333-4444-555555555555" })}` })],
+    ["a token for another service URL", async () => ({ authorization: `Bearer ${await token(channelKey, { serviceurl: "https://evil.example/teams/" })}` })],
+  ];
+  for (const [name, headers] of rejected) {
+    it(`${name}: 401, and nothing happens`, async () => {
+      const before = await connectorCalls();
+      const res = await postActivity(server.attune.url, install(), await headers());
+      expect(res.status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(connector.requests.length).toBe(before);
+    });
+  }
+
+  it("a valid channel token is accepted (so the 401s above are the check, not a broken endpoint)", async () => {
+    const start = activity("meeting-start", connector.port);
+    const res = await postActivity(server.attune.url, start, { authorization: `Bearer ${await token(channelKey)}` });
+    expect(res.status).toBe(200);
+  });
+
+  it("listens where configured and says it is not in local mode", async () => {
+    expect(server.attune.config.bot.appId).toBe(APP_ID);
+    await eventually(async () => ((await fetch(`${server.attune.url}/healthz`)).ok ? true : undefined), 2000, "health");
+  });
+});

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually, postActivity } from "../helpers/attune-server.js";
+import { FakeGraph } from "../helpers/fake-graph.js";
+import { activity, FakeConnector, isCoachingCard, PERSONAL_CONVERSATION } from "../helpers/fake-teams.js";
+
+const bin = fileURLToPath(new URL("../../bin/attune.js", import.meta.url));
+const children: ChildProcess[] = [];
+let cleanup: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+/** `attune serve` as its own process (the built CLI), resolving with its URL once it listens. */
+async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, "serve"], { env: { ...process.env, DATABASE_URL: "", ...env, PORT: "0", LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let out = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  const url = await eventually(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1], 20_000, `the server to start (${out})`);
+  return { child, url };
+}
+
+describe("a server killed mid-job", () => {
+  it("resumes after a restart and still sends exactly one card", async () => {
+    const connector = new FakeConnector();
+    await connector.start();
+    const graph = new FakeGraph();
+    const graphUrl = await graph.start();
+    const dataDir = await mkdtemp(join(tmpdir(), "attune-crash-"));
+    cleanup = [() => connector.stop(), () => graph.stop(), () => rm(dataDir, { recursive: true, force: true })];
+    const env = {
+      ATTUNE_DATA_DIR: dataDir,
+      GRAPH_BASE_URL: `${graphUrl}/v1.0`,
+      AUTHORITY_HOST: graphUrl,
+      GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
+      GRAPH_CLIENT_SECRET: "fake-secret",
+      GRAPH_TENANT_ID: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+      ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
+      ATTUNE_JOB_LEASE_SECONDS: "2",
+    };
+    // The transcript download hangs, so the first server is inside the job when it dies.
+    const normal = graph.content;
+    graph.content = () => ({ hang: true });
+    const first = await serve(env);
+    await postActivity(first.url, activity("installation-update-personal", connector.port));
+    await postActivity(first.url, activity("meeting-end", connector.port));
+    await eventually(() => (graph.requests.some((r) => r.path.includes("/content")) ? true : undefined), 20_000, "the transcript download");
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(0);
+
+    graph.content = normal;
+    await serve(env);
+    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard) ? true : undefined), 30_000, "the card after the restart");
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(1);
+  });
+});

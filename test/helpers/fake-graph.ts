@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { fixturesDir } from "./fixtures.js";
+import { HttpFake, type Reply } from "./http-fake.js";
+
+/**
+ * Microsoft Graph and the sign-in service for the bot's app-only calls. `transcripts` decides what the
+ * transcript list answers each time it is asked (by default: the list with one transcript).
+ */
+export class FakeGraph extends HttpFake {
+  listCalls = 0;
+  transcripts: (call: number) => Reply = () => ({ status: 200, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list.json`, "utf8")) });
+  content: () => Reply = () => ({ status: 200, text: readFileSync(`${fixturesDir}teams/download-style.vtt`, "utf8"), headers: { "content-type": "text/vtt" } });
+  metadataContent: () => Reply = () => ({ status: 200, text: readFileSync(`${fixturesDir}teams/no-speaker.vtt`, "utf8"), headers: { "content-type": "text/vtt" } });
+
+  constructor() {
+    super();
+    this.route((req) => (req.method === "POST" && /\/oauth2\/v2\.0\/token$/.test(req.path) ? { status: 200, body: { token_type: "Bearer", access_token: "fake-graph-token", expires_in: 3599 } } : null));
+    this.route((req) => {
+      if (req.method !== "GET" || !req.path.startsWith("/v1.0/users/")) return null;
+      if (req.headers.authorization !== "Bearer fake-graph-token") return { status: 401, body: { error: { code: "InvalidAuthenticationToken" } } };
+      const path = req.path.split("?")[0]!;
+      if (path.endsWith("/transcripts")) return this.transcripts(++this.listCalls);
+      if (path.endsWith("/content")) return this.content();
+      if (path.endsWith("/metadataContent")) return this.metadataContent();
+      return null;
+    });
+  }
+
+  static readonly empty: Reply = { status: 200, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list-empty.json`, "utf8")) };
+  static readonly attributionOff: Reply = { status: 403, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-error-403-speaker-attribution.json`, "utf8")) };
+}
