@@ -21,7 +21,10 @@ export function tokens(text: string): string[] {
   return (text.toLowerCase().replace(/’/g, "'").match(TOKEN) ?? []).map((t) => t.replace(/'$/, ""));
 }
 
-/** A light suffix-stripping stem, enough to match "worried"/"worry", "tests"/"testing". */
+/**
+ * A light suffix-stripping stem, enough to match "worried"/"worry", "tests"/"testing", "craving"/"crave",
+ * "stopped"/"stop": strip one inflection, undouble a final consonant, drop a final silent "e".
+ */
 export function stem(word: string): string {
   let w = word.replace(/'s$/, "");
   if (w.length > 5 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
@@ -29,10 +32,11 @@ export function stem(word: string): string {
   for (const suffix of ["ing", "ed", "ly", "es", "s"]) {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix) && !w.endsWith("ss")) {
       w = w.slice(0, -suffix.length);
+      if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
       break;
     }
   }
-  return w;
+  return w.length > 3 && w.endsWith("e") ? w.slice(0, -1) : w;
 }
 
 /** The stems of the content words of a text, as a set. */
