@@ -1,16 +1,44 @@
-import { clock, percent } from "../report/format.js";
-import type { CoachingCardInput } from "./coaching-card.js";
-import { safeText } from "./safe-text.js";
+import { coachingCardModel, moreMoments, type CoachingCardInput, type MomentView } from "./coaching-card-model.js";
 
-/** The coaching card as plain text, for clients that cannot render cards. Same content, no markup. */
+/**
+ * The coaching card as plain text, for clients that cannot render cards and for previews: the same content
+ * (the top three moments, or all of them with `showAll`), no markup. Pure.
+ */
 export function coachingCardText(input: CoachingCardInput): string {
-  const { analysis: a, coaching: c } = input;
-  const lines = [`Listening coach: ${safeText(input.title, 120)} (${clock(a.durationMs)})`];
-  if (a.speakers.length > 0) lines.push(`Talk time: ${a.speakers.slice(0, 12).map((s) => `${safeText(s.name, 60)} ${percent(s.share)}`).join(", ")}`);
-  else lines.push("Speakers are unknown for this meeting.");
-  if (a.manager) lines.push(`Your share: ${percent(a.manager.share)} (${a.manager.shareVerdict} ${percent(a.manager.expectedShare[0])}–${percent(a.manager.expectedShare[1])}); questions ${a.manager.questions}; talked over ${a.manager.interruptionsMade}.`);
-  for (const m of c.moments.slice(0, 3)) lines.push(`${clock(m.atMs)} ${safeText(m.speaker, 60)}: “${safeText(m.quote, 200)}” Try: “${safeText(m.suggestion, 240)}”`);
-  if (c.kept[0]) lines.push(`Keep doing: “${safeText(c.kept[0].quote, 160)}”`);
-  lines.push(`Habit: ${safeText(c.habit, 240)}`, "Only you can see this.");
+  const model = coachingCardModel(input);
+  const { top, rest, total } = model.moments;
+  const shown = input.showAll ? [...top, ...rest] : top;
+  const lines: string[] = [model.headline, model.title, [model.date ? utc(model.date) : null, model.facts].filter(Boolean).join(" · "), ""];
+
+  lines.push(model.talk.heading);
+  const width = Math.max(0, ...model.talk.rows.map((r) => r.name.length));
+  for (const r of model.talk.rows) lines.push(`  ${r.name.padEnd(width)}  ${r.share.padStart(4)}  ${r.bar}`);
+  if (model.talk.more) lines.push(`  ${model.talk.more}`);
+  if (model.talk.note) lines.push(`  ${model.talk.note}`);
+
+  if (model.indicators.length > 0) {
+    lines.push("", "How you listened");
+    for (const i of model.indicators) lines.push(`  ${i.label}: ${i.value}`);
+  }
+
+  lines.push("", total === 1 ? "A moment to restate" : "Moments to restate");
+  if (model.moments.empty) lines.push(`  ${model.moments.empty}`);
+  shown.forEach((m, i) => lines.push(...moment(m, i + 1)));
+  if (total > shown.length) lines.push(`  ${moreMoments(total - shown.length)}`);
+
+  if (model.kept.length > 0) {
+    lines.push("", "Keep doing: here you said back what you heard");
+    for (const k of model.kept) lines.push(`  “${k.quote}” (${k.context})`);
+  }
+  lines.push("", "One habit to try next time", `  ${model.habit}`, "", model.privacy, model.coach);
   return lines.join("\n");
+}
+
+function moment(m: MomentView, n: number): string[] {
+  return [`  ${n}. ${m.lead}: “${m.quote}”`, `     ${m.whatHappened}`, `     You could have said: “${m.suggestion}”`];
+}
+
+/** `2026-03-14 10:00 UTC`: the text cannot show the reader's own time zone the way the card does. */
+function utc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

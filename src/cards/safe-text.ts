@@ -1,14 +1,60 @@
 /**
- * Text from transcripts and from a model goes into cards, and Teams renders a Markdown subset in
- * TextBlocks: cap the length, turn links into plain text, and break bare URLs so they do not link.
+ * Untrusted text (what people said, meeting titles, display names, model output) on its way into a card.
+ * Teams renders a Markdown subset in TextBlocks and FactSets and turns URLs into links, so the text is made
+ * plain: one line, no invisible or direction-changing characters, Markdown links reduced to their text,
+ * URLs broken so they cannot be followed, and a hard length cap with an ellipsis.
  */
+
+/** Controls and line separators become spaces; format characters (bidi overrides, zero-width…) go, except ZWJ in emoji. */
+const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
+const FORMAT = /(?!\u200d)\p{Cf}/gu;
+/** `[text](url)` and `![alt](url)`, with one level of parentheses inside the destination. */
+const MARKDOWN_LINK = /!?\[([^[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)/g;
+/** A scheme URL's scheme and host: `https://evil.example/x` → scheme `https`, host `evil.example`. */
+const SCHEME_URL = /\b([a-z][a-z0-9+.-]{0,15}):\/\/([^\s/?#]*)/gi;
+const WWW_HOST = /\bwww\.([^\s/?#]*)/gi;
+
+/** `safeText(text, max)`: plain, link-free, at most `max` characters (code points) including the ellipsis. */
 export function safeText(text: string, max: number): string {
-  const plain = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\b(https?):\/\//gi, "$1[:]//")
-    .replace(/\bwww\./gi, "www[.]")
+  // Bound the regex work on hostile input: nothing past a few times the cap can be shown anyway.
+  const bound = max * 4 + 64;
+  const cut = text.length > bound;
+  const head = cut ? text.slice(0, bound).replace(/[\ud800-\udbff]$/, "") : text;
+  const plain = breakUrls(stripLinks(head.replace(CONTROLS, " ").replace(FORMAT, "")))
+    .replace(/\]\(/g, "] (") // no `](` is left from which a Markdown link could form
     .replace(/\s+/g, " ")
     .trim();
-  return plain.length <= max ? plain : `${plain.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+  return truncate(plain, max, cut);
+}
+
+/** Cuts `text` to at most `max` code points, ending in `…` (at a word boundary when one is near). */
+export function truncate(text: string, max: number, forceEllipsis = false): string {
+  const chars = Array.from(text);
+  if (chars.length <= max && !forceEllipsis) return text;
+  let kept = chars.slice(0, Math.max(0, Math.min(chars.length, max - 1))).join("");
+  const space = kept.lastIndexOf(" ");
+  if (chars.length > max - 1 && space > 0 && kept.length - space <= 20) kept = kept.slice(0, space);
+  return `${kept.replace(/[\s,;:([{"“‘-]+$/u, "")}…`;
+}
+
+function stripLinks(text: string): string {
+  let out = text;
+  // Nested links (`[[a](x)](y)`) unwrap one level per pass.
+  for (let pass = 0; pass < 8; pass++) {
+    const next = out.replace(MARKDOWN_LINK, "$1");
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function breakUrls(text: string): string {
+  return text
+    .replace(SCHEME_URL, (_, scheme: string, host: string) => `${scheme}[:]//${defangDots(host)}`)
+    .replace(WWW_HOST, (_, host: string) => `www[.]${defangDots(host)}`);
+}
+
+/** `evil.example` → `evil[.]example`: the usual notation for a link that must not be followed. */
+function defangDots(host: string): string {
+  return host.replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, "[.]");
 }

@@ -53,7 +53,9 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       return { ok: true, value: "analyzing" };
     },
     async analyzing(_job, meeting) {
-      const utterances = (await loadUtterances(db, meeting.id)) ?? [];
+      const utterances = await loadUtterances(db, meeting.id);
+      // Purged (retention) or forgotten since it was fetched: fetch it again rather than coach an empty meeting.
+      if (!utterances) return { ok: true, value: "fetching" };
       const manager = await managerName(db, meeting, utterances.flatMap((u) => (u.speaker ? [u.speaker] : [])));
       const analysis = analyze({ utterances, manager });
       await db.transaction(async (tx) => {
@@ -65,7 +67,8 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       const row = (await db.query<{ metrics: Analysis; manager_id: string | null }>("select metrics, manager_id from analyses where meeting_id = $1", [meeting.id])).rows[0];
       const managerId = row?.manager_id ?? meeting.organizer_id;
       if (!row || !managerId) return giveUp("no analysis with a known manager to coach");
-      const utterances = (await loadUtterances(db, meeting.id)) ?? [];
+      const utterances = await loadUtterances(db, meeting.id);
+      if (!utterances) return { ok: true, value: "fetching" };
       const name = row.metrics.manager?.name ?? (await getPerson(db, managerId))?.display_name ?? "the organizer";
       const coaching = await coachMeeting({ utterances, analysis: row.metrics, manager: name }, deps.coach);
       await saveCoachingReport(db, meeting.id, managerId, coaching);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import type { Db } from "../storage/db.js";
-import { advanceJob, claimJob, releaseJob, type JobRow } from "../storage/jobs.js";
+import { advanceJob, claimJob, releaseJob, renewLease, type JobRow } from "../storage/jobs.js";
 import { backoffMs } from "./backoff.js";
 import { meetingOf, type Step } from "./meeting-pipeline.js";
 
@@ -12,6 +12,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** How long a claim lasts without progress before another worker may take the job over. */
   leaseMs?: number;
+  /** The lease is renewed while a step runs, up to this long; a step stuck past it loses the job. Default: 5 leases. */
+  maxStepMs?: number;
   pollMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -33,6 +35,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 2000;
+  const maxStepMs = options.maxStepMs ?? leaseMs * 5;
   const { db, steps, log } = options;
   let running = false;
   let loop: Promise<void> | null = null;
@@ -55,11 +58,19 @@ export function createWorker(options: WorkerOptions): Worker {
         return true;
       }
       let result;
+      // A step may outlast the lease (a slow model, a slow Graph): keep the claim alive while it runs.
+      const stepStarted = Date.now();
+      const heartbeat = setInterval(() => {
+        if (Date.now() - stepStarted > maxStepMs) return;
+        renewLease(db, job, id, leaseMs).catch((error: unknown) => jobLog.warn({ err: { message: (error as Error).message } }, "could not renew the job's lease"));
+      }, Math.max(250, Math.floor(leaseMs / 3)));
       try {
         result = await step(job, meeting);
       } catch (error) {
         jobLog.error({ err: error, state }, "job step crashed");
         result = { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
+      } finally {
+        clearInterval(heartbeat);
       }
       if (!result.ok) {
         const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);

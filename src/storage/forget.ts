@@ -23,7 +23,7 @@ export interface ForgetReport {
  * appear in are deleted whole.
  */
 export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetReport> {
-  const names = new Set([person.display_name, ...person.aliases]);
+  const names = new NameSet([person.display_name, ...person.aliases]);
   const report: ForgetReport = { person: person.display_name, utterancesRemoved: 0, transcriptsChanged: 0, analysesChanged: 0, reportsDeleted: 0, momentsRemoved: 0, feedbackDeleted: 0, meetingsDeleted: 0, jobsDeleted: 0 };
   await db.transaction(async (tx) => {
     await scrubTranscripts(tx, person.tenant_id, names, report);
@@ -35,13 +35,16 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
       select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id <> $1)
       and (m.organizer_id = $1 or exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id = $1))`;
     report.jobsDeleted = await count(tx, `delete from jobs where meeting_id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
+    if (person.aad_object_id) {
+      await tx.query("update jobs set payload = payload - 'organizerAadId' where payload->>'organizerAadId' = $1", [person.aad_object_id]);
+    }
     report.meetingsDeleted = await count(tx, `delete from meetings where id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
     await tx.query("delete from people where id = $1", [person.id]);
   });
   return report;
 }
 
-async function scrubTranscripts(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
   const rows = await tx.query<{ meeting_id: string; utterances: Utterance[] }>(
     "select t.meeting_id, t.utterances from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
     [tenantId],
@@ -56,7 +59,7 @@ async function scrubTranscripts(tx: Queryable, tenantId: string, names: Set<stri
   }
 }
 
-async function scrubAnalyses(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
   const rows = await tx.query<{ meeting_id: string; metrics: Analysis }>(
     "select a.meeting_id, a.metrics from analyses a join meetings m on m.id = a.meeting_id where m.tenant_id = $1",
     [tenantId],
@@ -77,7 +80,7 @@ async function scrubAnalyses(tx: Queryable, tenantId: string, names: Set<string>
   }
 }
 
-async function scrubReports(tx: Queryable, tenantId: string, names: Set<string>, report: ForgetReport): Promise<void> {
+async function scrubReports(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
   const rows = await tx.query<{ id: string; coaching: Coaching }>(
     "select r.id, r.coaching from coaching_reports r join meetings m on m.id = r.meeting_id where m.tenant_id = $1",
     [tenantId],
@@ -94,4 +97,15 @@ async function scrubReports(tx: Queryable, tenantId: string, names: Set<string>,
 
 async function count(tx: Queryable, sql: string, params: unknown[]): Promise<number> {
   return (await tx.query(sql, params)).rows.length;
+}
+
+/** Names compared as people are matched when stored: ignoring case. */
+class NameSet {
+  private readonly folded: Set<string>;
+  constructor(names: readonly string[]) {
+    this.folded = new Set(names.map((n) => n.toLowerCase()));
+  }
+  has(name: string): boolean {
+    return this.folded.has(name.toLowerCase());
+  }
 }

@@ -36,12 +36,19 @@ export async function enqueueJob(db: Queryable, meetingId: string, payload: Reco
  * workers off the same job.
  */
 export async function claimJob(db: Db, worker: string, leaseMs: number): Promise<JobRow | null> {
+  // A job whose workers kept dying used up its attempts without ever being released: fail it here.
+  await db.query(
+    `update jobs set state = 'failed', locked_by = null, locked_until = null, updated_at = now(),
+       last_error = coalesce(last_error, 'its worker stopped mid-job') || ' (attempts used up)'
+     where state not in ('delivered', 'failed', 'held') and attempts >= max_attempts and locked_until is not null and locked_until < now()`,
+  );
   const rows = await db.query<JobRow>(
     `update jobs set locked_by = $1, locked_until = now() + make_interval(secs => $2::double precision / 1000),
        attempts = attempts + 1, state = case when state = 'queued' then 'fetching' else state end, updated_at = now()
      where id = (
        select id from jobs
-       where state not in ('delivered', 'failed', 'held') and run_after <= now() and (locked_until is null or locked_until < now())
+       where state not in ('delivered', 'failed', 'held') and attempts < max_attempts and run_after <= now()
+         and (locked_until is null or locked_until < now())
        order by run_after, created_at
        for update skip locked
        limit 1)
@@ -60,6 +67,15 @@ export async function advanceJob(db: Queryable, job: JobRow, worker: string, sta
        locked_by = case when $6 then null else locked_by end
      where id = $1 and locked_by = $2 returning id`,
     [job.id, worker, state, leaseMs, payload ? JSON.stringify(payload) : null, done],
+  );
+  return rows.rows.length === 1;
+}
+
+/** Extends the lease of a job still held by `worker` (a heartbeat during a long step). */
+export async function renewLease(db: Queryable, job: JobRow, worker: string, leaseMs: number): Promise<boolean> {
+  const rows = await db.query(
+    "update jobs set locked_until = now() + make_interval(secs => $3::double precision / 1000) where id = $1 and locked_by = $2 returning id",
+    [job.id, worker, leaseMs],
   );
   return rows.rows.length === 1;
 }
