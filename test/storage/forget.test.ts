@@ -192,8 +192,7 @@ describeEachDatabase("forgetPerson", (t) => {
 
   // Regression (src/storage/forget.ts): people are matched by name case-insensitively (personForName: lower(display_name)),
   // so "MEO015 (INTERFACE DESIGNER)" in one transcript is the same person as "MEO015 (Interface Designer)" in another;
-  // but forgetPerson compares names exactly (names.has(u.speaker)), so the differently written utterances, analysis
-  // rows and moments stay.
+  // forgetPerson once compared names exactly, so the differently written utterances, analysis rows and moments stayed.
   it("a person whose name one transcript writes in another case is forgotten there too", async () => {
     await t.reset();
     const shouting = await fixtureMeeting(ES2004A, { manager: MANAGER, externalId: "meeting-upper", rename: { [ATTENDEE]: ATTENDEE.toUpperCase() } });
@@ -208,7 +207,7 @@ describeEachDatabase("forgetPerson", (t) => {
 
   // Regression (src/storage/forget.ts): a Teams meeting's job keeps { organizerAadId } in its payload (see
   // src/bot/teams-services.ts meetingEnded). Forgetting the organizer deletes jobs only of meetings left with nobody
-  // else, so the organizer's Entra object id stays in jobs.payload of every other meeting they organised.
+  // else; their Entra object id once stayed in jobs.payload of every other meeting they organised.
   it("forgetting an organizer removes their Entra id from the payload of their meetings' jobs", async () => {
     await t.reset();
     const aad = "6f1c2a4e-1b2c-4d3e-8f40-5a6b7c8d9e0f";

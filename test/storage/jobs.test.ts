@@ -64,9 +64,9 @@ describeEachDatabase("jobs", (t) => {
     expect((await getJob(t.db, other.meeting_id))!.last_error).toBe("x".repeat(500));
   });
 
-  // Regression (src/storage/jobs.ts claimJob): max_attempts is only enforced by releaseJob. A job whose worker dies
-  // (a crash, OOM, or a step that kills the process) is never released, so it is claimed again after every lease,
-  // past max_attempts, forever: a poison job is retried without end instead of failing.
+  // Regression (src/storage/jobs.ts claimJob): max_attempts was once enforced only by releaseJob. A job whose worker
+  // dies (a crash, OOM, or a step that kills the process) is never released, so it was claimed again after every
+  // lease, past max_attempts: a poison job retried without end instead of failing.
   it("a job whose workers died max_attempts times fails instead of being claimed again", async () => {
     await t.reset();
     const { job } = await queuedMeeting(t.db, "poison", { maxAttempts: 2 });

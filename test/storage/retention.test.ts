@@ -74,10 +74,10 @@ describeEachDatabase("transcript retention", (t) => {
     ]);
   });
 
-  // Regression (src/jobs/meeting-pipeline.ts): the analyzing and coaching steps read the transcript with
+  // Regression (src/jobs/meeting-pipeline.ts): the analyzing and coaching steps once read the transcript with
   // `loadUtterances(...) ?? []`. When it is gone between steps (with ATTUNE_TRANSCRIPT_RETENTION_DAYS=0 it is stored
   // already expired, so any purge in between removes it, e.g. a CLI run, or while a crashed job waits out its lease),
-  // they analyse and coach an empty meeting and the job delivers an empty report instead of fetching it again.
+  // they analysed and coached an empty meeting and delivered an empty report instead of fetching it again.
   it("with 0-day retention, a purge between fetching and analyzing does not produce an empty analysis", async () => {
     await t.reset();
     const { meeting, job } = await queuedMeeting(t.db, "retention-0", { organizer: ES2004A_MANAGER });
