@@ -17,6 +17,7 @@ import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
 import { createInFlight } from "./server/in-flight.js";
+import { pagesRouter } from "./server/pages.js";
 import { openStorage } from "./storage/open-storage.js";
 import { purgeExpiredTranscripts } from "./storage/retention.js";
 
@@ -79,7 +80,8 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   const routes = config.bot.appId
     ? undefined
     : playgroundRouter({ db, coach: async () => coach, samplesDir, log: log.child({ module: "playground" }), tenant: config.storage.tenant, retentionDays: config.storage.retentionDays });
-  const app = createApp({ log, adapter, onTurn: bot, ready: async () => (await db.query("select 1")).rows.length === 1, inFlight, routes });
+  const pages = pagesRouter({ about: Boolean(config.bot.appId) });
+  const app = createApp({ log, adapter, onTurn: bot, ready: async () => (await db.query("select 1")).rows.length === 1, inFlight, routes: routes ? [pages, routes] : [pages] });
 
   const server = app.listen(config.server.port, config.server.host);
   await new Promise<void>((resolve, reject) => {

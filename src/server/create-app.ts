@@ -12,8 +12,8 @@ export interface AppDeps {
   /** True when the database answers. */
   ready: () => Promise<boolean>;
   inFlight: InFlight;
-  /** Extra routes mounted at "/" (the local playground). */
-  routes?: Router;
+  /** Routers mounted at "/", in order: public pages, and in local mode the playground. */
+  routes?: Router[];
 }
 
 /** The HTTP surface: the bot endpoint, health and readiness probes, and static pages. */
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
       done();
     }
   });
-  if (deps.routes) app.use("/", deps.routes);
+  for (const router of deps.routes ?? []) app.use("/", router);
   app.use((_req, res) => {
     res.status(404).json({ error: "not found" });
   });
