@@ -4,18 +4,21 @@ import { createBotAdapter } from "./bot/adapter.js";
 import { createBot } from "./bot/bot.js";
 import { teamsEdges } from "./bot/teams-edges.js";
 import { teamsServices } from "./bot/teams-services.js";
-import { noteCard } from "./cards/bot-cards.js";
 import type { CoachDeps } from "./coaching/coach.js";
 import { createLlm } from "./coaching/llm.js";
 import { loadPrompts } from "./coaching/prompt-store.js";
 import { loadConfig, type Config } from "./config.js";
 import { createGraphTokenSource } from "./graph/token.js";
+import { trendCardFor } from "./history/load-trend.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
+import { loadPrep, prepCardFor } from "./prep/load-prep.js";
+import { prepCard } from "./prep/prep-card.js";
+import { prepText } from "./prep/prep-report.js";
 import { createInFlight } from "./server/in-flight.js";
 import { pagesRouter } from "./server/pages.js";
 import { openStorage } from "./storage/open-storage.js";
@@ -71,15 +74,18 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     retentionDays: config.storage.retentionDays,
     fallbackTenant: config.storage.tenant,
     kick: () => worker.wake(),
-    trendCard: async () => noteCard("Your listening trend", "Trends arrive with the history module."),
-    prepCard: async () => noteCard("One-on-one prep", "Prep arrives with the history module."),
+    trendCard: (store, personId) => trendCardFor(store, personId),
+    prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
   });
   const bot = createBot(services, log.child({ module: "bot" }));
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
     ? undefined
-    : playgroundRouter({ db, coach: async () => coach, samplesDir, log: log.child({ module: "playground" }), tenant: config.storage.tenant, retentionDays: config.storage.retentionDays });
+    : playgroundRouter({ db, coach: async () => coach, samplesDir, log: log.child({ module: "playground" }), tenant: config.storage.tenant, retentionDays: config.storage.retentionDays, prep: async (store, manager, person) => {
+        const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
+        return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
+      } });
   const pages = pagesRouter({ about: Boolean(config.bot.appId) });
   const app = createApp({ log, adapter, onTurn: bot, ready: async () => (await db.query("select 1")).rows.length === 1, inFlight, routes: routes ? [pages, routes] : [pages] });
 

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { coachingCard } from "../cards/coaching-card.js";
 import { coachMeeting } from "../coaching/coach.js";
 import { analyze, resolveSpeaker } from "../metrics/index.js";
 import { jsonReport } from "../report/json-report.js";
@@ -39,8 +40,10 @@ const renderers = {
   card: (input: ReportInput) => JSON.stringify(cardFor(input), null, 2),
 };
 
+/** The card the manager would receive for this transcript (no buttons: there is no stored meeting to act on). */
 function cardFor(input: ReportInput): unknown {
-  return { todo: input.source };
+  if (!input.coaching) throw new Error("the card needs coaching; --format card implies --coach");
+  return coachingCard({ title: input.source, date: null, analysis: input.analysis, coaching: input.coaching });
 }
 
 export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,6 +1,8 @@
 import { analyzeCommand } from "./analyze-command.js";
 import { dbCommand } from "./db-command.js";
 import { forgetCommand } from "./forget-command.js";
+import { prepCommand } from "./prep-command.js";
+import { reportCommand } from "./report-command.js";
 import { serveCommand } from "./serve-command.js";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 
@@ -8,6 +10,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   analyze: { run: analyzeCommand, summary: "print the listening report of a meeting transcript (--save to keep it)" },
+  report: { run: reportCommand, summary: "a manager's listening trend over their stored meetings" },
+  prep: { run: prepCommand, summary: "prepare a one-on-one from the stored meetings with that person" },
   forget: { run: forgetCommand, summary: "delete a person's data everywhere" },
   db: { run: dbCommand, summary: "database maintenance: db migrate" },
   serve: { run: serveCommand, summary: "run the Teams bot, the job worker and the local playground" },

@@ -68,3 +68,16 @@ describe("attune analyze --coach", () => {
     });
   }
 });
+
+describe("attune analyze --format card", () => {
+  it("prints the Adaptive Card the manager would receive, valid for Teams", async () => {
+    const { expectValidCard } = await import("../cards/validate-card.js");
+    const { code, out } = await run(["analyze", sample, "--manager", "renee", "--format", "card"]);
+    expect(code).toBe(0);
+    const card = JSON.parse(out) as Record<string, unknown>;
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+    expect(out).toContain("The migration script still fails on the larger tenants");
+    expect(out).toContain("Only you can see this card");
+    expectValidCard(card);
+  });
+});

@@ -1,0 +1,53 @@
+import type { PromptOutput } from "../coaching/prompt-outputs.js";
+import { capText, foldForQuote } from "../coaching/untrusted-text.js";
+import { countWords } from "../metrics/words.js";
+import type { PrepQuestion } from "./prep.js";
+
+type Answer = PromptOutput<"one-on-one-prep">;
+
+/** Something the person said, as stored: a coaching moment's quote or one of their retained utterances. */
+export interface StoredWords {
+  /** The id the data block gave it: `<meeting>/<utterance>`, e.g. `m2/u4`. */
+  id: string;
+  meetingId: string;
+  at: Date;
+  text: string;
+}
+
+export const PREP_GUARD = { question: 240, reminder: 300, minQuoteWords: 3 } as const;
+
+const LINK = /\bhttps?:|\bwww\.|\]\(/i;
+
+export type GuardedQuestion = { ok: true; question: PrepQuestion } | { ok: false; reason: string };
+
+/**
+ * The hallucination guard for one suggested question: its quote must be at least three words found word for
+ * word (white space and quote marks folded) in something the person said, as stored: the item the answer
+ * names first, else any stored moment quote or retained utterance of theirs. No links.
+ */
+export function guardQuestion(answer: Answer["questions"][number], words: readonly StoredWords[]): GuardedQuestion {
+  const question = capText(answer.question, PREP_GUARD.question);
+  if (question.length === 0) return { ok: false, reason: "empty question" };
+  if (LINK.test(question)) return { ok: false, reason: "the question carries a link" };
+  const quote = foldForQuote(answer.quote);
+  if (countWords(quote) < PREP_GUARD.minQuoteWords) return { ok: false, reason: "the quote is too short to check" };
+  const named = words.filter((w) => w.id === answer.utteranceId);
+  const found = [...named, ...words].find((w) => foldForQuote(w.text).includes(quote));
+  if (!found) return { ok: false, reason: "the quote is not in any stored meeting" };
+  return { ok: true, question: { question, quote, meetingId: found.meetingId, at: found.at } };
+}
+
+/**
+ * The reminder is free text, so it is checked for what can be checked: no links, and every percentage in it
+ * within a point of a figure that was sent.
+ */
+export function guardReminder(reminder: string, sentPercents: readonly number[]): { ok: true; reminder: string } | { ok: false; reason: string } {
+  const text = capText(reminder, PREP_GUARD.reminder);
+  if (text.length === 0) return { ok: false, reason: "empty reminder" };
+  if (LINK.test(text)) return { ok: false, reason: "the reminder carries a link" };
+  for (const [, number] of text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) {
+    const value = Number(number);
+    if (!sentPercents.some((p) => Math.abs(p - value) <= 1)) return { ok: false, reason: `the reminder gives ${value}%, a figure that was not sent` };
+  }
+  return { ok: true, reminder: text };
+}

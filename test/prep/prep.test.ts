@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldForQuote } from "../../src/coaching/untrusted-text.js";
+import { prepCardFor } from "../../src/prep/load-prep.js";
+import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
+import { gist, shortName } from "../../src/prep/wording.js";
+import { sharedMeetings } from "../../src/storage/history.js";
+import { loadUtterances } from "../../src/storage/meetings.js";
+import { findPerson } from "../../src/storage/people.js";
+import { fixturesDir } from "../helpers/fixtures.js";
+import { cardStrings, expectValidCard } from "../cards/validate-card.js";
+import { freshStorage, type TestStorage } from "../history/storage.js";
+import { GROUP_DATE, MANAGER, MIGRATION_QUOTE, ONE_ON_ONE_DATE, PERSON, RESTATEMENT, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
+
+let store: TestStorage;
+beforeAll(async () => {
+  store = await freshStorage("prep");
+  await saveOneOnOne(store);
+}, 120_000);
+afterAll(async () => store?.remove());
+
+async function prep(...args: string[]): Promise<PrepJson> {
+  const r = await store.cli(["prep", "--manager", "Renée", "--with", "Jordan", "--format", "json", ...args]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return prepJsonSchema.parse(JSON.parse(r.out));
+}
+
+describe("wording", () => {
+  it("addresses people by their given name and says back the first clause of what they said", () => {
+    expect(shortName(PERSON)).toBe("Jordan");
+    expect(shortName(MANAGER)).toBe("Renée");
+    expect(shortName("FEE013 (Project Manager)")).toBe("FEE013");
+    expect(gist(MIGRATION_QUOTE)).toBe("the migration script still fails on the larger tenants");
+    expect(gist("Honestly I'm stretched pretty thin right now.")).toBe("you're stretched pretty thin right now");
+  });
+});
+
+describe("attune prep from the one-on-one sample", () => {
+  it("the missed concern shows with its quote and date, the kept restatement as done well", async () => {
+    const p = await prep();
+    expect(p).toMatchObject({ source: "heuristic", fallbackReason: null, manager: MANAGER, person: PERSON, firstName: "Jordan", dropped: 0 });
+    expect(p.raised).toHaveLength(1);
+    expect(p.raised[0]).toMatchObject({ kind: "missed-concern", quote: MIGRATION_QUOTE, utteranceId: "u4", title: "Release and on-call" });
+    expect(p.raised[0]!.at.slice(0, 10)).toBe(ONE_ON_ONE_DATE);
+    expect(p.wentWell).toEqual([
+      expect.objectContaining({ quote: RESTATEMENT, theirWords: "I can do it, but not before the release. I'm stretched pretty thin right now." }),
+    ]);
+    expect(p.wentWell[0]!.at.slice(0, 10)).toBe(ONE_ON_ONE_DATE);
+  });
+
+  it("the quotes are in the stored transcript", async () => {
+    const p = await prep();
+    await store.withDb(async (db) => {
+      const utterances = await loadUtterances(db, p.raised[0]!.meetingId);
+      const said = utterances!.find((u) => u.id === p.raised[0]!.utteranceId)!;
+      expect(said.speaker).toBe(PERSON);
+      expect(foldForQuote(said.text)).toContain(foldForQuote(MIGRATION_QUOTE));
+      expect(utterances!.find((u) => u.text === RESTATEMENT)?.speaker).toBe(MANAGER);
+    });
+  });
+
+  it("open questions build on Jordan's words; the reminder gives Renée's share: 77% in the last one-on-one", async () => {
+    const p = await prep();
+    expect(p.questions[0]).toMatchObject({ question: "Last time you said the migration script still fails on the larger tenants. How is that going now?", quote: MIGRATION_QUOTE });
+    // only one thing was raised: a general open question makes the second
+    expect(p.questions).toHaveLength(2);
+    expect(p.questions[1]).toMatchObject({ quote: null, meetingId: null });
+    expect(p.questions[1]!.question).toMatch(/^What/);
+    expect(p.habit).toMatchObject({ meetings: 1, oneOnOne: true, expectedShare: [0.2, 0.4], interruptions: 1 });
+    expect(p.habit!.managerShare).toBeCloseTo(0.7741, 4);
+    expect(p.reminder).toBe("You talked 77% in your last one-on-one with Jordan; aim for 20%–40% and let Jordan do most of the talking. You came in before Jordan had finished once: let them finish, then start with what you heard.");
+    expect(p.meetings).toHaveLength(1);
+    expect(p.meetings[0]!.personShare).toBeCloseTo(0.2259, 4);
+    expect(p.share.direction).toBe("not-enough-meetings");
+  });
+});
+
+describe("attune prep over two shared meetings", () => {
+  beforeAll(async () => saveGroupMeeting(store), 60_000);
+
+  it("Jordan's share per meeting and its trend: 10% in the group meeting, 23% in the one-on-one, rising", async () => {
+    const p = await prep();
+    expect(p.meetings.map((m) => [m.title, m.at.slice(0, 10), m.oneOnOne])).toEqual([
+      ["Remote control kick-off", GROUP_DATE, false],
+      ["Release and on-call", ONE_ON_ONE_DATE, true],
+    ]);
+    expect(p.share.values.map((v) => Number(v!.toFixed(4)))).toEqual([0.1003, 0.2259]);
+    expect(p.share).toMatchObject({ direction: "rising", sparkline: "▂▃" });
+    expect(p.meetings[0]!.managerShare).toBeCloseTo(0.5893, 4);
+  });
+
+  it("concerns before questions, each with its date; a question for each", async () => {
+    const p = await prep();
+    expect(p.raised.map((r) => [r.kind, r.at.slice(0, 10), r.quote])).toEqual([
+      ["missed-concern", ONE_ON_ONE_DATE, MIGRATION_QUOTE],
+      ["missed-question", GROUP_DATE, "How does it look like?"],
+    ]);
+    expect(p.questions.map((q) => q.question)).toEqual([
+      "Last time you said the migration script still fails on the larger tenants. How is that going now?",
+      "On 2 March you asked: “How does it look like?” What do you still need on that?",
+    ]);
+    // the habit is judged on one-on-ones: the group meeting does not dilute the 77%
+    expect(p.reminder).toMatch(/^You talked 77% in your last one-on-one with Jordan;/);
+  });
+
+  it("text output", async () => {
+    const { code, out, err } = await store.cli(["prep", "--manager", MANAGER, "--with", PERSON]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain(`Attune one-on-one prep: ${MANAGER} with ${PERSON}\nFrom 2 shared meetings, ${GROUP_DATE} to ${ONE_ON_ONE_DATE}; heuristic (no language model)`);
+    expect(out).toContain("Jordan's share of talk  ▂▃  10% → 23%, rising");
+    expect(out).toContain(`  ${ONE_ON_ONE_DATE}  concern: “${MIGRATION_QUOTE}”`);
+    expect(out).toContain(`What you did well with Jordan\n  ${ONE_ON_ONE_DATE}  you said back: “${RESTATEMENT}”`);
+    expect(out).toContain("Questions to ask\n  1. Last time you said the migration script still fails on the larger tenants. How is that going now?\n  2. On 2 March");
+    expect(out).toContain("Your habit with Jordan\n  You talked 77% in your last one-on-one with Jordan");
+  });
+
+  it("markdown, and a valid Adaptive Card 1.5 with the quote and the questions", async () => {
+    const md = await store.cli(["prep", "--manager", MANAGER, "--with", "jordan", "--format", "markdown"]);
+    expect(md.out).toContain(`- ${ONE_ON_ONE_DATE}, concern: “${MIGRATION_QUOTE}”`);
+    const r = await store.cli(["prep", "--manager", MANAGER, "--with", "jordan", "--format", "card"]);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.out) as { version: string };
+    expect(card.version).toBe("1.5");
+    expectValidCard(card);
+    const strings = cardStrings(card);
+    expect(strings).toContain(`“${MIGRATION_QUOTE}”`);
+    expect(strings).toContain("1. Last time you said the migration script still fails on the larger tenants. How is that going now?");
+  });
+
+  it("the bot's prep card reaches only people the manager has met", async () => {
+    await store.withDb(async (db) => {
+      const renee = await findPerson(db, "local", MANAGER);
+      if (!renee.ok) throw new Error(renee.message);
+      const card = await prepCardFor(db, renee.person.id, "jordan", { llm: null, prompts: null });
+      expectValidCard(card);
+      expect(cardStrings(card)).toContain("Refresh");
+      expect(JSON.stringify(card.actions)).toContain(PERSON);
+      const strangers = await prepCardFor(db, renee.person.id, "Zed", { llm: null, prompts: null });
+      expect(cardStrings(strangers)).toContain("I have no stored meetings of yours with anyone called 'Zed'.");
+      const two = await prepCardFor(db, renee.person.id, "FIO", { llm: null, prompts: null });
+      expect(cardStrings(two).join(" ")).toMatch(/'FIO' matches 2 people you have met: FIO084 \(Industrial Designer\), FIO089 \(Marketing Expert\)/);
+      // sharedMeetings gives the prep the person's own utterances, and nobody else's
+      const jordan = await findPerson(db, "local", "Jordan");
+      if (!jordan.ok) throw new Error(jordan.message);
+      const shared = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
+      expect(shared.flatMap((s) => s.theirUtterances ?? []).every((u) => u.speaker === PERSON)).toBe(true);
+    });
+  });
+
+  const errors: [string, string[], RegExp][] = [
+    ["an unknown manager", ["prep", "--manager", "Zed", "--with", "Jordan"], /^attune prep: --manager: nobody called 'Zed' is stored; people include /],
+    ["an unknown person", ["prep", "--manager", MANAGER, "--with", "Quinn"], /^attune prep: --with: nobody called 'Quinn' is stored; people include /],
+    ["a manager with no meetings", ["prep", "--manager", "Jordan", "--with", "Renée"], /^attune prep: no meetings stored for Lee, Jordan \(Guest\); save one with attune analyze FILE --manager "Lee, Jordan \(Guest\)" --save$/],
+    ["the manager as the person", ["prep", "--manager", MANAGER, "--with", "renee"], /^attune prep: --with names Renée Ortiz, the manager; give the person the one-on-one is with$/],
+    ["no --with", ["prep", "--manager", MANAGER], /^attune prep: prep needs --with PERSON: whom the one-on-one is with$/],
+  ];
+  for (const [name, args, message] of errors) {
+    it(`exits 2 with one line for ${name}`, async () => {
+      const { code, out, err } = await store.cli(args);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(err.trimEnd()).toMatch(message);
+    });
+  }
+
+  it("exits 2 with one line when the two never met", async () => {
+    const saved = await store.cli(["analyze", `${fixturesDir}ami/ES2004a.teams.vtt`, "--manager", "FEE013", "--save", "--date", "2026-03-04"]);
+    expect(saved.code).toBe(0);
+    const { code, err } = await store.cli(["prep", "--manager", MANAGER, "--with", "FEE013"]);
+    expect(code).toBe(2);
+    expect(err).toBe(`attune prep: no stored meetings of ${MANAGER} with FEE013 (Project Manager); save one with attune analyze FILE --manager "${MANAGER}" --save\n`);
+  });
+});
