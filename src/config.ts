@@ -36,7 +36,7 @@ export const envSchema = z.object({
   GRAPH_TENANT_ID: optionalString,
   BOTFRAMEWORK_OPENID_METADATA_URL: url,
   BOTFRAMEWORK_TOKEN_ISSUER: optionalString,
-  ATTUNE_TRANSCRIPT_WAIT_MINUTES: positiveInt(120),
+  ATTUNE_TRANSCRIPT_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(120)),
   ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
   ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
@@ -147,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       clientId: e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId,
       clientSecret: e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword,
       tenantId: e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId,
-      transcriptWaitMs: e.ATTUNE_TRANSCRIPT_WAIT_MINUTES * 60_000,
+      transcriptWaitMs: Math.round(e.ATTUNE_TRANSCRIPT_WAIT_MINUTES * 60_000),
       transcriptPollMs: e.ATTUNE_TRANSCRIPT_POLL_SECONDS * 1000,
     },
     server: {

@@ -20,8 +20,9 @@ afterEach(async () => {
   await graph.stop();
 });
 
-async function start(): Promise<string> {
+async function start(extra: Record<string, string> = {}): Promise<string> {
   server = await startLocalAttune({
+    ...extra,
     GRAPH_BASE_URL: `${graphUrl}/v1.0`,
     AUTHORITY_HOST: graphUrl,
     GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
@@ -92,5 +93,33 @@ describe("meeting end → transcript → one private coaching card", () => {
       return found.length > 0 ? found : undefined;
     }, 10_000, "the held card");
     expect(cards).toHaveLength(1);
+  });
+
+  it("the Bot Connector answering 429 then 502 is retried until the card is accepted, once", async () => {
+    let refusals = 0;
+    connector.route((req) => {
+      const isCard = req.method === "POST" && JSON.stringify(req.body).includes("Only you can see this card");
+      if (!isCard || refusals >= 2) return null;
+      refusals++;
+      return refusals === 1 ? { status: 429, body: { error: { code: "Throttled" } }, headers: { "retry-after": "1" } } : { status: 502, body: {} };
+    });
+    const url = await start();
+    await send(url, "installation-update-personal");
+    await send(url, "meeting-end");
+    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard).length === 3 ? true : undefined), 20_000, "two refusals and a success");
+    expect(refusals).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(3); // two refused attempts + the delivered one
+  });
+
+  it("no transcript within the wait: the organizer gets a short note, and no coaching", async () => {
+    graph.transcripts = () => FakeGraph.empty;
+    const url = await start({ ATTUNE_TRANSCRIPT_WAIT_MINUTES: "0.05" });
+    await send(url, "installation-update-personal");
+    await send(url, "meeting-end");
+    const note = await eventually(() => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("No transcript for your meeting")), 20_000, "the note");
+    expect(JSON.stringify(note)).toContain("Turn on transcription");
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard)).toBe(false);
+    expect(graph.listCalls).toBeGreaterThanOrEqual(2);
   });
 });
