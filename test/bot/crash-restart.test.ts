@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, postActivity } from "../helpers/attune-server.js";
-import { FakeGraph } from "../helpers/fake-graph.js";
+import { FakeGraph, graphEnv } from "../helpers/fake-graph.js";
 import { activity, FakeConnector, isCoachingCard, PERSONAL_CONVERSATION } from "../helpers/fake-teams.js";
 
 const bin = fileURLToPath(new URL("../../bin/attune.js", import.meta.url));
@@ -38,11 +38,7 @@ describe("a server killed mid-job", () => {
     cleanup = [() => connector.stop(), () => graph.stop(), () => rm(dataDir, { recursive: true, force: true })];
     const env = {
       ATTUNE_DATA_DIR: dataDir,
-      GRAPH_BASE_URL: `${graphUrl}/v1.0`,
-      AUTHORITY_HOST: graphUrl,
-      GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
-      GRAPH_CLIENT_SECRET: "fake-secret",
-      GRAPH_TENANT_ID: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+      ...graphEnv(graphUrl),
       ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
       ATTUNE_JOB_LEASE_SECONDS: "2",
     };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeGraph } from "../helpers/fake-graph.js";
+import { FakeGraph, graphEnv } from "../helpers/fake-graph.js";
 import { activity, FakeConnector, isCoachingCard, MEETING_CHAT, PERSONAL_CONVERSATION } from "../helpers/fake-teams.js";
 import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
 
@@ -23,11 +23,7 @@ afterEach(async () => {
 async function start(extra: Record<string, string> = {}): Promise<string> {
   server = await startLocalAttune({
     ...extra,
-    GRAPH_BASE_URL: `${graphUrl}/v1.0`,
-    AUTHORITY_HOST: graphUrl,
-    GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
-    GRAPH_CLIENT_SECRET: "fake-secret",
-    GRAPH_TENANT_ID: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+    ...graphEnv(graphUrl),
     ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
   });
   return server.attune.url;

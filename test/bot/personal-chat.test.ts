@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
-import { FakeGraph } from "../helpers/fake-graph.js";
+import { FakeGraph, graphEnv } from "../helpers/fake-graph.js";
 import { activity, FakeConnector, isCoachingCard, MEETING_CHAT, PERSONAL_CONVERSATION } from "../helpers/fake-teams.js";
 
 let connector: FakeConnector;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   graph = new FakeGraph();
   const graphUrl = await graph.start();
   server = await startLocalAttune({
-    GRAPH_BASE_URL: `${graphUrl}/v1.0`,
-    AUTHORITY_HOST: graphUrl,
-    GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
-    GRAPH_CLIENT_SECRET: "fake-secret",
-    GRAPH_TENANT_ID: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+    ...graphEnv(graphUrl),
   });
   url = server.attune.url;
   await postActivity(url, activity("installation-update-personal", connector.port));

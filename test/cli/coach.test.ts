@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/attune.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { jsonReportSchema } from "../../src/report/json-report.js";
-import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, isSummaryRequest } from "../helpers/fake-openai.js";
+import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
@@ -19,7 +19,7 @@ let baseURL: string;
 beforeAll(async () => {
   fake = new FakeOpenAi();
   baseURL = await fake.start();
-  fake.fallback = { content: (r) => (isSummaryRequest(r) ? goodSummaryAnswer : goodMomentsAnswer(r)) };
+  fake.fallback = wellBehavedModel;
 });
 afterAll(async () => fake.stop());
 

@@ -4,7 +4,7 @@ import { createLlm } from "../../src/coaching/llm.js";
 import { loadPrompts } from "../../src/coaching/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { analyze } from "../../src/metrics/analyze.js";
-import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, isSummaryRequest } from "../helpers/fake-openai.js";
+import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
 import { ONE_HOUR_MANAGER, oneHourMeeting } from "../helpers/one-hour-meeting.js";
 
 let fake: FakeOpenAi;
@@ -12,7 +12,7 @@ let baseURL: string;
 beforeAll(async () => {
   fake = new FakeOpenAi();
   baseURL = await fake.start();
-  fake.fallback = { content: (r) => (isSummaryRequest(r) ? goodSummaryAnswer : goodMomentsAnswer(r)) };
+  fake.fallback = wellBehavedModel;
 });
 afterAll(async () => fake.stop());
 

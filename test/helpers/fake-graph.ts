@@ -29,3 +29,14 @@ export class FakeGraph extends HttpFake {
   static readonly empty: Reply = { status: 200, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list-empty.json`, "utf8")) };
   static readonly attributionOff: Reply = { status: 403, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-error-403-speaker-attribution.json`, "utf8")) };
 }
+
+/** The environment that points Attune's Graph calls (token and transcripts) at a fake at `url`. */
+export function graphEnv(url: string): Record<string, string> {
+  return {
+    GRAPH_BASE_URL: `${url}/v1.0`,
+    AUTHORITY_HOST: url,
+    GRAPH_CLIENT_ID: "00000000-0000-0000-0000-00000000a11e",
+    GRAPH_CLIENT_SECRET: "fake-secret",
+    GRAPH_TENANT_ID: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+  };
+}

@@ -125,3 +125,6 @@ export const goodSummaryAnswer = JSON.stringify({ habit: "Model habit: say back 
 export function isSummaryRequest(request: RecordedRequest): boolean {
   return request.body.response_format?.json_schema?.name === "coaching-summary";
 }
+
+/** A model that answers every request well: moments for the moments prompt, a habit for the summary. */
+export const wellBehavedModel: Step = { content: (r) => (isSummaryRequest(r) ? goodSummaryAnswer : goodMomentsAnswer(r)) };
