@@ -11,7 +11,7 @@ const LEAD = /^(?:(?:honestly|so|well|and|but|uh|um|yeah|okay|ok|look|i mean|to 
 export function heuristicMoment(candidate: Candidate): CoachingMoment {
   const key = keySentence(candidate.trigger, candidate.kind);
   const core = candidate.kind === "missed-concern" && key.following ? `${trimEnd(key.sentence)}: ${lowerFirst(key.following)}` : key.sentence;
-  const phrase = clipWords(toSecondPerson(lowerFirst(trimEnd(core).replace(LEAD, ""))), MAX_WORDS);
+  const phrase = clipWords(withoutRepeats(toSecondPerson(lowerFirst(trimEnd(core).replace(LEAD, "")))), MAX_WORDS);
   return {
     utteranceId: key.utterance.id,
     atMs: key.utterance.startMs,
@@ -70,4 +70,9 @@ function lowerFirst(text: string): string {
 function clipWords(text: string, max: number): string {
   const words = text.split(" ");
   return words.length <= max ? text : `${words.slice(0, max).join(" ").replace(/[,;:]$/, "")}…`;
+}
+
+/** Speech repeats words ("of of", "you you"); a restatement need not. Quotes keep them, verbatim. */
+function withoutRepeats(text: string): string {
+  return text.replace(/\b([\p{L}']+)(?:\s+\1\b)+/giu, "$1");
 }

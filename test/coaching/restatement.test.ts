@@ -29,3 +29,21 @@ describe("toSecondPerson", () => {
     expect(toSecondPerson("I'm the only one who knows my code, and I was on call")).toBe("you're the only one who knows your code, and you were on call");
   });
 });
+
+describe("toSecondPerson, both ways", () => {
+  it("what they said of the listener comes back as the listener's own", () => {
+    expect(toSecondPerson("any design modifications you come up with")).toBe("any design modifications I come up with");
+    expect(toSecondPerson("I told you your plan worries me")).toBe("you told me my plan worries you");
+    expect(toSecondPerson("you're the one I asked")).toBe("I'm the one you asked");
+  });
+});
+
+describe("heuristic suggestions", () => {
+  it("say back the other person's sentence in the listener's voice, without speech repeats, quoting verbatim", async () => {
+    const { heuristicMoment } = await import("../../src/coaching/suggest.js");
+    const said = { id: "u2", speaker: "Bo", startMs: 5000, endMs: 15_000, text: "Honestly I'm worried that the the plan you you made leaves me alone on call." };
+    const moment = heuristicMoment({ id: "m1", kind: "missed-concern", speaker: "Bo", trigger: [said], reply: null, gapMs: null, interrupted: false, priority: 50 });
+    expect(moment.quote).toBe(said.text);
+    expect(moment.suggestion).toBe("It sounds like you're worried that the plan I made leaves you alone on call. Did I get that right?");
+  });
+});
