@@ -39,7 +39,7 @@ const plainSemver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 /**
  * Every environment variable `npm run package` reads. Names match src/config.ts and Bot Framework's own
- * keys so one .env serves both. Nothing else in the packaging code reads process.env.
+ * keys so one .env serves both. Nothing else in the packaging code reads the environment.
  */
 export const packageEnvSchema = z.object({
   /** The bot's Microsoft App ID (the Entra app registration behind the Azure Bot). */

@@ -10,6 +10,7 @@ import { textReport } from "../report/text-report.js";
 import { defaultParseLimits, formatTranscriptError, parseTranscript } from "../transcript/index.js";
 import { createContext } from "./context.js";
 import { saveFromCli } from "./save-meeting.js";
+import { pickRenderer, secondsOption } from "./options.js";
 import { readInput } from "./read-input.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 
@@ -35,8 +36,8 @@ Options:
 
 const renderers = {
   text: textReport,
-  markdown: markdownReport,
   json: (input: ReportInput) => JSON.stringify(jsonReport(input), null, 2),
+  markdown: markdownReport,
   card: (input: ReportInput) => JSON.stringify(cardFor(input), null, 2),
 };
 
@@ -68,7 +69,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   }
   if (positionals.length !== 1) throw new UsageError("analyze takes one transcript file (or - for stdin); see attune analyze --help");
   const format = values.format;
-  if (!(format in renderers)) throw new UsageError(`--format must be text, json, markdown or card, not '${format}'`);
+  const render = pickRenderer(renderers, format);
   const coach = values.coach || format === "card";
   if (coach && values.manager === undefined) throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
   const options = {
@@ -102,15 +103,10 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   } finally {
     await context.close();
   }
-  io.stdout(renderers[format as keyof typeof renderers](input));
+  io.stdout(render(input));
   return EXIT_OK;
 }
 
-function secondsOption(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || raw.trim() === "") throw new UsageError(`${name} takes a number of seconds, not '${raw}'`);
-  return Math.round(value * 1000);
-}
 
 function parseDate(raw: string): string {
   const ms = Date.parse(raw);

@@ -6,7 +6,7 @@ import { prepMarkdown, prepText } from "../prep/prep-report.js";
 import type { Prep } from "../prep/prep.js";
 import { createContext } from "./context.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
-import { countOption } from "./report-command.js";
+import { countOption, pickRenderer } from "./options.js";
 
 export const prepUsage = `Usage: attune prep --manager NAME --with PERSON [options]
 
@@ -25,8 +25,8 @@ Options:
 
 const renderers: Record<string, (prep: Prep) => string> = {
   text: prepText,
-  markdown: prepMarkdown,
   json: (prep) => JSON.stringify(prepJson(prep), null, 2),
+  markdown: prepMarkdown,
   card: (prep) => JSON.stringify(prepCard(prep), null, 2),
 };
 
@@ -49,8 +49,7 @@ export async function prepCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`prep takes no file ('${positionals[0]}'); see attune prep --help`);
   if (values.manager === undefined || values.manager.trim() === "") throw new UsageError("prep needs --manager NAME: whose one-on-one to prepare");
   if (values.with === undefined || values.with.trim() === "") throw new UsageError("prep needs --with PERSON: whom the one-on-one is with");
-  const render = Object.hasOwn(renderers, values.format) ? renderers[values.format]! : null;
-  if (!render) throw new UsageError(`--format must be text, json, markdown or card, not '${values.format}'`);
+  const render = pickRenderer(renderers, values.format);
   const last = values.last === undefined ? PREP_LAST : countOption("--last", values.last);
   const context = createContext(io);
   try {

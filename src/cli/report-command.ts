@@ -5,6 +5,7 @@ import { trendJson } from "../history/trend-json.js";
 import { trendMarkdown, trendText } from "../history/trend-report.js";
 import type { Trend } from "../history/trend.js";
 import { createContext } from "./context.js";
+import { countOption, pickRenderer } from "./options.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 
 export const reportUsage = `Usage: attune report --manager NAME [options]
@@ -22,8 +23,8 @@ Options:
 
 const renderers: Record<string, (trend: Trend, last: number) => string> = {
   text: (trend) => trendText(trend),
-  markdown: (trend) => trendMarkdown(trend),
   json: (trend, last) => JSON.stringify(trendJson(trend, last), null, 2),
+  markdown: (trend) => trendMarkdown(trend),
   card: (trend) => JSON.stringify(trendCard(trend), null, 2),
 };
 
@@ -44,8 +45,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (positionals.length > 0) throw new UsageError(`report takes no file ('${positionals[0]}'); see attune report --help`);
   if (values.manager === undefined || values.manager.trim() === "") throw new UsageError("report needs --manager NAME: whose trend to show");
-  const render = Object.hasOwn(renderers, values.format) ? renderers[values.format]! : null;
-  if (!render) throw new UsageError(`--format must be text, json, markdown or card, not '${values.format}'`);
+  const render = pickRenderer(renderers, values.format);
   const last = values.last === undefined ? DEFAULT_LAST : countOption("--last", values.last);
   const context = createContext(io);
   try {
@@ -56,11 +56,4 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     await context.close();
   }
   return EXIT_OK;
-}
-
-/** A whole number of meetings, 1 to 200. */
-export function countOption(name: string, raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(value) || value < 1 || value > 200) throw new UsageError(`${name} takes a whole number of meetings from 1 to 200, not '${raw}'`);
-  return value;
 }

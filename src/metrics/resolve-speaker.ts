@@ -6,15 +6,16 @@ export type SpeakerMatch = { ok: true; name: string } | { ok: false; message: st
  */
 export function resolveSpeaker(names: readonly string[], query: string): SpeakerMatch {
   if (names.includes(query)) return { ok: true, name: query };
-  const wanted = fold(query);
-  const hits = names.filter((n) => fold(n) === wanted);
-  const partial = hits.length > 0 ? hits : names.filter((n) => fold(n).includes(wanted));
+  const wanted = foldName(query);
+  const hits = names.filter((n) => foldName(n) === wanted);
+  const partial = hits.length > 0 ? hits : names.filter((n) => foldName(n).includes(wanted));
   if (partial.length === 1) return { ok: true, name: partial[0]! };
   const list = [...names].sort().map((n) => `'${n}'`).join(", ");
   if (partial.length === 0) return { ok: false, message: `no speaker matches '${query}'; speakers are ${list || "unknown"}` };
   return { ok: false, message: `'${query}' matches ${partial.length} speakers (${partial.map((n) => `'${n}'`).join(", ")}); give more of the name` };
 }
 
-function fold(text: string): string {
+/** A name as people type it: case, accents and outer spaces ignored ("renee" finds "Renée"). */
+export function foldName(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 }

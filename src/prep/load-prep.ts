@@ -7,6 +7,7 @@ import { findPerson, type PersonRow } from "../storage/people.js";
 import { prepare, type PrepDeps } from "./llm-prep.js";
 import { prepCard } from "./prep-card.js";
 import type { Prep } from "./prep.js";
+import { foldName } from "../metrics/resolve-speaker.js";
 
 /** How many shared meetings prep looks back over. */
 export const PREP_LAST = 10;
@@ -42,10 +43,9 @@ export async function coParticipants(db: Queryable, managerId: string, query: st
      where a.manager_id = $1 and p.id <> $1 order by p.display_name`,
     [managerId],
   );
-  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-  const q = fold(query);
+  const q = foldName(query);
   if (q === "") return [];
-  const names = (p: PersonRow) => [p.display_name, ...p.aliases].map(fold);
+  const names = (p: PersonRow) => [p.display_name, ...p.aliases].map(foldName);
   const exact = rows.rows.filter((p) => names(p).some((n) => n === q));
   return exact.length > 0 ? exact : rows.rows.filter((p) => names(p).some((n) => n.includes(q)));
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from "./db.js";
+import { foldName } from "../metrics/resolve-speaker.js";
 
 export interface PersonRow {
   id: string;
@@ -77,10 +78,9 @@ export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message
 /** Finds one person by id, exact name or alias, or a unique part of a name (case and accents ignored). */
 export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
   const all = (await db.query<PersonRow>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows;
-  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-  const q = fold(query);
-  const exact = all.filter((p) => p.id === query || p.aad_object_id === query || fold(p.display_name) === q || p.aliases.some((a) => fold(a) === q));
-  const hits = exact.length > 0 ? exact : all.filter((p) => fold(p.display_name).includes(q) || p.aliases.some((a) => fold(a).includes(q)));
+  const q = foldName(query);
+  const exact = all.filter((p) => p.id === query || p.aad_object_id === query || foldName(p.display_name) === q || p.aliases.some((a) => foldName(a) === q));
+  const hits = exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
   if (hits.length === 1) return { ok: true, person: hits[0]! };
   if (hits.length === 0) {
     const names = all.slice(0, 12).map((p) => `'${p.display_name}'`).join(", ");

@@ -97,3 +97,12 @@ describe("the installed attune command", () => {
     expect(bad.stderr).toBe("attune analyze: missing.vtt: no such file\n");
   });
 });
+
+describe("--format names only real formats", () => {
+  it("an inherited property name is not a format", async () => {
+    let err = "";
+    const code = await runCli(["analyze", es2004a, "--format", "toString"], { stdout: () => undefined, stderr: (t) => (err += t), readStdin: async () => "", env: {} });
+    expect(code).toBe(2);
+    expect(err).toBe("attune analyze: --format must be text, json, markdown or card, not 'toString'");
+  });
+});
