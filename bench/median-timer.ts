@@ -47,7 +47,7 @@ export function timeInterleaved(tasks: readonly TimedTask[], options: TimingOpti
     }
   }
   const medianMs = new Map<string, number>();
-  tasks.forEach((task, t) => medianMs.set(task.name, median(samples[t]!)));
+  for (const [t, task] of tasks.entries()) medianMs.set(task.name, median(samples[t]!));
   return { rounds, medianMs, checksum };
 }
 

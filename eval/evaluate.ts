@@ -27,7 +27,10 @@ export async function scoreDetector(pairs: readonly RestatementPair[], detector:
     predictions.push(predicted);
     tally(overall, pair.gold, predicted);
     let perConversation = byConversation.get(pair.conversationId);
-    if (!perConversation) byConversation.set(pair.conversationId, (perConversation = emptyConfusion()));
+    if (!perConversation) {
+      perConversation = emptyConfusion();
+      byConversation.set(pair.conversationId, perConversation);
+    }
     tally(perConversation, pair.gold, predicted);
   }
   return { name: detector.name, description: detector.description, overall, byConversation, predictions };

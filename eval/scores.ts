@@ -19,7 +19,7 @@ export function tally(confusion: Confusion, gold: boolean, predicted: boolean): 
 export function confusionOf(gold: readonly boolean[], predicted: readonly boolean[]): Confusion {
   if (gold.length !== predicted.length) throw new Error(`confusionOf: ${gold.length} gold labels but ${predicted.length} predictions`);
   const confusion = emptyConfusion();
-  gold.forEach((g, i) => tally(confusion, g, predicted[i]!));
+  for (const [i, g] of gold.entries()) tally(confusion, g, predicted[i]!);
   return confusion;
 }
 

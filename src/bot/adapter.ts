@@ -14,7 +14,7 @@ import type { Request, Response } from "express";
 import type { BotSettings } from "../config.js";
 import type { Logger } from "../log.js";
 import { withConnectorRetry } from "./retry-send.js";
-import { incomingActivitySchema, type BotTurn, type MeetingInfo, type OutgoingMessage } from "./turn.js";
+import { incomingActivitySchema, type BotTurn, type OutgoingMessage } from "./turn.js";
 
 /**
  * The only module that knows botbuilder: it turns HTTP requests into BotTurns and sends proactive

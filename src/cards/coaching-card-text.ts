@@ -23,7 +23,7 @@ export function coachingCardText(input: CoachingCardInput): string {
 
   lines.push("", total === 1 ? "A moment to restate" : "Moments to restate");
   if (model.moments.empty) lines.push(`  ${model.moments.empty}`);
-  shown.forEach((m, i) => lines.push(...moment(m, i + 1)));
+  for (const [i, m] of shown.entries()) lines.push(...moment(m, i + 1));
   if (total > shown.length) lines.push(`  ${moreMoments(total - shown.length)}`);
 
   if (model.kept.length > 0) {

@@ -41,7 +41,7 @@ async function trendOf(db: Queryable, manager: PersonRow, last: number): Promise
 export async function trendCardFor(db: Queryable, personId: string, last = DEFAULT_LAST): Promise<AdaptiveCard> {
   const person = (await db.query<PersonRow>("select * from people where id = $1", [personId])).rows[0];
   const trend = person ? await trendOf(db, person, last) : null;
-  if (!trend || !trend.ok) {
+  if (!trend?.ok) {
     return adaptiveCard([heading("Your listening trend"), text("I have no meetings of yours yet. After a meeting you organize with transcription on, your coaching card arrives, and your trend builds from there.")]);
   }
   return trendCard(trend.value);

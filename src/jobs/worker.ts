@@ -57,7 +57,7 @@ export function createWorker(options: WorkerOptions): Worker {
         await releaseJob(db, job, id, `no step handles state '${state}'`, 0, false);
         return true;
       }
-      let result;
+      let result: Awaited<ReturnType<Step>>;
       // A step may outlast the lease (a slow model, a slow Graph): keep the claim alive while it runs.
       const stepStarted = Date.now();
       const heartbeat = setInterval(() => {

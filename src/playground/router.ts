@@ -175,7 +175,10 @@ function oneLine(message: string): string {
  */
 function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
   const address = req.socket.remoteAddress ?? "";
-  if (/^(127\.|::1$|::ffff:127\.)/.test(address)) return next();
+  if (/^(127\.|::1$|::ffff:127\.)/.test(address)) {
+    next();
+    return;
+  }
   res.status(404).json({ error: "not found" });
 }
 

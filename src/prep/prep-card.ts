@@ -44,7 +44,7 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   }
 
   body.push(text("Questions to ask", { weight: "Bolder", spacing: "Medium" }));
-  prep.questions.forEach((q, i) => body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" })));
+  for (const [i, q] of prep.questions.entries()) body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" }));
 
   body.push(
     container([text(`Your habit with ${who}`, { weight: "Bolder" }), text(safeText(prep.reminder, PREP_CAPS.reminder))], { style: "emphasis", spacing: "Medium" }),
@@ -65,7 +65,7 @@ export function prepCardText(prep: Prep): string {
   const lines = [`Prep for your one-on-one with ${safeText(prep.person, PREP_CAPS.name)}`];
   lines.push(`${safeText(prep.firstName, PREP_CAPS.name)}'s share: ${shareSummary(prep)}`);
   for (const r of prep.raised.slice(0, 2)) lines.push(`${day(r.at)} ${KIND_LABEL[r.kind]}: “${safeText(r.quote, 200)}”`);
-  prep.questions.forEach((q, i) => lines.push(`${i + 1}. ${safeText(q.question, 200)}`));
+  for (const [i, q] of prep.questions.entries()) lines.push(`${i + 1}. ${safeText(q.question, 200)}`);
   lines.push(safeText(prep.reminder, 240));
   return lines.join("\n");
 }

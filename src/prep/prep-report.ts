@@ -24,7 +24,7 @@ export function prepText(prep: Prep): string {
   if (prep.wentWell.length === 0) lines.push(`  no restatement of ${who}'s words stored yet`);
   for (const w of prep.wentWell) lines.push(`  ${isoDate(w.at)}  you said back: “${w.quote}”`);
   lines.push("", "Questions to ask");
-  prep.questions.forEach((q, i) => lines.push(`  ${i + 1}. ${q.question}`));
+  for (const [i, q] of prep.questions.entries()) lines.push(`  ${i + 1}. ${q.question}`);
   lines.push("", `Your habit with ${who}`, `  ${prep.reminder}`);
   return lines.join("\n");
 }
@@ -46,7 +46,7 @@ export function prepMarkdown(prep: Prep): string {
   if (prep.wentWell.length === 0) out.push(`No restatement of ${who}'s words stored yet.`);
   for (const w of prep.wentWell) out.push(`- ${isoDate(w.at)}: you said back “${cell(w.quote)}”`);
   out.push("", "## Questions to ask", "");
-  prep.questions.forEach((q, i) => out.push(`${i + 1}. ${cell(q.question)}`));
+  for (const [i, q] of prep.questions.entries()) out.push(`${i + 1}. ${cell(q.question)}`);
   out.push("", `## Your habit with ${who}`, "", cell(prep.reminder));
   return out.join("\n");
 }

@@ -19,6 +19,7 @@ export function transcriptError(
 
 /** Messages quote input: keep them one printable line of reasonable length. */
 function oneLine(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters would break the one-line message
   const flat = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }

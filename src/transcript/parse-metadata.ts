@@ -13,7 +13,7 @@ const metadataPayloadSchema = z.object({
 });
 
 export function looksLikeMetadata(payload: string | undefined): boolean {
-  return payload !== undefined && payload.trimStart().startsWith("{");
+  return payload?.trimStart().startsWith("{") === true;
 }
 
 /**

@@ -100,7 +100,7 @@ const REQUIRED: Record<string, string[]> = {
 /** What the parser does not check: required properties, empty lists, and link targets. */
 function walk(node: Json, path: string, problems: string[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${path}[${i}]`, problems));
+    for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`, problems);
     return;
   }
   if (!isObject(node)) return;
@@ -125,7 +125,7 @@ function walk(node: Json, path: string, problems: string[]): void {
 /** Properties in `original` that the parser did not carry over: unknown to it, or of a newer version. */
 function dropped(original: Json, kept: Json, path: string, problems: string[], root = false): void {
   if (Array.isArray(original)) {
-    original.forEach((item, i) => dropped(item, Array.isArray(kept) ? (kept[i] ?? null) : null, `${path}[${i}]`, problems));
+    for (const [i, item] of original.entries()) dropped(item, Array.isArray(kept) ? (kept[i] ?? null) : null, `${path}[${i}]`, problems);
     return;
   }
   if (!isObject(original)) {

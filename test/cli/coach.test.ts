@@ -30,7 +30,7 @@ describe("attune analyze --coach", () => {
     const { coaching } = jsonReportSchema.parse(JSON.parse(out));
     expect(coaching?.source).toBe("heuristic");
     expect(coaching?.moments[0]).toMatchObject({ utteranceId: "u4", atMs: 34_310, speaker: "Lee, Jordan (Guest)", kind: "missed-concern" });
-    expect(coaching?.moments[0]!.suggestion).toMatch(/^It sounds like .*you're on call that weekend\. Did I get that right\?$/);
+    expect(coaching!.moments[0]!.suggestion).toMatch(/^It sounds like .*you're on call that weekend\. Did I get that right\?$/);
     expect(coaching?.kept).toEqual([expect.objectContaining({ utteranceId: "u7", atMs: 92_200, quote: expect.stringMatching(/^So what I'm hearing is/) })]);
     expect(coaching?.tokens).toMatchObject({ prompt: 0, requests: 0 });
   });
@@ -48,7 +48,7 @@ describe("attune analyze --coach", () => {
     expect(code).toBe(0);
     const { coaching } = jsonReportSchema.parse(JSON.parse(out));
     expect(coaching?.source).toBe("llm");
-    expect(coaching?.moments[0]!.suggestion).toMatch(/^Model: /);
+    expect(coaching!.moments[0]!.suggestion).toMatch(/^Model: /);
     expect(coaching?.tokens.requests).toBe(2);
     expect(fake.requests.at(-1)!.body.model).toBe("fake-model");
   });

@@ -6,7 +6,7 @@ import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, isSummaryRequest } from "../helpers/fake-openai.js";
+import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 
 let prompts: Map<string, Prompt>;

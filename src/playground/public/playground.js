@@ -1,7 +1,5 @@
 // The Attune playground: choose a meeting, "end" it, render what the manager receives.
 // Plain browser script (no build step); AdaptiveCards is the global from /vendor/adaptivecards.js.
-"use strict";
-
 (() => {
   const $ = (id) => document.getElementById(id);
   const form = $("run-form");
@@ -45,9 +43,9 @@
   };
 
   function markdown(text) {
-    const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const inline = (s) =>
-      escape(s)
+      escapeHtml(s)
         .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
         .replace(/(^|[\s(])_(.+?)_(?=[\s).,;:!?]|$)/g, "$1<em>$2</em>")
         .replace(/(^|[\s(])\*(?!\s)(.+?)\*(?=[\s).,;:!?]|$)/g, "$1<em>$2</em>")
@@ -59,7 +57,10 @@
       const numbered = /^\s*\d+\.\s+(.*)$/.exec(line);
       const tag = bullet ? "ul" : numbered ? "ol" : null;
       if (tag) {
-        if (!list || list.tag !== tag) blocks.push((list = { tag, items: [] }));
+        if (!list || list.tag !== tag) {
+          list = { tag, items: [] };
+          blocks.push(list);
+        }
         list.items.push(inline((bullet ?? numbered)[1]));
         continue;
       }
