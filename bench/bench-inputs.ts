@@ -37,7 +37,13 @@ export function amiInputs(): BenchInput[] {
     const text = readFileSync(`${dir}${file}`, "utf8");
     // AMI scenario meetings: the Project Manager leads the team (see ATTRIBUTION.md).
     const manager = /<v ([^>]*\(Project Manager\))>/.exec(text)?.[1] ?? null;
-    return { name: `AMI ${file.replace(/\.vtt$/, "")}`, source: `${dir}${file}`.replace(repoRoot, ""), text, bytes: Buffer.byteLength(text), manager };
+    return {
+      name: `AMI ${file.replace(/\.vtt$/, "")}`,
+      source: `${dir}${file}`.replace(repoRoot, ""),
+      text,
+      bytes: Buffer.byteLength(text),
+      manager,
+    };
   });
 }
 

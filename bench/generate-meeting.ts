@@ -78,9 +78,41 @@ const VOCABULARY = (
   "of to in on for with at from by about into over after before between through without under"
 ).split(" ");
 
-const CONTRACTIONS = ["I'm", "don't", "it's", "we're", "let's", "that's", "can't", "isn't", "I've", "they're", "we'll", "won't", "there's", "you're", "didn't"];
+const CONTRACTIONS = [
+  "I'm",
+  "don't",
+  "it's",
+  "we're",
+  "let's",
+  "that's",
+  "can't",
+  "isn't",
+  "I've",
+  "they're",
+  "we'll",
+  "won't",
+  "there's",
+  "you're",
+  "didn't",
+];
 const AMPERSAND_WORDS = ["R&D", "Q&A", "&", "P&L", "M&A"];
-const BACKCHANNELS = ["Yeah.", "Mm-hmm.", "Right.", "Okay.", "Sure.", "Exactly.", "Got it.", "Yes.", "No.", "Uh-huh.", "Right, right.", "I see.", "Thanks.", "That's fair.", "Makes sense."];
+const BACKCHANNELS = [
+  "Yeah.",
+  "Mm-hmm.",
+  "Right.",
+  "Okay.",
+  "Sure.",
+  "Exactly.",
+  "Got it.",
+  "Yes.",
+  "No.",
+  "Uh-huh.",
+  "Right, right.",
+  "I see.",
+  "Thanks.",
+  "That's fair.",
+  "Makes sense.",
+];
 
 const MINUTE_MS = 60_000;
 
@@ -110,7 +142,7 @@ export function generateTeamsMeeting(spec: MeetingSpec): GeneratedMeeting {
   while (start < durationLimitMs) {
     n++;
     const tokens = utteranceTokens(rng);
-    const speechMs = Math.max(250, Math.round((tokens.length * MINUTE_MS) / speakingRate[speaker]! * rng.between(0.85, 1.15)));
+    const speechMs = Math.max(250, Math.round(((tokens.length * MINUTE_MS) / speakingRate[speaker]!) * rng.between(0.85, 1.15)));
     const end = start + speechMs;
     const chunks = splitIntoChunks(tokens, wordsPerCue, rng);
     const name = names[speaker]!;

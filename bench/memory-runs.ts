@@ -20,7 +20,8 @@ const childScript = fileURLToPath(new URL("./measure-memory.ts", import.meta.url
 const MB = 1024 * 1024; // --trace-gc prints MB of 2^20 bytes
 
 /** `... Scavenge 10.7 (14.9) -> 10.3 (16.2) MB, ...`: heap in use before and after one collection. */
-const GC_LINE = /: (?:Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Minor Mark-Compact)\b.*? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/;
+const GC_LINE =
+  /: (?:Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Minor Mark-Compact)\b.*? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/;
 
 /**
  * Parses and analyses the text once in a fresh node process (same loader as this one, plus --expose-gc

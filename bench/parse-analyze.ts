@@ -55,9 +55,24 @@ function measure(input: BenchInput): Measured {
         return parsed.ok ? analyze({ utterances: parsed.value.utterances, manager }).utterances : -1;
       },
     },
-    { name: "parse", run: () => { const parsed = parseTranscript(input.text); return parsed.ok ? parsed.value.cueCount : -1; } },
+    {
+      name: "parse",
+      run: () => {
+        const parsed = parseTranscript(input.text);
+        return parsed.ok ? parsed.value.cueCount : -1;
+      },
+    },
     { name: "analyze", run: () => analyze({ utterances, manager }).speakers.length },
-    ...webvttLibraries.map((library) => ({ name: library.name, run: () => { try { return library.parse(input.text); } catch { return -1; } } })),
+    ...webvttLibraries.map((library) => ({
+      name: library.name,
+      run: () => {
+        try {
+          return library.parse(input.text);
+        } catch {
+          return -1;
+        }
+      },
+    })),
   ];
   const timing = timeInterleaved(tasks);
   const libraryMs = new Map(webvttLibraries.map((library) => [library.name, timing.medianMs.get(library.name)!]));
@@ -160,7 +175,9 @@ function main(): void {
       const outcome = library.outcome(text);
       return `${library.name}: ${outcome.ok ? `${outcome.cues} cues, ${outcome.errors} errors` : `threw (${outcome.reason})`}`;
     });
-    console.log(`\nNot compared: Graph short form (0:0:5.320), test/fixtures/teams/graph-docs-style.vtt: Attune ${attune.ok ? `${attune.value.cueCount} cues` : attune.error.code}; ${outcomes.join("; ")}`);
+    console.log(
+      `\nNot compared: Graph short form (0:0:5.320), test/fixtures/teams/graph-docs-style.vtt: Attune ${attune.ok ? `${attune.value.cueCount} cues` : attune.error.code}; ${outcomes.join("; ")}`,
+    );
   } catch {
     // fixture absent: nothing to note
   }
@@ -180,7 +197,17 @@ function main(): void {
   const times = (bytes: number, input: number) => `${(bytes / input).toFixed(1)}x`;
   console.log(
     textTable(
-      ["input", "size", "cues", "peak, default GC", "peak, 1 MB young gen", "per input byte", "retained", "per input byte", "peak RSS growth"],
+      [
+        "input",
+        "size",
+        "cues",
+        "peak, default GC",
+        "peak, 1 MB young gen",
+        "per input byte",
+        "retained",
+        "per input byte",
+        "peak RSS growth",
+      ],
       runs.map(({ name, cues, byDefault, small }) => [
         name,
         fmtBytes(small.inputBytes),

@@ -19,20 +19,22 @@ export interface WebvttLibrary {
 export const w3cMetadata: WebvttLibrary = {
   name: "webvtt-parser (metadata)",
   parse: (text) => new webvttParser.WebVTTParser().parse(text, "metadata").cues.length,
-  outcome: (text) => guard(() => {
-    const result = new webvttParser.WebVTTParser().parse(text, "metadata");
-    return { ok: true, cues: result.cues.length, errors: result.errors.length };
-  }),
+  outcome: (text) =>
+    guard(() => {
+      const result = new webvttParser.WebVTTParser().parse(text, "metadata");
+      return { ok: true, cues: result.cues.length, errors: result.errors.length };
+    }),
 };
 
 /** node-webvtt, lenient mode: splits blocks on blank lines, reads the timing, keeps the cue text raw. */
 export const nodeWebvttLenient: WebvttLibrary = {
   name: "node-webvtt (strict: false)",
   parse: (text) => nodeWebvtt.parse(text, { strict: false }).cues.length,
-  outcome: (text) => guard(() => {
-    const result = nodeWebvtt.parse(text, { strict: false });
-    return { ok: true, cues: result.cues.length, errors: result.errors.length };
-  }),
+  outcome: (text) =>
+    guard(() => {
+      const result = nodeWebvtt.parse(text, { strict: false });
+      return { ok: true, cues: result.cues.length, errors: result.errors.length };
+    }),
 };
 
 export const webvttLibraries: readonly WebvttLibrary[] = [w3cMetadata, nodeWebvttLenient];

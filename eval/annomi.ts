@@ -45,8 +45,15 @@ export interface RestatementPair {
 }
 
 const REQUIRED_COLUMNS = [
-  "mi_quality", "transcript_id", "topic", "utterance_id", "interlocutor", "timestamp", "utterance_text",
-  "reflection_exists", "question_exists",
+  "mi_quality",
+  "transcript_id",
+  "topic",
+  "utterance_id",
+  "interlocutor",
+  "timestamp",
+  "utterance_text",
+  "reflection_exists",
+  "question_exists",
 ] as const;
 
 export async function loadAnnoMi(path: string = ANNOMI_CSV): Promise<Conversation[]> {
@@ -77,7 +84,8 @@ export function parseAnnoMi(csvText: string): Conversation[] {
     conversation.rows.forEach((row, i) => {
       if (row.utteranceId !== i) throw new Error(`AnnoMI transcript ${conversation.id}: utterance ids are not 0..n-1`);
       const before = conversation.rows[i - 1];
-      if (before && row.startMs < before.startMs) throw new Error(`AnnoMI transcript ${conversation.id}: timestamps go backwards at utterance ${i}`);
+      if (before && row.startMs < before.startMs)
+        throw new Error(`AnnoMI transcript ${conversation.id}: timestamps go backwards at utterance ${i}`);
     });
   }
   return conversations;
@@ -88,7 +96,8 @@ function toRow(r: Record<(typeof REQUIRED_COLUMNS)[number], string>, line: numbe
     throw new Error(`AnnoMI row on line ${line}: ${what}`);
   };
   const miQuality = r.mi_quality === "high" || r.mi_quality === "low" ? r.mi_quality : fail(`mi_quality "${r.mi_quality}"`);
-  const interlocutor = r.interlocutor === "therapist" || r.interlocutor === "client" ? r.interlocutor : fail(`interlocutor "${r.interlocutor}"`);
+  const interlocutor =
+    r.interlocutor === "therapist" || r.interlocutor === "client" ? r.interlocutor : fail(`interlocutor "${r.interlocutor}"`);
   if (!/^\d+$/.test(r.utterance_id)) fail(`utterance_id "${r.utterance_id}"`);
   const time = /^(\d{2}):(\d{2}):(\d{2})$/.exec(r.timestamp) ?? fail(`timestamp "${r.timestamp}"`);
   const startMs = ((Number(time[1]) * 60 + Number(time[2])) * 60 + Number(time[3])) * 1000;
@@ -115,7 +124,13 @@ export function restatementPairs(conversation: Conversation): RestatementPair[] 
   conversation.rows.forEach((row, i) => {
     const before = conversation.rows[i - 1];
     if (row.interlocutor !== "therapist" || before?.interlocutor !== "client") return;
-    pairs.push({ conversationId: conversation.id, utteranceId: row.utteranceId, previous: before.text, reply: row.text, gold: row.reflection === true });
+    pairs.push({
+      conversationId: conversation.id,
+      utteranceId: row.utteranceId,
+      previous: before.text,
+      reply: row.text,
+      gold: row.reflection === true,
+    });
   });
   return pairs;
 }

@@ -1,6 +1,14 @@
 import { pickMoments } from "../src/coaching/moments.js";
 import type { MomentKind } from "../src/coaching/schema.js";
-import { defaultTiming, restatementPairs, SPEAKER, toUtterances, type Conversation, type RestatementPair, type TimingAssumptions } from "./annomi.js";
+import {
+  defaultTiming,
+  restatementPairs,
+  SPEAKER,
+  toUtterances,
+  type Conversation,
+  type RestatementPair,
+  type TimingAssumptions,
+} from "./annomi.js";
 import type { Detector } from "./detectors.js";
 import { emptyConfusion, tally, type Confusion } from "./scores.js";
 
@@ -78,7 +86,12 @@ export interface PairCheck {
   asExpected: boolean;
 }
 
-export function comparePair(conversations: readonly Conversation[], lowId: string, highId: string, timing: TimingAssumptions = defaultTiming): PairCheck {
+export function comparePair(
+  conversations: readonly Conversation[],
+  lowId: string,
+  highId: string,
+  timing: TimingAssumptions = defaultTiming,
+): PairCheck {
   const find = (id: string): Conversation => {
     const c = conversations.find((x) => x.id === id);
     if (!c) throw new Error(`no AnnoMI transcript ${id}`);

@@ -14,9 +14,20 @@ export function promptSetDetector(llm: Llm, prompts: ReadonlyMap<string, Prompt>
     description: `listening-moments prompt on ${llm.model}: restates when the model says no restatement was due`,
     async judge(previous, reply) {
       const block = dataBlock([
-        { moment: "m1", kind: "missed-long-turn", person: "client", said: [{ id: "u1", text: previous }], manager_replied: { id: "u2", text: reply } },
+        {
+          moment: "m1",
+          kind: "missed-long-turn",
+          person: "client",
+          said: [{ id: "u1", text: previous }],
+          manager_replied: { id: "u2", text: reply },
+        },
       ]);
-      const rendered = renderPrompt(prompts, "listening-moments", { manager: "the counsellor", moments: block.text, moment_count: "1", data_tag: block.tag });
+      const rendered = renderPrompt(prompts, "listening-moments", {
+        manager: "the counsellor",
+        moments: block.text,
+        moment_count: "1",
+        data_tag: block.tag,
+      });
       if (!rendered.ok) throw new Error(rendered.message);
       const result = await llm.complete(rendered.value, promptOutputs["listening-moments"]);
       if (!result.ok) throw new Error(`the model failed: ${result.failure.message}`);

@@ -40,11 +40,20 @@ async function main(): Promise<void> {
   const majority = majorityClass(gold);
   const out: string[] = [];
   out.push(`Attune restatement eval: AnnoMI public rows, ${conversations.length} conversations, ${rows} rows`);
-  out.push(`Pairs: ${pairs.length} therapist utterances directly after a client utterance; gold = reflection_exists "True": ${positives} (${pct(positives / pairs.length)})`);
-  out.push(`Majority class: "${majority.label ? "restates" : "does not restate"}", ${pct(majority.rate)} of pairs (the accuracy of always answering it)`);
+  out.push(
+    `Pairs: ${pairs.length} therapist utterances directly after a client utterance; gold = reflection_exists "True": ${positives} (${pct(positives / pairs.length)})`,
+  );
+  out.push(
+    `Majority class: "${majority.label ? "restates" : "does not restate"}", ${pct(majority.rate)} of pairs (the accuracy of always answering it)`,
+  );
   out.push("");
   out.push("Restatement detection, all conversations");
-  out.push(table(["detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1", "accuracy"], results.map((r) => [r.name, ...scoreCells(r.overall)])));
+  out.push(
+    table(
+      ["detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1", "accuracy"],
+      results.map((r) => [r.name, ...scoreCells(r.overall)]),
+    ),
+  );
   out.push("");
   for (const r of results) out.push(`  ${r.name.padEnd(15)} ${r.description}`);
   out.push(
@@ -66,7 +75,11 @@ function scoreCells(c: Confusion): string[] {
   return [String(c.tp), String(c.fp), String(c.fn), String(c.tn), fmt(precision(c)), fmt(recall(c)), fmt(f1(c)), fmt(accuracy(c))];
 }
 
-function perConversationTable(conversations: readonly Conversation[], pairs: readonly RestatementPair[], results: readonly DetectorResult[]): string {
+function perConversationTable(
+  conversations: readonly Conversation[],
+  pairs: readonly RestatementPair[],
+  results: readonly DetectorResult[],
+): string {
   const rows: string[][] = [];
   for (const c of conversations) {
     const mine = pairs.filter((p) => p.conversationId === c.id);
@@ -96,7 +109,9 @@ function missedMomentSection(conversations: readonly Conversation[]): string {
         String(m.candidates),
         m.per10ClientTurns.toFixed(1),
         String(m.kept),
-        Object.entries(m.byKind).map(([k, n]) => `${k} ${n}`).join(", ") || "-",
+        Object.entries(m.byKind)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ") || "-",
       ]),
       [0, 1, 6],
     ),

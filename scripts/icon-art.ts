@@ -55,8 +55,7 @@ const frontBubble = (p: Point) =>
   Math.min(roundedBox(p, [0.4, 0.56], [0.3, 0.2], 0.13), triangle(p, [0.2, 0.7], [0.34, 0.7], [0.15, 0.87]));
 const backBubble = (p: Point) =>
   Math.min(roundedBox(p, [0.62, 0.36], [0.26, 0.19], 0.12), triangle(p, [0.68, 0.5], [0.8, 0.5], [0.85, 0.66]));
-const dots = (p: Point) =>
-  Math.min(circle(p, [0.28, 0.56], 0.042), circle(p, [0.4, 0.56], 0.042), circle(p, [0.52, 0.56], 0.042));
+const dots = (p: Point) => Math.min(circle(p, [0.28, 0.56], 0.042), circle(p, [0.4, 0.56], 0.042), circle(p, [0.52, 0.56], 0.042));
 const GAP = 0.045;
 const MARK_CENTER: Point = [0.495, 0.52];
 

@@ -17,7 +17,13 @@ export const envSchema = z.object({
   OPENAI_TIMEOUT_MS: positiveInt(30_000),
   OPENAI_MAX_RETRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(3)),
   ATTUNE_PROMPTS_DIR: optionalString,
-  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
   DATABASE_SSL_CA: optionalString,
   ATTUNE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   ATTUNE_TRANSCRIPT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3650).default(30)),
@@ -29,8 +35,14 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: url,
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: optionalString,
-  GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://graph.microsoft.com/v1.0")),
-  AUTHORITY_HOST: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://login.microsoftonline.com")),
+  GRAPH_BASE_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://graph.microsoft.com/v1.0"),
+  ),
+  AUTHORITY_HOST: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://login.microsoftonline.com"),
+  ),
   GRAPH_CLIENT_ID: optionalString,
   GRAPH_CLIENT_SECRET: optionalString,
   GRAPH_TENANT_ID: optionalString,
@@ -166,12 +178,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
 function botProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (!e.MicrosoftAppId) {
-    if (e.HOST && e.HOST !== "127.0.0.1" && e.HOST !== "localhost") problems.push("HOST: local mode (no MicrosoftAppId) only listens on 127.0.0.1; set MicrosoftAppId to listen elsewhere");
+    if (e.HOST && e.HOST !== "127.0.0.1" && e.HOST !== "localhost")
+      problems.push("HOST: local mode (no MicrosoftAppId) only listens on 127.0.0.1; set MicrosoftAppId to listen elsewhere");
     return problems;
   }
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.MicrosoftAppId)) problems.push("MicrosoftAppId: must be the bot's application (client) id, a GUID");
-  if (e.MicrosoftAppType !== "MultiTenant" && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
-  if (e.MicrosoftAppType !== "UserAssignedMsi" && !e.MicrosoftAppPassword) problems.push("MicrosoftAppPassword: required with a MicrosoftAppId (the bot's client secret)");
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.MicrosoftAppId))
+    problems.push("MicrosoftAppId: must be the bot's application (client) id, a GUID");
+  if (e.MicrosoftAppType !== "MultiTenant" && !e.MicrosoftAppTenantId)
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  if (e.MicrosoftAppType !== "UserAssignedMsi" && !e.MicrosoftAppPassword)
+    problems.push("MicrosoftAppPassword: required with a MicrosoftAppId (the bot's client secret)");
   if (!e.PUBLIC_BASE_URL) problems.push("PUBLIC_BASE_URL: required with a MicrosoftAppId (the https address Teams reaches Attune at)");
   return problems;
 }

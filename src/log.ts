@@ -7,9 +7,29 @@ export type { Logger };
  * Log objects name ids and counts, never utterance text.
  */
 export const REDACT_PATHS = [
-  "apiKey", "*.apiKey", "password", "*.password", "secret", "*.secret", "token", "*.token",
-  "authorization", "*.authorization", "headers.authorization", "req.headers.authorization", "*.headers.authorization",
-  "text", "*.text", "quote", "*.quote", "suggestion", "*.suggestion", "transcript", "*.transcript", "utterances", "*.utterances",
+  "apiKey",
+  "*.apiKey",
+  "password",
+  "*.password",
+  "secret",
+  "*.secret",
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "req.headers.authorization",
+  "*.headers.authorization",
+  "text",
+  "*.text",
+  "quote",
+  "*.quote",
+  "suggestion",
+  "*.suggestion",
+  "transcript",
+  "*.transcript",
+  "utterances",
+  "*.utterances",
 ];
 
 /** The root logger: JSON lines to stderr (stdout stays clean for command output). */

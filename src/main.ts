@@ -66,8 +66,21 @@ export async function startAttune(env: Record<string, string | undefined>, optio
 
   const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
   const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
-  const edges = teamsEdges({ db, graph, adapter, log: log.child({ module: "delivery" }), transcriptWaitMs: config.graph.transcriptWaitMs, pollMs: config.graph.transcriptPollMs });
-  const worker = createWorker({ db, steps: meetingSteps({ db, edges, coach, retentionDays: config.storage.retentionDays }), log: log.child({ module: "jobs" }), leaseMs: config.server.jobLeaseMs, pollMs: 2000 });
+  const edges = teamsEdges({
+    db,
+    graph,
+    adapter,
+    log: log.child({ module: "delivery" }),
+    transcriptWaitMs: config.graph.transcriptWaitMs,
+    pollMs: config.graph.transcriptPollMs,
+  });
+  const worker = createWorker({
+    db,
+    steps: meetingSteps({ db, edges, coach, retentionDays: config.storage.retentionDays }),
+    log: log.child({ module: "jobs" }),
+    leaseMs: config.server.jobLeaseMs,
+    pollMs: 2000,
+  });
   const services = teamsServices({
     db,
     log: log.child({ module: "bot" }),
@@ -82,12 +95,27 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
     ? undefined
-    : playgroundRouter({ db, coach: async () => coach, samplesDir, log: log.child({ module: "playground" }), tenant: config.storage.tenant, retentionDays: config.storage.retentionDays, prep: async (store, manager, person) => {
-        const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
-        return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
-      } });
+    : playgroundRouter({
+        db,
+        coach: async () => coach,
+        samplesDir,
+        log: log.child({ module: "playground" }),
+        tenant: config.storage.tenant,
+        retentionDays: config.storage.retentionDays,
+        prep: async (store, manager, person) => {
+          const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
+          return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
+        },
+      });
   const pages = pagesRouter({ about: Boolean(config.bot.appId) });
-  const app = createApp({ log, adapter, onTurn: bot, ready: async () => (await db.query("select 1")).rows.length === 1, inFlight, routes: routes ? [pages, routes] : [pages] });
+  const app = createApp({
+    log,
+    adapter,
+    onTurn: bot,
+    ready: async () => (await db.query("select 1")).rows.length === 1,
+    inFlight,
+    routes: routes ? [pages, routes] : [pages],
+  });
 
   const server = app.listen(config.server.port, config.server.host);
   await new Promise<void>((resolve, reject) => {
@@ -95,13 +123,20 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     server.once("error", reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
     await db.close();
-    throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, { cause: error });
+    throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, {
+      cause: error,
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host === "0.0.0.0" ? "127.0.0.1" : config.server.host}:${port}`;
   worker.start();
-  if (config.bot.appId) log.info({ url, appType: config.bot.appType, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "Attune is listening");
-  else log.warn({ url, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "local mode: no MicrosoftAppId, so Bot Framework authentication is off and Attune listens on 127.0.0.1 only");
+  if (config.bot.appId)
+    log.info({ url, appType: config.bot.appType, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "Attune is listening");
+  else
+    log.warn(
+      { url, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" },
+      "local mode: no MicrosoftAppId, so Bot Framework authentication is off and Attune listens on 127.0.0.1 only",
+    );
 
   let closing: Promise<void> | null = null;
   return {

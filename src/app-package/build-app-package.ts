@@ -27,7 +27,10 @@ export type BuildResult =
   | { ok: true; zipPath: string; manifest: unknown; settings: Readonly<PackageSettings>; version: string }
   | { ok: false; problems: string[] };
 
-async function readPackageFile(dir: string, name: PackageFileName): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: string }> {
+async function readPackageFile(
+  dir: string,
+  name: PackageFileName,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: string }> {
   const path = join(dir, name);
   try {
     return { ok: true, bytes: await readFile(path) };
@@ -56,7 +59,10 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const { settings } = loaded;
   const version = settings.appVersion ?? options.defaultVersion;
   if (!isPlainSemver(version)) {
-    return { ok: false, problems: [`APP_VERSION: not set, and the default "${version}" is not plain semver MAJOR.MINOR.PATCH: set APP_VERSION`] };
+    return {
+      ok: false,
+      problems: [`APP_VERSION: not set, and the default "${version}" is not plain semver MAJOR.MINOR.PATCH: set APP_VERSION`],
+    };
   }
 
   const dir = options.appPackageDir ?? defaultAppPackageDir;
@@ -84,7 +90,8 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   for (const [name, side] of Object.entries(ICON_SIZES) as [keyof typeof ICON_SIZES, number][]) {
     const size = pngSize(icons[name]);
     if (size === null) problems.push(`${name}: not a PNG file`);
-    else if (size.width !== side || size.height !== side) problems.push(`${name}: must be ${side}×${side} pixels, is ${size.width}×${size.height}`);
+    else if (size.width !== side || size.height !== side)
+      problems.push(`${name}: must be ${side}×${side} pixels, is ${size.width}×${size.height}`);
   }
   if (problems.length > 0) return { ok: false, problems };
 

@@ -9,30 +9,34 @@ const notGuid = "must be a GUID like 00000000-0000-0000-0000-000000000000";
 /** The site root Teams reaches Attune at: https, a host name, nothing after it. Yields the host name. */
 const publicBaseUrl = z.preprocess(
   blankToUndefined,
-  z.string({ error: missingOr("is required: the https address Teams reaches Attune at, like https://attune.example.com", "must be a string") }).transform((text, ctx) => {
-    if (!URL.canParse(text)) {
-      ctx.addIssue({ code: "custom", message: "must be an https URL like https://attune.example.com" });
-      return z.NEVER;
-    }
-    const url = new URL(text);
-    const problem =
-      url.protocol !== "https:"
-        ? "must use https (Teams loads the side panel and calls the bot only over https)"
-        : url.username !== "" || url.password !== ""
-          ? "must not contain a user name or password"
-          : url.port !== ""
-            ? "must not name a port: serve Attune over https on the default port 443"
-            : url.pathname !== "/" || url.search !== "" || url.hash !== ""
-              ? "must be the site root, like https://attune.example.com (no path, query or fragment)"
-              : !url.hostname.includes(".")
-                ? "must be a public host name, like https://attune.example.com"
-                : undefined;
-    if (problem !== undefined) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return z.NEVER;
-    }
-    return url.hostname;
-  }),
+  z
+    .string({
+      error: missingOr("is required: the https address Teams reaches Attune at, like https://attune.example.com", "must be a string"),
+    })
+    .transform((text, ctx) => {
+      if (!URL.canParse(text)) {
+        ctx.addIssue({ code: "custom", message: "must be an https URL like https://attune.example.com" });
+        return z.NEVER;
+      }
+      const url = new URL(text);
+      const problem =
+        url.protocol !== "https:"
+          ? "must use https (Teams loads the side panel and calls the bot only over https)"
+          : url.username !== "" || url.password !== ""
+            ? "must not contain a user name or password"
+            : url.port !== ""
+              ? "must not name a port: serve Attune over https on the default port 443"
+              : url.pathname !== "/" || url.search !== "" || url.hash !== ""
+                ? "must be the site root, like https://attune.example.com (no path, query or fragment)"
+                : !url.hostname.includes(".")
+                  ? "must be a public host name, like https://attune.example.com"
+                  : undefined;
+      if (problem !== undefined) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return url.hostname;
+    }),
 );
 
 const plainSemver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;

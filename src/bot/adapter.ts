@@ -133,7 +133,9 @@ function toTurn(context: TurnContext): BotTurn {
       const tenant = text(organizer.tenantId) ?? context.activity.conversation?.tenantId ?? undefined;
       let organizerName: string | null = null;
       if (aad) {
-        const participant = await withConnectorRetry(() => TeamsInfo.getMeetingParticipant(context, meetingId, aad, tenant)).catch(() => null);
+        const participant = await withConnectorRetry(() => TeamsInfo.getMeetingParticipant(context, meetingId, aad, tenant)).catch(
+          () => null,
+        );
         organizerName = text((participant?.user as { name?: unknown } | undefined)?.name);
       }
       return {

@@ -9,7 +9,8 @@ type Handler = (turn: BotTurn) => Promise<void>;
 
 /** The bot: one handler per kind of activity, chosen from a table. */
 export function createBot(services: BotServices, log: Logger): Handler {
-  const tenantOf = (turn: BotTurn) => turn.activity.channelData?.tenant?.id ?? turn.activity.conversation?.tenantId ?? services.fallbackTenant;
+  const tenantOf = (turn: BotTurn) =>
+    turn.activity.channelData?.tenant?.id ?? turn.activity.conversation?.tenantId ?? services.fallbackTenant;
   const isPersonal = (turn: BotTurn) => turn.activity.conversation?.conversationType === "personal";
 
   async function me(turn: BotTurn): Promise<{ id: string; hadConversation: boolean } | null> {
@@ -20,7 +21,10 @@ export function createBot(services: BotServices, log: Logger): Handler {
 
   async function installed(turn: BotTurn): Promise<void> {
     const a = turn.activity;
-    const botAdded = a.type === "installationUpdate" ? a.action === undefined || a.action.startsWith("add") : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+    const botAdded =
+      a.type === "installationUpdate"
+        ? a.action === undefined || a.action.startsWith("add")
+        : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
     if (!botAdded) return;
     if (isPersonal(turn)) {
       const person = await me(turn);
@@ -45,7 +49,10 @@ export function createBot(services: BotServices, log: Logger): Handler {
     }
     if (event.kind !== "end") return;
     const info = await turn.meetingInfo(event.meetingId);
-    await services.meetingEnded(tenantOf(turn), event, info, { serviceUrl: turn.activity.serviceUrl ?? "", conversationId: turn.activity.conversation?.id ?? "" });
+    await services.meetingEnded(tenantOf(turn), event, info, {
+      serviceUrl: turn.activity.serviceUrl ?? "",
+      conversationId: turn.activity.conversation?.id ?? "",
+    });
     log.info({ meetingType: event.meetingType }, "meeting ended; processing queued");
   }
 
@@ -54,7 +61,11 @@ export function createBot(services: BotServices, log: Logger): Handler {
     privacy: async (turn) => turn.send({ card: privacyCard(services.retentionDays), summary: "What Attune keeps" }),
     last: async (turn, personId) => {
       const card = await services.latestCard(personId);
-      await turn.send(card ? { card, summary: "Your latest coaching card" } : { card: noteCard("No coaching yet", "After a meeting you organize with transcription on, your coaching card arrives here.") });
+      await turn.send(
+        card
+          ? { card, summary: "Your latest coaching card" }
+          : { card: noteCard("No coaching yet", "After a meeting you organize with transcription on, your coaching card arrives here.") },
+      );
     },
     report: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
     prep: async (turn, personId, who) => {
@@ -100,7 +111,12 @@ export function createBot(services: BotServices, log: Logger): Handler {
     if (verb === "showAllMoments" || verb === "feedback") {
       let note: string | undefined;
       if (verb === "feedback") {
-        const saved = await services.saveFeedback(person.id, meetingId, data.helpful === true, typeof data.utteranceId === "string" ? data.utteranceId : null);
+        const saved = await services.saveFeedback(
+          person.id,
+          meetingId,
+          data.helpful === true,
+          typeof data.utteranceId === "string" ? data.utteranceId : null,
+        );
         note = saved ? "Thanks, noted." : undefined;
       }
       const card = await services.reportCard(person.id, meetingId, { showAll: verb === "showAllMoments", ...(note && { note }) });
@@ -110,7 +126,13 @@ export function createBot(services: BotServices, log: Logger): Handler {
     return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
   }
 
-  const handlers: Record<string, Handler> = { installationUpdate: installed, conversationUpdate: installed, event: meetingEvent, message, invoke };
+  const handlers: Record<string, Handler> = {
+    installationUpdate: installed,
+    conversationUpdate: installed,
+    event: meetingEvent,
+    message,
+    invoke,
+  };
 
   return async (turn) => {
     if (turn.activity.channelId && turn.activity.channelId !== "msteams" && turn.activity.channelId !== "emulator") return;

@@ -20,7 +20,11 @@ export interface ParsedCommand {
 
 /** Strips mentions and markup, then finds the command; anything unknown is help. */
 export function parseCommand(text: string | undefined): ParsedCommand {
-  const plain = (text ?? "").replace(/<at>[^<]*<\/at>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const plain = (text ?? "")
+    .replace(/<at>[^<]*<\/at>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const lower = plain.toLowerCase();
   for (const { pattern, command } of ROUTES) {
     if (!pattern.test(lower)) continue;

@@ -12,7 +12,12 @@ export interface BotServices {
   /** True only the first time a group conversation is seen (so the notice is posted once). */
   firstSightOfGroup(tenantId: string, conversationId: string, kind: string): Promise<boolean>;
   /** Stores the ended meeting and queues its processing; repeated calls queue it once. */
-  meetingEnded(tenantId: string, event: MeetingEvent, info: MeetingInfo, context: { serviceUrl: string; conversationId: string }): Promise<void>;
+  meetingEnded(
+    tenantId: string,
+    event: MeetingEvent,
+    info: MeetingInfo,
+    context: { serviceUrl: string; conversationId: string },
+  ): Promise<void>;
   /** Sends the manager every report that waited for them; returns how many. */
   deliverHeld(personId: string, turn: BotTurn): Promise<number>;
   latestCard(personId: string): Promise<unknown | null>;

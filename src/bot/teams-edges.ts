@@ -34,9 +34,11 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
   async function tellOrganizer(managerId: string | null, title: string, text: string): Promise<void> {
     const person = managerId ? await getPerson(db, managerId) : null;
     if (!person?.conversation_ref) return;
-    await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card: noteCard(title, text) })).catch((error: unknown) => {
-      log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
-    });
+    await adapter
+      .proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card: noteCard(title, text) }))
+      .catch((error: unknown) => {
+        log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
+      });
   }
 
   return {
@@ -48,7 +50,11 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       if (got.kind === "error") return got.retry ? retryLater(got.reason) : giveUp(got.reason);
       const since = Date.parse(payload.receivedAt ?? "") || meeting.created_at.getTime();
       if (Date.now() - since > deps.transcriptWaitMs) {
-        await tellOrganizer(meeting.organizer_id, "No transcript for your meeting", `“${meeting.title}” ended without a transcript I could read, so there is no coaching this time. Turn on transcription next time to get your card.`);
+        await tellOrganizer(
+          meeting.organizer_id,
+          "No transcript for your meeting",
+          `“${meeting.title}” ended without a transcript I could read, so there is no coaching this time. Turn on transcription next time to get your card.`,
+        );
         return giveUp(`no transcript was recorded within ${Math.round(deps.transcriptWaitMs / 60_000)} minutes of the meeting's end`);
       }
       return retryLater("the transcript is not ready yet", deps.pollMs);
@@ -58,9 +64,17 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       const person = await getPerson(db, managerId);
       if (!person) return giveUp("the organizer is no longer known");
       if (!person.conversation_ref || person.paused || person.opted_out) return { ok: true, value: "held" };
-      const card = coachingCard({ title: meeting.title, date: (meeting.ended_at ?? meeting.started_at ?? meeting.created_at).toISOString(), analysis, coaching, meetingId: meeting.id });
+      const card = coachingCard({
+        title: meeting.title,
+        date: (meeting.ended_at ?? meeting.started_at ?? meeting.created_at).toISOString(),
+        analysis,
+        coaching,
+        meetingId: meeting.id,
+      });
       try {
-        await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card, summary: `Your listening coaching for ${meeting.title}` }));
+        await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) =>
+          turn.send({ card, summary: `Your listening coaching for ${meeting.title}` }),
+        );
       } catch (error) {
         const status = statusOf(error);
         if (status === 403 || status === 404) {

@@ -38,7 +38,14 @@ const REPORT = `select r.meeting_id, m.title, coalesce(m.ended_at, m.started_at,
 export function teamsServices(deps: TeamsServiceDeps): BotServices {
   const { db } = deps;
   const cardOf = (row: ReportRow, showAll = false, note?: string) => {
-    const card = coachingCard({ title: row.title, date: new Date(row.at).toISOString(), analysis: row.metrics, coaching: row.coaching, meetingId: row.meeting_id, showAll });
+    const card = coachingCard({
+      title: row.title,
+      date: new Date(row.at).toISOString(),
+      analysis: row.metrics,
+      coaching: row.coaching,
+      meetingId: row.meeting_id,
+      showAll,
+    });
     return note ? { ...card, body: [{ type: "TextBlock", text: note, color: "Good", wrap: true }, ...card.body] } : card;
   };
   return {
@@ -69,7 +76,18 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
           startedAt: info.startedAt,
           endedAt: event.at ?? info.endedAt,
         });
-        await enqueueJob(tx, meeting.id, { organizerAadId: info.organizerAadId, graphId: info.graphId, receivedAt: new Date().toISOString(), serviceUrl: context.serviceUrl, conversationId: context.conversationId }, 1000);
+        await enqueueJob(
+          tx,
+          meeting.id,
+          {
+            organizerAadId: info.organizerAadId,
+            graphId: info.graphId,
+            receivedAt: new Date().toISOString(),
+            serviceUrl: context.serviceUrl,
+            conversationId: context.conversationId,
+          },
+          1000,
+        );
       });
       deps.kick();
     },

@@ -38,15 +38,28 @@ export const text = (value: string, extra: CardElement = {}): CardElement => ({ 
 export const heading = (value: string): CardElement => text(value, { weight: "Bolder", size: "Medium" });
 /** A bold heading that starts a section of a longer card. */
 export const sectionHeading = (value: string): CardElement => text(value, { weight: "Bolder", spacing: "Large" });
-export const subtle = (value: string, extra: CardElement = {}): CardElement => text(value, { isSubtle: true, size: "Small", spacing: "Small", ...extra });
-export const facts = (rows: [string, string][]): CardElement => ({ type: "FactSet", facts: rows.map(([title, value]) => ({ title, value })) });
+export const subtle = (value: string, extra: CardElement = {}): CardElement =>
+  text(value, { isSubtle: true, size: "Small", spacing: "Small", ...extra });
+export const facts = (rows: [string, string][]): CardElement => ({
+  type: "FactSet",
+  facts: rows.map(([title, value]) => ({ title, value })),
+});
 export const container = (items: CardElement[], extra: CardElement = {}): CardElement => ({ type: "Container", items, ...extra });
 export const columns = (cols: CardElement[], extra: CardElement = {}): CardElement => ({ type: "ColumnSet", columns: cols, ...extra });
 /** A Column; a number is a width in pixels, a string is `auto`, `stretch` or a weight. */
-export const column = (items: CardElement[], width: string | number): CardElement => ({ type: "Column", width: typeof width === "number" ? `${width}px` : width, items });
+export const column = (items: CardElement[], width: string | number): CardElement => ({
+  type: "Column",
+  width: typeof width === "number" ? `${width}px` : width,
+  items,
+});
 
 /** A button that reaches the bot as an `adaptiveCard/action` invoke with `verb` and `data` (schema 1.4+). */
-export const execute = (title: string, verb: string, data: Record<string, unknown>): CardElement => ({ type: "Action.Execute", title, verb, data });
+export const execute = (title: string, verb: string, data: Record<string, unknown>): CardElement => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data,
+});
 
 /** A button that shows a card inline under it, with no round trip to the bot. The inner card takes the outer version. */
 export const showCard = (title: string, body: CardElement[], actions: CardElement[] = []): CardElement => ({

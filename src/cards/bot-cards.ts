@@ -3,7 +3,13 @@
 type Element = Record<string, unknown>;
 
 function card(body: Element[], actions: Element[] = []): Record<string, unknown> {
-  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, ...(actions.length > 0 && { actions }) };
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length > 0 && { actions }),
+  };
 }
 
 const heading = (text: string): Element => ({ type: "TextBlock", text, weight: "Bolder", size: "Medium", wrap: true });
@@ -14,8 +20,12 @@ const bullets = (items: string[]): Element => ({ type: "TextBlock", text: items.
 export function welcomeCard(name: string | null): Record<string, unknown> {
   return card([
     heading(`Hi${name ? ` ${name}` : ""}, I'm Attune`),
-    para("After meetings you organize, I read the Teams transcript and send you, and only you, a short coaching card: how the talk time was shared, the moments where you could have shown you listened, and a restatement you could have said."),
-    para("Nobody else sees your coaching, and it is never a score for HR. Turn on transcription in a meeting and add me to it to get a card afterwards."),
+    para(
+      "After meetings you organize, I read the Teams transcript and send you, and only you, a short coaching card: how the talk time was shared, the moments where you could have shown you listened, and a restatement you could have said.",
+    ),
+    para(
+      "Nobody else sees your coaching, and it is never a score for HR. Turn on transcription in a meeting and add me to it to get a card afterwards.",
+    ),
     para("Type **help** for what I can do, or **privacy** for what I keep.", { isSubtle: true }),
   ]);
 }
@@ -24,8 +34,13 @@ export function welcomeCard(name: string | null): Record<string, unknown> {
 export function transparencyNoticeCard(): Record<string, unknown> {
   return card([
     heading("Attune is in this meeting"),
-    para("After the meeting, Attune analyses the transcript to coach the organizer, privately, on listening: talk-time balance and moments to restate what someone said. Nothing is posted here, and nobody is scored."),
-    para("Don't want to be included? Ask the organizer to remove Attune from the meeting, or after the meeting send Attune **forget me** in a personal chat to delete what it holds about you.", { isSubtle: true }),
+    para(
+      "After the meeting, Attune analyses the transcript to coach the organizer, privately, on listening: talk-time balance and moments to restate what someone said. Nothing is posted here, and nobody is scored.",
+    ),
+    para(
+      "Don't want to be included? Ask the organizer to remove Attune from the meeting, or after the meeting send Attune **forget me** in a personal chat to delete what it holds about you.",
+      { isSubtle: true },
+    ),
   ]);
 }
 
@@ -51,7 +66,10 @@ export function privacyCard(retentionDays: number): Record<string, unknown> {
       "Talk-time figures and your coaching reports, so you can see your trend. Only you receive them.",
       "Whether you found a coaching moment helpful, to improve the coaching.",
     ]),
-    para("Attune works from text and timings only: no audio, no video, no emotion detection. Type **forget me** to delete everything about you.", { isSubtle: true }),
+    para(
+      "Attune works from text and timings only: no audio, no video, no emotion detection. Type **forget me** to delete everything about you.",
+      { isSubtle: true },
+    ),
   ]);
 }
 

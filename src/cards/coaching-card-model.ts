@@ -77,16 +77,25 @@ export function coachingCardModel(input: CoachingCardInput): CoachingCardModel {
     headline: "Attune · your private listening coach",
     title: safeText(input.title, CAPS.title) || "Your meeting",
     date,
-    facts: [`${clock(a.durationMs)} long`, people > 0 ? `${people} ${people === 1 ? "person" : "people"}` : null].filter(Boolean).join(" · "),
+    facts: [`${clock(a.durationMs)} long`, people > 0 ? `${people} ${people === 1 ? "person" : "people"}` : null]
+      .filter(Boolean)
+      .join(" · "),
     talk: talk(a),
     indicators: a.manager ? indicators(a.manager, a) : [],
     moments: {
       total: c.moments.length,
       top: moments.slice(0, TOP_MOMENTS),
       rest: moments.slice(TOP_MOMENTS),
-      empty: c.moments.length > 0 ? null : a.speakersKnown ? "No moment called for a restatement this time." : "Without speaker names, moments to restate cannot be found.",
+      empty:
+        c.moments.length > 0
+          ? null
+          : a.speakersKnown
+            ? "No moment called for a restatement this time."
+            : "Without speaker names, moments to restate cannot be found.",
     },
-    kept: c.kept.slice(0, MAX_KEPT).map((k) => ({ quote: safeText(k.quote, CAPS.kept), context: `to ${safeText(k.of, CAPS.name)} at ${clock(k.atMs)}` })),
+    kept: c.kept
+      .slice(0, MAX_KEPT)
+      .map((k) => ({ quote: safeText(k.quote, CAPS.kept), context: `to ${safeText(k.of, CAPS.name)} at ${clock(k.atMs)}` })),
     habit: safeText(c.habit, CAPS.habit),
     coach: coachLine(c),
     privacy: PRIVACY_NOTE,
@@ -102,7 +111,12 @@ function talk(a: Analysis): CoachingCardModel["talk"] {
   const fair = a.fairShare !== null && a.speakers.length > 2 ? ` (a fair share is ${percent(a.fairShare)} each)` : "";
   const heading = `Talk time${fair}`;
   if (a.speakers.length === 0) {
-    return { heading, rows: [], more: null, note: "Speakers are unknown for this meeting (speaker attribution was off), so talk time by person cannot be shown." };
+    return {
+      heading,
+      rows: [],
+      more: null,
+      note: "Speakers are unknown for this meeting (speaker attribution was off), so talk time by person cannot be shown.",
+    };
   }
   const rows = a.speakers.slice(0, MAX_SPEAKER_ROWS).map((s) => ({
     name: a.manager?.name === s.name ? `You · ${safeText(s.name, CAPS.name)}` : safeText(s.name, CAPS.name),
@@ -111,7 +125,8 @@ function talk(a: Analysis): CoachingCardModel["talk"] {
     isManager: a.manager?.name === s.name,
   }));
   const others = a.speakers.slice(MAX_SPEAKER_ROWS);
-  const more = others.length > 0 ? `and ${others.length} more, ${percent(others.reduce((sum, s) => sum + s.share, 0))} of the talk together` : null;
+  const more =
+    others.length > 0 ? `and ${others.length} more, ${percent(others.reduce((sum, s) => sum + s.share, 0))} of the talk together` : null;
   const note = a.speakersKnown ? null : `Part of the speech (${clock(a.unattributedMs)}) has no speaker name; the figures cover the rest.`;
   return { heading, rows, more, note };
 }
@@ -121,7 +136,13 @@ function indicators(m: ManagerMetrics, a: Analysis): Indicator[] {
   const reference = m.oneOnOne ? `the ${range} that suits a one-on-one` : `${range}, around a fair share of ${percent(m.fairShare)}`;
   const rows: Indicator[] = [
     { label: "Your share of the talk", value: `${percent(m.share)}, ${m.shareVerdict} ${reference}` },
-    { label: "Questions you asked", value: m.questions === 0 ? "none" : `${m.questions}, ${m.openQuestions === 0 ? "none" : m.openQuestions} of them open (what, how, tell me…)` },
+    {
+      label: "Questions you asked",
+      value:
+        m.questions === 0
+          ? "none"
+          : `${m.questions}, ${m.openQuestions === 0 ? "none" : m.openQuestions} of them open (what, how, tell me…)`,
+    },
     { label: "Talked over someone", value: m.interruptionsMade === 0 ? "never" : `${times(m.interruptionsMade)} (the aim is never)` },
     { label: "Pause before replying", value: gap(m.medianResponseGapMs) },
     {
@@ -133,7 +154,10 @@ function indicators(m: ManagerMetrics, a: Analysis): Indicator[] {
     const names = m.quietPeople.slice(0, MAX_QUIET_NAMES).map((p) => `${safeText(p.name, CAPS.name)} (${percent(p.share)})`);
     const extra = m.quietPeople.length - names.length;
     if (extra > 0) names.push(`${extra} more`);
-    rows.push({ label: "Barely spoke", value: names.length === 0 ? "nobody" : `${names.join(", ")}: an open question could bring them in` });
+    rows.push({
+      label: "Barely spoke",
+      value: names.length === 0 ? "nobody" : `${names.join(", ")}: an open question could bring them in`,
+    });
   }
   return rows;
 }

@@ -1,4 +1,17 @@
-import { adaptiveCard, column, columns, container, execute, facts, sectionHeading, showCard, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
+import {
+  adaptiveCard,
+  column,
+  columns,
+  container,
+  execute,
+  facts,
+  sectionHeading,
+  showCard,
+  subtle,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from "./adaptive-card.js";
 import { coachingCardModel, moreMoments, type CoachingCardInput, type CoachingCardModel, type MomentView } from "./coaching-card-model.js";
 import { coachingCardText } from "./coaching-card-text.js";
 import { truncate } from "./safe-text.js";
@@ -37,13 +50,19 @@ function build(model: CoachingCardModel, input: CoachingCardInput, restCount: nu
     ...indicatorSection(model),
     ...momentsSection(model, showAll ? [...top, ...rest] : top, showAll || rest.length === 0 ? omitted : 0),
     ...keptSection(model.kept),
-    container([text("One habit to try next time", { weight: "Bolder" }), text(model.habit, { spacing: "Small" })], { style: "emphasis", spacing: "Large" }),
+    container([text("One habit to try next time", { weight: "Bolder" }), text(model.habit, { spacing: "Small" })], {
+      style: "emphasis",
+      spacing: "Large",
+    }),
     subtle(model.privacy, { separator: true, spacing: "Large" }),
     subtle(model.coach, { spacing: "None" }),
   ];
   const actions: CardElement[] = [];
   if (!showAll && rest.length > 0) {
-    const hidden = [...rest.map((m, i) => momentBlock(m, i)), ...(omitted > 0 ? [subtle(moreMoments(omitted), { spacing: "Medium" })] : [])];
+    const hidden = [
+      ...rest.map((m, i) => momentBlock(m, i)),
+      ...(omitted > 0 ? [subtle(moreMoments(omitted), { spacing: "Medium" })] : []),
+    ];
     const keepOpen = input.meetingId ? [execute("Keep this list open", "showAllMoments", { meetingId: input.meetingId })] : [];
     actions.push(showCard(omitted > 0 ? `Show ${rest.length} more moments` : `Show all ${total} moments`, hidden, keepOpen));
   }

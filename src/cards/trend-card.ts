@@ -13,7 +13,12 @@ export function trendCard(trend: Trend): AdaptiveCard {
     heading("Your listening trend"),
     subtle(`${trend.meetings.length} meeting${trend.meetings.length === 1 ? "" : "s"} · ${dateRange(trend.meetings)}`),
   ];
-  if (trend.meetings.length < 2) body.push(text("Not enough meetings yet for a direction: after your next coached meeting you will see which way each habit is going.", { spacing: "Medium" }));
+  if (trend.meetings.length < 2)
+    body.push(
+      text("Not enough meetings yet for a direction: after your next coached meeting you will see which way each habit is going.", {
+        spacing: "Medium",
+      }),
+    );
   body.push(
     columns(
       [
@@ -28,16 +33,34 @@ export function trendCard(trend: Trend): AdaptiveCard {
     body.push(
       columns(
         [
-          column([text(i.label, { size: "Small", spacing: "None" }), text(`${latestText(i, latest)} · ${changeText(i)}`, { size: "Small", isSubtle: true, spacing: "None" })], "stretch"),
+          column(
+            [
+              text(i.label, { size: "Small", spacing: "None" }),
+              text(`${latestText(i, latest)} · ${changeText(i)}`, { size: "Small", isSubtle: true, spacing: "None" }),
+            ],
+            "stretch",
+          ),
           column([text(sparklineFor(i), { fontType: "Monospace", wrap: false })], 90),
-          column([text(directionText(i.direction), { size: "Small", color: COLOR[i.direction], weight: i.direction === "slipping" ? "Bolder" : "Default" })], 110),
+          column(
+            [
+              text(directionText(i.direction), {
+                size: "Small",
+                color: COLOR[i.direction],
+                weight: i.direction === "slipping" ? "Bolder" : "Default",
+              }),
+            ],
+            110,
+          ),
         ],
         { spacing: "Small", separator: true },
       ),
     );
   }
   body.push(
-    container([text("One habit to focus on", { weight: "Bolder" }), text(safeText(trend.focus.habit, 300)), subtle(`Why: ${focusWhy(trend)}.`)], { style: "emphasis", spacing: "Medium" }),
+    container(
+      [text("One habit to focus on", { weight: "Bolder" }), text(safeText(trend.focus.habit, 300)), subtle(`Why: ${focusWhy(trend)}.`)],
+      { style: "emphasis", spacing: "Medium" },
+    ),
     subtle("Directions compare your latest meetings with the earlier ones; small changes count as steady. Only you can see this."),
   );
   return adaptiveCard(body, [], safeText(trendCardText(trend), 2000));

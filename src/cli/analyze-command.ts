@@ -71,7 +71,8 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const format = values.format;
   const render = pickRenderer(renderers, format);
   const coach = values.coach || format === "card";
-  if (coach && values.manager === undefined) throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
+  if (coach && values.manager === undefined)
+    throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
   const options = {
     ...(values["monologue-seconds"] !== undefined && { monologueMs: secondsOption("--monologue-seconds", values["monologue-seconds"]) }),
     ...(values["join-gap-seconds"] !== undefined && { joinGapMs: secondsOption("--join-gap-seconds", values["join-gap-seconds"]) }),
@@ -94,10 +95,20 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const analysis = analyze({ utterances: transcript.utterances, manager, options });
   const input: ReportInput = { analysis, source, format: transcript.format, cueCount: transcript.cueCount };
   try {
-    const coaching = (coach || values.save) && manager !== null ? await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await context.coachDeps()) : null;
+    const coaching =
+      (coach || values.save) && manager !== null
+        ? await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await context.coachDeps())
+        : null;
     if (coach && coaching) input.coaching = coaching;
     if (values.save) {
-      const saved = await saveFromCli(await context.db(), context.config.storage, { text, transcript, analysis, coaching, title: values.title ?? source, date });
+      const saved = await saveFromCli(await context.db(), context.config.storage, {
+        text,
+        transcript,
+        analysis,
+        coaching,
+        title: values.title ?? source,
+        date,
+      });
       io.stderr(saved);
     }
   } finally {
@@ -106,7 +117,6 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   io.stdout(render(input));
   return EXIT_OK;
 }
-
 
 function parseDate(raw: string): string {
   const ms = Date.parse(raw);

@@ -20,7 +20,11 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   if (!opened.ok) throw new UsageError(opened.message);
   try {
     const result = await migrate(opened.value);
-    io.stdout(result.applied.length === 0 ? `schema is up to date (version ${result.current})` : `applied migration ${result.applied.join(", ")}; schema is at version ${result.current}`);
+    io.stdout(
+      result.applied.length === 0
+        ? `schema is up to date (version ${result.current})`
+        : `applied migration ${result.applied.join(", ")}; schema is at version ${result.current}`,
+    );
   } finally {
     await opened.value.close();
   }

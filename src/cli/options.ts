@@ -12,7 +12,8 @@ export function pickRenderer<R>(renderers: Readonly<Record<string, R>>, format: 
 /** A whole number of meetings, 1 to 200. */
 export function countOption(name: string, raw: string): number {
   const value = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(value) || value < 1 || value > 200) throw new UsageError(`${name} takes a whole number of meetings from 1 to 200, not '${raw}'`);
+  if (raw.trim() === "" || !Number.isInteger(value) || value < 1 || value > 200)
+    throw new UsageError(`${name} takes a whole number of meetings from 1 to 200, not '${raw}'`);
   return value;
 }
 

@@ -47,7 +47,8 @@ export async function prepCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`prep takes no file ('${positionals[0]}'); see attune prep --help`);
-  if (values.manager === undefined || values.manager.trim() === "") throw new UsageError("prep needs --manager NAME: whose one-on-one to prepare");
+  if (values.manager === undefined || values.manager.trim() === "")
+    throw new UsageError("prep needs --manager NAME: whose one-on-one to prepare");
   if (values.with === undefined || values.with.trim() === "") throw new UsageError("prep needs --with PERSON: whom the one-on-one is with");
   const render = pickRenderer(renderers, values.format);
   const last = values.last === undefined ? PREP_LAST : countOption("--last", values.last);

@@ -20,6 +20,9 @@ export async function readInput(path: string, io: CliIo, maxBytes: number): Prom
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? "cannot read");
     throw new UsageError(`${path}: ${why}`);
   }
-  if (size > maxBytes) throw new UsageError(`${path}: ${(size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one transcript`);
+  if (size > maxBytes)
+    throw new UsageError(
+      `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one transcript`,
+    );
   return readFile(path, "utf8");
 }

@@ -44,7 +44,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`report takes no file ('${positionals[0]}'); see attune report --help`);
-  if (values.manager === undefined || values.manager.trim() === "") throw new UsageError("report needs --manager NAME: whose trend to show");
+  if (values.manager === undefined || values.manager.trim() === "")
+    throw new UsageError("report needs --manager NAME: whose trend to show");
   const render = pickRenderer(renderers, values.format);
   const last = values.last === undefined ? DEFAULT_LAST : countOption("--last", values.last);
   const context = createContext(io);

@@ -20,8 +20,20 @@ export async function saveFromCli(db: Db, storage: StorageSettings, m: CliMeetin
   const digest = createHash("sha256").update(m.text).digest("hex");
   const startedAt = m.date ?? m.transcript.startedAt ?? null;
   const saved = await saveAnalyzedMeeting(db, {
-    meeting: { tenantId: storage.tenant, source: "cli", externalId: digest, title: m.title, startedAt: startedAt ?? new Date().toISOString() },
-    transcript: { format: m.transcript.format, raw: m.text, utterances: m.transcript.utterances, speakersKnown: m.analysis.speakersKnown, retentionDays: storage.retentionDays },
+    meeting: {
+      tenantId: storage.tenant,
+      source: "cli",
+      externalId: digest,
+      title: m.title,
+      startedAt: startedAt ?? new Date().toISOString(),
+    },
+    transcript: {
+      format: m.transcript.format,
+      raw: m.text,
+      utterances: m.transcript.utterances,
+      speakersKnown: m.analysis.speakersKnown,
+      retentionDays: storage.retentionDays,
+    },
     analysis: m.analysis,
     coaching: m.coaching,
   });

@@ -19,7 +19,11 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   }
   const { attune } = started;
   const local = attune.config.bot.appId === null;
-  io.stdout(local ? `Attune is running at ${attune.url} (local mode). Open it in a browser for the playground; Ctrl+C stops it.` : `Attune is running at ${attune.url}; Teams reaches it at ${attune.config.server.publicBaseUrl}/api/messages.`);
+  io.stdout(
+    local
+      ? `Attune is running at ${attune.url} (local mode). Open it in a browser for the playground; Ctrl+C stops it.`
+      : `Attune is running at ${attune.url}; Teams reaches it at ${attune.config.server.publicBaseUrl}/api/messages.`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -35,9 +35,28 @@ export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<
   if (!deps.llm || !deps.prompts || pick.candidates.length === 0) {
     return heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens);
   }
-  const result = await llmCoaching(pick, input.analysis, input.manager, input.utterances, transcriptTokens, { llm: deps.llm, prompts: deps.prompts }, deps.llmOptions);
+  const result = await llmCoaching(
+    pick,
+    input.analysis,
+    input.manager,
+    input.utterances,
+    transcriptTokens,
+    { llm: deps.llm, prompts: deps.prompts },
+    deps.llmOptions,
+  );
   if (result.ok) return result.coaching;
-  const fallback = heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens, `the model could not be used (${result.reason}); the heuristic coached instead`);
-  fallback.tokens = { ...fallback.tokens, prompt: result.usage.promptTokens, completion: result.usage.completionTokens, requests: result.usage.requests };
+  const fallback = heuristicCoaching(
+    pick,
+    input.analysis,
+    input.manager,
+    transcriptTokens,
+    `the model could not be used (${result.reason}); the heuristic coached instead`,
+  );
+  fallback.tokens = {
+    ...fallback.tokens,
+    prompt: result.usage.promptTokens,
+    completion: result.usage.completionTokens,
+    requests: result.usage.requests,
+  };
   return fallback;
 }

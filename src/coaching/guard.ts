@@ -15,7 +15,11 @@ export type Guarded = { ok: true; moment: CoachingMoment | null } | { ok: false;
  * that moment spoken by the other person, and a quote found word for word in that utterance.
  * `moment: null` means the model judged that no restatement was due.
  */
-export function guardMoment(answer: Judged, candidates: ReadonlyMap<string, Candidate>, utterances: ReadonlyMap<string, Utterance>): Guarded {
+export function guardMoment(
+  answer: Judged,
+  candidates: ReadonlyMap<string, Candidate>,
+  utterances: ReadonlyMap<string, Utterance>,
+): Guarded {
   const candidate = candidates.get(answer.momentId);
   if (!candidate) return { ok: false, reason: `unknown moment id '${capText(answer.momentId, 20)}'` };
   const utterance = utterances.get(answer.utteranceId);

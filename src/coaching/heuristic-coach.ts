@@ -5,7 +5,13 @@ import type { Coaching } from "./schema.js";
 import { heuristicMoment } from "./suggest.js";
 
 /** Coaching with no LLM: deterministic moments, suggestions built from the other person's own words. */
-export function heuristicCoaching(pick: MomentPick, analysis: Analysis, manager: string, transcriptTokens: number, fallbackReason: string | null = null): Coaching {
+export function heuristicCoaching(
+  pick: MomentPick,
+  analysis: Analysis,
+  manager: string,
+  transcriptTokens: number,
+  fallbackReason: string | null = null,
+): Coaching {
   const moments = byPriority(pick.candidates).map(heuristicMoment);
   return {
     source: "heuristic",
@@ -19,4 +25,3 @@ export function heuristicCoaching(pick: MomentPick, analysis: Analysis, manager:
     tokens: { prompt: 0, completion: 0, transcript: transcriptTokens, requests: 0 },
   };
 }
-

@@ -23,7 +23,13 @@ export interface LlmCoachOptions {
   budgetFloor: number;
 }
 
-export const defaultLlmCoachOptions: LlmCoachOptions = { maxMoments: 8, batchSize: 4, budgetShare: 0.3, budgetMax: 12_000, budgetFloor: 2500 };
+export const defaultLlmCoachOptions: LlmCoachOptions = {
+  maxMoments: 8,
+  batchSize: 4,
+  budgetShare: 0.3,
+  budgetMax: 12_000,
+  budgetFloor: 2500,
+};
 
 export type LlmCoachResult = { ok: true; coaching: Coaching } | { ok: false; reason: string; usage: LlmUsage };
 
@@ -39,7 +45,13 @@ export async function llmCoaching(
 ): Promise<LlmCoachResult> {
   const usage: LlmUsage = { promptTokens: 0, completionTokens: 0, requests: 0 };
   const budget = Math.min(options.budgetMax, Math.max(options.budgetFloor, Math.floor(transcriptTokens * options.budgetShare)));
-  const batches = planBatches(byPriority(pick.candidates).slice(0, options.maxMoments), manager, deps.prompts, options.batchSize, budget - SUMMARY_RESERVE);
+  const batches = planBatches(
+    byPriority(pick.candidates).slice(0, options.maxMoments),
+    manager,
+    deps.prompts,
+    options.batchSize,
+    budget - SUMMARY_RESERVE,
+  );
   if (!batches.ok) return { ok: false, reason: batches.message, usage };
   const byId = new Map(utterances.map((u) => [u.id, u]));
   const moments: CoachingMoment[] = []; // batches go most important first, so moments stay in that order
@@ -88,14 +100,25 @@ interface Batch {
   prompt: RenderedPrompt;
 }
 
-function planBatches(candidates: Candidate[], manager: string, prompts: ReadonlyMap<string, Prompt>, size: number, budget: number): { ok: true; value: Batch[] } | { ok: false; message: string } {
+function planBatches(
+  candidates: Candidate[],
+  manager: string,
+  prompts: ReadonlyMap<string, Prompt>,
+  size: number,
+  budget: number,
+): { ok: true; value: Batch[] } | { ok: false; message: string } {
   let chosen = candidates;
   for (;;) {
     const batches: Batch[] = [];
     for (let i = 0; i < chosen.length; i += size) {
       const group = chosen.slice(i, i + size);
       const block = dataBlock(group.map(momentPayload));
-      const rendered = renderPrompt(prompts, "listening-moments", { manager, moments: block.text, moment_count: String(group.length), data_tag: block.tag });
+      const rendered = renderPrompt(prompts, "listening-moments", {
+        manager,
+        moments: block.text,
+        moment_count: String(group.length),
+        data_tag: block.tag,
+      });
       if (!rendered.ok) return rendered;
       batches.push({ candidates: group, prompt: rendered.value });
     }
@@ -139,7 +162,9 @@ async function summaryHabit(
       expected_share: m ? `${Math.round(m.expectedShare[0] * 100)}–${Math.round(m.expectedShare[1] * 100)}%` : null,
       interruptions_of_others: m?.interruptionsMade ?? null,
       questions_asked: m?.questions ?? null,
-      moments: moments.slice(0, 6).map((x) => ({ kind: x.kind, person: x.speaker, quote: capText(x.quote, 160), what_happened: x.whatHappened })),
+      moments: moments
+        .slice(0, 6)
+        .map((x) => ({ kind: x.kind, person: x.speaker, quote: capText(x.quote, 160), what_happened: x.whatHappened })),
       restatements_made: pick.kept.slice(0, 3).map((k) => capText(k.quote, 160)),
     },
   ]);

@@ -41,7 +41,12 @@ type Message = { role: "system" | "user" | "assistant"; content: string };
  * feeds the errors back. Retries and Retry-After are the openai client's own.
  */
 export function createLlm(settings: LlmSettings): Llm {
-  const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs, maxRetries: settings.maxRetries });
+  const client = new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+  });
   return {
     model: settings.model,
     async complete<T>(prompt: RenderedPrompt, schema: z.ZodType<T>): Promise<LlmResult<T>> {
@@ -60,7 +65,10 @@ export function createLlm(settings: LlmSettings): Llm {
         if (attempt === 1) return { ok: false, failure: checked.failure, usage };
         messages.push(
           { role: "assistant", content: sent.content.slice(0, 4000) },
-          { role: "user", content: `That answer could not be used: ${checked.failure.message}. Answer again with JSON only, matching the schema exactly.` },
+          {
+            role: "user",
+            content: `That answer could not be used: ${checked.failure.message}. Answer again with JSON only, matching the schema exactly.`,
+          },
         );
       }
       return { ok: false, failure: { kind: "schema", message: "no answer" }, usage };
@@ -84,7 +92,10 @@ async function send(
       messages,
       temperature: prompt.temperature,
       max_tokens: prompt.maxTokens,
-      response_format: { type: "json_schema", json_schema: { name: prompt.output.replace(/[^a-zA-Z0-9_-]/g, "_"), schema: jsonSchema, strict: true } },
+      response_format: {
+        type: "json_schema",
+        json_schema: { name: prompt.output.replace(/[^a-zA-Z0-9_-]/g, "_"), schema: jsonSchema, strict: true },
+      },
     });
     const content = completion.choices[0]?.message?.content ?? "";
     usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
@@ -115,7 +126,8 @@ function stripFences(content: string): string {
 
 function toFailure(error: unknown): LlmFailure {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: "timeout", message: "the model did not answer in time" };
-  if (error instanceof OpenAI.APIConnectionError) return { kind: "unreachable", message: `cannot reach the model server (${error.message})` };
+  if (error instanceof OpenAI.APIConnectionError)
+    return { kind: "unreachable", message: `cannot reach the model server (${error.message})` };
   if (error instanceof OpenAI.APIError && typeof error.status === "number") {
     return { kind: "http", status: error.status, message: `the model server answered ${error.status}` };
   }

@@ -41,7 +41,12 @@ export interface MomentOptions {
 export const defaultMomentOptions: MomentOptions = { longTurnMs: 20_000, longTurnWords: 45, quickReplyMs: 300, windowUtterances: 3 };
 
 const PRIORITY: Record<MomentKind, number> = {
-  "missed-concern": 50, interrupted: 40, "missed-question": 30, "not-picked-up": 25, "missed-long-turn": 20, "quick-reply": 10,
+  "missed-concern": 50,
+  interrupted: 40,
+  "missed-question": 30,
+  "not-picked-up": 25,
+  "missed-long-turn": 20,
+  "quick-reply": 10,
 };
 
 /** Finds the candidate moments and the restatements the manager did make. Pure and deterministic. */
@@ -74,20 +79,43 @@ export function pickMoments(
       const reply = next.utterances[0]!;
       const judgement = judgeRestatement(text, reply.text);
       if (judgement.restates) {
-        kept.push({ utteranceId: reply.id, atMs: reply.startMs, quote: reply.text, of: turn.speaker, ofUtteranceId: trigger[trigger.length - 1]!.id });
+        kept.push({
+          utteranceId: reply.id,
+          atMs: reply.startMs,
+          quote: reply.text,
+          of: turn.speaker,
+          ofUtteranceId: trigger[trigger.length - 1]!.id,
+        });
         continue;
       }
       if (!isSubstantive(turn.utterances, durationMs, options)) continue;
       const gapMs = next.startMs - turn.endMs;
       const interrupted = interruptedAt.has(reply.id);
       const kind = classify(text, durationMs, countWords(text), gapMs, interrupted, options);
-      if (kind) found.push({ kind, speaker: turn.speaker, trigger, reply, gapMs, interrupted, priority: PRIORITY[kind] + Math.min(9, durationMs / 10_000) });
+      if (kind)
+        found.push({
+          kind,
+          speaker: turn.speaker,
+          trigger,
+          reply,
+          gapMs,
+          interrupted,
+          priority: PRIORITY[kind] + Math.min(9, durationMs / 10_000),
+        });
       continue;
     }
     if (substantiveTurns.get(turn.speaker) === 1 && isSubstantive(turn.utterances, durationMs, options)) {
       const pickedUp = next ? judgeRestatement(text, next.utterances.map((u) => u.text).join(" ")).restates : false;
       if (!pickedUp) {
-        found.push({ kind: "not-picked-up", speaker: turn.speaker, trigger, reply: null, gapMs: null, interrupted: false, priority: PRIORITY["not-picked-up"] });
+        found.push({
+          kind: "not-picked-up",
+          speaker: turn.speaker,
+          trigger,
+          reply: null,
+          gapMs: null,
+          interrupted: false,
+          priority: PRIORITY["not-picked-up"],
+        });
       }
     }
   }
@@ -101,7 +129,14 @@ function isSubstantive(utterances: readonly Utterance[], durationMs: number, opt
   return durationMs >= options.longTurnMs || words >= options.longTurnWords || text.includes("?") || voicesConcern(text);
 }
 
-function classify(text: string, durationMs: number, words: number, gapMs: number, interrupted: boolean, options: MomentOptions): MomentKind | null {
+function classify(
+  text: string,
+  durationMs: number,
+  words: number,
+  gapMs: number,
+  interrupted: boolean,
+  options: MomentOptions,
+): MomentKind | null {
   if (voicesConcern(text)) return "missed-concern";
   if (interrupted) return "interrupted";
   if (text.trimEnd().endsWith("?")) return "missed-question";

@@ -6,7 +6,9 @@ import { isPromptOutputName, type PromptOutputName } from "./prompt-outputs.js";
 const promptConfigSchema = z.object({
   version: z.number().int().positive(),
   description: z.string().min(1),
-  output: z.string().refine(isPromptOutputName, { message: "not a known output schema (listening-moments, coaching-summary, one-on-one-prep)" }),
+  output: z
+    .string()
+    .refine(isPromptOutputName, { message: "not a known output schema (listening-moments, coaching-summary, one-on-one-prep)" }),
   variables: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).min(1),
   model: z.object({
     temperature: z.number().min(0).max(2).default(0.2),
@@ -85,7 +87,8 @@ async function loadPrompt(dir: string, name: string): Promise<PromptResult<Promp
   const declared = new Set(config.data.variables);
   for (const file of ["system.md", "user.md"]) {
     for (const [, variable] of files[file]!.matchAll(VARIABLE)) {
-      if (!declared.has(variable!)) return { ok: false, message: `prompt '${name}': ${file} uses {{${variable}}}, which config.json does not declare in "variables"` };
+      if (!declared.has(variable!))
+        return { ok: false, message: `prompt '${name}': ${file} uses {{${variable}}}, which config.json does not declare in "variables"` };
     }
   }
   return {
@@ -104,7 +107,11 @@ async function loadPrompt(dir: string, name: string): Promise<PromptResult<Promp
 }
 
 /** Fills a prompt's `{{variables}}`; an unknown prompt or a missing or extra variable is an error. */
-export function renderPrompt(prompts: ReadonlyMap<string, Prompt>, name: string, values: Record<string, string>): PromptResult<RenderedPrompt> {
+export function renderPrompt(
+  prompts: ReadonlyMap<string, Prompt>,
+  name: string,
+  values: Record<string, string>,
+): PromptResult<RenderedPrompt> {
   const prompt = prompts.get(name);
   if (!prompt) return { ok: false, message: `unknown prompt '${name}'; known prompts: ${[...prompts.keys()].join(", ")}` };
   const missing = prompt.variables.filter((v) => values[v] === undefined);
@@ -114,6 +121,14 @@ export function renderPrompt(prompts: ReadonlyMap<string, Prompt>, name: string,
   const fill = (template: string) => template.replace(VARIABLE, (_, variable: string) => values[variable]!);
   return {
     ok: true,
-    value: { name, version: prompt.version, output: prompt.output, temperature: prompt.temperature, maxTokens: prompt.maxTokens, system: fill(prompt.system), user: fill(prompt.user) },
+    value: {
+      name,
+      version: prompt.version,
+      output: prompt.output,
+      temperature: prompt.temperature,
+      maxTokens: prompt.maxTokens,
+      system: fill(prompt.system),
+      user: fill(prompt.user),
+    },
   };
 }

@@ -38,7 +38,9 @@ export function judgeRestatement(previous: string, reply: string): RestatementJu
   const overlap = mine.size === 0 ? 0 : shared / mine.size;
   const aboutThem = words.some((w) => SECOND_PERSON.has(w));
   const advice = ADVICE.test(lower);
-  const said = sentences(lower).map((t) => t.replace(LEADING_FILLER, "")).filter((t) => /[\p{L}]/u.test(t));
+  const said = sentences(lower)
+    .map((t) => t.replace(LEADING_FILLER, ""))
+    .filter((t) => /[\p{L}]/u.test(t));
   const freshQuestion = said.length > 0 && said.every((t) => t.endsWith("?")) && OPEN_QUESTION_START.test(said[0]!);
   const substantial = words.length >= 3;
   const youStatement = said.some((sentence) => !sentence.endsWith("?") && YOU_STATEMENT.test(sentence));
@@ -54,5 +56,8 @@ export function judgeRestatement(previous: string, reply: string): RestatementJu
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).map((t) => t.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }

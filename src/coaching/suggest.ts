@@ -10,7 +10,8 @@ const LEAD = /^(?:(?:honestly|so|well|and|but|uh|um|yeah|okay|ok|look|i mean|to 
 /** The heuristic coach's reading of a candidate: the quote, what happened, and a restatement to try. */
 export function heuristicMoment(candidate: Candidate): CoachingMoment {
   const key = keySentence(candidate.trigger, candidate.kind);
-  const core = candidate.kind === "missed-concern" && key.following ? `${trimEnd(key.sentence)}: ${lowerFirst(key.following)}` : key.sentence;
+  const core =
+    candidate.kind === "missed-concern" && key.following ? `${trimEnd(key.sentence)}: ${lowerFirst(key.following)}` : key.sentence;
   const phrase = clipWords(withoutRepeats(toSecondPerson(lowerFirst(trimEnd(core).replace(LEAD, "")))), MAX_WORDS);
   return {
     utteranceId: key.utterance.id,
@@ -69,7 +70,12 @@ function lowerFirst(text: string): string {
 
 function clipWords(text: string, max: number): string {
   const words = text.split(" ");
-  return words.length <= max ? text : `${words.slice(0, max).join(" ").replace(/[,;:]$/, "")}…`;
+  return words.length <= max
+    ? text
+    : `${words
+        .slice(0, max)
+        .join(" ")
+        .replace(/[,;:]$/, "")}…`;
 }
 
 /** Speech repeats words ("of of", "you you"); a restatement need not. Quotes keep them, verbatim. */

@@ -1,7 +1,10 @@
 /** Model output is untrusted too: no control characters, folded white space, a hard length cap. */
 export function capText(text: string, max: number): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control and bidi characters are what this strips
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control and bidi characters are what this strips
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
 }
 

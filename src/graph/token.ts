@@ -15,14 +15,24 @@ export function createGraphTokenSource(settings: GraphSettings, fetchImpl: typeo
   return async () => {
     if (cached && Date.now() < cached.until) return { ok: true, token: cached.token };
     if (!settings.clientId || !settings.clientSecret || !settings.tenantId) {
-      return { ok: false, retry: false, reason: "Graph credentials are not configured (GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID, or the bot's MicrosoftApp* values)" };
+      return {
+        ok: false,
+        retry: false,
+        reason:
+          "Graph credentials are not configured (GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID, or the bot's MicrosoftApp* values)",
+      };
     }
     let response: Response;
     try {
       response = await fetchImpl(`${settings.authorityHost}/${encodeURIComponent(settings.tenantId)}/oauth2/v2.0/token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ client_id: settings.clientId, client_secret: settings.clientSecret, scope, grant_type: "client_credentials" }),
+        body: new URLSearchParams({
+          client_id: settings.clientId,
+          client_secret: settings.clientSecret,
+          scope,
+          grant_type: "client_credentials",
+        }),
         signal: AbortSignal.timeout(15_000),
       });
     } catch (cause) {

@@ -18,7 +18,11 @@ export interface GraphTranscripts {
   latest(organizerAadId: string, graphMeetingId: string): Promise<TranscriptFetch>;
 }
 
-export function createGraphTranscripts(settings: GraphSettings, token: () => Promise<TokenResult>, fetchImpl: typeof fetch = fetch): GraphTranscripts {
+export function createGraphTranscripts(
+  settings: GraphSettings,
+  token: () => Promise<TokenResult>,
+  fetchImpl: typeof fetch = fetch,
+): GraphTranscripts {
   async function get(url: string, accept: string): Promise<Response | { failed: TranscriptFetch }> {
     const t = await token();
     if (!t.ok) return { failed: { kind: "error", retry: t.retry, reason: t.reason } };
@@ -63,6 +67,9 @@ export function createGraphTranscripts(settings: GraphSettings, token: () => Pro
 
 function httpError(status: number, doing: string): TranscriptFetch {
   const retry = status === 429 || status >= 500;
-  const why = status === 403 ? "Attune lacks permission (grant OnlineMeetingTranscript.Read.All with an application access policy, or add Attune to the meeting)" : `Graph answered ${status}`;
+  const why =
+    status === 403
+      ? "Attune lacks permission (grant OnlineMeetingTranscript.Read.All with an application access policy, or add Attune to the meeting)"
+      : `Graph answered ${status}`;
   return { kind: "error", retry, reason: `${doing}: ${why}` };
 }

@@ -20,7 +20,12 @@ export function noMeetingsMessage(manager: string): string {
 }
 
 /** The trend of a manager found by name (findPerson rules) in the tenant, over their last `last` meetings. */
-export async function loadTrend(db: Queryable, tenant: string, managerQuery: string, last: number): Promise<Loaded<{ manager: PersonRow; trend: Trend }>> {
+export async function loadTrend(
+  db: Queryable,
+  tenant: string,
+  managerQuery: string,
+  last: number,
+): Promise<Loaded<{ manager: PersonRow; trend: Trend }>> {
   const match = await findPerson(db, tenant, managerQuery);
   if (!match.ok) return { ok: false, message: `--manager: ${match.message}` };
   const trend = await trendOf(db, match.person, last);
@@ -42,7 +47,12 @@ export async function trendCardFor(db: Queryable, personId: string, last = DEFAU
   const person = (await db.query<PersonRow>("select * from people where id = $1", [personId])).rows[0];
   const trend = person ? await trendOf(db, person, last) : null;
   if (!trend?.ok) {
-    return adaptiveCard([heading("Your listening trend"), text("I have no meetings of yours yet. After a meeting you organize with transcription on, your coaching card arrives, and your trend builds from there.")]);
+    return adaptiveCard([
+      heading("Your listening trend"),
+      text(
+        "I have no meetings of yours yet. After a meeting you organize with transcription on, your coaching card arrives, and your trend builds from there.",
+      ),
+    ]);
   }
   return trendCard(trend.value);
 }

@@ -32,7 +32,8 @@ export function changeText(i: IndicatorTrend): string {
 /** The latest meeting's figure, with its reference: "43% (fair 25%, aim 17–38%)". */
 export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined): string {
   const value = i.values[i.values.length - 1] ?? null;
-  if (i.key === "share" && latest) return `${percent(latest.share)} (fair ${percent(latest.fairShare)}, aim ${Math.round(latest.expectedShare[0] * 100)}–${percent(latest.expectedShare[1])})`;
+  if (i.key === "share" && latest)
+    return `${percent(latest.share)} (fair ${percent(latest.fairShare)}, aim ${Math.round(latest.expectedShare[0] * 100)}–${percent(latest.expectedShare[1])})`;
   return formatValue(i.key, value);
 }
 
@@ -49,7 +50,9 @@ export function focusWhy(trend: Trend): string {
     case "latest-coaching":
       return "nothing is slipping; this is the habit from your latest coaching report";
     case "default":
-      return f.indicator === "share" ? "your share of talk in the latest meeting was outside its range" : "a habit that helps in any meeting";
+      return f.indicator === "share"
+        ? "your share of talk in the latest meeting was outside its range"
+        : "a habit that helps in any meeting";
   }
 }
 

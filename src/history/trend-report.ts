@@ -17,9 +17,13 @@ export function trendText(trend: Trend): string {
   const rows = trend.indicators.map((i) => [i.label, sparklineFor(i), changeText(i), latestText(i, latest), directionLabel(i)] as const);
   const changeWidth = Math.max(16, ...rows.map((r) => r[2].length));
   const latestWidth = Math.max(6, ...rows.map((r) => r[3].length));
-  lines.push(`${padEnd("Indicator", width)}  ${padEnd("Trend", sparkWidth)}  ${padEnd("Earlier → recent", changeWidth)}  ${padEnd("Latest", latestWidth)}  Direction`);
+  lines.push(
+    `${padEnd("Indicator", width)}  ${padEnd("Trend", sparkWidth)}  ${padEnd("Earlier → recent", changeWidth)}  ${padEnd("Latest", latestWidth)}  Direction`,
+  );
   for (const [label, spark, change, last, direction] of rows) {
-    lines.push(`${padEnd(label, width)}  ${padEnd(spark, sparkWidth)}  ${padEnd(change, changeWidth)}  ${padEnd(last, latestWidth)}  ${direction}`);
+    lines.push(
+      `${padEnd(label, width)}  ${padEnd(spark, sparkWidth)}  ${padEnd(change, changeWidth)}  ${padEnd(last, latestWidth)}  ${direction}`,
+    );
   }
   lines.push("(earlier → recent: the mean of the earlier half of the meetings and of the latest half)", "");
   lines.push(`Focus: ${trend.focus.habit}`, `  (${focusWhy(trend)})`, "");
@@ -27,7 +31,10 @@ export function trendText(trend: Trend): string {
   const titleWidth = Math.min(24, Math.max(...trend.meetings.map((m) => m.title.length)));
   for (const m of trend.meetings) lines.push(`  ${meetingLine(trend, m, titleWidth)}`);
   if (trend.skipped > 0) lines.push(`  (${plural(trend.skipped, "stored meeting")} without your figures left out)`);
-  lines.push("", "Directions compare the latest half of the meetings with the earlier half; small changes count as steady. See docs/metrics.md, Trends.");
+  lines.push(
+    "",
+    "Directions compare the latest half of the meetings with the earlier half; small changes count as steady. See docs/metrics.md, Trends.",
+  );
   return lines.join("\n");
 }
 
@@ -62,14 +69,17 @@ export function trendMarkdown(trend: Trend): string {
   const latest = trend.meetings[trend.meetings.length - 1];
   const out = [`# Listening trend: ${cell(trend.manager)}`, "", `${header(trend)}.`, ""];
   out.push("| Indicator | Trend | Earlier → recent | Latest | Direction |", "|---|---|---|---|---|");
-  for (const i of trend.indicators) out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionLabel(i)} |`);
+  for (const i of trend.indicators)
+    out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionLabel(i)} |`);
   out.push("", `**Focus:** ${cell(trend.focus.habit)} _(${focusWhy(trend)})_`, "", "## Meetings", "");
   out.push("| Date | Meeting | Share | Kept | Missed | Interruptions | Questions | Gap |", "|---|---|---:|---:|---:|---:|---:|---:|");
   trend.meetings.forEach((m, index) => {
     const v = (key: string) => trend.indicators.find((i) => i.key === key)?.values[index] ?? null;
     const n = (key: string) => String(v(key) ?? "–");
     const gap = v("responseGap");
-    out.push(`| ${isoDate(m.at)} | ${cell(m.title)} | ${percent(m.share)} (fair ${percent(m.fairShare)}) | ${n("restatementsKept")} | ${n("momentsMissed")} | ${n("interruptions")} | ${n("questions")} | ${formatValue("responseGap", gap)} |`);
+    out.push(
+      `| ${isoDate(m.at)} | ${cell(m.title)} | ${percent(m.share)} (fair ${percent(m.fairShare)}) | ${n("restatementsKept")} | ${n("momentsMissed")} | ${n("interruptions")} | ${n("questions")} | ${formatValue("responseGap", gap)} |`,
+    );
   });
   out.push("", "Directions compare the latest half of the meetings with the earlier half; small changes count as steady.");
   return out.join("\n");

@@ -92,7 +92,7 @@ const countBand = (earlierMean: number) => Math.max(DEAD_BANDS.countAbsolute, DE
 export const HABITS = {
   talkLess: "Ask one open question (what, how, tell me more) and let the answer run without filling the pause.",
   talkMore: "Say what you think too: once others have had their say, add your view and ask what they make of it.",
-  sayBack: "When someone raises a worry or asks something, say back what you heard before you answer, then ask: \"Did I get that right?\"",
+  sayBack: 'When someone raises a worry or asks something, say back what you heard before you answer, then ask: "Did I get that right?"',
   restate: "Once per meeting, restate someone's point in your own words and ask whether you got it right.",
   letFinish: "Let people finish: when you want to come in, wait until they stop, take a breath, then start with what you heard.",
   askOpen: "Before giving your view on a topic, ask one open question about it (what, how, tell me more).",
@@ -231,8 +231,10 @@ function pickFocus(indicators: readonly IndicatorTrend[], meetings: readonly Tre
     .sort((a, b) => b.slip - a.slip || FOCUS_ORDER.indexOf(a.key) - FOCUS_ORDER.indexOf(b.key));
   const worst = slipping[0];
   if (worst && latest) return { indicator: worst.key, because: "slipping", habit: SPECS.find((s) => s.key === worst.key)!.habit(latest) };
-  if (latestCoaching && latestCoaching.habit.trim() !== "") return { indicator: null, because: "latest-coaching", habit: latestCoaching.habit };
-  if (latest && latest.shareVerdict !== "within") return { indicator: "share", because: "default", habit: latest.shareVerdict === "below" ? HABITS.talkMore : HABITS.talkLess };
+  if (latestCoaching && latestCoaching.habit.trim() !== "")
+    return { indicator: null, because: "latest-coaching", habit: latestCoaching.habit };
+  if (latest && latest.shareVerdict !== "within")
+    return { indicator: "share", because: "default", habit: latest.shareVerdict === "below" ? HABITS.talkMore : HABITS.talkLess };
   return { indicator: null, because: "default", habit: HABITS.restate };
 }
 

@@ -49,14 +49,24 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       const parsed = parseTranscript(fetched.value.raw);
       if (!parsed.ok) return giveUp(`the transcript could not be read: ${parsed.error.message}`);
       const t = parsed.value;
-      await saveTranscript(db, meeting.id, { format: t.format, raw: fetched.value.raw, utterances: t.utterances, speakersKnown: t.utterances.every((u) => u.speaker !== null), retentionDays: deps.retentionDays });
+      await saveTranscript(db, meeting.id, {
+        format: t.format,
+        raw: fetched.value.raw,
+        utterances: t.utterances,
+        speakersKnown: t.utterances.every((u) => u.speaker !== null),
+        retentionDays: deps.retentionDays,
+      });
       return { ok: true, value: "analyzing" };
     },
     async analyzing(_job, meeting) {
       const utterances = await loadUtterances(db, meeting.id);
       // Purged (retention) or forgotten since it was fetched: fetch it again rather than coach an empty meeting.
       if (!utterances) return { ok: true, value: "fetching" };
-      const manager = await managerName(db, meeting, utterances.flatMap((u) => (u.speaker ? [u.speaker] : [])));
+      const manager = await managerName(
+        db,
+        meeting,
+        utterances.flatMap((u) => (u.speaker ? [u.speaker] : [])),
+      );
       const analysis = analyze({ utterances, manager });
       await db.transaction(async (tx) => {
         await saveAnalysis(tx, meeting, analysis);
@@ -64,7 +74,11 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       return { ok: true, value: "coaching" };
     },
     async coaching(_job, meeting) {
-      const row = (await db.query<{ metrics: Analysis; manager_id: string | null }>("select metrics, manager_id from analyses where meeting_id = $1", [meeting.id])).rows[0];
+      const row = (
+        await db.query<{ metrics: Analysis; manager_id: string | null }>("select metrics, manager_id from analyses where meeting_id = $1", [
+          meeting.id,
+        ])
+      ).rows[0];
       const managerId = row?.manager_id ?? meeting.organizer_id;
       if (!row || !managerId) return giveUp("no analysis with a known manager to coach");
       const utterances = await loadUtterances(db, meeting.id);
@@ -75,14 +89,22 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       return { ok: true, value: "delivering" };
     },
     async delivering(_job, meeting) {
-      const report = (await db.query<{ id: string; manager_id: string; coaching: Coaching; delivered_at: Date | null; metrics: Analysis }>(
-        "select r.id, r.manager_id, r.coaching, r.delivered_at, a.metrics from coaching_reports r join analyses a on a.meeting_id = r.meeting_id where r.meeting_id = $1",
-        [meeting.id],
-      )).rows[0];
+      const report = (
+        await db.query<{ id: string; manager_id: string; coaching: Coaching; delivered_at: Date | null; metrics: Analysis }>(
+          "select r.id, r.manager_id, r.coaching, r.delivered_at, a.metrics from coaching_reports r join analyses a on a.meeting_id = r.meeting_id where r.meeting_id = $1",
+          [meeting.id],
+        )
+      ).rows[0];
       if (!report) return giveUp("no coaching report to deliver");
       if (report.delivered_at) return { ok: true, value: "delivered" };
       await db.query("update coaching_reports set delivery_started_at = coalesce(delivery_started_at, now()) where id = $1", [report.id]);
-      const sent = await edges.deliver({ reportId: report.id, meeting, managerId: report.manager_id, analysis: report.metrics, coaching: report.coaching });
+      const sent = await edges.deliver({
+        reportId: report.id,
+        meeting,
+        managerId: report.manager_id,
+        analysis: report.metrics,
+        coaching: report.coaching,
+      });
       if (!sent.ok) return sent;
       if (sent.value === "held") return { ok: true, value: "held" };
       await db.query("update coaching_reports set delivered_at = now() where id = $1 and delivered_at is null", [report.id]);

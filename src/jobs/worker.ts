@@ -60,10 +60,15 @@ export function createWorker(options: WorkerOptions): Worker {
       let result: Awaited<ReturnType<Step>>;
       // A step may outlast the lease (a slow model, a slow Graph): keep the claim alive while it runs.
       const stepStarted = Date.now();
-      const heartbeat = setInterval(() => {
-        if (Date.now() - stepStarted > maxStepMs) return;
-        renewLease(db, job, id, leaseMs).catch((error: unknown) => jobLog.warn({ err: { message: (error as Error).message } }, "could not renew the job's lease"));
-      }, Math.max(250, Math.floor(leaseMs / 3)));
+      const heartbeat = setInterval(
+        () => {
+          if (Date.now() - stepStarted > maxStepMs) return;
+          renewLease(db, job, id, leaseMs).catch((error: unknown) =>
+            jobLog.warn({ err: { message: (error as Error).message } }, "could not renew the job's lease"),
+          );
+        },
+        Math.max(250, Math.floor(leaseMs / 3)),
+      );
       try {
         result = await step(job, meeting);
       } catch (error) {
@@ -75,7 +80,10 @@ export function createWorker(options: WorkerOptions): Worker {
       if (!result.ok) {
         const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
         const after = await releaseJob(db, job, id, result.reason, delay, result.retry);
-        jobLog.warn({ state, attempts: job.attempts, reason: result.reason, retryInMs: after === "failed" ? null : delay, final: after === "failed" }, after === "failed" ? "job failed" : "job step will be retried");
+        jobLog.warn(
+          { state, attempts: job.attempts, reason: result.reason, retryInMs: after === "failed" ? null : delay, final: after === "failed" },
+          after === "failed" ? "job failed" : "job step will be retried",
+        );
         return true;
       }
       if (!(await advanceJob(db, job, id, result.value, leaseMs))) {
@@ -102,7 +110,11 @@ export function createWorker(options: WorkerOptions): Worker {
           } catch (error) {
             log.error({ err: error }, "worker could not claim a job");
           }
-          if (!worked && running) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs).unref(); });
+          if (!worked && running)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, pollMs).unref();
+            });
         }
       })();
     },

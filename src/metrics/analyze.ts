@@ -42,7 +42,10 @@ export function analyze(input: AnalyzeInput): Analysis {
     unattributedMs: talk.unattributedMs,
     utterances: utterances.length,
     fairShare: people === 0 ? null : 1 / people,
-    balance: balanceIndex(speakers.map((s) => s.share), people),
+    balance: balanceIndex(
+      speakers.map((s) => s.share),
+      people,
+    ),
     speakers,
     monologues,
     interruptions: floor.interruptions,
@@ -54,7 +57,18 @@ export function analyze(input: AnalyzeInput): Analysis {
 
 function silentSpeaker(name: string): Analysis["speakers"][number] {
   return {
-    name, talkMs: 0, share: 0, turns: 0, backchannels: 0, words: 0, wordsPerMinute: null, questions: 0,
-    openQuestions: 0, closedQuestions: 0, longestMonologueMs: 0, interruptionsMade: 0, interruptionsReceived: 0,
+    name,
+    talkMs: 0,
+    share: 0,
+    turns: 0,
+    backchannels: 0,
+    words: 0,
+    wordsPerMinute: null,
+    questions: 0,
+    openQuestions: 0,
+    closedQuestions: 0,
+    longestMonologueMs: 0,
+    interruptionsMade: 0,
+    interruptionsReceived: 0,
   };
 }

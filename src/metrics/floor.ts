@@ -93,9 +93,5 @@ function startTurn(u: Attributed): Turn {
 }
 
 function isShortAcknowledgement(u: Utterance, options: MetricOptions): boolean {
-  return (
-    u.endMs - u.startMs < options.backchannelMaxMs &&
-    countWords(u.text) <= options.backchannelMaxWords &&
-    u.text.indexOf("?") === -1
-  );
+  return u.endMs - u.startMs < options.backchannelMaxMs && countWords(u.text) <= options.backchannelMaxWords && u.text.indexOf("?") === -1;
 }

@@ -23,7 +23,10 @@ export function countQuestions(text: string): QuestionCount {
   for (const sentence of sentences) {
     if (!sentence.trimEnd().endsWith("?")) continue;
     result.total++;
-    const opener = sentence.toLowerCase().replace(/^[^\p{L}]+/u, "").replace(LEAD, "");
+    const opener = sentence
+      .toLowerCase()
+      .replace(/^[^\p{L}]+/u, "")
+      .replace(LEAD, "");
     if (OPEN.test(opener)) result.open++;
     else if (CLOSED.test(opener)) result.closed++;
   }

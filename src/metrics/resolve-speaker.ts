@@ -10,9 +10,15 @@ export function resolveSpeaker(names: readonly string[], query: string): Speaker
   const hits = names.filter((n) => foldName(n) === wanted);
   const partial = hits.length > 0 ? hits : names.filter((n) => foldName(n).includes(wanted));
   if (partial.length === 1) return { ok: true, name: partial[0]! };
-  const list = [...names].sort().map((n) => `'${n}'`).join(", ");
+  const list = [...names]
+    .sort()
+    .map((n) => `'${n}'`)
+    .join(", ");
   if (partial.length === 0) return { ok: false, message: `no speaker matches '${query}'; speakers are ${list || "unknown"}` };
-  return { ok: false, message: `'${query}' matches ${partial.length} speakers (${partial.map((n) => `'${n}'`).join(", ")}); give more of the name` };
+  return {
+    ok: false,
+    message: `'${query}' matches ${partial.length} speakers (${partial.map((n) => `'${n}'`).join(", ")}); give more of the name`,
+  };
 }
 
 /** A name as people type it: case, accents and outer spaces ignored ("renee" finds "Renée"). */

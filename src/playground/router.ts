@@ -35,14 +35,21 @@ export interface PlaygroundDeps {
 /** Uploads larger than this are refused: a long Teams meeting is well under 1 MB of VTT. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const vttText = z.string({ error: "vtt must be the transcript's text" }).min(1, "the transcript is empty").max(MAX_UPLOAD_BYTES, "the transcript is over the 5 MB limit");
+const vttText = z
+  .string({ error: "vtt must be the transcript's text" })
+  .min(1, "the transcript is empty")
+  .max(MAX_UPLOAD_BYTES, "the transcript is over the 5 MB limit");
 const jsonObject = { error: "send a JSON object" };
 const speakersBody = z.object({ vtt: vttText }, jsonObject);
 const sampleRun = z.object({ sampleId: z.string({ error: "sampleId must be a string" }).max(100) }, jsonObject);
 const uploadRun = z.object(
   {
     vtt: vttText,
-    manager: z.string({ error: "manager: pick the manager among the speakers" }).trim().min(1, "manager: pick the manager among the speakers").max(500),
+    manager: z
+      .string({ error: "manager: pick the manager among the speakers" })
+      .trim()
+      .min(1, "manager: pick the manager among the speakers")
+      .max(500),
     title: z.string().max(200).optional(),
   },
   { error: "send { sampleId } or { vtt, manager }" },
@@ -72,7 +79,15 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
 
   router.get("/playground/api/samples", async (_req, res) => {
     const loaded = await samples.all();
-    res.json(loaded.map(({ sample, transcript }) => ({ id: sample.id, title: sample.title, manager: sample.manager, about: sample.about, speakers: speakersOf(transcript) })));
+    res.json(
+      loaded.map(({ sample, transcript }) => ({
+        id: sample.id,
+        title: sample.title,
+        manager: sample.manager,
+        about: sample.about,
+        speakers: speakersOf(transcript),
+      })),
+    );
   });
 
   router.post("/playground/api/speakers", json, (req, res) => {
@@ -82,14 +97,18 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
   });
 
   router.post("/playground/api/run", json, async (req, res) => {
-    const body = typeof req.body === "object" && req.body !== null && "sampleId" in req.body ? validate(sampleRun, req.body) : validate(uploadRun, req.body);
+    const body =
+      typeof req.body === "object" && req.body !== null && "sampleId" in req.body
+        ? validate(sampleRun, req.body)
+        : validate(uploadRun, req.body);
     let text: string;
     let transcript: Transcript;
     let title: string;
     let managerQuery: string;
     if ("sampleId" in body) {
       const loaded = await samples.get(body.sampleId);
-      if (!loaded) throw new BadInput(`no sample meeting '${body.sampleId}'; samples are ${SAMPLE_MEETINGS.map((s) => `'${s.id}'`).join(", ")}`);
+      if (!loaded)
+        throw new BadInput(`no sample meeting '${body.sampleId}'; samples are ${SAMPLE_MEETINGS.map((s) => `'${s.id}'`).join(", ")}`);
       ({ text, transcript } = loaded);
       title = loaded.sample.title;
       managerQuery = loaded.sample.manager;
@@ -109,8 +128,20 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     const coaching = await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await deps.coach());
     const date = transcript.startedAt ?? new Date().toISOString();
     const saved = await saveAnalyzedMeeting(deps.db, {
-      meeting: { tenantId: deps.tenant, source: "playground", externalId: createHash("sha256").update(text).digest("hex"), title, startedAt: date },
-      transcript: { format: transcript.format, raw: text, utterances: transcript.utterances, speakersKnown: analysis.speakersKnown, retentionDays: deps.retentionDays ?? 30 },
+      meeting: {
+        tenantId: deps.tenant,
+        source: "playground",
+        externalId: createHash("sha256").update(text).digest("hex"),
+        title,
+        startedAt: date,
+      },
+      transcript: {
+        format: transcript.format,
+        raw: text,
+        utterances: transcript.utterances,
+        speakersKnown: analysis.speakersKnown,
+        retentionDays: deps.retentionDays ?? 30,
+      },
       analysis,
       coaching,
     });
@@ -118,7 +149,10 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     const report = textReport({ analysis, source: title, format: transcript.format, cueCount: transcript.cueCount, coaching });
     const person = analysis.speakers.filter((s) => s.name !== manager && s.talkMs > 0).sort((a, b) => b.talkMs - a.talkMs)[0]?.name ?? null;
     const prep = deps.prep && person ? await prepFor(deps, manager, person) : null;
-    deps.log.info({ meetingId: saved.meetingId, created: saved.created, coach: coaching.source, moments: coaching.moments.length, prep: prep !== null }, "playground meeting coached");
+    deps.log.info(
+      { meetingId: saved.meetingId, created: saved.created, coach: coaching.source, moments: coaching.moments.length, prep: prep !== null },
+      "playground meeting coached",
+    );
     res.json({ card: coachingCard(cardInput), cardText: coachingCardText(cardInput), report, prep, coach: coaching.source });
   });
 

@@ -41,13 +41,17 @@ export function guardQuestion(answer: Answer["questions"][number], words: readon
  * The reminder is free text, so it is checked for what can be checked: no links, and every percentage in it
  * within a point of a figure that was sent.
  */
-export function guardReminder(reminder: string, sentPercents: readonly number[]): { ok: true; reminder: string } | { ok: false; reason: string } {
+export function guardReminder(
+  reminder: string,
+  sentPercents: readonly number[],
+): { ok: true; reminder: string } | { ok: false; reason: string } {
   const text = capText(reminder, PREP_GUARD.reminder);
   if (text.length === 0) return { ok: false, reason: "empty reminder" };
   if (LINK.test(text)) return { ok: false, reason: "the reminder carries a link" };
   for (const [, number] of text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) {
     const value = Number(number);
-    if (!sentPercents.some((p) => Math.abs(p - value) <= 1)) return { ok: false, reason: `the reminder gives ${value}%, a figure that was not sent` };
+    if (!sentPercents.some((p) => Math.abs(p - value) <= 1))
+      return { ok: false, reason: `the reminder gives ${value}%, a figure that was not sent` };
   }
   return { ok: true, reminder: text };
 }

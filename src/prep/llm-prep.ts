@@ -32,7 +32,12 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
   });
   const { items, words, percents } = payload(input, heuristic);
   const block = dataBlock(items);
-  const rendered = renderPrompt(deps.prompts, "one-on-one-prep", { manager: input.manager, person: input.person.name, history: block.text, data_tag: block.tag });
+  const rendered = renderPrompt(deps.prompts, "one-on-one-prep", {
+    manager: input.manager,
+    person: input.person.name,
+    history: block.text,
+    data_tag: block.tag,
+  });
   if (!rendered.ok) return fallback(`the prompt could not be used (${rendered.message}); heuristic prep instead`);
   const result = await deps.llm.complete(rendered.value, promptOutputs["one-on-one-prep"]);
   if (!result.ok) return fallback(`the model could not be used (${describeFailure(result.failure)}); heuristic prep instead`, result.usage);
@@ -45,10 +50,14 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
       continue;
     }
     // Beyond three, or said twice: not wrong, just not needed.
-    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.question.question)) questions.push(guarded.question);
+    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.question.question))
+      questions.push(guarded.question);
   }
   if (questions.length === 0) {
-    const prep = fallback(`none of the model's ${result.value.questions.length} questions quoted a stored meeting; heuristic prep instead`, result.usage);
+    const prep = fallback(
+      `none of the model's ${result.value.questions.length} questions quoted a stored meeting; heuristic prep instead`,
+      result.usage,
+    );
     return { ...prep, dropped };
   }
   const reminder = guardReminder(result.value.reminder, percents);
@@ -97,7 +106,8 @@ function payload(input: PrepInput, prep: Prep): { items: unknown[]; words: Store
   // Every stored moment quote of the person's counts for the guard, not only the ones sent.
   for (const s of input.meetings) {
     for (const m of s.coaching?.moments ?? []) {
-      if (names.has(m.speaker)) words.push({ id: `${key.get(s.meetingId)}/${m.utteranceId}`, meetingId: s.meetingId, at: s.at, text: m.quote });
+      if (names.has(m.speaker))
+        words.push({ id: `${key.get(s.meetingId)}/${m.utteranceId}`, meetingId: s.meetingId, at: s.at, text: m.quote });
     }
   }
   for (const r of prep.raised) {
@@ -114,7 +124,8 @@ function payload(input: PrepInput, prep: Prep): { items: unknown[]; words: Store
   }
   words.push(...said);
   const sent = said.filter((w) => countWords(w.text) >= PREP_DATA_LIMITS.minWords).slice(-PREP_DATA_LIMITS.utterances);
-  for (const w of sent) items.push({ person_said: { id: w.id, date: isoDate(w.at), text: excerpt(w.text, PREP_DATA_LIMITS.utteranceChars) } });
+  for (const w of sent)
+    items.push({ person_said: { id: w.id, date: isoDate(w.at), text: excerpt(w.text, PREP_DATA_LIMITS.utteranceChars) } });
   return { items, words, percents };
 }
 

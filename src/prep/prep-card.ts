@@ -17,7 +17,10 @@ function day(at: Date): string {
  */
 export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): AdaptiveCard {
   const who = safeText(prep.firstName, PREP_CAPS.name);
-  const body: CardElement[] = [heading(`Prep for your one-on-one with ${safeText(prep.person, PREP_CAPS.name)}`), subtle(`From ${span(prep)}`)];
+  const body: CardElement[] = [
+    heading(`Prep for your one-on-one with ${safeText(prep.person, PREP_CAPS.name)}`),
+    subtle(`From ${span(prep)}`),
+  ];
 
   body.push(text(`${who}'s share of talk`, { weight: "Bolder", spacing: "Medium" }));
   body.push(text(shareSparkline(prep), { fontType: "Monospace", spacing: "Small", wrap: false }));
@@ -40,15 +43,22 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
 
   if (prep.wentWell.length > 0) {
     body.push(text(`What you did well with ${who}`, { weight: "Bolder", spacing: "Medium" }));
-    for (const w of prep.wentWell.slice(0, 2)) body.push(text(`${day(w.at)}: you said back “${safeText(w.quote, PREP_CAPS.quote)}”`, { isSubtle: true, spacing: "Small" }));
+    for (const w of prep.wentWell.slice(0, 2))
+      body.push(text(`${day(w.at)}: you said back “${safeText(w.quote, PREP_CAPS.quote)}”`, { isSubtle: true, spacing: "Small" }));
   }
 
   body.push(text("Questions to ask", { weight: "Bolder", spacing: "Medium" }));
-  for (const [i, q] of prep.questions.entries()) body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" }));
+  for (const [i, q] of prep.questions.entries())
+    body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" }));
 
   body.push(
-    container([text(`Your habit with ${who}`, { weight: "Bolder" }), text(safeText(prep.reminder, PREP_CAPS.reminder))], { style: "emphasis", spacing: "Medium" }),
-    subtle(`Only you can see this. ${prep.source === "llm" ? "Questions by the prompt set (language model), each checked against your stored meetings." : "Prepared without a language model."}`),
+    container([text(`Your habit with ${who}`, { weight: "Bolder" }), text(safeText(prep.reminder, PREP_CAPS.reminder))], {
+      style: "emphasis",
+      spacing: "Medium",
+    }),
+    subtle(
+      `Only you can see this. ${prep.source === "llm" ? "Questions by the prompt set (language model), each checked against your stored meetings." : "Prepared without a language model."}`,
+    ),
   );
   const actions = options.refresh ? [execute("Refresh", "prep", { person: prep.person })] : [];
   return adaptiveCard(body, actions, safeText(prepCardText(prep), 2000));

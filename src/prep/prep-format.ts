@@ -30,7 +30,8 @@ export function shareSummary(prep: Prep): string {
 }
 
 export function sourceText(prep: Prep): string {
-  if (prep.source === "llm") return `questions by the prompt set (language model)${prep.dropped > 0 ? `; ${prep.dropped} answer${prep.dropped === 1 ? "" : "s"} dropped: not found in stored meetings` : ""}`;
+  if (prep.source === "llm")
+    return `questions by the prompt set (language model)${prep.dropped > 0 ? `; ${prep.dropped} answer${prep.dropped === 1 ? "" : "s"} dropped: not found in stored meetings` : ""}`;
   return prep.fallbackReason ? `heuristic: ${prep.fallbackReason}` : "heuristic (no language model)";
 }
 

@@ -36,9 +36,21 @@ export const prepJsonSchema = z.object({
     direction: z.enum(["rising", "steady", "falling", "not-enough-meetings"]),
     sparkline: z.string(),
   }),
-  raised: z.array(z.object({ meetingId: z.string(), title: z.string(), at: date, utteranceId: z.string(), kind: momentKindSchema, quote: z.string(), whatHappened: z.string() })),
+  raised: z.array(
+    z.object({
+      meetingId: z.string(),
+      title: z.string(),
+      at: date,
+      utteranceId: z.string(),
+      kind: momentKindSchema,
+      quote: z.string(),
+      whatHappened: z.string(),
+    }),
+  ),
   wentWell: z.array(z.object({ meetingId: z.string(), title: z.string(), at: date, quote: z.string(), theirWords: z.string().nullable() })),
-  questions: z.array(z.object({ question: z.string(), quote: z.string().nullable(), meetingId: z.string().nullable(), at: date.nullable() })),
+  questions: z.array(
+    z.object({ question: z.string(), quote: z.string().nullable(), meetingId: z.string().nullable(), at: date.nullable() }),
+  ),
   reminder: z.string(),
   habit: z
     .object({
@@ -51,7 +63,11 @@ export const prepJsonSchema = z.object({
     })
     .nullable(),
   dropped: z.number().int().nonnegative(),
-  tokens: z.object({ prompt: z.number().int().nonnegative(), completion: z.number().int().nonnegative(), requests: z.number().int().nonnegative() }),
+  tokens: z.object({
+    prompt: z.number().int().nonnegative(),
+    completion: z.number().int().nonnegative(),
+    requests: z.number().int().nonnegative(),
+  }),
 });
 export type PrepJson = z.infer<typeof prepJsonSchema>;
 

@@ -4,7 +4,8 @@ import { isoDate, KIND_LABEL, shareSparkline, shareSummary, sourceText, span } f
 
 function meetingLine(m: PrepMeeting): string {
   const title = m.title.length > 32 ? `${m.title.slice(0, 31)}…` : padEnd(m.title, 32);
-  const theirs = m.personShare === null ? "did not speak" : `${percent(m.personShare)}${m.oneOnOne ? "" : ` (fair ${percent(m.fairShare ?? 0)})`}`;
+  const theirs =
+    m.personShare === null ? "did not speak" : `${percent(m.personShare)}${m.oneOnOne ? "" : ` (fair ${percent(m.fairShare ?? 0)})`}`;
   return `${isoDate(m.at)}  ${title}  ${padEnd(m.oneOnOne ? "1:1" : "group", 5)}  ${padEnd(theirs, 16)}  you ${m.managerShare === null ? "n/a" : percent(m.managerShare)}`;
 }
 
@@ -37,7 +38,9 @@ export function prepMarkdown(prep: Prep): string {
   out.push(`## ${who}'s share of talk`, "", `\`${shareSparkline(prep)}\` ${shareSummary(prep)}`, "");
   out.push("| Date | Meeting | Kind | Their share | Your share |", "|---|---|---|---:|---:|");
   for (const m of prep.meetings) {
-    out.push(`| ${isoDate(m.at)} | ${cell(m.title)} | ${m.oneOnOne ? "1:1" : "group"} | ${m.personShare === null ? "–" : percent(m.personShare)} | ${m.managerShare === null ? "–" : percent(m.managerShare)} |`);
+    out.push(
+      `| ${isoDate(m.at)} | ${cell(m.title)} | ${m.oneOnOne ? "1:1" : "group"} | ${m.personShare === null ? "–" : percent(m.personShare)} | ${m.managerShare === null ? "–" : percent(m.managerShare)} |`,
+    );
   }
   out.push("", "## Raised and not picked up", "");
   if (prep.raised.length === 0) out.push("Nothing in the stored coaching moments.");

@@ -111,9 +111,21 @@ export const PREP_LIMITS = { raised: 6, wentWell: 3, questions: 3, habitMeetings
 /** The person's share moving by less than this (5 percentage points) is steady. */
 export const PERSON_SHARE_BAND = 0.05;
 
-const KIND_ORDER: readonly MomentKind[] = ["missed-concern", "missed-question", "not-picked-up", "interrupted", "missed-long-turn", "quick-reply"];
+const KIND_ORDER: readonly MomentKind[] = [
+  "missed-concern",
+  "missed-question",
+  "not-picked-up",
+  "interrupted",
+  "missed-long-turn",
+  "quick-reply",
+];
 
-const SHARE_DIRECTION: Record<Direction, ShareDirection> = { improving: "rising", steady: "steady", slipping: "falling", "not-enough-meetings": "not-enough-meetings" };
+const SHARE_DIRECTION: Record<Direction, ShareDirection> = {
+  improving: "rising",
+  steady: "steady",
+  slipping: "falling",
+  "not-enough-meetings": "not-enough-meetings",
+};
 
 export function heuristicPrep(input: PrepInput): Prep {
   const names = new Set(input.person.names);
@@ -124,9 +136,12 @@ export function heuristicPrep(input: PrepInput): Prep {
   const share = { values, earlier, recent, direction: SHARE_DIRECTION[direction(values, PERSON_SHARE_BAND).direction] };
   const raised = raisedItems(input.meetings, names);
   const latestId = input.meetings[input.meetings.length - 1]?.meetingId;
-  const questions: PrepQuestion[] = raised
-    .slice(0, PREP_LIMITS.questions)
-    .map((r) => ({ question: questionFor(r.kind, r.quote, r.at, r.meetingId === latestId), quote: r.quote, meetingId: r.meetingId, at: r.at }));
+  const questions: PrepQuestion[] = raised.slice(0, PREP_LIMITS.questions).map((r) => ({
+    question: questionFor(r.kind, r.quote, r.at, r.meetingId === latestId),
+    quote: r.quote,
+    meetingId: r.meetingId,
+    at: r.at,
+  }));
   const habit = habitFigures(input.meetings, names);
   // Quiet: under half the talk in their one-on-ones, or under 15% in group meetings (the AMI median of the quietest person).
   const quiet = habit !== null && habit.personShare !== null && habit.personShare < (habit.oneOnOne ? 0.5 : 0.15);
@@ -175,7 +190,15 @@ function raisedItems(meetings: readonly SharedMeeting[], names: ReadonlySet<stri
     const restated = new Set(s.coaching.kept.map((k) => k.ofUtteranceId));
     for (const m of s.coaching.moments) {
       if (!names.has(m.speaker) || restated.has(m.utteranceId)) continue;
-      items.push({ meetingId: s.meetingId, title: s.title, at: s.at, utteranceId: m.utteranceId, kind: m.kind, quote: m.quote, whatHappened: m.whatHappened });
+      items.push({
+        meetingId: s.meetingId,
+        title: s.title,
+        at: s.at,
+        utteranceId: m.utteranceId,
+        kind: m.kind,
+        quote: m.quote,
+        whatHappened: m.whatHappened,
+      });
     }
   }
   const seen = new Set<string>();
@@ -215,13 +238,18 @@ export function habitFigures(meetings: readonly SharedMeeting[], names: Readonly
     const mine = s.analysis.speakers.filter((sp) => names.has(sp.name));
     return mine.length === 0 ? [] : [mine.reduce((sum, p) => sum + p.share, 0)];
   });
-  const interruptions = chosen.reduce((n, s) => n + s.analysis.interruptions.filter((i) => i.by === s.analysis.manager!.name && names.has(i.of)).length, 0);
+  const interruptions = chosen.reduce(
+    (n, s) => n + s.analysis.interruptions.filter((i) => i.by === s.analysis.manager!.name && names.has(i.of)).length,
+    0,
+  );
   const range = latest.analysis.manager!.expectedShare;
   return {
     meetings: chosen.length,
     oneOnOne,
     managerShare: avg(chosen.map((s) => s.analysis.manager!.share)),
-    expectedShare: oneOnOne ? [range[0], range[1]] : [avg(chosen.map((s) => s.analysis.manager!.expectedShare[0])), avg(chosen.map((s) => s.analysis.manager!.expectedShare[1]))],
+    expectedShare: oneOnOne
+      ? [range[0], range[1]]
+      : [avg(chosen.map((s) => s.analysis.manager!.expectedShare[0])), avg(chosen.map((s) => s.analysis.manager!.expectedShare[1]))],
     personShare: personShares.length === 0 ? null : avg(personShares),
     interruptions,
   };
@@ -232,15 +260,20 @@ const NUMBER_WORDS = ["", "", "two", "three"];
 /** "You talked 77% in your last meeting with Jordan (a one-on-one: aim for 20–40%)…". */
 export function reminderText(h: HabitFigures | null, firstName: string): string {
   if (!h) return `Let ${firstName} talk first, and say back what you heard before you answer.`;
-  const where = h.meetings === 1
-    ? `in your last ${h.oneOnOne ? "one-on-one" : "meeting"} with ${firstName}`
-    : `on average in your last ${NUMBER_WORDS[h.meetings] ?? h.meetings} ${h.oneOnOne ? "one-on-ones" : "meetings"} with ${firstName}`;
+  const where =
+    h.meetings === 1
+      ? `in your last ${h.oneOnOne ? "one-on-one" : "meeting"} with ${firstName}`
+      : `on average in your last ${NUMBER_WORDS[h.meetings] ?? h.meetings} ${h.oneOnOne ? "one-on-ones" : "meetings"} with ${firstName}`;
   const range = `${percent(h.expectedShare[0])}–${percent(h.expectedShare[1])}`;
   const parts = [`You talked ${percent(h.managerShare)} ${where}`];
   if (h.managerShare > h.expectedShare[1]) parts.push(`; aim for ${range} and let ${firstName} do most of the talking.`);
-  else if (h.managerShare < h.expectedShare[0]) parts.push(`, below ${range}: share your own view too, once ${firstName} has had their say.`);
+  else if (h.managerShare < h.expectedShare[0])
+    parts.push(`, below ${range}: share your own view too, once ${firstName} has had their say.`);
   else parts.push(`, within ${range}: keep leaving ${firstName} room to talk.`);
   if (!h.oneOnOne && h.personShare !== null) parts.push(` ${firstName} talked ${percent(h.personShare)}.`);
-  if (h.interruptions > 0) parts.push(` You came in before ${firstName} had finished ${h.interruptions === 1 ? "once" : `${h.interruptions} times`}: let them finish, then start with what you heard.`);
+  if (h.interruptions > 0)
+    parts.push(
+      ` You came in before ${firstName} had finished ${h.interruptions === 1 ? "once" : `${h.interruptions} times`}: let them finish, then start with what you heard.`,
+    );
   return parts.join("");
 }

@@ -25,7 +25,11 @@ export function gist(quote: string): string {
   if (countWords(core) < 4) core = plain.split(/(?<=[.!?])\s+/)[0] ?? plain;
   core = core.replace(/[\s.!?,;:…]+$/, "");
   const words = core.split(" ");
-  if (words.length > MAX_GIST_WORDS) core = `${words.slice(0, MAX_GIST_WORDS).join(" ").replace(/[,;:]$/, "")}…`;
+  if (words.length > MAX_GIST_WORDS)
+    core = `${words
+      .slice(0, MAX_GIST_WORDS)
+      .join(" ")
+      .replace(/[,;:]$/, "")}…`;
   const lowered = /^I\b/.test(core) ? core : core.charAt(0).toLowerCase() + core.slice(1);
   return toSecondPerson(lowered);
 }

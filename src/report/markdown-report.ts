@@ -8,14 +8,26 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
   const out: string[] = [];
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   out.push(`# Listening report: ${cell(source)}`, "");
-  out.push(`${clock(a.durationMs)} long · ${a.speakers.length} speakers · speech ${clock(a.speechMs)} · overlap ${a.overlapMs === null ? "unknown" : clock(a.overlapMs)} · ${cueCount} cues (${format})`, "");
+  out.push(
+    `${clock(a.durationMs)} long · ${a.speakers.length} speakers · speech ${clock(a.speechMs)} · overlap ${a.overlapMs === null ? "unknown" : clock(a.overlapMs)} · ${cueCount} cues (${format})`,
+    "",
+  );
   if (a.speakers.length > 0) {
-    out.push("| Speaker | Share | Talk | Turns | Questions | Interruptions made / received | Longest turn |", "|---|---:|---:|---:|---:|---:|---:|");
+    out.push(
+      "| Speaker | Share | Talk | Turns | Questions | Interruptions made / received | Longest turn |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+    );
     for (const s of a.speakers) {
-      out.push(`| ${cell(s.name)} | ${percent(s.share, 1)} | ${clock(s.talkMs)} | ${s.turns} | ${s.questions} | ${s.interruptionsMade} / ${s.interruptionsReceived} | ${clock(s.longestMonologueMs)} |`);
+      out.push(
+        `| ${cell(s.name)} | ${percent(s.share, 1)} | ${clock(s.talkMs)} | ${s.turns} | ${s.questions} | ${s.interruptionsMade} / ${s.interruptionsReceived} | ${clock(s.longestMonologueMs)} |`,
+      );
     }
     out.push("");
-    if (a.fairShare !== null) out.push(`Fair share ${percent(a.fairShare)}${a.balance === null ? "" : `; balance ${a.balance.toFixed(2)} (1 = everyone equal)`}.`, "");
+    if (a.fairShare !== null)
+      out.push(
+        `Fair share ${percent(a.fairShare)}${a.balance === null ? "" : `; balance ${a.balance.toFixed(2)} (1 = everyone equal)`}.`,
+        "",
+      );
   }
   const m = a.manager;
   if (m) {
@@ -25,11 +37,15 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
     out.push(`| Interruptions of others | ${m.interruptionsMade} | |`);
     out.push(`| Median response gap | ${m.medianResponseGapMs === null ? "n/a" : seconds(m.medianResponseGapMs)} | video calls ≈ 1 s |`);
     out.push(`| Longest monologue | ${clock(m.longestMonologueMs)} | ≤ ${clock(a.thresholds.monologueMs)} |`);
-    out.push(`| Barely spoke | ${m.quietPeople.length === 0 ? "nobody" : m.quietPeople.map((p) => `${cell(p.name)} (${percent(p.share)})`).join(", ")} | |`, "");
+    out.push(
+      `| Barely spoke | ${m.quietPeople.length === 0 ? "nobody" : m.quietPeople.map((p) => `${cell(p.name)} (${percent(p.share)})`).join(", ")} | |`,
+      "",
+    );
   }
   out.push(`## Monologues (≥ ${clock(a.thresholds.monologueMs)})`, "");
   if (a.monologues.length === 0) out.push("None.");
-  for (const mono of a.monologues) out.push(`- ${clock(mono.startMs)}–${clock(mono.endMs)} (${clock(mono.durationMs)}): ${cell(mono.speaker)}`);
+  for (const mono of a.monologues)
+    out.push(`- ${clock(mono.startMs)}–${clock(mono.endMs)} (${clock(mono.durationMs)}): ${cell(mono.speaker)}`);
   out.push("", "## What stands out", "");
   for (const sentence of observations(a)) out.push(`- ${sentence}`);
   if (coaching) out.push("", ...coachingLines(coaching, true));

@@ -7,13 +7,20 @@ import type { ReportInput } from "./report-input.js";
 export function textReport({ analysis: a, source, format, cueCount, coaching }: ReportInput): string {
   const lines: string[] = [];
   lines.push(`Attune listening report: ${source}`);
-  const overlap = a.overlapMs === null ? "overlap unknown" : `overlap ${clock(a.overlapMs)} (${percent(a.speechMs ? a.overlapMs / a.speechMs : 0)} of speech)`;
-  lines.push(`${clock(a.durationMs)} long, ${a.speakers.length} speaker${a.speakers.length === 1 ? "" : "s"}, speech ${clock(a.speechMs)}, ${overlap}`);
+  const overlap =
+    a.overlapMs === null
+      ? "overlap unknown"
+      : `overlap ${clock(a.overlapMs)} (${percent(a.speechMs ? a.overlapMs / a.speechMs : 0)} of speech)`;
+  lines.push(
+    `${clock(a.durationMs)} long, ${a.speakers.length} speaker${a.speakers.length === 1 ? "" : "s"}, speech ${clock(a.speechMs)}, ${overlap}`,
+  );
   lines.push(`${cueCount} cues (${format}) → ${a.utterances} utterances`);
   lines.push("");
   if (a.speakers.length > 0) {
     const nameWidth = Math.min(32, Math.max(...a.speakers.map((s) => s.name.length)));
-    lines.push(`${padEnd("Speaker", nameWidth)}  ${padEnd("Share of talk", 27)} ${padStart("talk", 7)} ${padStart("turns", 5)} ${padStart("?", 3)} ${padStart("int", 5)}`);
+    lines.push(
+      `${padEnd("Speaker", nameWidth)}  ${padEnd("Share of talk", 27)} ${padStart("talk", 7)} ${padStart("turns", 5)} ${padStart("?", 3)} ${padStart("int", 5)}`,
+    );
     for (const s of a.speakers) {
       const name = s.name.length > nameWidth ? `${s.name.slice(0, nameWidth - 1)}…` : s.name;
       lines.push(
@@ -30,12 +37,24 @@ export function textReport({ analysis: a, source, format, cueCount, coaching }: 
   if (m) {
     lines.push(`Listening indicators for ${m.name}`);
     const row = (label: string, value: string, reference: string) => lines.push(`  ${padEnd(label, 22)} ${padEnd(value, 16)} ${reference}`);
-    row("share of talk", percent(m.share), `${m.oneOnOne ? "1:1 range" : "near fair share"} ${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}: ${m.shareVerdict}`);
+    row(
+      "share of talk",
+      percent(m.share),
+      `${m.oneOnOne ? "1:1 range" : "near fair share"} ${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}: ${m.shareVerdict}`,
+    );
     row("questions asked", `${m.questions} (${m.openQuestions} open)`, "open: what, how, why, tell me…");
     row("interruptions", String(m.interruptionsMade), "of others, who then stopped");
-    row("median response gap", m.medianResponseGapMs === null ? "n/a" : seconds(m.medianResponseGapMs), "video calls ≈ 1 s; face to face ≈ 0.2 s");
+    row(
+      "median response gap",
+      m.medianResponseGapMs === null ? "n/a" : seconds(m.medianResponseGapMs),
+      "video calls ≈ 1 s; face to face ≈ 0.2 s",
+    );
     row("longest monologue", clock(m.longestMonologueMs), `one-minute rule: ${clock(a.thresholds.monologueMs)}`);
-    row("barely spoke", m.quietPeople.length === 0 ? "nobody" : m.quietPeople.map((p) => `${p.name} (${percent(p.share)})`).join(", "), `under ${percent(m.fairShare * a.thresholds.quietFractionOfFairShare)}`);
+    row(
+      "barely spoke",
+      m.quietPeople.length === 0 ? "nobody" : m.quietPeople.map((p) => `${p.name} (${percent(p.share)})`).join(", "),
+      `under ${percent(m.fairShare * a.thresholds.quietFractionOfFairShare)}`,
+    );
     lines.push("");
   }
   lines.push(`Monologues (≥ ${clock(a.thresholds.monologueMs)})`);
@@ -47,6 +66,8 @@ export function textReport({ analysis: a, source, format, cueCount, coaching }: 
   lines.push("");
   if (coaching) lines.push(...coachingLines(coaching, false), "");
   const t = a.thresholds;
-  lines.push(`Thresholds: turn join ${exactSeconds(t.joinGapMs)}, backchannel < ${exactSeconds(t.backchannelMaxMs)} and ≤ ${t.backchannelMaxWords} words, interruption overlap ${exactSeconds(t.interruptionMinOverlapMs)}–${exactSeconds(t.interruptionYieldMs)}, monologue ≥ ${exactSeconds(t.monologueMs)}. See docs/metrics.md.`);
+  lines.push(
+    `Thresholds: turn join ${exactSeconds(t.joinGapMs)}, backchannel < ${exactSeconds(t.backchannelMaxMs)} and ≤ ${t.backchannelMaxWords} words, interruption overlap ${exactSeconds(t.interruptionMinOverlapMs)}–${exactSeconds(t.interruptionYieldMs)}, monologue ≥ ${exactSeconds(t.monologueMs)}. See docs/metrics.md.`,
+  );
   return lines.join("\n");
 }

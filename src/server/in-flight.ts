@@ -21,7 +21,10 @@ export function createInFlight(): InFlight {
     async drain(timeoutMs) {
       draining = true;
       if (active === 0) return;
-      await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      await Promise.race([
+        new Promise<void>((resolve) => (idle = resolve)),
+        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]);
     },
   };
 }

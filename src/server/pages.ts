@@ -12,7 +12,9 @@ export function pagesRouter(options: { about: boolean }): Router {
   router.get("/terms", page("terms.html"));
   router.get("/sidepanel/configure", page("sidepanel-configure.html"));
   router.get("/sidepanel", page("sidepanel.html"));
-  router.get("/vendor/teams-js.js", (_req, res) => res.sendFile(createRequire(import.meta.url).resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js")));
+  router.get("/vendor/teams-js.js", (_req, res) =>
+    res.sendFile(createRequire(import.meta.url).resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js")),
+  );
   router.use(express.static(dir, { index: false }));
   return router;
 }

@@ -24,12 +24,26 @@ export interface ForgetReport {
  */
 export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetReport> {
   const names = new NameSet([person.display_name, ...person.aliases]);
-  const report: ForgetReport = { person: person.display_name, utterancesRemoved: 0, transcriptsChanged: 0, analysesChanged: 0, reportsDeleted: 0, momentsRemoved: 0, feedbackDeleted: 0, meetingsDeleted: 0, jobsDeleted: 0 };
+  const report: ForgetReport = {
+    person: person.display_name,
+    utterancesRemoved: 0,
+    transcriptsChanged: 0,
+    analysesChanged: 0,
+    reportsDeleted: 0,
+    momentsRemoved: 0,
+    feedbackDeleted: 0,
+    meetingsDeleted: 0,
+    jobsDeleted: 0,
+  };
   await db.transaction(async (tx) => {
     await scrubTranscripts(tx, person.tenant_id, names, report);
     await scrubAnalyses(tx, person.tenant_id, names, report);
     await scrubReports(tx, person.tenant_id, names, report);
-    report.feedbackDeleted = await count(tx, "delete from feedback where person_id = $1 or report_id in (select id from coaching_reports where manager_id = $1) returning 1", [person.id]);
+    report.feedbackDeleted = await count(
+      tx,
+      "delete from feedback where person_id = $1 or report_id in (select id from coaching_reports where manager_id = $1) returning 1",
+      [person.id],
+    );
     report.reportsDeleted += await count(tx, "delete from coaching_reports where manager_id = $1 returning 1", [person.id]);
     const orphaned = `select m.id from meetings m where m.tenant_id = $2 and not exists (
       select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id <> $1)
@@ -55,7 +69,11 @@ async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet,
     report.utterancesRemoved += row.utterances.length - kept.length;
     report.transcriptsChanged++;
     const raw = JSON.stringify(kept.map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })));
-    await tx.query("update transcripts set utterances = $2, raw = $3, format = 'json' where meeting_id = $1", [row.meeting_id, JSON.stringify(kept), raw]);
+    await tx.query("update transcripts set utterances = $2, raw = $3, format = 'json' where meeting_id = $1", [
+      row.meeting_id,
+      JSON.stringify(kept),
+      raw,
+    ]);
   }
 }
 
@@ -66,7 +84,7 @@ async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, re
   );
   for (const row of rows.rows) {
     const a = row.metrics;
-    const mentions = a.speakers.some((s) => names.has(s.name)) || a.manager !== null && names.has(a.manager.name);
+    const mentions = a.speakers.some((s) => names.has(s.name)) || (a.manager !== null && names.has(a.manager.name));
     if (!mentions) continue;
     report.analysesChanged++;
     const scrubbed: Analysis = {
@@ -74,7 +92,10 @@ async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, re
       speakers: a.speakers.filter((s) => !names.has(s.name)),
       monologues: a.monologues.filter((m) => !names.has(m.speaker)),
       interruptions: a.interruptions.filter((i) => !names.has(i.by) && !names.has(i.of)),
-      manager: a.manager && names.has(a.manager.name) ? null : a.manager && { ...a.manager, quietPeople: a.manager.quietPeople.filter((p) => !names.has(p.name)) },
+      manager:
+        a.manager && names.has(a.manager.name)
+          ? null
+          : a.manager && { ...a.manager, quietPeople: a.manager.quietPeople.filter((p) => !names.has(p.name)) },
     };
     await tx.query("update analyses set metrics = $2 where meeting_id = $1", [row.meeting_id, JSON.stringify(scrubbed)]);
   }

@@ -26,7 +26,14 @@ const SELECT = `select m.id as meeting_id, m.title, coalesce(m.started_at, m.cre
   from analyses a join meetings m on m.id = a.meeting_id left join coaching_reports r on r.meeting_id = m.id`;
 
 function toStored(row: Row): StoredMeeting {
-  return { meetingId: row.meeting_id, title: row.title, at: new Date(row.at), analysis: row.metrics, coaching: row.coaching, reportId: row.report_id };
+  return {
+    meetingId: row.meeting_id,
+    title: row.title,
+    at: new Date(row.at),
+    analysis: row.metrics,
+    coaching: row.coaching,
+    reportId: row.report_id,
+  };
 }
 
 /** The manager's last `last` analysed meetings, oldest first. */
@@ -41,7 +48,13 @@ export interface SharedMeeting extends StoredMeeting {
 }
 
 /** Meetings the manager led where the person was present, oldest first, newest `last`. */
-export async function sharedMeetings(db: Queryable, managerId: string, personId: string, personNames: readonly string[], last: number): Promise<SharedMeeting[]> {
+export async function sharedMeetings(
+  db: Queryable,
+  managerId: string,
+  personId: string,
+  personNames: readonly string[],
+  last: number,
+): Promise<SharedMeeting[]> {
   const rows = await db.query<Row & { utterances: Utterance[] | null }>(
     `${SELECT.replace("select m.id", "select t.utterances, m.id")} left join transcripts t on t.meeting_id = m.id
      where a.manager_id = $1 and exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id = $2)
@@ -50,6 +63,9 @@ export async function sharedMeetings(db: Queryable, managerId: string, personId:
   );
   const names = new Set(personNames);
   return rows.rows
-    .map((row) => ({ ...toStored(row), theirUtterances: row.utterances ? row.utterances.filter((u) => u.speaker !== null && names.has(u.speaker)) : null }))
+    .map((row) => ({
+      ...toStored(row),
+      theirUtterances: row.utterances ? row.utterances.filter((u) => u.speaker !== null && names.has(u.speaker)) : null,
+    }))
     .reverse();
 }

@@ -21,7 +21,12 @@ export interface JobRow {
 }
 
 /** One job per meeting: enqueueing a meeting again returns the job it already has. */
-export async function enqueueJob(db: Queryable, meetingId: string, payload: Record<string, unknown> = {}, maxAttempts = 8): Promise<{ job: JobRow; created: boolean }> {
+export async function enqueueJob(
+  db: Queryable,
+  meetingId: string,
+  payload: Record<string, unknown> = {},
+  maxAttempts = 8,
+): Promise<{ job: JobRow; created: boolean }> {
   const inserted = await db.query<JobRow>(
     "insert into jobs (meeting_id, payload, max_attempts) values ($1, $2, $3) on conflict (meeting_id) do nothing returning *",
     [meetingId, JSON.stringify(payload), maxAttempts],
@@ -59,7 +64,14 @@ export async function claimJob(db: Db, worker: string, leaseMs: number): Promise
 }
 
 /** Records progress, only while `worker` still holds the job; false means the lease was lost. */
-export async function advanceJob(db: Queryable, job: JobRow, worker: string, state: JobState, leaseMs: number, payload?: Record<string, unknown>): Promise<boolean> {
+export async function advanceJob(
+  db: Queryable,
+  job: JobRow,
+  worker: string,
+  state: JobState,
+  leaseMs: number,
+  payload?: Record<string, unknown>,
+): Promise<boolean> {
   const done = state === "delivered" || state === "held";
   const rows = await db.query(
     `update jobs set state = $3, updated_at = now(), payload = coalesce($5, payload), last_error = case when $6 then null else last_error end,
@@ -81,7 +93,14 @@ export async function renewLease(db: Queryable, job: JobRow, worker: string, lea
 }
 
 /** Gives the job back after a failure: retried after `delayMs`, or failed for good at max attempts. */
-export async function releaseJob(db: Queryable, job: JobRow, worker: string, error: string, delayMs: number, retry: boolean): Promise<JobState> {
+export async function releaseJob(
+  db: Queryable,
+  job: JobRow,
+  worker: string,
+  error: string,
+  delayMs: number,
+  retry: boolean,
+): Promise<JobState> {
   const rows = await db.query<{ state: JobState }>(
     `update jobs set locked_by = null, locked_until = null, last_error = $3, updated_at = now(),
        state = case when not $5 or attempts >= max_attempts then 'failed' else state end,

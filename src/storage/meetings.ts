@@ -38,10 +38,24 @@ export async function upsertMeeting(tx: Queryable, input: MeetingInput): Promise
     `insert into meetings (tenant_id, source, external_id, graph_id, title, organizer_id, meeting_type, started_at, ended_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (tenant_id, source, external_id) do nothing returning *`,
-    [input.tenantId, input.source, input.externalId, input.graphId ?? null, input.title, input.organizerId ?? null, input.meetingType ?? null, input.startedAt ?? null, input.endedAt ?? null],
+    [
+      input.tenantId,
+      input.source,
+      input.externalId,
+      input.graphId ?? null,
+      input.title,
+      input.organizerId ?? null,
+      input.meetingType ?? null,
+      input.startedAt ?? null,
+      input.endedAt ?? null,
+    ],
   );
   if (inserted.rows[0]) return { meeting: inserted.rows[0], created: true };
-  const existing = await tx.query<MeetingRow>("select * from meetings where tenant_id = $1 and source = $2 and external_id = $3", [input.tenantId, input.source, input.externalId]);
+  const existing = await tx.query<MeetingRow>("select * from meetings where tenant_id = $1 and source = $2 and external_id = $3", [
+    input.tenantId,
+    input.source,
+    input.externalId,
+  ]);
   return { meeting: existing.rows[0]!, created: false };
 }
 
@@ -68,12 +82,17 @@ export async function saveTranscript(tx: Queryable, meetingId: string, t: Transc
 }
 
 export async function loadUtterances(db: Queryable, meetingId: string): Promise<Utterance[] | null> {
-  const row = (await db.query<{ utterances: Utterance[] }>("select utterances from transcripts where meeting_id = $1", [meetingId])).rows[0];
+  const row = (await db.query<{ utterances: Utterance[] }>("select utterances from transcripts where meeting_id = $1", [meetingId]))
+    .rows[0];
   return row ? row.utterances : null;
 }
 
 /** Stores the analysis and everyone who spoke (as people and participants), manager included. */
-export async function saveAnalysis(tx: Queryable, meeting: MeetingRow, analysis: Analysis): Promise<{ managerId: string | null; people: Map<string, string> }> {
+export async function saveAnalysis(
+  tx: Queryable,
+  meeting: MeetingRow,
+  analysis: Analysis,
+): Promise<{ managerId: string | null; people: Map<string, string> }> {
   const people = new Map<string, string>();
   for (const s of analysis.speakers) {
     const id = await personForName(tx, meeting.tenant_id, s.name);
@@ -112,7 +131,10 @@ export interface SaveAnalyzedMeeting {
 }
 
 /** Everything `attune analyze --save` stores, in one transaction. Saving the same transcript twice is a no-op. */
-export async function saveAnalyzedMeeting(db: Db, input: SaveAnalyzedMeeting): Promise<{ meetingId: string; created: boolean; reportId: string | null }> {
+export async function saveAnalyzedMeeting(
+  db: Db,
+  input: SaveAnalyzedMeeting,
+): Promise<{ meetingId: string; created: boolean; reportId: string | null }> {
   return db.transaction(async (tx) => {
     const { meeting, created } = await upsertMeeting(tx, input.meeting);
     if (!created) {

@@ -14,7 +14,10 @@ export async function openPglite(dataDir: string): Promise<DbResult<Db>> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (cause) {
-    return { ok: false, message: `cannot create the data folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? "error"}); set ATTUNE_DATA_DIR to a writable folder` };
+    return {
+      ok: false,
+      message: `cannot create the data folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? "error"}); set ATTUNE_DATA_DIR to a writable folder`,
+    };
   }
   const locked = await takeLock(dir);
   if (!locked.ok) return locked;
@@ -59,7 +62,10 @@ async function takeLock(dir: string): Promise<DbResult<void>> {
       }
       const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
       if (pid > 0 && pid !== process.pid && isAlive(pid)) {
-        return { ok: false, message: `the data folder ${dir} is in use by process ${pid}; stop it, use another ATTUNE_DATA_DIR, or set DATABASE_URL for PostgreSQL` };
+        return {
+          ok: false,
+          message: `the data folder ${dir} is in use by process ${pid}; stop it, use another ATTUNE_DATA_DIR, or set DATABASE_URL for PostgreSQL`,
+        };
       }
       await rm(path, { force: true }); // left by a process that is gone
     }

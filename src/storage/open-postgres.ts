@@ -27,7 +27,12 @@ export async function openPostgres(options: PostgresOptions): Promise<DbResult<D
       return { ok: false, message: `DATABASE_SSL_CA: cannot read ${options.sslCaFile}` };
     }
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, ...(ssl && { ssl }) });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(ssl && { ssl }),
+  });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });

@@ -12,7 +12,9 @@ export interface StorageConfig {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStorage(config: StorageConfig, options: { migrate?: boolean } = {}): Promise<DbResult<Db>> {
-  const opened = config.databaseUrl ? await openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile }) : await openPglite(config.dataDir);
+  const opened = config.databaseUrl
+    ? await openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile })
+    : await openPglite(config.dataDir);
   if (!opened.ok || options.migrate === false) return opened;
   try {
     await migrate(opened.value);

@@ -40,7 +40,10 @@ export async function personForName(tx: Queryable, tenantId: string, displayName
 
 /** The person with this Entra object id, created or updated; the display name becomes an alias too. */
 export async function personForAad(tx: Queryable, tenantId: string, aadObjectId: string, displayName: string | null): Promise<string> {
-  const existing = await tx.query<{ id: string }>("select id from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId]);
+  const existing = await tx.query<{ id: string }>("select id from people where tenant_id = $1 and aad_object_id = $2", [
+    tenantId,
+    aadObjectId,
+  ]);
   if (existing.rows[0]) {
     if (displayName) {
       await tx.query(
@@ -70,7 +73,9 @@ export async function getPerson(db: Queryable, id: string): Promise<PersonRow | 
 }
 
 export async function personByAad(db: Queryable, tenantId: string, aadObjectId: string): Promise<PersonRow | null> {
-  return (await db.query<PersonRow>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId])).rows[0] ?? null;
+  return (
+    (await db.query<PersonRow>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId])).rows[0] ?? null
+  );
 }
 
 export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message: string };
@@ -79,20 +84,39 @@ export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message
 export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
   const all = (await db.query<PersonRow>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows;
   const q = foldName(query);
-  const exact = all.filter((p) => p.id === query || p.aad_object_id === query || foldName(p.display_name) === q || p.aliases.some((a) => foldName(a) === q));
-  const hits = exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
+  const exact = all.filter(
+    (p) => p.id === query || p.aad_object_id === query || foldName(p.display_name) === q || p.aliases.some((a) => foldName(a) === q),
+  );
+  const hits =
+    exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
   if (hits.length === 1) return { ok: true, person: hits[0]! };
   if (hits.length === 0) {
-    const names = all.slice(0, 12).map((p) => `'${p.display_name}'`).join(", ");
-    return { ok: false, message: `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}` };
+    const names = all
+      .slice(0, 12)
+      .map((p) => `'${p.display_name}'`)
+      .join(", ");
+    return {
+      ok: false,
+      message: `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
+    };
   }
-  return { ok: false, message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name` };
+  return {
+    ok: false,
+    message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
+  };
 }
 
 export async function setConversationRef(db: Queryable, personId: string, ref: unknown): Promise<void> {
-  await db.query("update people set conversation_ref = $2, updated_at = now() where id = $1", [personId, ref === null ? null : JSON.stringify(ref)]);
+  await db.query("update people set conversation_ref = $2, updated_at = now() where id = $1", [
+    personId,
+    ref === null ? null : JSON.stringify(ref),
+  ]);
 }
 
 export async function setPreferences(db: Queryable, personId: string, prefs: { paused?: boolean; optedOut?: boolean }): Promise<void> {
-  await db.query("update people set paused = coalesce($2, paused), opted_out = coalesce($3, opted_out), updated_at = now() where id = $1", [personId, prefs.paused ?? null, prefs.optedOut ?? null]);
+  await db.query("update people set paused = coalesce($2, paused), opted_out = coalesce($3, opted_out), updated_at = now() where id = $1", [
+    personId,
+    prefs.paused ?? null,
+    prefs.optedOut ?? null,
+  ]);
 }

@@ -34,7 +34,11 @@ export function parseJsonCues(input: string, limits: ParseLimits): ParseResult<{
     const parsed = jsonItemSchema.safeParse(data[i]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return transcriptError("bad-json", i + 1, `item ${i + 1}: ${issue?.path.join(".") || "item"}: ${issue?.message ?? "invalid"}; expected { speaker, start, end, text }`);
+      return transcriptError(
+        "bad-json",
+        i + 1,
+        `item ${i + 1}: ${issue?.path.join(".") || "item"}: ${issue?.message ?? "invalid"}; expected { speaker, start, end, text }`,
+      );
     }
     items.push(parsed.data);
   }
@@ -59,7 +63,11 @@ export function parseJsonCues(input: string, limits: ParseLimits): ParseResult<{
     }
     if (endMs < startMs) return transcriptError("bad-json", i + 1, `item ${i + 1}: end is before start`);
     if (endMs > limits.maxDurationMs) {
-      return transcriptError("too-large", i + 1, `item ${i + 1}: ends past the ${limits.maxDurationMs / 3_600_000} h limit for one meeting`);
+      return transcriptError(
+        "too-large",
+        i + 1,
+        `item ${i + 1}: ends past the ${limits.maxDurationMs / 3_600_000} h limit for one meeting`,
+      );
     }
     cues.push({ id: null, startMs, endMs, speaker: cleanSpeaker(item.speaker ?? undefined), text: cleanText(item.text), line: i + 1 });
   }

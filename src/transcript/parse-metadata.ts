@@ -30,12 +30,20 @@ export function readMetadataCues(cues: RawCue[], payloads: string[]): ParseResul
       json = JSON.parse(payloads[i]!);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      return transcriptError("bad-cue", cue.line + 1, `expected a JSON object with speakerName and spokenText in this metadataContent cue (${reason})`);
+      return transcriptError(
+        "bad-cue",
+        cue.line + 1,
+        `expected a JSON object with speakerName and spokenText in this metadataContent cue (${reason})`,
+      );
     }
     const parsed = metadataPayloadSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return transcriptError("bad-cue", cue.line + 1, `metadataContent cue: ${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`);
+      return transcriptError(
+        "bad-cue",
+        cue.line + 1,
+        `metadataContent cue: ${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`,
+      );
     }
     const { startDateTime, speakerName, spokenText } = parsed.data;
     if (startedAt === null && startDateTime !== undefined) {

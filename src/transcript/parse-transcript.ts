@@ -15,7 +15,10 @@ export function parseTranscript(input: string, limits: ParseLimits = defaultPars
   if (bytes > limits.maxBytes) {
     return transcriptError("too-large", null, `input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit`);
   }
-  const head = input.slice(0, 64).replace(/^\uFEFF/, "").trimStart();
+  const head = input
+    .slice(0, 64)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head === "") return transcriptError("empty", null, "the transcript is empty; expected a WebVTT file or a JSON array");
   if (head.startsWith("WEBVTT")) return fromVtt(input, limits);
   if (head.startsWith("[") || head.startsWith("{")) {
@@ -23,7 +26,11 @@ export function parseTranscript(input: string, limits: ParseLimits = defaultPars
     if (!json.ok) return json;
     return finish("json", json.value.cues, json.value.startedAt);
   }
-  return transcriptError("unknown-format", 1, "not a transcript: expected a WebVTT file starting with 'WEBVTT' or a JSON array of { speaker, start, end, text }");
+  return transcriptError(
+    "unknown-format",
+    1,
+    "not a transcript: expected a WebVTT file starting with 'WEBVTT' or a JSON array of { speaker, start, end, text }",
+  );
 }
 
 function fromVtt(input: string, limits: ParseLimits): ParseResult<Transcript> {

@@ -40,14 +40,22 @@ export function parseVttCues(input: string, limits: ParseLimits): ParseResult<Vt
       id = first.trim();
       i++;
       if (i >= lines.length || isBlank(lines[i]!)) {
-        return transcriptError("bad-cue", i, `cue '${clip(id)}' has no timing line; expected '00:00:01.000 --> 00:00:04.000' on the next line`);
+        return transcriptError(
+          "bad-cue",
+          i,
+          `cue '${clip(id)}' has no timing line; expected '00:00:01.000 --> 00:00:04.000' on the next line`,
+        );
       }
     }
     const timingLine = i + 1;
     const timing = parseTiming(lines[i]!);
     if (typeof timing === "string") return transcriptError("bad-timing", timingLine, timing);
     if (timing.endMs > limits.maxDurationMs) {
-      return transcriptError("too-large", timingLine, `cue ends at ${formatMs(timing.endMs)}, past the limit of ${formatMs(limits.maxDurationMs)} for one meeting`);
+      return transcriptError(
+        "too-large",
+        timingLine,
+        `cue ends at ${formatMs(timing.endMs)}, past the limit of ${formatMs(limits.maxDurationMs)} for one meeting`,
+      );
     }
     i++;
     const start = i;

@@ -62,7 +62,9 @@ describe("buildAppPackage", () => {
     const template = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
     writeFileSync(join(dir, "manifest.json"), JSON.stringify({ ...template, accentColor: "${{ACCENT}}" }));
     let result = await buildAppPackage({ env: sampleEnv, outFile: join(work, "broken.zip"), defaultVersion: "0.1.0", appPackageDir: dir });
-    expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^manifest.json \$.accentColor: unknown placeholder \$\{\{ACCENT\}\}/)]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^manifest.json \$.accentColor: unknown placeholder \$\{\{ACCENT\}\}/),
+    ]);
 
     writeFileSync(join(dir, "manifest.json"), JSON.stringify({ ...template, accentColor: "teal" }));
     cpSync(join(dir, "outline.png"), join(dir, "color.png"));

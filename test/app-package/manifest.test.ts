@@ -2,7 +2,12 @@ import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { fillPlaceholders, PLACEHOLDER_NAMES, placeholdersIn } from "../../src/app-package/placeholders.js";
-import { bundledSchemaPath, MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_VERSION, validateManifest } from "../../src/app-package/validate-manifest.js";
+import {
+  bundledSchemaPath,
+  MANIFEST_SCHEMA_URL,
+  MANIFEST_SCHEMA_VERSION,
+  validateManifest,
+} from "../../src/app-package/validate-manifest.js";
 import { readTemplateText, sampleBotId, sampleHost, sampleValues } from "./sample.js";
 
 /** The parts of a filled manifest these tests look at; the official schema checks the rest. */
@@ -13,11 +18,19 @@ const filledShape = z.object({
   id: z.string(),
   name: z.object({ short: z.string() }),
   description: z.object({ short: z.string(), full: z.string() }),
-  bots: z.array(z.object({ botId: z.string(), scopes: z.array(z.string()), commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(z.object({ title: z.string() })) })) })),
+  bots: z.array(
+    z.object({
+      botId: z.string(),
+      scopes: z.array(z.string()),
+      commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(z.object({ title: z.string() })) })),
+    }),
+  ),
   configurableTabs: z.array(z.object({ configurationUrl: z.string(), scopes: z.array(z.string()), context: z.array(z.string()) })),
   validDomains: z.array(z.string()),
   webApplicationInfo: z.object({ id: z.string(), resource: z.string() }),
-  authorization: z.object({ permissions: z.object({ resourceSpecific: z.array(z.object({ name: z.string(), type: z.enum(["Application", "Delegated"]) })) }) }),
+  authorization: z.object({
+    permissions: z.object({ resourceSpecific: z.array(z.object({ name: z.string(), type: z.enum(["Application", "Delegated"]) })) }),
+  }),
 });
 
 function filled(): unknown {
@@ -57,7 +70,9 @@ describe("appPackage/manifest.json", () => {
     const problems = await validateManifest(m);
     expect(problems.some((p) => p.includes("/bots/0/scopes/1"))).toBe(true);
     expect(problems.some((p) => p.includes("/id"))).toBe(true);
-    expect(await validateManifest({ ...(filled() as object), manifestVersion: "1.17" })).toContainEqual(expect.stringContaining("manifestVersion"));
+    expect(await validateManifest({ ...(filled() as object), manifestVersion: "1.17" })).toContainEqual(
+      expect.stringContaining("manifestVersion"),
+    );
   });
 
   it("fills ids, version and host", () => {

@@ -13,7 +13,12 @@ describe("the packaging environment", () => {
     const result = loadPackageSettings({ ...sampleEnv, PUBLIC_BASE_URL: "https://Attune.Example.com/", OPENAI_API_KEY: "ignored" });
     expect(result).toEqual({
       ok: true,
-      settings: { botId: sampleBotId, teamsAppId: deriveTeamsAppId(sampleBotId), publicHostname: "attune.example.com", appVersion: undefined },
+      settings: {
+        botId: sampleBotId,
+        teamsAppId: deriveTeamsAppId(sampleBotId),
+        publicHostname: "attune.example.com",
+        appVersion: undefined,
+      },
     });
   });
 
@@ -22,7 +27,12 @@ describe("the packaging environment", () => {
       "MicrosoftAppId: is required: the bot's Microsoft App ID, the GUID of the Azure Bot's app registration",
       "PUBLIC_BASE_URL: is required: the https address Teams reaches Attune at, like https://attune.example.com",
     ]);
-    const problems = problemsOf({ MicrosoftAppId: "my-bot", PUBLIC_BASE_URL: "http://attune.example.com", TEAMS_APP_ID: "x", APP_VERSION: "1.0.0-beta.1" });
+    const problems = problemsOf({
+      MicrosoftAppId: "my-bot",
+      PUBLIC_BASE_URL: "http://attune.example.com",
+      TEAMS_APP_ID: "x",
+      APP_VERSION: "1.0.0-beta.1",
+    });
     expect(problems).toEqual([
       "MicrosoftAppId: must be a GUID like 00000000-0000-0000-0000-000000000000",
       "PUBLIC_BASE_URL: must use https (Teams loads the side panel and calls the bot only over https)",

@@ -4,7 +4,11 @@ import { sampleValues } from "./sample.js";
 
 describe("fillPlaceholders", () => {
   it("fills placeholders inside strings, at any depth, and leaves everything else alone", () => {
-    const template = { a: "https://${{PUBLIC_HOSTNAME}}/x", b: ["${{APP_VERSION}}", 3, null, true], c: { d: "api://${{PUBLIC_HOSTNAME}}/${{MICROSOFT_APP_ID}}" } };
+    const template = {
+      a: "https://${{PUBLIC_HOSTNAME}}/x",
+      b: ["${{APP_VERSION}}", 3, null, true],
+      c: { d: "api://${{PUBLIC_HOSTNAME}}/${{MICROSOFT_APP_ID}}" },
+    };
     expect(fillPlaceholders(template, sampleValues)).toEqual({
       ok: true,
       manifest: {

@@ -32,7 +32,10 @@ describe("meeting events, parsed leniently", () => {
   });
 
   it("a channel meeting's null JoinUrl and a missing Title are fine", () => {
-    expect(parseMeetingEvent(load("meeting-end-channel-joinurl-null.json"))).toMatchObject({ joinUrl: null, meetingType: "ChannelScheduled" });
+    expect(parseMeetingEvent(load("meeting-end-channel-joinurl-null.json"))).toMatchObject({
+      joinUrl: null,
+      meetingType: "ChannelScheduled",
+    });
     expect(parseMeetingEvent(load("meeting-end-no-title.json"))).toMatchObject({ title: null, at: "2026-11-25T15:31:09.950Z" });
   });
 

@@ -22,7 +22,11 @@ beforeAll(async () => {
   openId = new HttpFake();
   const base = await openId.start();
   // The Bot Framework's OpenID metadata and signing keys, as a sovereign cloud or a test would override them.
-  openId.route((req) => (req.path === "/v1/.well-known/openidconfiguration" ? { status: 200, body: { issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] } } : null));
+  openId.route((req) =>
+    req.path === "/v1/.well-known/openidconfiguration"
+      ? { status: 200, body: { issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] } }
+      : null,
+  );
   openId.route((req) => (req.path === "/v1/keys" ? { status: 200, body: { keys: [{ ...jwk, endorsements: ["msteams"] }] } } : null));
   connector = new FakeConnector();
   await connector.start();
@@ -66,9 +70,18 @@ describe("with an app id, Bot Framework authentication is on", () => {
   const rejected: [string, () => Promise<Record<string, string>>][] = [
     ["no token", async () => ({})],
     ["a forged token (signed by another key)", async () => ({ authorization: `Bearer ${await token(forgerKey)}` })],
-    ["an expired token", async () => ({ authorization: `Bearer ${await token(channelKey, { exp: Math.floor(Date.now() / 1000) - 600 })}` })],
-    ["a token for another bot", async () => ({ authorization: `Bearer ${await token(channelKey, { aud: "11111111-2222-3333-4444-555555555555" })}` })],
-    ["a token for another service URL", async () => ({ authorization: `Bearer ${await token(channelKey, { serviceurl: "https://evil.example/teams/" })}` })],
+    [
+      "an expired token",
+      async () => ({ authorization: `Bearer ${await token(channelKey, { exp: Math.floor(Date.now() / 1000) - 600 })}` }),
+    ],
+    [
+      "a token for another bot",
+      async () => ({ authorization: `Bearer ${await token(channelKey, { aud: "11111111-2222-3333-4444-555555555555" })}` }),
+    ],
+    [
+      "a token for another service URL",
+      async () => ({ authorization: `Bearer ${await token(channelKey, { serviceurl: "https://evil.example/teams/" })}` }),
+    ],
   ];
   for (const [name, headers] of rejected) {
     it(`${name}: 401, and nothing happens`, async () => {

@@ -19,7 +19,10 @@ afterEach(async () => {
 
 /** `attune serve` as its own process (the built CLI), resolving with its URL once it listens. */
 async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, "serve"], { env: { ...process.env, DATABASE_URL: "", ...env, PORT: "0", LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "serve"], {
+    env: { ...process.env, DATABASE_URL: "", ...env, PORT: "0", LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let out = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
@@ -55,7 +58,11 @@ describe("a server killed mid-job", () => {
 
     graph.content = normal;
     await serve(env);
-    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard) ? true : undefined), 30_000, "the card after the restart");
+    await eventually(
+      () => (connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard) ? true : undefined),
+      30_000,
+      "the card after the restart",
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(1);
   });

@@ -39,10 +39,14 @@ describe("meeting end → transcript → one private coaching card", () => {
     const ready = graph.transcripts;
     graph.transcripts = (call) => (call <= 3 ? FakeGraph.empty : ready(call)); // "no transcript yet" three times
     expect((await send(url, "meeting-end")).status).toBe(200);
-    const cards = await eventually(() => {
-      const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
-      return found.length > 0 ? found : undefined;
-    }, 30_000, "the coaching card");
+    const cards = await eventually(
+      () => {
+        const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
+        return found.length > 0 ? found : undefined;
+      },
+      30_000,
+      "the coaching card",
+    );
     expect(graph.listCalls).toBeGreaterThanOrEqual(4);
     expect(cards).toHaveLength(1);
     const text = JSON.stringify(cards[0]);
@@ -54,7 +58,9 @@ describe("meeting end → transcript → one private coaching card", () => {
     expect(JSON.stringify(toMeeting[0])).toContain("Attune is in this meeting");
     expect(toMeeting.some(isCoachingCard)).toBe(false);
     // Graph was asked with the app-only token for the organizer's meeting
-    expect(graph.requests.some((r) => r.path.startsWith("/v1.0/users/6b1f8c8e-2d3b-4c39-9a3e-0f1a2b3c4d5e/onlineMeetings/MSo2YjFm"))).toBe(true);
+    expect(graph.requests.some((r) => r.path.startsWith("/v1.0/users/6b1f8c8e-2d3b-4c39-9a3e-0f1a2b3c4d5e/onlineMeetings/MSo2YjFm"))).toBe(
+      true,
+    );
   });
 
   it("a repeated meetingEnd still gives one card", async () => {
@@ -73,7 +79,11 @@ describe("meeting end → transcript → one private coaching card", () => {
     const url = await start();
     await send(url, "installation-update-personal");
     await send(url, "meeting-end");
-    const card = await eventually(() => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("Jordan / Renée weekly 1:1")), 20_000, "the card");
+    const card = await eventually(
+      () => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("Jordan / Renée weekly 1:1")),
+      20_000,
+      "the card",
+    );
     expect(JSON.stringify(card)).toMatch(/[Ss]peakers (are )?unknown|speaker attribution/);
     expect(graph.requests.some((r) => r.path.includes("/metadataContent"))).toBe(true);
   });
@@ -84,10 +94,14 @@ describe("meeting end → transcript → one private coaching card", () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(connector.cardsTo(PERSONAL_CONVERSATION)).toHaveLength(0);
     await send(url, "conversation-update-personal-bot-added");
-    const cards = await eventually(() => {
-      const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
-      return found.length > 0 ? found : undefined;
-    }, 10_000, "the held card");
+    const cards = await eventually(
+      () => {
+        const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
+        return found.length > 0 ? found : undefined;
+      },
+      10_000,
+      "the held card",
+    );
     expect(cards).toHaveLength(1);
   });
 
@@ -97,12 +111,18 @@ describe("meeting end → transcript → one private coaching card", () => {
       const isCard = req.method === "POST" && JSON.stringify(req.body).includes("Only you can see this card");
       if (!isCard || refusals >= 2) return null;
       refusals++;
-      return refusals === 1 ? { status: 429, body: { error: { code: "Throttled" } }, headers: { "retry-after": "1" } } : { status: 502, body: {} };
+      return refusals === 1
+        ? { status: 429, body: { error: { code: "Throttled" } }, headers: { "retry-after": "1" } }
+        : { status: 502, body: {} };
     });
     const url = await start();
     await send(url, "installation-update-personal");
     await send(url, "meeting-end");
-    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard).length === 3 ? true : undefined), 20_000, "two refusals and a success");
+    await eventually(
+      () => (connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard).length === 3 ? true : undefined),
+      20_000,
+      "two refusals and a success",
+    );
     expect(refusals).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(3); // two refused attempts + the delivered one
@@ -113,7 +133,11 @@ describe("meeting end → transcript → one private coaching card", () => {
     const url = await start({ ATTUNE_TRANSCRIPT_WAIT_MINUTES: "0.05" });
     await send(url, "installation-update-personal");
     await send(url, "meeting-end");
-    const note = await eventually(() => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("No transcript for your meeting")), 20_000, "the note");
+    const note = await eventually(
+      () => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("No transcript for your meeting")),
+      20_000,
+      "the note",
+    );
     expect(JSON.stringify(note)).toContain("Turn on transcription");
     expect(connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard)).toBe(false);
     expect(graph.listCalls).toBeGreaterThanOrEqual(2);

@@ -29,7 +29,11 @@ describe("the server's own pages", () => {
   });
 
   it("bad JSON to the bot endpoint is a 400, not a crash", async () => {
-    const res = await fetch(`${server.attune.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ nope" });
+    const res = await fetch(`${server.attune.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{ nope",
+    });
     expect(res.status).toBe(400);
     expect((await fetch(`${server.attune.url}/healthz`)).status).toBe(200);
   });

@@ -34,10 +34,14 @@ function message(text: string): Record<string, unknown> {
 async function lastCardAfter(text: string): Promise<string> {
   const before = connector.sentTo(PERSONAL_CONVERSATION).length;
   expect((await postActivity(url, message(text))).status).toBe(200);
-  const sent = await eventually(() => {
-    const all = connector.sentTo(PERSONAL_CONVERSATION);
-    return all.length > before ? all[all.length - 1] : undefined;
-  }, 5000, `a reply to '${text}'`);
+  const sent = await eventually(
+    () => {
+      const all = connector.sentTo(PERSONAL_CONVERSATION);
+      return all.length > before ? all[all.length - 1] : undefined;
+    },
+    5000,
+    `a reply to '${text}'`,
+  );
   return JSON.stringify(sent);
 }
 
@@ -62,10 +66,13 @@ describe("the organizer's personal chat", () => {
   });
 
   it("a card button answers with an updated card, and helpful feedback is stored", async () => {
-    const meetingId = /"meetingId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.cardsTo(PERSONAL_CONVERSATION).find(isCoachingCard)))?.[1];
+    const meetingId = /"meetingId":"([0-9a-f-]{36})"/.exec(
+      JSON.stringify(connector.cardsTo(PERSONAL_CONVERSATION).find(isCoachingCard)),
+    )?.[1];
     expect(meetingId).toBeDefined();
     const invoke = activity("invoke-adaptive-card-action", connector.port);
-    const press = (verb: string, data: Record<string, unknown>) => postActivity(url, { ...invoke, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } });
+    const press = (verb: string, data: Record<string, unknown>) =>
+      postActivity(url, { ...invoke, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } });
     const shown = await press("showAllMoments", { meetingId });
     expect(shown.status).toBe(200);
     const body = (await shown.json()) as { statusCode: number; type: string; value: unknown };
@@ -73,17 +80,23 @@ describe("the organizer's personal chat", () => {
     expect(JSON.stringify(body.value)).toContain("The migration script still fails");
     const thanked = (await (await press("feedback", { meetingId, helpful: true })).json()) as { value: unknown };
     expect(JSON.stringify(thanked.value)).toContain("Thanks, noted.");
-    const foreign = (await (await press("showAllMoments", { meetingId: "00000000-0000-0000-0000-000000000000" })).json()) as { value: unknown };
+    const foreign = (await (await press("showAllMoments", { meetingId: "00000000-0000-0000-0000-000000000000" })).json()) as {
+      value: unknown;
+    };
     expect(JSON.stringify(foreign.value)).toContain("belongs to someone else");
   });
 
   it("in the meeting chat, the bot never discusses coaching", async () => {
     const inMeeting = { ...message("last"), conversation: { id: MEETING_CHAT, conversationType: "groupChat", isGroup: true } };
     await postActivity(url, inMeeting);
-    const replies = await eventually(() => {
-      const sent = connector.sentTo(MEETING_CHAT);
-      return sent.length > 0 ? sent : undefined;
-    }, 5000, "a reply in the meeting chat");
+    const replies = await eventually(
+      () => {
+        const sent = connector.sentTo(MEETING_CHAT);
+        return sent.length > 0 ? sent : undefined;
+      },
+      5000,
+      "a reply in the meeting chat",
+    );
     expect(JSON.stringify(replies)).toContain("Coaching is private");
     expect(replies.some((r) => JSON.stringify(r).includes("migration script"))).toBe(false);
   });

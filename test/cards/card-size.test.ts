@@ -12,7 +12,9 @@ const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
 const suggestions = (card: unknown) => cardStrings(card).filter((s) => s.startsWith("You could have said:")).length;
 
 describe("a 2-hour meeting of 12 people", () => {
-  const input = inputFromUtterances(longMeeting(), LONG_MEETING_MANAGER, { title: "Quarterly planning: platform, data, mobile and support, all hands" });
+  const input = inputFromUtterances(longMeeting(), LONG_MEETING_MANAGER, {
+    title: "Quarterly planning: platform, data, mobile and support, all hands",
+  });
 
   it("is what it claims to be: two hours, twelve speakers, far more moments than a card can hold", () => {
     expect(input.analysis.durationMs).toBeGreaterThan(LONG_MEETING_MS - 3 * 60_000);
@@ -39,7 +41,7 @@ describe("a 2-hour meeting of 12 people", () => {
   it("keeps three moments inline and the rest behind the ShowCard", () => {
     const card = coachingCard(input);
     expect(suggestions(card.body)).toBe(3);
-    expect(card.actions![0]).toMatchObject({ type: "Action.ShowCard", title: `Show ${suggestions(card.actions![0]) } more moments` });
+    expect(card.actions![0]).toMatchObject({ type: "Action.ShowCard", title: `Show ${suggestions(card.actions![0])} more moments` });
   });
 
   it("drops moments rather than grow past the budget when every string is at its cap and multi-byte", () => {
@@ -55,7 +57,18 @@ describe("a 2-hour meeting of 12 people", () => {
       replyUtteranceId: null,
     }));
     for (const showAll of [false, true]) {
-      const card = coachingCard({ ...input, showAll, coaching: { ...input.coaching, moments, kept: moments.slice(0, 2).map((m) => ({ utteranceId: m.utteranceId, atMs: m.atMs, quote: m.quote, of: m.speaker, ofUtteranceId: m.utteranceId })), habit: long("συνήθεια") } });
+      const card = coachingCard({
+        ...input,
+        showAll,
+        coaching: {
+          ...input.coaching,
+          moments,
+          kept: moments
+            .slice(0, 2)
+            .map((m) => ({ utteranceId: m.utteranceId, atMs: m.atMs, quote: m.quote, of: m.speaker, ofUtteranceId: m.utteranceId })),
+          habit: long("συνήθεια"),
+        },
+      });
       expectValidCard(card);
       expect(bytes(card)).toBeLessThan(LIMIT);
       expect(suggestions(card)).toBeGreaterThanOrEqual(3);

@@ -66,7 +66,9 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
   it("shows the moment: attributed quote, what happened and the restatement to try", () => {
     const moment = input.coaching.moments[0]!;
     expect(strings).toContain("0:34 · Lee, Jordan (Guest) raised a worry");
-    expect(strings).toContain("“The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.”");
+    expect(strings).toContain(
+      "“The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.”",
+    );
     expect(strings).toContain(moment.whatHappened);
     expect(strings).toContain(`You could have said: “${moment.suggestion}”`);
     expect(moment.suggestion).toMatch(/^It sounds like the migration script still fails/);
@@ -74,7 +76,9 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
 
   it("shows the restatement Renée did make, the habit, the coach and the privacy note", () => {
     expect(has("Keep doing")).toBe(true);
-    expect(strings).toContain("“So what I'm hearing is that you're carrying the migration and on-call alone and that's too much for one weekend. Is that right?”");
+    expect(strings).toContain(
+      "“So what I'm hearing is that you're carrying the migration and on-call alone and that's too much for one weekend. Is that right?”",
+    );
     expect(strings).toContain("to Lee, Jordan (Guest) at 1:32");
     expect(strings).toContain(input.coaching.habit);
     expect(strings).toContain("Coach: Attune's built-in rules (no language model).");
@@ -106,7 +110,12 @@ describe("coaching card for AMI ES2004a (four people, 13 moments)", () => {
     const [show, ...rest] = card.actions as Node[];
     expect(show).toMatchObject({ type: "Action.ShowCard", title: "Show all 13 moments" });
     expect(suggestionsIn(show)).toHaveLength(10);
-    expect(actionsOf(show)).toContainEqual({ type: "Action.Execute", title: "Keep this list open", verb: "showAllMoments", data: { meetingId: MEETING_ID } });
+    expect(actionsOf(show)).toContainEqual({
+      type: "Action.Execute",
+      title: "Keep this list open",
+      verb: "showAllMoments",
+      data: { meetingId: MEETING_ID },
+    });
     expect(rest.map((a) => a.verb)).toEqual(["feedback", "feedback"]);
     expect(cardStrings(card)).toContain("The 3 that matter most, of 13 where saying back what you heard would have helped:");
   });
@@ -171,7 +180,9 @@ describe("coaching card edge cases", () => {
     expect(cardStrings(coachingCard({ ...input, coaching: { ...input.coaching, source: "llm" } }))).toContain(
       "Coach: a language model with Attune's prompts, its quotes checked against the transcript.",
     );
-    const fellBack = cardStrings(coachingCard({ ...input, coaching: { ...input.coaching, fallbackReason: "HTTP 401 from https://llm.internal.example/v1" } }));
+    const fellBack = cardStrings(
+      coachingCard({ ...input, coaching: { ...input.coaching, fallbackReason: "HTTP 401 from https://llm.internal.example/v1" } }),
+    );
     expect(fellBack).toContain("Coach: Attune's built-in rules (no language model). The language model could not be used this time.");
     expect(fellBack.some((s) => s.includes("401") || s.includes("internal"))).toBe(false);
   });

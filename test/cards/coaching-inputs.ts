@@ -10,7 +10,11 @@ export const DOWNLOAD_MANAGER = "Renée Ortiz";
 export const AMI_MANAGER = "FEE013 (Project Manager)";
 
 /** A card input the way the pipeline builds one: parse, analyze, pick moments, heuristic coaching. */
-export function inputFromUtterances(utterances: readonly Utterance[], manager: string, extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
+export function inputFromUtterances(
+  utterances: readonly Utterance[],
+  manager: string,
+  extra: Partial<CoachingCardInput> = {},
+): CoachingCardInput {
   const analysis = analyze({ utterances, manager });
   const coaching = heuristicCoaching(pickMoments(utterances, manager), analysis, manager, 0);
   return { title: "Meeting", date: "2026-03-14T10:00:00.000Z", analysis, coaching, meetingId: MEETING_ID, ...extra };
@@ -18,10 +22,16 @@ export function inputFromUtterances(utterances: readonly Utterance[], manager: s
 
 /** test/fixtures/teams/download-style.vtt: a one-on-one, Renée Ortiz managing. */
 export function downloadSampleInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
-  return inputFromUtterances(transcriptOf("teams/download-style.vtt").utterances, DOWNLOAD_MANAGER, { title: "Release plan and on-call", ...extra });
+  return inputFromUtterances(transcriptOf("teams/download-style.vtt").utterances, DOWNLOAD_MANAGER, {
+    title: "Release plan and on-call",
+    ...extra,
+  });
 }
 
 /** AMI ES2004a: four people, the Project Manager managing. */
 export function amiInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
-  return inputFromUtterances(transcriptOf("ami/ES2004a.teams.vtt").utterances, AMI_MANAGER, { title: "Remote control design: kick-off", ...extra });
+  return inputFromUtterances(transcriptOf("ami/ES2004a.teams.vtt").utterances, AMI_MANAGER, {
+    title: "Remote control design: kick-off",
+    ...extra,
+  });
 }

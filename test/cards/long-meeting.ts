@@ -62,7 +62,9 @@ export function longMeeting(seed = 20260314): Utterance[] {
       t = say(speaker, t, 12_000 + Math.floor(random() * 14_000), text) + 400 + Math.floor(random() * 1_000);
     }
     t -= 1_400 + Math.floor(random() * 400); // the manager comes in just before or as they stop
-    t = say(LONG_MEETING_MANAGER, Math.max(t, out[out.length - 1]!.startMs + 1_000), 8_000 + Math.floor(random() * 20_000), pick(REPLIES)) + 1_200;
+    t =
+      say(LONG_MEETING_MANAGER, Math.max(t, out[out.length - 1]!.startMs + 1_000), 8_000 + Math.floor(random() * 20_000), pick(REPLIES)) +
+      1_200;
   }
   return out;
 }

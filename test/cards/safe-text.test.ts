@@ -5,7 +5,9 @@ const LINK = /\]\(|[a-z]:\/\/|\bwww\./i;
 
 describe("safeText", () => {
   it("leaves ordinary speech alone", () => {
-    expect(safeText("Honestly I'm worried about it. The migration & the rota, 3.5 days?", 280)).toBe("Honestly I'm worried about it. The migration & the rota, 3.5 days?");
+    expect(safeText("Honestly I'm worried about it. The migration & the rota, 3.5 days?", 280)).toBe(
+      "Honestly I'm worried about it. The migration & the rota, 3.5 days?",
+    );
   });
 
   it("reduces Markdown links and images to their text", () => {
@@ -17,7 +19,9 @@ describe("safeText", () => {
 
   it("breaks bare URLs, scheme or www, so they cannot be followed", () => {
     expect(safeText("see https://evil.example/steal?x=1 now", 280)).toBe("see https[:]//evil[.]example/steal?x=1 now");
-    expect(safeText("HTTP://EVIL.EXAMPLE and ftp://files.example.org", 280)).toBe("HTTP[:]//EVIL[.]EXAMPLE and ftp[:]//files[.]example[.]org");
+    expect(safeText("HTTP://EVIL.EXAMPLE and ftp://files.example.org", 280)).toBe(
+      "HTTP[:]//EVIL[.]EXAMPLE and ftp[:]//files[.]example[.]org",
+    );
     expect(safeText("go to www.evil.example/path", 280)).toBe("go to www[.]evil[.]example/path");
     expect(safeText("<https://evil.example>", 280)).toBe("<https[:]//evil[.]example>");
     for (const s of ["https://a.b](c)", "[t](https://a.b", "x](https://a.b)"]) expect(safeText(s, 280)).not.toMatch(LINK);

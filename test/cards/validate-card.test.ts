@@ -9,20 +9,57 @@ describe("the card validator used by the card tests", () => {
   it("passes a valid 1.5 card with Action.Execute, a ShowCard and Teams' msteams extension", () => {
     const valid = {
       ...card(
-        [ok, { type: "ColumnSet", columns: [{ type: "Column", width: "40px", items: [ok] }, { type: "Column", width: "stretch", items: [ok] }] }],
         [
-          { type: "Action.ShowCard", title: "More", card: { type: "AdaptiveCard", body: [ok], actions: [{ type: "Action.Execute", title: "Keep", verb: "keep", data: { x: 1 } }] } },
+          ok,
+          {
+            type: "ColumnSet",
+            columns: [
+              { type: "Column", width: "40px", items: [ok] },
+              { type: "Column", width: "stretch", items: [ok] },
+            ],
+          },
+        ],
+        [
+          {
+            type: "Action.ShowCard",
+            title: "More",
+            card: { type: "AdaptiveCard", body: [ok], actions: [{ type: "Action.Execute", title: "Keep", verb: "keep", data: { x: 1 } }] },
+          },
           { type: "Action.Execute", title: "Go", verb: "go", data: { meetingId: "m" } },
         ],
       ),
       msteams: { width: "Full" },
     };
     expect(cardProblems(valid)).toEqual([]);
-    expect(cardTypes(valid)).toEqual(["AdaptiveCard", "TextBlock", "ColumnSet", "Column", "TextBlock", "Column", "TextBlock", "Action.ShowCard", "AdaptiveCard", "TextBlock", "Action.Execute", "Action.Execute"]);
+    expect(cardTypes(valid)).toEqual([
+      "AdaptiveCard",
+      "TextBlock",
+      "ColumnSet",
+      "Column",
+      "TextBlock",
+      "Column",
+      "TextBlock",
+      "Action.ShowCard",
+      "AdaptiveCard",
+      "TextBlock",
+      "Action.Execute",
+      "Action.Execute",
+    ]);
   });
 
   it("reports unknown element and action types, also inside a ShowCard", () => {
-    const problems = cardProblems(card([ok, { type: "Bogus" }], [{ type: "Action.ShowCard", title: "s", card: { type: "AdaptiveCard", body: [{ type: "Nope" }], actions: [{ type: "Action.Nope", title: "n" }] } }]));
+    const problems = cardProblems(
+      card(
+        [ok, { type: "Bogus" }],
+        [
+          {
+            type: "Action.ShowCard",
+            title: "s",
+            card: { type: "AdaptiveCard", body: [{ type: "Nope" }], actions: [{ type: "Action.Nope", title: "n" }] },
+          },
+        ],
+      ),
+    );
     expect(problems.join("\n")).toMatch(/UnknownElementType.*"Bogus"/);
     expect(problems.join("\n")).toMatch(/UnknownElementType.*"Nope"/);
     expect(problems.join("\n")).toMatch(/UnknownActionType.*"Action.Nope"/);
@@ -37,7 +74,12 @@ describe("the card validator used by the card tests", () => {
   });
 
   it("reports missing required properties the parser accepts", () => {
-    const problems = cardProblems(card([{ type: "TextBlock" }, { type: "FactSet", facts: [] }, { type: "Container", items: [] }], [{ type: "Action.Execute", title: "x" }]));
+    const problems = cardProblems(
+      card(
+        [{ type: "TextBlock" }, { type: "FactSet", facts: [] }, { type: "Container", items: [] }],
+        [{ type: "Action.Execute", title: "x" }],
+      ),
+    );
     expect(problems).toEqual([
       "card.body[0]: TextBlock needs a non-empty text",
       "card.body[1]: FactSet needs a non-empty facts",
@@ -47,6 +89,13 @@ describe("the card validator used by the card tests", () => {
   });
 
   it("reports values JSON cannot carry", () => {
-    expect(cardProblems(card([{ ...ok, maxLines: undefined }, { ...ok, maxLines: Number.NaN }]))).toEqual(expect.arrayContaining(["card.body[0].maxLines: undefined", "card.body[1].maxLines: NaN is not JSON"]));
+    expect(
+      cardProblems(
+        card([
+          { ...ok, maxLines: undefined },
+          { ...ok, maxLines: Number.NaN },
+        ]),
+      ),
+    ).toEqual(expect.arrayContaining(["card.body[0].maxLines: undefined", "card.body[1].maxLines: NaN is not JSON"]));
   });
 });

@@ -113,7 +113,8 @@ function walk(node: Json, path: string, problems: string[]): void {
   }
   if (type === "FactSet" && Array.isArray(node.facts)) {
     node.facts.forEach((f, i) => {
-      if (!isObject(f) || typeof f.title !== "string" || typeof f.value !== "string") problems.push(`${path}.facts[${i}]: a fact needs title and value strings`);
+      if (!isObject(f) || typeof f.title !== "string" || typeof f.value !== "string")
+        problems.push(`${path}.facts[${i}]: a fact needs title and value strings`);
     });
   }
   if ((type === "Action.OpenUrl" || type === "Image") && typeof node.url === "string" && !node.url.startsWith("https://")) {

@@ -6,7 +6,11 @@ import type { CliIo } from "../../src/cli/io.js";
 import { jsonReportSchema } from "../../src/report/json-report.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
-async function run(args: string[], stdin = "", env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  stdin = "",
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: CliIo = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), readStdin: async () => stdin, env };
@@ -67,7 +71,12 @@ describe("attune analyze", () => {
 
   const bad: [string, string[], string, RegExp][] = [
     ["missing file", ["analyze", "nope.vtt"], "", /^attune analyze: nope\.vtt: no such file\n$/],
-    ["bad transcript", ["analyze", "-"], "WEBVTT\n\n00:00:01.000 --> 00:00:xx.000\nhi\n", /^attune analyze: stdin:line 3: expected timestamps/],
+    [
+      "bad transcript",
+      ["analyze", "-"],
+      "WEBVTT\n\n00:00:01.000 --> 00:00:xx.000\nhi\n",
+      /^attune analyze: stdin:line 3: expected timestamps/,
+    ],
     ["unknown manager", ["analyze", es2004a, "--manager", "Zed"], "", /--manager: no speaker matches 'Zed'; speakers are 'FEE013/],
     ["ambiguous manager", ["analyze", es2004a, "--manager", "designer"], "", /matches 2 speakers/],
     ["bad format", ["analyze", es2004a, "--format", "pdf"], "", /--format must be text, json, markdown or card/],
@@ -89,7 +98,9 @@ describe("attune analyze", () => {
 describe("the installed attune command", () => {
   it("runs from bin/ with real exit codes", () => {
     const bin = fileURLToPath(new URL("../../bin/attune.js", import.meta.url));
-    const ok = spawnSync(process.execPath, [bin, "analyze", `${fixturesDir}teams/download-style.vtt`, "--format", "json"], { encoding: "utf8" });
+    const ok = spawnSync(process.execPath, [bin, "analyze", `${fixturesDir}teams/download-style.vtt`, "--format", "json"], {
+      encoding: "utf8",
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).speakers).toHaveLength(2);
     const bad = spawnSync(process.execPath, [bin, "analyze", "missing.vtt"], { encoding: "utf8" });
@@ -101,7 +112,12 @@ describe("the installed attune command", () => {
 describe("--format names only real formats", () => {
   it("an inherited property name is not a format", async () => {
     let err = "";
-    const code = await runCli(["analyze", es2004a, "--format", "toString"], { stdout: () => undefined, stderr: (t) => (err += t), readStdin: async () => "", env: {} });
+    const code = await runCli(["analyze", es2004a, "--format", "toString"], {
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      readStdin: async () => "",
+      env: {},
+    });
     expect(code).toBe(2);
     expect(err).toBe("attune analyze: --format must be text, json, markdown or card, not 'toString'");
   });

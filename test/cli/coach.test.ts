@@ -31,7 +31,9 @@ describe("attune analyze --coach", () => {
     expect(coaching?.source).toBe("heuristic");
     expect(coaching?.moments[0]).toMatchObject({ utteranceId: "u4", atMs: 34_310, speaker: "Lee, Jordan (Guest)", kind: "missed-concern" });
     expect(coaching!.moments[0]!.suggestion).toMatch(/^It sounds like .*you're on call that weekend\. Did I get that right\?$/);
-    expect(coaching?.kept).toEqual([expect.objectContaining({ utteranceId: "u7", atMs: 92_200, quote: expect.stringMatching(/^So what I'm hearing is/) })]);
+    expect(coaching?.kept).toEqual([
+      expect.objectContaining({ utteranceId: "u7", atMs: 92_200, quote: expect.stringMatching(/^So what I'm hearing is/) }),
+    ]);
     expect(coaching?.tokens).toMatchObject({ prompt: 0, requests: 0 });
   });
 
@@ -44,7 +46,10 @@ describe("attune analyze --coach", () => {
   });
 
   it("with OPENAI_BASE_URL set: the prompt set coaches through the model", async () => {
-    const { code, out } = await run(["analyze", sample, "--manager", "renee", "--coach", "--format", "json"], { OPENAI_BASE_URL: baseURL, OPENAI_MODEL: "fake-model" });
+    const { code, out } = await run(["analyze", sample, "--manager", "renee", "--coach", "--format", "json"], {
+      OPENAI_BASE_URL: baseURL,
+      OPENAI_MODEL: "fake-model",
+    });
     expect(code).toBe(0);
     const { coaching } = jsonReportSchema.parse(JSON.parse(out));
     expect(coaching?.source).toBe("llm");
@@ -56,8 +61,18 @@ describe("attune analyze --coach", () => {
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     ["--coach without --manager", ["analyze", sample, "--coach"], {}, /--coach needs --manager NAME/],
     ["--format card without --manager", ["analyze", sample, "--format", "card"], {}, /--format card needs --manager NAME/],
-    ["a base URL that is not a URL", ["analyze", sample, "--coach", "--manager", "renee"], { OPENAI_BASE_URL: "localhost:11434" }, /configuration: OPENAI_BASE_URL: must be an http\(s\) URL/],
-    ["a prompts folder that is missing", ["analyze", sample, "--coach", "--manager", "renee"], { OPENAI_API_KEY: "k", ATTUNE_PROMPTS_DIR: "/nonexistent" }, /prompts folder '\/nonexistent' cannot be read/],
+    [
+      "a base URL that is not a URL",
+      ["analyze", sample, "--coach", "--manager", "renee"],
+      { OPENAI_BASE_URL: "localhost:11434" },
+      /configuration: OPENAI_BASE_URL: must be an http\(s\) URL/,
+    ],
+    [
+      "a prompts folder that is missing",
+      ["analyze", sample, "--coach", "--manager", "renee"],
+      { OPENAI_API_KEY: "k", ATTUNE_PROMPTS_DIR: "/nonexistent" },
+      /prompts folder '\/nonexistent' cannot be read/,
+    ],
   ];
   for (const [name, args, env, message] of bad) {
     it(`exits 2 with one line: ${name}`, async () => {

@@ -6,7 +6,7 @@ import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, } from "../helpers/fake-openai.js";
+import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 
 let prompts: Map<string, Prompt>;
@@ -25,7 +25,10 @@ beforeEach(async () => {
 afterEach(async () => fake.stop());
 
 function deps(overrides: Partial<LlmSettings> = {}): CoachDeps {
-  return { llm: createLlm({ apiKey: "sk-test-secret", baseURL, model: "fake-model", timeoutMs: 3000, maxRetries: 2, ...overrides }), prompts };
+  return {
+    llm: createLlm({ apiKey: "sk-test-secret", baseURL, model: "fake-model", timeoutMs: 3000, maxRetries: 2, ...overrides }),
+    prompts,
+  };
 }
 
 async function coach(file: string, manager: string, d: CoachDeps = deps()): Promise<{ coaching: Coaching; utterances: Utterance[] }> {
@@ -63,7 +66,11 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("malformed JSON gets one repair attempt that feeds the error back", async () => {
-    fake.script({ content: "Sure! Here are the moments: {moments: [" }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    fake.script(
+      { content: "Sure! Here are the moments: {moments: [" },
+      { content: (r) => goodMomentsAnswer(r) },
+      { content: goodSummaryAnswer },
+    );
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
     expect(coaching.moments).toHaveLength(1);
@@ -74,7 +81,11 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("a schema-violating answer is repaired with the validation errors", async () => {
-    fake.script({ content: JSON.stringify({ moments: [{ momentId: "m1" }] }) }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    fake.script(
+      { content: JSON.stringify({ moments: [{ momentId: "m1" }] }) },
+      { content: (r) => goodMomentsAnswer(r) },
+      { content: goodSummaryAnswer },
+    );
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
     expect(fake.requests[1]!.body.messages[3]!.content).toMatch(/moments\.0\.utteranceId/);
@@ -92,9 +103,19 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   it("an invented quote and an unknown utterance id are dropped and counted; the rest is kept", async () => {
     fake.script(
       // first batch: the first moment's quote is invented
-      { content: (r) => goodMomentsAnswer(r, (item, answer) => { if (item.moment === dataItems(r)[0]!.moment) answer.quote = "I think the manager is doing a perfect job."; }) },
+      {
+        content: (r) =>
+          goodMomentsAnswer(r, (item, answer) => {
+            if (item.moment === dataItems(r)[0]!.moment) answer.quote = "I think the manager is doing a perfect job.";
+          }),
+      },
       // second batch: every answer names an utterance that does not exist
-      { content: (r) => goodMomentsAnswer(r, (_item, answer) => { answer.utteranceId = "u9999"; }) },
+      {
+        content: (r) =>
+          goodMomentsAnswer(r, (_item, answer) => {
+            answer.utteranceId = "u9999";
+          }),
+      },
       { content: goodSummaryAnswer },
     );
     const { coaching, utterances } = await coach(...ami);
@@ -138,7 +159,15 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("a model that judges no restatement was due gives no moment, and nothing is dropped", async () => {
-    fake.script({ content: (r) => goodMomentsAnswer(r, (_i, a) => { a.restatementDue = false; }) }, { content: goodSummaryAnswer });
+    fake.script(
+      {
+        content: (r) =>
+          goodMomentsAnswer(r, (_i, a) => {
+            a.restatementDue = false;
+          }),
+      },
+      { content: goodSummaryAnswer },
+    );
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
     expect(coaching.moments).toEqual([]);

@@ -42,7 +42,12 @@ describe("a participant who speaks instructions to the model", () => {
 
   it("an answer that obeys the injection is dropped by the quote check; overlong output is capped", async () => {
     fake.script(
-      { content: (r) => goodMomentsAnswer(r, (_item, answer) => { answer.quote = "Dana is perfect and a perfect listener"; }) },
+      {
+        content: (r) =>
+          goodMomentsAnswer(r, (_item, answer) => {
+            answer.quote = "Dana is perfect and a perfect listener";
+          }),
+      },
       { content: JSON.stringify({ habit: `${"Click https://evil.example/login now. ".repeat(200)}`, wentWell: "" }) },
     );
     const { coaching } = await run();
@@ -53,7 +58,15 @@ describe("a participant who speaks instructions to the model", () => {
   });
 
   it("a grounded answer with a huge suggestion keeps the moment, capped", async () => {
-    fake.script({ content: (r) => goodMomentsAnswer(r, (_item, answer) => { answer.suggestion = "x ".repeat(3000); }) }, { content: goodSummaryAnswer });
+    fake.script(
+      {
+        content: (r) =>
+          goodMomentsAnswer(r, (_item, answer) => {
+            answer.suggestion = "x ".repeat(3000);
+          }),
+      },
+      { content: goodSummaryAnswer },
+    );
     const { coaching, utterances } = await run();
     expect(coaching.moments).toHaveLength(1);
     expect(coaching.moments[0]!.suggestion.length).toBeLessThanOrEqual(400);

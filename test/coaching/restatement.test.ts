@@ -26,7 +26,9 @@ describe("judgeRestatement", () => {
 
 describe("toSecondPerson", () => {
   it("turns what someone said of themselves into what the listener says back", () => {
-    expect(toSecondPerson("I'm the only one who knows my code, and I was on call")).toBe("you're the only one who knows your code, and you were on call");
+    expect(toSecondPerson("I'm the only one who knows my code, and I was on call")).toBe(
+      "you're the only one who knows your code, and you were on call",
+    );
   });
 });
 
@@ -41,8 +43,23 @@ describe("toSecondPerson, both ways", () => {
 describe("heuristic suggestions", () => {
   it("say back the other person's sentence in the listener's voice, without speech repeats, quoting verbatim", async () => {
     const { heuristicMoment } = await import("../../src/coaching/suggest.js");
-    const said = { id: "u2", speaker: "Bo", startMs: 5000, endMs: 15_000, text: "Honestly I'm worried that the the plan you you made leaves me alone on call." };
-    const moment = heuristicMoment({ id: "m1", kind: "missed-concern", speaker: "Bo", trigger: [said], reply: null, gapMs: null, interrupted: false, priority: 50 });
+    const said = {
+      id: "u2",
+      speaker: "Bo",
+      startMs: 5000,
+      endMs: 15_000,
+      text: "Honestly I'm worried that the the plan you you made leaves me alone on call.",
+    };
+    const moment = heuristicMoment({
+      id: "m1",
+      kind: "missed-concern",
+      speaker: "Bo",
+      trigger: [said],
+      reply: null,
+      gapMs: null,
+      interrupted: false,
+      priority: 50,
+    });
     expect(moment.quote).toBe(said.text);
     expect(moment.suggestion).toBe("It sounds like you're worried that the plan I made leaves you alone on call. Did I get that right?");
   });

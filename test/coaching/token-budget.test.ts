@@ -33,6 +33,8 @@ describe("token budget on an hour of real meeting", () => {
     const sentChars = fake.requests.reduce((sum, r) => sum + r.body.messages.reduce((s, m) => s + m.content.length, 0), 0);
     const transcriptChars = utterances.reduce((sum, u) => sum + u.text.length, 0);
     expect(sentChars / transcriptChars).toBeLessThan(0.3);
-    console.info(`one-hour meeting: ${coaching.tokens.prompt} prompt tokens of ${coaching.tokens.transcript} transcript tokens (${((100 * coaching.tokens.prompt) / coaching.tokens.transcript).toFixed(1)}%), ${coaching.tokens.requests} requests, ${coaching.candidates} candidates`);
+    console.info(
+      `one-hour meeting: ${coaching.tokens.prompt} prompt tokens of ${coaching.tokens.transcript} transcript tokens (${((100 * coaching.tokens.prompt) / coaching.tokens.transcript).toFixed(1)}%), ${coaching.tokens.requests} requests, ${coaching.candidates} candidates`,
+    );
   });
 });

@@ -81,7 +81,9 @@ describe("scores", () => {
 describe("restatement detection on AnnoMI", () => {
   it("the heuristic beats the always-restates and marker-only baselines on F1", async () => {
     const pairs = allPairs(conversations);
-    const [heuristic, always, marker] = await Promise.all([heuristicDetector, alwaysRestates, markerOnly].map((d) => scoreDetector(pairs, d)));
+    const [heuristic, always, marker] = await Promise.all(
+      [heuristicDetector, alwaysRestates, markerOnly].map((d) => scoreDetector(pairs, d)),
+    );
     const f = (r: typeof heuristic) => f1(r!.overall) ?? 0;
     expect(f(heuristic)).toBeGreaterThan(f(always));
     expect(f(heuristic)).toBeGreaterThan(f(marker));

@@ -18,7 +18,11 @@ describe("the prompt set as a restatement detector (npm run eval with a model)",
     const loaded = await loadPrompts(bundledPromptsDir);
     if (!loaded.ok) throw new Error(loaded.message);
     const detector = promptSetDetector(createLlm({ apiKey: "k", baseURL, model: "judge", timeoutMs: 3000, maxRetries: 0 }), loaded.value);
-    const answer = (due: boolean) => ({ content: JSON.stringify({ moments: [{ momentId: "m1", utteranceId: "u1", quote: "I drink", restatementDue: due, whatHappened: "x", suggestion: "y" }] }) });
+    const answer = (due: boolean) => ({
+      content: JSON.stringify({
+        moments: [{ momentId: "m1", utteranceId: "u1", quote: "I drink", restatementDue: due, whatHappened: "x", suggestion: "y" }],
+      }),
+    });
     fake.script(answer(false), answer(true));
     expect(await detector.judge("I drink every night.", "You drink every night.")).toBe(true);
     expect(await detector.judge("I drink every night.", "What brings you here?")).toBe(false);

@@ -5,7 +5,9 @@ import { createLogger } from "../../src/log.js";
 import { startAttune, type RunningAttune } from "../../src/main.js";
 
 /** The real server in local mode on a free port, embedded storage in a fresh folder, logs silenced. */
-export async function startLocalAttune(env: Record<string, string>): Promise<{ attune: RunningAttune; dataDir: string; stop: () => Promise<void> }> {
+export async function startLocalAttune(
+  env: Record<string, string>,
+): Promise<{ attune: RunningAttune; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = env.ATTUNE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), "attune-server-")));
   const started = await startAttune({ PORT: "0", ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }, { log: createLogger("silent") });
   if (!started.ok) throw new Error(started.problems.join("; "));
@@ -20,11 +22,19 @@ export async function startLocalAttune(env: Record<string, string>): Promise<{ a
 }
 
 export async function postActivity(url: string, activity: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
+  return fetch(`${url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(activity),
+  });
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

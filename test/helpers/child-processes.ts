@@ -86,16 +86,20 @@ export interface WorkerSettings {
 
 /** Starts the test job worker (tsx) on the database `env` points at. It exits when no job is left to do. */
 export function startWorker(env: NodeJS.ProcessEnv, settings: WorkerSettings, timeoutMs = 60_000): Running {
-  return start(["--import", "tsx", workerScript], {
-    ...env,
-    TEST_WORKER_ID: settings.workerId,
-    TEST_EVENTS_FILE: settings.eventsFile,
-    TEST_TRANSCRIPT_FILE: settings.transcriptFile,
-    TEST_LEASE_MS: String(settings.leaseMs ?? 10_000),
-    TEST_BLOCK_IN: settings.blockIn ?? "",
-    TEST_GO_FILE: settings.goFile ?? "",
-    TEST_DELIVER_DELAY_MS: String(settings.deliverDelayMs ?? 0),
-  }, timeoutMs);
+  return start(
+    ["--import", "tsx", workerScript],
+    {
+      ...env,
+      TEST_WORKER_ID: settings.workerId,
+      TEST_EVENTS_FILE: settings.eventsFile,
+      TEST_TRANSCRIPT_FILE: settings.transcriptFile,
+      TEST_LEASE_MS: String(settings.leaseMs ?? 10_000),
+      TEST_BLOCK_IN: settings.blockIn ?? "",
+      TEST_GO_FILE: settings.goFile ?? "",
+      TEST_DELIVER_DELAY_MS: String(settings.deliverDelayMs ?? 0),
+    },
+    timeoutMs,
+  );
 }
 
 export interface WorkerEvent {
@@ -109,7 +113,10 @@ export interface WorkerEvent {
 
 export function readEvents(file: string): WorkerEvent[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as WorkerEvent);
 }
 
 /** Polls `check` until it is true; throws with `what` after `timeoutMs`. */

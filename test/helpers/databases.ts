@@ -113,11 +113,18 @@ export async function countRows(db: Pick<Db, "query">, table: string, where = "t
 
 /** Every table of the current schema, schema_migrations included. */
 export async function listTables(db: Pick<Db, "query">): Promise<string[]> {
-  const rows = await db.query<{ name: string }>("select tablename as name from pg_tables where schemaname = current_schema() order by tablename");
+  const rows = await db.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = current_schema() order by tablename",
+  );
   return rows.rows.map((r) => r.name);
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 24);
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 24);
 
 class SharedDatabase implements TestDatabase {
   private handle: Db | null = null;
@@ -234,7 +241,11 @@ let template: Promise<string> | null = null;
  */
 function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const version = (JSON.parse(readFileSync(fileURLToPath(new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8")) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(fileURLToPath(new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url)), "utf8")) as {
+        version: string;
+      }
+    ).version;
     const dir = join(tmpdir(), `attune-test-pglite-initdb-${version}-${process.getuid?.() ?? 0}`);
     if (existsSync(join(dir, "PG_VERSION"))) return dir;
     const build = await mkdtemp(join(tmpdir(), "attune-test-pglite-build-"));

@@ -8,16 +8,32 @@ import { HttpFake, type Reply } from "./http-fake.js";
  */
 export class FakeGraph extends HttpFake {
   listCalls = 0;
-  transcripts: (call: number) => Reply = () => ({ status: 200, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list.json`, "utf8")) });
-  content: () => Reply = () => ({ status: 200, text: readFileSync(`${fixturesDir}teams/download-style.vtt`, "utf8"), headers: { "content-type": "text/vtt" } });
-  metadataContent: () => Reply = () => ({ status: 200, text: readFileSync(`${fixturesDir}teams/no-speaker.vtt`, "utf8"), headers: { "content-type": "text/vtt" } });
+  transcripts: (call: number) => Reply = () => ({
+    status: 200,
+    body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list.json`, "utf8")),
+  });
+  content: () => Reply = () => ({
+    status: 200,
+    text: readFileSync(`${fixturesDir}teams/download-style.vtt`, "utf8"),
+    headers: { "content-type": "text/vtt" },
+  });
+  metadataContent: () => Reply = () => ({
+    status: 200,
+    text: readFileSync(`${fixturesDir}teams/no-speaker.vtt`, "utf8"),
+    headers: { "content-type": "text/vtt" },
+  });
 
   constructor() {
     super();
-    this.route((req) => (req.method === "POST" && /\/oauth2\/v2\.0\/token$/.test(req.path) ? { status: 200, body: { token_type: "Bearer", access_token: "fake-graph-token", expires_in: 3599 } } : null));
+    this.route((req) =>
+      req.method === "POST" && /\/oauth2\/v2\.0\/token$/.test(req.path)
+        ? { status: 200, body: { token_type: "Bearer", access_token: "fake-graph-token", expires_in: 3599 } }
+        : null,
+    );
     this.route((req) => {
       if (req.method !== "GET" || !req.path.startsWith("/v1.0/users/")) return null;
-      if (req.headers.authorization !== "Bearer fake-graph-token") return { status: 401, body: { error: { code: "InvalidAuthenticationToken" } } };
+      if (req.headers.authorization !== "Bearer fake-graph-token")
+        return { status: 401, body: { error: { code: "InvalidAuthenticationToken" } } };
       const path = req.path.split("?")[0]!;
       if (path.endsWith("/transcripts")) return this.transcripts(++this.listCalls);
       if (path.endsWith("/content")) return this.content();
@@ -26,8 +42,14 @@ export class FakeGraph extends HttpFake {
     });
   }
 
-  static readonly empty: Reply = { status: 200, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list-empty.json`, "utf8")) };
-  static readonly attributionOff: Reply = { status: 403, body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-error-403-speaker-attribution.json`, "utf8")) };
+  static readonly empty: Reply = {
+    status: 200,
+    body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-transcripts-list-empty.json`, "utf8")),
+  };
+  static readonly attributionOff: Reply = {
+    status: 403,
+    body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-error-403-speaker-attribution.json`, "utf8")),
+  };
 }
 
 /** The environment that points Attune's Graph calls (token and transcripts) at a fake at `url`. */

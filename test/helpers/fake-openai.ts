@@ -69,7 +69,9 @@ export class FakeOpenAi {
       return;
     }
     if ("status" in step) {
-      res.writeHead(step.status, { "content-type": "application/json", ...step.headers }).end(JSON.stringify(step.body ?? { error: { message: `status ${step.status}` } }));
+      res
+        .writeHead(step.status, { "content-type": "application/json", ...step.headers })
+        .end(JSON.stringify(step.body ?? { error: { message: `status ${step.status}` } }));
       return;
     }
     const content = typeof step.content === "function" ? step.content(request) : step.content;
@@ -102,7 +104,10 @@ interface MomentItem {
 }
 
 /** A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance). */
-export function goodMomentsAnswer(request: RecordedRequest, override: (item: MomentItem, answer: Record<string, unknown>) => void = () => {}): string {
+export function goodMomentsAnswer(
+  request: RecordedRequest,
+  override: (item: MomentItem, answer: Record<string, unknown>) => void = () => {},
+): string {
   const moments = (dataItems(request) as unknown as MomentItem[]).map((item) => {
     const first = item.said[0]!;
     const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ … .*$/, "");
@@ -120,7 +125,10 @@ export function goodMomentsAnswer(request: RecordedRequest, override: (item: Mom
   return JSON.stringify({ moments });
 }
 
-export const goodSummaryAnswer = JSON.stringify({ habit: "Model habit: say back each worry before you answer it.", wentWell: "You checked your understanding once." });
+export const goodSummaryAnswer = JSON.stringify({
+  habit: "Model habit: say back each worry before you answer it.",
+  wentWell: "You checked your understanding once.",
+});
 
 export function isSummaryRequest(request: RecordedRequest): boolean {
   return request.body.response_format?.json_schema?.name === "coaching-summary";

@@ -4,7 +4,10 @@ import { HttpFake, type Recorded } from "./http-fake.js";
 
 /** A Teams activity fixture with its serviceUrl pointed at the fake Bot Connector. */
 export function activity(name: string, port: number): Record<string, unknown> {
-  return JSON.parse(readFileSync(`${fixturesDir}teams/activities/${name}.json`, "utf8").replaceAll("PORT", String(port))) as Record<string, unknown>;
+  return JSON.parse(readFileSync(`${fixturesDir}teams/activities/${name}.json`, "utf8").replaceAll("PORT", String(port))) as Record<
+    string,
+    unknown
+  >;
 }
 
 export const PERSONAL_CONVERSATION = "a:1SamplePersonalConversationWithOrganizer";
@@ -17,8 +20,16 @@ export class FakeConnector extends HttpFake {
     const info = JSON.parse(readFileSync(`${fixturesDir}teams/graph/connector-meeting-info.json`, "utf8")) as unknown;
     this.route((req) => (req.method === "GET" && /^\/teams\/v1\/meetings\/[^/]+$/.test(req.path) ? { status: 200, body: info } : null));
     const participant = JSON.parse(readFileSync(`${fixturesDir}teams/graph/connector-meeting-participant.json`, "utf8")) as unknown;
-    this.route((req) => (req.method === "GET" && /^\/teams\/v1\/meetings\/[^/]+\/participants\/[^/?]+/.test(req.path) ? { status: 200, body: participant } : null));
-    this.route((req) => (req.method === "POST" && /^\/teams\/v3\/conversations\/[^/]+\/activities/.test(req.path) ? { status: 201, body: { id: `sent-${this.requests.length}` } } : null));
+    this.route((req) =>
+      req.method === "GET" && /^\/teams\/v1\/meetings\/[^/]+\/participants\/[^/?]+/.test(req.path)
+        ? { status: 200, body: participant }
+        : null,
+    );
+    this.route((req) =>
+      req.method === "POST" && /^\/teams\/v3\/conversations\/[^/]+\/activities/.test(req.path)
+        ? { status: 201, body: { id: `sent-${this.requests.length}` } }
+        : null,
+    );
   }
 
   /** Messages the bot posted to a conversation. */
@@ -29,7 +40,11 @@ export class FakeConnector extends HttpFake {
 
   /** Adaptive Cards among those messages. */
   cardsTo(conversationId: string): Record<string, unknown>[] {
-    return this.sentTo(conversationId).flatMap((a) => ((a.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? []).filter((x) => x.contentType === "application/vnd.microsoft.card.adaptive").map((x) => x.content));
+    return this.sentTo(conversationId).flatMap((a) =>
+      ((a.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? [])
+        .filter((x) => x.contentType === "application/vnd.microsoft.card.adaptive")
+        .map((x) => x.content),
+    );
   }
 }
 

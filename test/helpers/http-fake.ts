@@ -60,6 +60,8 @@ export class HttpFake {
       res.writeHead(reply.status, headers).end(reply.text ?? (reply.body === undefined ? "" : JSON.stringify(reply.body)));
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NotFound", message: `no fake route for ${req.method} ${req.url}` } }));
+    res
+      .writeHead(404, { "content-type": "application/json" })
+      .end(JSON.stringify({ error: { code: "NotFound", message: `no fake route for ${req.method} ${req.url}` } }));
   }
 }

@@ -40,7 +40,10 @@ async function hang(state: string, meetingId: string): Promise<never> {
   return new Promise<never>(() => undefined);
 }
 
-const opened = await openStorage({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.ATTUNE_DATA_DIR ?? "./data" }, { migrate: false });
+const opened = await openStorage(
+  { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.ATTUNE_DATA_DIR ?? "./data" },
+  { migrate: false },
+);
 if (!opened.ok) {
   process.stderr.write(`job-worker-process: ${opened.message}\n`);
   process.exit(2);

@@ -1,7 +1,15 @@
 import type { ParseResult, TranscriptError } from "../../src/transcript/parse-error.js";
 import { transcriptSchema, type Transcript } from "../../src/transcript/schema.js";
 
-const ERROR_CODES: readonly TranscriptError["code"][] = ["unknown-format", "bad-header", "bad-timing", "bad-cue", "bad-json", "too-large", "empty"];
+const ERROR_CODES: readonly TranscriptError["code"][] = [
+  "unknown-format",
+  "bad-header",
+  "bad-timing",
+  "bad-cue",
+  "bad-json",
+  "too-large",
+  "empty",
+];
 
 /** A complete voice tag: `<v>`, `<v Name>`, `<v.class Name>`, `</v>`. cleanText removes every `<...>`. */
 const VOICE_TAG = /<\/?v(?:[.\s][^>]*)?>/;
@@ -30,7 +38,8 @@ export function transcriptResultProblems(input: string, result: ParseResult<Tran
       if (u.text === "") problems.push(`${at}: empty text`);
       if (u.text !== u.text.replace(/\s+/g, " ").trim()) problems.push(`${at}: text not whitespace-normalised: ${JSON.stringify(u.text)}`);
       if (!mayHaveLiteralLt && VOICE_TAG.test(u.text)) problems.push(`${at}: voice tag left in text: ${JSON.stringify(u.text)}`);
-      if (u.speaker !== null && (u.speaker === "" || u.speaker !== u.speaker.trim())) problems.push(`${at}: speaker ${JSON.stringify(u.speaker)}`);
+      if (u.speaker !== null && (u.speaker === "" || u.speaker !== u.speaker.trim()))
+        problems.push(`${at}: speaker ${JSON.stringify(u.speaker)}`);
     });
   } else {
     const e = result.error;

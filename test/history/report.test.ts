@@ -25,8 +25,23 @@ beforeAll(async () => {
   store = await freshStorage("history");
   parts = meetingParts("ami/ES2004a.teams.vtt", 4);
   const saves: { args: string[]; stdin?: string }[] = [
-    { args: ["analyze", `${fixturesDir}ami/ES2004a.teams.vtt`, "--manager", "FEE013", "--save", "--date", "2026-02-23", "--title", "ES2004a kick-off"] },
-    ...parts.map((p) => ({ args: ["analyze", "-", "--manager", "FEE013", "--save", "--date", DATES[p.index]!, "--title", `ES2004a part ${p.index + 1}`], stdin: p.json })),
+    {
+      args: [
+        "analyze",
+        `${fixturesDir}ami/ES2004a.teams.vtt`,
+        "--manager",
+        "FEE013",
+        "--save",
+        "--date",
+        "2026-02-23",
+        "--title",
+        "ES2004a kick-off",
+      ],
+    },
+    ...parts.map((p) => ({
+      args: ["analyze", "-", "--manager", "FEE013", "--save", "--date", DATES[p.index]!, "--title", `ES2004a part ${p.index + 1}`],
+      stdin: p.json,
+    })),
     { args: ["analyze", `${fixturesDir}ami/IS1009a.teams.vtt`, "--manager", "FIE088", "--save", "--date", "2026-03-05"] },
   ];
   for (const save of saves) {
@@ -87,7 +102,13 @@ describe("attune report on stored AMI meetings", () => {
   it("the default window includes the whole meeting: the PM's share of summed talk in ES2004a is 0.4263", async () => {
     const t = await reportJson();
     expect(t.last).toBe(10);
-    expect(t.meetings.map((m) => m.title)).toEqual(["ES2004a kick-off", "ES2004a part 1", "ES2004a part 2", "ES2004a part 3", "ES2004a part 4"]);
+    expect(t.meetings.map((m) => m.title)).toEqual([
+      "ES2004a kick-off",
+      "ES2004a part 1",
+      "ES2004a part 2",
+      "ES2004a part 3",
+      "ES2004a part 4",
+    ]);
     expect(t.meetings[0]!.share).toBeCloseTo(0.4263, 4);
     expect(t.meetings[0]).toMatchObject({ fairShare: 0.25, shareVerdict: "above", oneOnOne: false, coached: true });
     // IS1009a belongs to FIE088
@@ -103,7 +124,9 @@ describe("attune report on stored AMI meetings", () => {
     expect(out).toMatch(/^Moments missed\s+▂▃▆█\s+1\.5 → 5\s+6\s+slipping$/m);
     expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+−0\.25 s → −1 s\s+−1\.25 s\s+slipping$/m);
     expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
-    expect(out).toMatch(/^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 6 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m);
+    expect(out).toMatch(
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 6 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m,
+    );
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
@@ -131,12 +154,32 @@ describe("attune report on stored AMI meetings", () => {
   });
 
   const errors: [string, string[], RegExp][] = [
-    ["an unknown manager", ["report", "--manager", "Zed"], /^attune report: --manager: nobody called 'Zed' is stored; people include 'FEE013 \(Project Manager\)'/],
-    ["an ambiguous manager", ["report", "--manager", "project manager"], /^attune report: --manager: 'project manager' matches 2 people \('FEE013 \(Project Manager\)', 'FIE088 \(Project Manager\)'\); give more of the name$/],
-    ["someone who never led a stored meeting", ["report", "--manager", "MEE014"], /^attune report: no meetings stored for MEE014 \(Industrial Designer\); save one with attune analyze FILE --manager "MEE014 \(Industrial Designer\)" --save$/],
+    [
+      "an unknown manager",
+      ["report", "--manager", "Zed"],
+      /^attune report: --manager: nobody called 'Zed' is stored; people include 'FEE013 \(Project Manager\)'/,
+    ],
+    [
+      "an ambiguous manager",
+      ["report", "--manager", "project manager"],
+      /^attune report: --manager: 'project manager' matches 2 people \('FEE013 \(Project Manager\)', 'FIE088 \(Project Manager\)'\); give more of the name$/,
+    ],
+    [
+      "someone who never led a stored meeting",
+      ["report", "--manager", "MEE014"],
+      /^attune report: no meetings stored for MEE014 \(Industrial Designer\); save one with attune analyze FILE --manager "MEE014 \(Industrial Designer\)" --save$/,
+    ],
     ["no --manager", ["report"], /^attune report: report needs --manager NAME: whose trend to show$/],
-    ["a bad --last", ["report", "--manager", "FEE013", "--last", "0"], /^attune report: --last takes a whole number of meetings from 1 to 200, not '0'$/],
-    ["a bad --format", ["report", "--manager", "FEE013", "--format", "pdf"], /^attune report: --format must be text, json, markdown or card, not 'pdf'$/],
+    [
+      "a bad --last",
+      ["report", "--manager", "FEE013", "--last", "0"],
+      /^attune report: --last takes a whole number of meetings from 1 to 200, not '0'$/,
+    ],
+    [
+      "a bad --format",
+      ["report", "--manager", "FEE013", "--format", "pdf"],
+      /^attune report: --format must be text, json, markdown or card, not 'pdf'$/,
+    ],
   ];
   for (const [name, args, message] of errors) {
     it(`exits 2 with one line for ${name}`, async () => {
@@ -160,6 +203,8 @@ describe("attune report on an empty database", () => {
     const { code, out, err } = await empty.cli(["report", "--manager", "Renée Ortiz"]);
     expect(code).toBe(2);
     expect(out).toBe("");
-    expect(err).toBe("attune report: --manager: nobody called 'Renée Ortiz' is stored (save a meeting first: attune analyze FILE --manager NAME --save)\n");
+    expect(err).toBe(
+      "attune report: --manager: nobody called 'Renée Ortiz' is stored (save a meeting first: attune analyze FILE --manager NAME --save)\n",
+    );
   });
 });

@@ -24,7 +24,10 @@ export interface TestStorage {
   env(extra?: Record<string, string | undefined>): Record<string, string | undefined>;
   withDb<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Runs the CLI against this database; stdout and stderr as text (one trailing newline per write). */
-  cli(args: string[], options?: { stdin?: string; env?: Record<string, string | undefined> }): Promise<{ code: number; out: string; err: string }>;
+  cli(
+    args: string[],
+    options?: { stdin?: string; env?: Record<string, string | undefined> },
+  ): Promise<{ code: number; out: string; err: string }>;
   remove(): Promise<void>;
 }
 
@@ -40,7 +43,13 @@ export async function freshStorage(label: string): Promise<TestStorage> {
     await admin.query(`create schema ${schema}`);
     databaseUrl = `${serverUrl}${serverUrl.includes("?") ? "&" : "?"}options=-c%20search_path%3D${schema}`;
   }
-  const env = (extra: Record<string, string | undefined> = {}) => ({ ATTUNE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ATTUNE_TENANT: "local", LOG_LEVEL: "warn", ...extra });
+  const env = (extra: Record<string, string | undefined> = {}) => ({
+    ATTUNE_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    ATTUNE_TENANT: "local",
+    LOG_LEVEL: "warn",
+    ...extra,
+  });
   return {
     kind: databaseUrl ? "postgres" : "pglite",
     dataDir,
@@ -58,7 +67,12 @@ export async function freshStorage(label: string): Promise<TestStorage> {
     async cli(args, options = {}) {
       let out = "";
       let err = "";
-      const io: CliIo = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), readStdin: async () => options.stdin ?? "", env: env(options.env) };
+      const io: CliIo = {
+        stdout: (t) => (out += `${t}\n`),
+        stderr: (t) => (err += `${t}\n`),
+        readStdin: async () => options.stdin ?? "",
+        env: env(options.env),
+      };
       const code = await runCli(args, io);
       return { code, out, err };
     },

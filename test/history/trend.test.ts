@@ -33,15 +33,34 @@ interface Figures {
 
 /** The real ES2004a analysis and coaching with the manager's figures set to a known series. */
 function meeting(i: number, f: Figures): StoredMeeting {
-  const manager: ManagerMetrics = { ...base.manager!, share: f.share, interruptionsMade: f.interruptions, questions: f.questions, medianResponseGapMs: f.gapMs };
+  const manager: ManagerMetrics = {
+    ...base.manager!,
+    share: f.share,
+    interruptionsMade: f.interruptions,
+    questions: f.questions,
+    medianResponseGapMs: f.gapMs,
+  };
   manager.shareVerdict = f.share > manager.expectedShare[1] ? "above" : f.share < manager.expectedShare[0] ? "below" : "within";
   const coaching: Coaching = {
     ...baseCoaching,
     moments: Array.from({ length: f.missed }, (_, k) => baseCoaching.moments[k % baseCoaching.moments.length]!),
-    kept: Array.from({ length: f.kept }, () => ({ utteranceId: "u1", atMs: 0, quote: "So you mean the remote should be simple?", of: "MEE014 (Industrial Designer)", ofUtteranceId: "u2" })),
+    kept: Array.from({ length: f.kept }, () => ({
+      utteranceId: "u1",
+      atMs: 0,
+      quote: "So you mean the remote should be simple?",
+      of: "MEE014 (Industrial Designer)",
+      ofUtteranceId: "u2",
+    })),
     habit: `habit of meeting ${i}`,
   };
-  return { meetingId: `m${i}`, title: `Meeting ${i}`, at: new Date(Date.UTC(2026, 2, 2 + 7 * i)), analysis: { ...base, manager }, coaching, reportId: `r${i}` };
+  return {
+    meetingId: `m${i}`,
+    title: `Meeting ${i}`,
+    at: new Date(Date.UTC(2026, 2, 2 + 7 * i)),
+    analysis: { ...base, manager },
+    coaching,
+    reportId: `r${i}`,
+  };
 }
 
 function series(rows: Figures[]): StoredMeeting[] {
@@ -89,12 +108,15 @@ describe("directions", () => {
     // ES2004a is a four-person meeting: fair share 25%, expected 16.7–37.5%.
     expect(base.manager!.expectedShare[0]).toBeCloseTo(1 / 6, 10);
     expect(base.manager!.expectedShare[1]).toBeCloseTo(0.375, 10);
-    const trend = computeTrend(PM, series([
-      { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
-      { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
-      { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
-      { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
-    ]));
+    const trend = computeTrend(
+      PM,
+      series([
+        { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
+        { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
+        { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
+        { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
+      ]),
+    );
     // outside the range by 22.5, 17.5, 7.5, 2.5 points: 20 → 5 on average, toward the range
     expect(indicator(trend, "share")).toMatchObject({ direction: "improving" });
     expect(indicator(trend, "share").values.map((v) => Math.round(v! * 100))).toEqual([35, 30, 20, 15]);
@@ -112,20 +134,26 @@ describe("directions", () => {
   });
 
   it("small moves are steady; with nothing slipping the focus is the latest coaching report's habit", () => {
-    const trend = computeTrend(PM, series([
-      { share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 },
-      // bands: 5 points of share (both in range), max(1, 25% of 5) = 1.25 moments, 2.5 questions, 250 ms of shortfall
-      { share: 0.34, kept: 2, missed: 6, interruptions: 6, questions: 8, gapMs: 600 },
-    ]));
+    const trend = computeTrend(
+      PM,
+      series([
+        { share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 },
+        // bands: 5 points of share (both in range), max(1, 25% of 5) = 1.25 moments, 2.5 questions, 250 ms of shortfall
+        { share: 0.34, kept: 2, missed: 6, interruptions: 6, questions: 8, gapMs: 600 },
+      ]),
+    );
     expect(trend.indicators.map((i) => i.direction)).toEqual(["steady", "steady", "steady", "steady", "steady", "steady"]);
     expect(trend.focus).toEqual({ indicator: null, because: "latest-coaching", habit: "habit of meeting 1" });
   });
 
   it("a share below the range that falls further is slipping, and the habit is to speak up", () => {
-    const trend = computeTrend(PM, series([
-      { share: 0.15, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
-      { share: 0.05, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
-    ]));
+    const trend = computeTrend(
+      PM,
+      series([
+        { share: 0.15, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
+        { share: 0.05, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
+      ]),
+    );
     expect(indicator(trend, "share").direction).toBe("slipping");
     expect(trend.focus).toEqual({ indicator: "share", because: "slipping", habit: HABITS.talkMore });
   });
@@ -153,12 +181,15 @@ describe("directions", () => {
   });
 
   it("renders as text with sparklines, Markdown, versioned JSON and a valid 1.5 card", () => {
-    const trend = computeTrend(PM, series([
-      { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
-      { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
-      { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
-      { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
-    ]));
+    const trend = computeTrend(
+      PM,
+      series([
+        { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
+        { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
+        { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
+        { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
+      ]),
+    );
     const text = trendText(trend);
     expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17–38%\)\s+improving$/m);
     expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1\s+1\s+slipping$/m);

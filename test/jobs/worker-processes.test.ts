@@ -92,7 +92,9 @@ describeEachDatabase(
         expect(deliveries).toHaveLength(1);
         expect(deliveries[0]).toMatchObject({ worker: "rescuer", meetingId: meeting.id });
         // Resumed from the state reached: a transcript already fetched is not fetched again.
-        expect(all.filter((e) => e.event === "fetch").map((e) => e.worker)).toEqual(step === "fetching" ? ["doomed", "rescuer"] : ["doomed"]);
+        expect(all.filter((e) => e.event === "fetch").map((e) => e.worker)).toEqual(
+          step === "fetching" ? ["doomed", "rescuer"] : ["doomed"],
+        );
         const finished = (await getJob(t.db, meeting.id))!;
         expect(finished).toMatchObject({ state: "delivered", attempts: 2, locked_by: null, locked_until: null });
         await expectComplete(t, meeting.id);

@@ -59,7 +59,8 @@ function worker(db: Db, edges: PipelineEdges, options: Partial<WorkerOptions> = 
 
 /** Seconds between the job's last update and when it may run again: the backoff releaseJob applied. */
 async function waitApplied(db: Db, job: JobRow): Promise<number> {
-  return (await db.query<{ s: number }>("select extract(epoch from run_after - updated_at)::float8 as s from jobs where id = $1", [job.id])).rows[0]!.s;
+  return (await db.query<{ s: number }>("select extract(epoch from run_after - updated_at)::float8 as s from jobs where id = $1", [job.id]))
+    .rows[0]!.s;
 }
 
 describeEachDatabase("meeting job worker", (t) => {
@@ -71,13 +72,21 @@ describeEachDatabase("meeting job worker", (t) => {
     expect(await w.runOnce()).toBe(true);
     expect(await w.runOnce()).toBe(false);
 
-    expect(await getJob(t.db, meeting.id)).toMatchObject({ id: job.id, state: "delivered", attempts: 1, locked_by: null, last_error: null });
+    expect(await getJob(t.db, meeting.id)).toMatchObject({
+      id: job.id,
+      state: "delivered",
+      attempts: 1,
+      locked_by: null,
+      last_error: null,
+    });
     expect(rec.fetches).toEqual([meeting.id]);
     expect(rec.deliveries).toHaveLength(1);
-    const report = (await t.db.query<{ id: string; coaching: unknown; delivered_at: Date | null; delivery_started_at: Date | null }>(
-      "select id, coaching, delivered_at, delivery_started_at from coaching_reports where meeting_id = $1",
-      [meeting.id],
-    )).rows[0]!;
+    const report = (
+      await t.db.query<{ id: string; coaching: unknown; delivered_at: Date | null; delivery_started_at: Date | null }>(
+        "select id, coaching, delivered_at, delivery_started_at from coaching_reports where meeting_id = $1",
+        [meeting.id],
+      )
+    ).rows[0]!;
     expect(report.delivered_at).toBeInstanceOf(Date);
     expect(report.delivery_started_at).toBeInstanceOf(Date);
     const delivered = rec.deliveries[0]!;
@@ -87,7 +96,9 @@ describeEachDatabase("meeting job worker", (t) => {
     expect(delivered.analysis.speakers).toHaveLength(4);
     expect(coachingSchema.parse(report.coaching)).toEqual(delivered.coaching);
     expect(delivered.coaching.moments.length).toBeGreaterThan(0);
-    const utterances = (await t.db.query<{ n: number }>("select jsonb_array_length(utterances) as n from transcripts where meeting_id = $1", [meeting.id])).rows[0]!.n;
+    const utterances = (
+      await t.db.query<{ n: number }>("select jsonb_array_length(utterances) as n from transcripts where meeting_id = $1", [meeting.id])
+    ).rows[0]!.n;
     expect(utterances).toBe(delivered.analysis.utterances);
     expect(await countRows(t.db, "meeting_participants", "meeting_id = $1", [meeting.id])).toBe(4);
   });
@@ -117,12 +128,19 @@ describeEachDatabase("meeting job worker", (t) => {
   it("retries a retryable failure with growing backoff, keeping the error, then delivers once", async () => {
     await t.reset();
     const { meeting, job } = await queuedMeeting(t.db, "retry", { organizer: SHORT_ORGANIZER });
-    const rec = recorder((_m, call) => (call <= 3 ? retryLater(`transcript not ready yet (${call})`) : { ok: true, value: { raw: short } }));
+    const rec = recorder((_m, call) =>
+      call <= 3 ? retryLater(`transcript not ready yet (${call})`) : { ok: true, value: { raw: short } },
+    );
     const w = worker(t.db, rec.edges());
     for (let attempt = 1; attempt <= 3; attempt++) {
       await waitUntil(`attempt ${attempt} is claimed`, () => w.runOnce(), 5000, 10);
       const row = (await getJob(t.db, meeting.id))!;
-      expect(row).toMatchObject({ state: "fetching", attempts: attempt, locked_by: null, last_error: `transcript not ready yet (${attempt})` });
+      expect(row).toMatchObject({
+        state: "fetching",
+        attempts: attempt,
+        locked_by: null,
+        last_error: `transcript not ready yet (${attempt})`,
+      });
       // Full jitter within [ceiling/2, ceiling], ceiling = 100 ms × 2^(attempt−1).
       const ceiling = (100 * 2 ** (attempt - 1)) / 1000;
       const waited = await waitApplied(t.db, job);
@@ -150,7 +168,11 @@ describeEachDatabase("meeting job worker", (t) => {
     expect(await w.runOnce()).toBe(false); // not due for 1.5 s
     await t.db.query("update jobs set run_after = now() where id = $1", [job.id]);
     expect(await w.runOnce()).toBe(true);
-    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "fetching", attempts: 2, last_error: "internal error in fetching: socket hang up" });
+    expect(await getJob(t.db, meeting.id)).toMatchObject({
+      state: "fetching",
+      attempts: 2,
+      last_error: "internal error in fetching: socket hang up",
+    });
   });
 
   it("giveUp fails the job at once with its reason; so does a transcript that cannot be read", async () => {
@@ -159,7 +181,12 @@ describeEachDatabase("meeting job worker", (t) => {
     const rec = recorder(() => giveUp("the meeting was not transcribed"));
     const w = worker(t.db, rec.edges());
     expect(await w.runOnce()).toBe(true);
-    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "failed", attempts: 1, last_error: "the meeting was not transcribed", locked_by: null });
+    expect(await getJob(t.db, meeting.id)).toMatchObject({
+      state: "failed",
+      attempts: 1,
+      last_error: "the meeting was not transcribed",
+      locked_by: null,
+    });
     expect(await w.runOnce()).toBe(false);
 
     const { meeting: garbled } = await queuedMeeting(t.db, "garbled", { organizer: SHORT_ORGANIZER });
@@ -178,7 +205,12 @@ describeEachDatabase("meeting job worker", (t) => {
     const rec = recorder((_m, call) => retryLater(`Graph answered 503 (${call})`, 0));
     const w = worker(t.db, rec.edges());
     for (let i = 0; i < 3; i++) await waitUntil(`attempt ${i + 1} is claimed`, () => w.runOnce(), 5000, 10);
-    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "failed", attempts: 3, max_attempts: 3, last_error: "Graph answered 503 (3)" });
+    expect(await getJob(t.db, meeting.id)).toMatchObject({
+      state: "failed",
+      attempts: 3,
+      max_attempts: 3,
+      last_error: "Graph answered 503 (3)",
+    });
     await sleep(20);
     expect(await w.runOnce()).toBe(false);
     expect(rec.fetches).toHaveLength(3);

@@ -40,9 +40,23 @@ describe("turns and backchannels", () => {
   });
 
   it("same-speaker pauses over the join gap start a new turn", () => {
-    const floor = analyzeFloor(utterances([["Ana", 0, 5, "One."], ["Ana", 7.5, 9, "Two."]]), defaultMetricOptions);
+    const floor = analyzeFloor(
+      utterances([
+        ["Ana", 0, 5, "One."],
+        ["Ana", 7.5, 9, "Two."],
+      ]),
+      defaultMetricOptions,
+    );
     expect(floor.turns).toHaveLength(2);
-    expect(analyzeFloor(utterances([["Ana", 0, 5, "One."], ["Ana", 7.5, 9, "Two."]]), { ...defaultMetricOptions, joinGapMs: 3000 }).turns).toHaveLength(1);
+    expect(
+      analyzeFloor(
+        utterances([
+          ["Ana", 0, 5, "One."],
+          ["Ana", 7.5, 9, "Two."],
+        ]),
+        { ...defaultMetricOptions, joinGapMs: 3000 },
+      ).turns,
+    ).toHaveLength(1);
   });
 });
 
@@ -59,12 +73,24 @@ describe("interruptions", () => {
   });
 
   it("an overlap under 300 ms is ordinary turn-taking", () => {
-    const floor = analyzeFloor(utterances([["Ana", 0, 10, "A long point about things."], ["Bo", 9.8, 20, "A reply that follows it."]]), defaultMetricOptions);
+    const floor = analyzeFloor(
+      utterances([
+        ["Ana", 0, 10, "A long point about things."],
+        ["Bo", 9.8, 20, "A reply that follows it."],
+      ]),
+      defaultMetricOptions,
+    );
     expect(floor.interruptions).toEqual([]);
   });
 
   it("when A keeps talking long after B starts, A did not yield: no interruption", () => {
-    const floor = analyzeFloor(utterances([["Ana", 0, 20, "A long point about things."], ["Bo", 5, 9, "Something said over her."]]), defaultMetricOptions);
+    const floor = analyzeFloor(
+      utterances([
+        ["Ana", 0, 20, "A long point about things."],
+        ["Bo", 5, 9, "Something said over her."],
+      ]),
+      defaultMetricOptions,
+    );
     expect(floor.interruptions).toEqual([]);
   });
 
@@ -119,7 +145,14 @@ describe("unknown speakers", () => {
   });
 
   it("a roster counts silent people in the fair share", () => {
-    const a = analyze({ utterances: utterances([["Ana", 0, 10, "Hello all."], ["Bo", 10, 20, "Hi."]]), roster: ["Ana", "Bo", "Cy", "Di"], manager: "Ana" });
+    const a = analyze({
+      utterances: utterances([
+        ["Ana", 0, 10, "Hello all."],
+        ["Bo", 10, 20, "Hi."],
+      ]),
+      roster: ["Ana", "Bo", "Cy", "Di"],
+      manager: "Ana",
+    });
     expect(a.fairShare).toBe(0.25);
     expect(a.manager!.quietPeople.map((p) => p.name)).toEqual(["Cy", "Di"]);
   });

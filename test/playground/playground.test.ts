@@ -40,7 +40,16 @@ beforeAll(async () => {
   const deps: PlaygroundDeps = { db, coach: async () => ({ llm: null, prompts: null }), samplesDir, log, tenant: "playground-test" };
   const app = express();
   // Variants under a prefix: a prep module plugged in, a failing prep, and a coach that breaks.
-  app.use("/with-prep", playgroundRouter({ ...deps, prep: async (_db, manager, person) => ({ card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: `Prep with ${person}` }] }, text: `prep: ${manager} with ${person}` }) }));
+  app.use(
+    "/with-prep",
+    playgroundRouter({
+      ...deps,
+      prep: async (_db, manager, person) => ({
+        card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: `Prep with ${person}` }] },
+        text: `prep: ${manager} with ${person}`,
+      }),
+    }),
+  );
   app.use("/failing-prep", playgroundRouter({ ...deps, prep: async () => Promise.reject(new Error("prep store unavailable")) }));
   app.use("/broken", playgroundRouter({ ...deps, coach: async () => Promise.reject(new Error("coach exploded")) }));
   app.use("/", playgroundRouter(deps));
@@ -62,7 +71,11 @@ describe("playground API", () => {
     const samples = (await res.json()) as Array<{ id: string; title: string; manager: string; speakers: string[] }>;
     expect(samples.map((s) => s.id)).toEqual(["one-on-one", "ami-es2004a", "ami-is1009a"]);
     const byId = new Map(samples.map((s) => [s.id, s]));
-    expect(byId.get("one-on-one")).toMatchObject({ title: SAMPLE_TITLE, manager: "Renée Ortiz", speakers: ["Renée Ortiz", "Lee, Jordan (Guest)"] });
+    expect(byId.get("one-on-one")).toMatchObject({
+      title: SAMPLE_TITLE,
+      manager: "Renée Ortiz",
+      speakers: ["Renée Ortiz", "Lee, Jordan (Guest)"],
+    });
     expect(byId.get("ami-es2004a")?.manager).toBe("FEE013 (Project Manager)");
     expect(byId.get("ami-is1009a")?.manager).toBe("FIE088 (Project Manager)");
     for (const s of samples) expect(s.speakers).toContain(s.manager);
@@ -189,7 +202,16 @@ describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 30_000);
   afterAll(async () => {

@@ -34,17 +34,30 @@ interface Item {
 }
 
 /** A model that writes one question per thing raised, quoting it, plus one on an invented quote. */
-function answer(request: RecordedRequest, reminder = "You talked 77% in your last one-on-one with Jordan: let Jordan lead this time."): string {
+function answer(
+  request: RecordedRequest,
+  reminder = "You talked 77% in your last one-on-one with Jordan: let Jordan lead this time.",
+): string {
   const items = dataItems(request) as Item[];
   const raised = items.flatMap((i) => (i.raised_not_picked_up ? [i.raised_not_picked_up] : []));
-  const questions = raised.map((r) => ({ question: `Model: what has changed since you said "${r.quote.split(",")[0]}"?`, quote: r.quote.split(",")[0]!, utteranceId: r.id }));
+  const questions = raised.map((r) => ({
+    question: `Model: what has changed since you said "${r.quote.split(",")[0]}"?`,
+    quote: r.quote.split(",")[0]!,
+    utteranceId: r.id,
+  }));
   questions.push({ question: "Model: how are you feeling about leaving?", quote: INVENTED, utteranceId: raised[0]!.id });
   return JSON.stringify({ questions, reminder });
 }
 
 async function prepWithModel(...args: string[]): Promise<{ code: number; prep: PrepJson; err: string }> {
   const r = await store.cli(["prep", "--manager", MANAGER, "--with", "Jordan", "--format", "json", ...args], {
-    env: { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: "sk-test-prep", OPENAI_MODEL: "fake-model", OPENAI_MAX_RETRIES: "0", OPENAI_TIMEOUT_MS: "5000" },
+    env: {
+      OPENAI_BASE_URL: baseURL,
+      OPENAI_API_KEY: "sk-test-prep",
+      OPENAI_MODEL: "fake-model",
+      OPENAI_MAX_RETRIES: "0",
+      OPENAI_TIMEOUT_MS: "5000",
+    },
   });
   return { code: r.code, prep: prepJsonSchema.parse(JSON.parse(r.out)), err: r.err };
 }
@@ -57,7 +70,11 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     expect(err).toBe("");
     expect(prep).toMatchObject({ source: "llm", fallbackReason: null, dropped: 1 });
     expect(prep.questions.map((q) => [q.question, q.quote, q.at?.slice(0, 10)])).toEqual([
-      ['Model: what has changed since you said "The migration script still fails on the larger tenants"?', "The migration script still fails on the larger tenants", "2026-03-09"],
+      [
+        'Model: what has changed since you said "The migration script still fails on the larger tenants"?',
+        "The migration script still fails on the larger tenants",
+        "2026-03-09",
+      ],
       ['Model: what has changed since you said "How does it look like?"?', "How does it look like?", "2026-03-02"],
     ]);
     expect(prep.reminder).toBe("You talked 77% in your last one-on-one with Jordan: let Jordan lead this time.");
@@ -88,12 +105,19 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   });
 
   it("when no question quotes a stored meeting, the heuristic prepares and says so", async () => {
-    fake.script({ content: JSON.stringify({ questions: [{ question: "How is the new job search going?", quote: INVENTED, utteranceId: "m2/u4" }], reminder: "Listen more." }) });
+    fake.script({
+      content: JSON.stringify({
+        questions: [{ question: "How is the new job search going?", quote: INVENTED, utteranceId: "m2/u4" }],
+        reminder: "Listen more.",
+      }),
+    });
     const { code, prep, err } = await prepWithModel();
     expect(code).toBe(0);
     expect(prep).toMatchObject({ source: "heuristic", dropped: 1 });
     expect(prep.fallbackReason).toMatch(/^none of the model's 1 questions quoted a stored meeting; heuristic prep instead$/);
-    expect(prep.questions[0]!.question).toBe("Last time you said the migration script still fails on the larger tenants. How is that going now?");
+    expect(prep.questions[0]!.question).toBe(
+      "Last time you said the migration script still fails on the larger tenants. How is that going now?",
+    );
     expect(err).toBe(`attune prep: ${prep.fallbackReason}\n`);
   });
 
@@ -101,9 +125,14 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     fake.fallback = { status: 500, body: { error: { message: "boom" } } };
     const { code, prep, err } = await prepWithModel();
     expect(code).toBe(0);
-    expect(prep).toMatchObject({ source: "heuristic", fallbackReason: "the model could not be used (the model server answered 500); heuristic prep instead" });
+    expect(prep).toMatchObject({
+      source: "heuristic",
+      fallbackReason: "the model could not be used (the model server answered 500); heuristic prep instead",
+    });
     expect(err).toBe("attune prep: the model could not be used (the model server answered 500); heuristic prep instead\n");
-    const text = await store.cli(["prep", "--manager", MANAGER, "--with", "Jordan"], { env: { OPENAI_BASE_URL: baseURL, OPENAI_MAX_RETRIES: "0" } });
+    const text = await store.cli(["prep", "--manager", MANAGER, "--with", "Jordan"], {
+      env: { OPENAI_BASE_URL: baseURL, OPENAI_MAX_RETRIES: "0" },
+    });
     expect(text.out).toContain("heuristic: the model could not be used (the model server answered 500); heuristic prep instead");
   });
 
@@ -114,7 +143,11 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       content: JSON.stringify({
         questions: [
           // an utterance of Jordan's that no coaching moment holds: still a stored quote
-          { question: "What would take some load off you before the release?", quote: "I'm stretched pretty thin right now.", utteranceId: "m2/u6" },
+          {
+            question: "What would take some load off you before the release?",
+            quote: "I'm stretched pretty thin right now.",
+            utteranceId: "m2/u6",
+          },
           // Renée's words, not Jordan's
           { question: "Why do you think the soak tests will catch it?", quote: "the soak tests will catch that", utteranceId: "m2/u5" },
         ],
@@ -127,10 +160,20 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       if (!renee.ok || !jordan.ok) throw new Error("people missing");
       const meetings = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
       const llm = createLlm({ apiKey: "sk-test", baseURL, model: "fake-model", timeoutMs: 5000, maxRetries: 0 });
-      const prep = await prepare({ manager: MANAGER, person: { name: PERSON, names: [PERSON] }, meetings }, { llm, prompts: prompts.value });
+      const prep = await prepare(
+        { manager: MANAGER, person: { name: PERSON, names: [PERSON] }, meetings },
+        { llm, prompts: prompts.value },
+      );
       expect(prep.source).toBe("llm");
       expect(prep.dropped).toBe(1);
-      expect(prep.questions).toEqual([{ question: "What would take some load off you before the release?", quote: "I'm stretched pretty thin right now.", meetingId: meetings[1]!.meetingId, at: meetings[1]!.at }]);
+      expect(prep.questions).toEqual([
+        {
+          question: "What would take some load off you before the release?",
+          quote: "I'm stretched pretty thin right now.",
+          meetingId: meetings[1]!.meetingId,
+          at: meetings[1]!.at,
+        },
+      ]);
       expect(prep.reminder).toBe("Let Jordan finish before you answer.");
     });
   });

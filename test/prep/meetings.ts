@@ -15,11 +15,15 @@ export const PERSON = "Lee, Jordan (Guest)";
 export const ONE_ON_ONE_DATE = "2026-03-09";
 export const GROUP_DATE = "2026-03-02";
 
-export const MIGRATION_QUOTE = "The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.";
-export const RESTATEMENT = "So what I'm hearing is that you're carrying the migration and on-call alone and that's too much for one weekend. Is that right?";
+export const MIGRATION_QUOTE =
+  "The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.";
+export const RESTATEMENT =
+  "So what I'm hearing is that you're carrying the migration and on-call alone and that's too much for one weekend. Is that right?";
 
 export function renamedIs1009a(): string {
-  return readFixture("ami/IS1009a.teams.vtt").replaceAll("<v FIE088 (Project Manager)>", `<v ${MANAGER}>`).replaceAll("<v FIO087 (Interface Designer)>", `<v ${PERSON}>`);
+  return readFixture("ami/IS1009a.teams.vtt")
+    .replaceAll("<v FIE088 (Project Manager)>", `<v ${MANAGER}>`)
+    .replaceAll("<v FIO087 (Interface Designer)>", `<v ${PERSON}>`);
 }
 
 async function save(store: TestStorage, args: string[], stdin?: string): Promise<void> {
@@ -28,7 +32,11 @@ async function save(store: TestStorage, args: string[], stdin?: string): Promise
 }
 
 export async function saveOneOnOne(store: TestStorage): Promise<void> {
-  await save(store, ["-", "--manager", MANAGER, "--date", ONE_ON_ONE_DATE, "--title", "Release and on-call"], readFixture("teams/download-style.vtt"));
+  await save(
+    store,
+    ["-", "--manager", MANAGER, "--date", ONE_ON_ONE_DATE, "--title", "Release and on-call"],
+    readFixture("teams/download-style.vtt"),
+  );
 }
 
 export async function saveGroupMeeting(store: TestStorage): Promise<void> {

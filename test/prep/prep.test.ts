@@ -38,12 +38,22 @@ describe("wording", () => {
 describe("attune prep from the one-on-one sample", () => {
   it("the missed concern shows with its quote and date, the kept restatement as done well", async () => {
     const p = await prep();
-    expect(p).toMatchObject({ source: "heuristic", fallbackReason: null, manager: MANAGER, person: PERSON, firstName: "Jordan", dropped: 0 });
+    expect(p).toMatchObject({
+      source: "heuristic",
+      fallbackReason: null,
+      manager: MANAGER,
+      person: PERSON,
+      firstName: "Jordan",
+      dropped: 0,
+    });
     expect(p.raised).toHaveLength(1);
     expect(p.raised[0]).toMatchObject({ kind: "missed-concern", quote: MIGRATION_QUOTE, utteranceId: "u4", title: "Release and on-call" });
     expect(p.raised[0]!.at.slice(0, 10)).toBe(ONE_ON_ONE_DATE);
     expect(p.wentWell).toEqual([
-      expect.objectContaining({ quote: RESTATEMENT, theirWords: "I can do it, but not before the release. I'm stretched pretty thin right now." }),
+      expect.objectContaining({
+        quote: RESTATEMENT,
+        theirWords: "I can do it, but not before the release. I'm stretched pretty thin right now.",
+      }),
     ]);
     expect(p.wentWell[0]!.at.slice(0, 10)).toBe(ONE_ON_ONE_DATE);
   });
@@ -61,14 +71,19 @@ describe("attune prep from the one-on-one sample", () => {
 
   it("open questions build on Jordan's words; the reminder gives Renée's share: 77% in the last one-on-one", async () => {
     const p = await prep();
-    expect(p.questions[0]).toMatchObject({ question: "Last time you said the migration script still fails on the larger tenants. How is that going now?", quote: MIGRATION_QUOTE });
+    expect(p.questions[0]).toMatchObject({
+      question: "Last time you said the migration script still fails on the larger tenants. How is that going now?",
+      quote: MIGRATION_QUOTE,
+    });
     // only one thing was raised: a general open question makes the second
     expect(p.questions).toHaveLength(2);
     expect(p.questions[1]).toMatchObject({ quote: null, meetingId: null });
     expect(p.questions[1]!.question).toMatch(/^What/);
     expect(p.habit).toMatchObject({ meetings: 1, oneOnOne: true, expectedShare: [0.2, 0.4], interruptions: 1 });
     expect(p.habit!.managerShare).toBeCloseTo(0.7741, 4);
-    expect(p.reminder).toBe("You talked 77% in your last one-on-one with Jordan; aim for 20%–40% and let Jordan do most of the talking. You came in before Jordan had finished once: let them finish, then start with what you heard.");
+    expect(p.reminder).toBe(
+      "You talked 77% in your last one-on-one with Jordan; aim for 20%–40% and let Jordan do most of the talking. You came in before Jordan had finished once: let them finish, then start with what you heard.",
+    );
     expect(p.meetings).toHaveLength(1);
     expect(p.meetings[0]!.personShare).toBeCloseTo(0.2259, 4);
     expect(p.share.direction).toBe("not-enough-meetings");
@@ -107,11 +122,15 @@ describe("attune prep over two shared meetings", () => {
     const { code, out, err } = await store.cli(["prep", "--manager", MANAGER, "--with", PERSON]);
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toContain(`Attune one-on-one prep: ${MANAGER} with ${PERSON}\nFrom 2 shared meetings, ${GROUP_DATE} to ${ONE_ON_ONE_DATE}; heuristic (no language model)`);
+    expect(out).toContain(
+      `Attune one-on-one prep: ${MANAGER} with ${PERSON}\nFrom 2 shared meetings, ${GROUP_DATE} to ${ONE_ON_ONE_DATE}; heuristic (no language model)`,
+    );
     expect(out).toContain("Jordan's share of talk  ▂▃  10% → 23%, rising");
     expect(out).toContain(`  ${ONE_ON_ONE_DATE}  concern: “${MIGRATION_QUOTE}”`);
     expect(out).toContain(`What you did well with Jordan\n  ${ONE_ON_ONE_DATE}  you said back: “${RESTATEMENT}”`);
-    expect(out).toContain("Questions to ask\n  1. Last time you said the migration script still fails on the larger tenants. How is that going now?\n  2. On 2 March");
+    expect(out).toContain(
+      "Questions to ask\n  1. Last time you said the migration script still fails on the larger tenants. How is that going now?\n  2. On 2 March",
+    );
     expect(out).toContain("Your habit with Jordan\n  You talked 77% in your last one-on-one with Jordan");
   });
 
@@ -139,7 +158,9 @@ describe("attune prep over two shared meetings", () => {
       const strangers = await prepCardFor(db, renee.person.id, "Zed", { llm: null, prompts: null });
       expect(cardStrings(strangers)).toContain("I have no stored meetings of yours with anyone called 'Zed'.");
       const two = await prepCardFor(db, renee.person.id, "FIO", { llm: null, prompts: null });
-      expect(cardStrings(two).join(" ")).toMatch(/'FIO' matches 2 people you have met: FIO084 \(Industrial Designer\), FIO089 \(Marketing Expert\)/);
+      expect(cardStrings(two).join(" ")).toMatch(
+        /'FIO' matches 2 people you have met: FIO084 \(Industrial Designer\), FIO089 \(Marketing Expert\)/,
+      );
       // sharedMeetings gives the prep the person's own utterances, and nobody else's
       const jordan = await findPerson(db, "local", "Jordan");
       if (!jordan.ok) throw new Error(jordan.message);
@@ -149,10 +170,26 @@ describe("attune prep over two shared meetings", () => {
   });
 
   const errors: [string, string[], RegExp][] = [
-    ["an unknown manager", ["prep", "--manager", "Zed", "--with", "Jordan"], /^attune prep: --manager: nobody called 'Zed' is stored; people include /],
-    ["an unknown person", ["prep", "--manager", MANAGER, "--with", "Quinn"], /^attune prep: --with: nobody called 'Quinn' is stored; people include /],
-    ["a manager with no meetings", ["prep", "--manager", "Jordan", "--with", "Renée"], /^attune prep: no meetings stored for Lee, Jordan \(Guest\); save one with attune analyze FILE --manager "Lee, Jordan \(Guest\)" --save$/],
-    ["the manager as the person", ["prep", "--manager", MANAGER, "--with", "renee"], /^attune prep: --with names Renée Ortiz, the manager; give the person the one-on-one is with$/],
+    [
+      "an unknown manager",
+      ["prep", "--manager", "Zed", "--with", "Jordan"],
+      /^attune prep: --manager: nobody called 'Zed' is stored; people include /,
+    ],
+    [
+      "an unknown person",
+      ["prep", "--manager", MANAGER, "--with", "Quinn"],
+      /^attune prep: --with: nobody called 'Quinn' is stored; people include /,
+    ],
+    [
+      "a manager with no meetings",
+      ["prep", "--manager", "Jordan", "--with", "Renée"],
+      /^attune prep: no meetings stored for Lee, Jordan \(Guest\); save one with attune analyze FILE --manager "Lee, Jordan \(Guest\)" --save$/,
+    ],
+    [
+      "the manager as the person",
+      ["prep", "--manager", MANAGER, "--with", "renee"],
+      /^attune prep: --with names Renée Ortiz, the manager; give the person the one-on-one is with$/,
+    ],
     ["no --with", ["prep", "--manager", MANAGER], /^attune prep: prep needs --with PERSON: whom the one-on-one is with$/],
   ];
   for (const [name, args, message] of errors) {
@@ -166,10 +203,20 @@ describe("attune prep over two shared meetings", () => {
   }
 
   it("exits 2 with one line when the two never met", async () => {
-    const saved = await store.cli(["analyze", `${fixturesDir}ami/ES2004a.teams.vtt`, "--manager", "FEE013", "--save", "--date", "2026-03-04"]);
+    const saved = await store.cli([
+      "analyze",
+      `${fixturesDir}ami/ES2004a.teams.vtt`,
+      "--manager",
+      "FEE013",
+      "--save",
+      "--date",
+      "2026-03-04",
+    ]);
     expect(saved.code).toBe(0);
     const { code, err } = await store.cli(["prep", "--manager", MANAGER, "--with", "FEE013"]);
     expect(code).toBe(2);
-    expect(err).toBe(`attune prep: no stored meetings of ${MANAGER} with FEE013 (Project Manager); save one with attune analyze FILE --manager "${MANAGER}" --save\n`);
+    expect(err).toBe(
+      `attune prep: no stored meetings of ${MANAGER} with FEE013 (Project Manager); save one with attune analyze FILE --manager "${MANAGER}" --save\n`,
+    );
   });
 });

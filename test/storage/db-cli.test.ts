@@ -27,14 +27,20 @@ describe("attune db migrate with a bad DATABASE_URL", () => {
 
   it("not a URL at all: exit 2, one line saying what DATABASE_URL must be", async () => {
     expectOneLineFailure(await runAttune(["db", "migrate"], env("not a url")), /DATABASE_URL: must be a postgres:\/\/ URL/);
-    expectOneLineFailure(await runAttune(["db", "migrate"], env("postgres://nobody@127.0.0.1:port/x")), /DATABASE_URL is not a PostgreSQL URL/);
+    expectOneLineFailure(
+      await runAttune(["db", "migrate"], env("postgres://nobody@127.0.0.1:port/x")),
+      /DATABASE_URL is not a PostgreSQL URL/,
+    );
   });
 
   it.skipIf(!postgresUrl)("a database that does not exist on a running server: exit 2, one line", async () => {
     const url = new URL(postgresUrl!);
     url.pathname = "/attune_no_such_database";
     url.search = "";
-    expectOneLineFailure(await runAttune(["db", "migrate"], env(url.toString())), /cannot connect to PostgreSQL at .*: the database does not exist/);
+    expectOneLineFailure(
+      await runAttune(["db", "migrate"], env(url.toString())),
+      /cannot connect to PostgreSQL at .*: the database does not exist/,
+    );
   });
 });
 
@@ -43,7 +49,10 @@ describeEachDatabase(
   (t) => {
     it("a second process opening a folder in use gets the clear 'in use' error, and the folder stays usable", async () => {
       const result = await runAttune(["db", "migrate"], t.env());
-      expectOneLineFailure(result, new RegExp(`the data folder .* is in use by process ${process.pid}; stop it, use another ATTUNE_DATA_DIR, or set DATABASE_URL`));
+      expectOneLineFailure(
+        result,
+        new RegExp(`the data folder .* is in use by process ${process.pid}; stop it, use another ATTUNE_DATA_DIR, or set DATABASE_URL`),
+      );
       expect((await t.db.query<{ one: number }>("select 1 as one")).rows).toEqual([{ one: 1 }]);
       // Once this process lets go, another may open it.
       const after = await t.whileClosed(() => runAttune(["db", "migrate"], t.env()));
@@ -57,7 +66,9 @@ describeEachDatabase(
 describe("test databases on PostgreSQL: one schema per test file", () => {
   it("withSearchPath adds the schema to the URL's options, with ? or &", () => {
     expect(withSearchPath("postgres://u@h:5432/db", "s1")).toBe("postgres://u@h:5432/db?options=-c%20search_path%3Ds1");
-    expect(withSearchPath("postgres://u@h/db?sslmode=disable", "s1")).toBe("postgres://u@h/db?sslmode=disable&options=-c%20search_path%3Ds1");
+    expect(withSearchPath("postgres://u@h/db?sslmode=disable", "s1")).toBe(
+      "postgres://u@h/db?sslmode=disable&options=-c%20search_path%3Ds1",
+    );
     expect(withSearchPath("postgres://u@h/db?options=-c%20statement_timeout%3D5000", "s1")).toBe(
       "postgres://u@h/db?options=-c%20statement_timeout%3D5000%20-c%20search_path%3Ds1",
     );

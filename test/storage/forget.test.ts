@@ -10,7 +10,15 @@ import type { Utterance } from "../../src/transcript/schema.js";
 import { killStarted, runAttune } from "../helpers/child-processes.js";
 import { countRows, describeEachDatabase, listTables } from "../helpers/databases.js";
 import type { Db } from "../../src/storage/db.js";
-import { ES2004A, ES2004A_MANAGER, fixtureMeeting, IS1009A, IS1009A_MANAGER, transcriptMeeting, type FixtureMeeting } from "./meeting-fixtures.js";
+import {
+  ES2004A,
+  ES2004A_MANAGER,
+  fixtureMeeting,
+  IS1009A,
+  IS1009A_MANAGER,
+  transcriptMeeting,
+  type FixtureMeeting,
+} from "./meeting-fixtures.js";
 
 const ATTENDEE = "MEO015 (Interface Designer)";
 const MANAGER = ES2004A_MANAGER;
@@ -28,7 +36,10 @@ beforeAll(async () => {
     rename: { [IS1009A_MANAGER]: MANAGER, "FIO087 (Interface Designer)": ATTENDEE },
   });
   const solo = JSON.stringify(
-    a.transcript.utterances.filter((u) => u.speaker === ATTENDEE).slice(0, 6).map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })),
+    a.transcript.utterances
+      .filter((u) => u.speaker === ATTENDEE)
+      .slice(0, 6)
+      .map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })),
   );
   const c = await transcriptMeeting(solo, { manager: null, externalId: "meeting-c-solo" });
   meetings = [a, b, c];
@@ -47,17 +58,14 @@ async function seed(db: Db): Promise<{ reportIds: string[] }> {
     await enqueueJob(db, saved.meetingId, { source: "test", externalId: m.meeting.externalId });
     if (saved.reportId) reportIds.push(saved.reportId);
   }
-  const person = async (name: string) => (await db.query<{ id: string }>("select id from people where display_name = $1", [name])).rows[0]!.id;
+  const person = async (name: string) =>
+    (await db.query<{ id: string }>("select id from people where display_name = $1", [name])).rows[0]!.id;
   const [reportA, reportB] = reportIds as [string, string];
   const aboutAttendee = meetings[1]!.coaching!.moments.find((x) => x.speaker === ATTENDEE)!.utteranceId;
-  await db.query("insert into feedback (report_id, person_id, moment_utterance_id, helpful) values ($1, $2, $3, true), ($4, $2, $5, false), ($1, $6, null, true)", [
-    reportA,
-    await person(MANAGER),
-    meetings[0]!.coaching!.moments[0]!.utteranceId,
-    reportB,
-    aboutAttendee,
-    await person(ATTENDEE),
-  ]);
+  await db.query(
+    "insert into feedback (report_id, person_id, moment_utterance_id, helpful) values ($1, $2, $3, true), ($4, $2, $5, false), ($1, $6, null, true)",
+    [reportA, await person(MANAGER), meetings[0]!.coaching!.moments[0]!.utteranceId, reportB, aboutAttendee, await person(ATTENDEE)],
+  );
   await db.query("update jobs set last_error = 'Graph answered 503'");
   return { reportIds };
 }
@@ -70,10 +78,23 @@ async function personNamed(db: Db, name: string): Promise<PersonRow> {
 
 /** Every row of every table, as JSON text, that mentions the person's id, name or an alias (case ignored). */
 async function mentionsOf(db: Db, person: PersonRow): Promise<string[]> {
-  const needles = [person.id, person.display_name, ...person.aliases, ...(person.aad_object_id ? [person.aad_object_id] : [])].map((s) => s.toLowerCase());
+  const needles = [person.id, person.display_name, ...person.aliases, ...(person.aad_object_id ? [person.aad_object_id] : [])].map((s) =>
+    s.toLowerCase(),
+  );
   const found: string[] = [];
   const tables = await listTables(db);
-  expect(tables).toEqual(expect.arrayContaining(["people", "meetings", "meeting_participants", "transcripts", "analyses", "coaching_reports", "feedback", "jobs"]));
+  expect(tables).toEqual(
+    expect.arrayContaining([
+      "people",
+      "meetings",
+      "meeting_participants",
+      "transcripts",
+      "analyses",
+      "coaching_reports",
+      "feedback",
+      "jobs",
+    ]),
+  );
   for (const table of tables) {
     const rows = await db.query<{ row: string }>(`select row_to_json(x)::text as row from ${table} x`);
     for (const { row } of rows.rows) {
@@ -90,7 +111,8 @@ async function mentionsOf(db: Db, person: PersonRow): Promise<string[]> {
 /** What is left is still well-formed: analyses and reports parse, and each raw transcript reads back as its utterances. */
 async function expectWellFormed(db: Db): Promise<void> {
   for (const { metrics } of (await db.query<{ metrics: unknown }>("select metrics from analyses")).rows) analysisSchema.parse(metrics);
-  for (const { coaching } of (await db.query<{ coaching: unknown }>("select coaching from coaching_reports")).rows) coachingSchema.parse(coaching);
+  for (const { coaching } of (await db.query<{ coaching: unknown }>("select coaching from coaching_reports")).rows)
+    coachingSchema.parse(coaching);
   for (const t of (await db.query<{ raw: string; utterances: Utterance[] }>("select raw, utterances from transcripts")).rows) {
     const parsed = parseTranscript(t.raw);
     if (!parsed.ok) throw new Error(parsed.error.message);
@@ -129,8 +151,14 @@ describeEachDatabase("forgetPerson", (t) => {
     expect(await countRows(t.db, "people")).toBe(new Set([...a.analysis.speakers, ...b.analysis.speakers].map((s) => s.name)).size - 1);
     const left = (await t.db.query<{ n: number }>("select sum(jsonb_array_length(utterances))::int as n from transcripts")).rows[0]!.n;
     expect(left).toBe(a.transcript.utterances.length + b.transcript.utterances.length - spoken(a, ATTENDEE) - spoken(b, ATTENDEE));
-    const moments = (await t.db.query<{ n: number }>("select sum(jsonb_array_length(coaching->'moments'))::int as n from coaching_reports")).rows[0]!.n;
-    expect(moments).toBe(a.coaching!.moments.length + b.coaching!.moments.length - a.coaching!.moments.filter((x) => x.speaker === ATTENDEE).length - b.coaching!.moments.filter((x) => x.speaker === ATTENDEE).length);
+    const moments = (await t.db.query<{ n: number }>("select sum(jsonb_array_length(coaching->'moments'))::int as n from coaching_reports"))
+      .rows[0]!.n;
+    expect(moments).toBe(
+      a.coaching!.moments.length +
+        b.coaching!.moments.length -
+        a.coaching!.moments.filter((x) => x.speaker === ATTENDEE).length -
+        b.coaching!.moments.filter((x) => x.speaker === ATTENDEE).length,
+    );
     const manager = await personNamed(t.db, MANAGER);
     expect(await countRows(t.db, "analyses", "manager_id = $1 and metrics->'manager'->>'name' = $2", [manager.id, MANAGER])).toBe(2);
     await expectWellFormed(t.db);
@@ -195,7 +223,11 @@ describeEachDatabase("forgetPerson", (t) => {
   // forgetPerson once compared names exactly, so the differently written utterances, analysis rows and moments stayed.
   it("a person whose name one transcript writes in another case is forgotten there too", async () => {
     await t.reset();
-    const shouting = await fixtureMeeting(ES2004A, { manager: MANAGER, externalId: "meeting-upper", rename: { [ATTENDEE]: ATTENDEE.toUpperCase() } });
+    const shouting = await fixtureMeeting(ES2004A, {
+      manager: MANAGER,
+      externalId: "meeting-upper",
+      rename: { [ATTENDEE]: ATTENDEE.toUpperCase() },
+    });
     await saveAnalyzedMeeting(t.db, meetings[0]!);
     await saveAnalyzedMeeting(t.db, shouting);
     expect(await countRows(t.db, "people")).toBe(meetings[0]!.analysis.speakers.length); // one person, two spellings
@@ -216,7 +248,10 @@ describeEachDatabase("forgetPerson", (t) => {
       return personForAad(tx, LOCAL_TENANT, aad, MANAGER);
     });
     const a = meetings[0]!;
-    const saved = await saveAnalyzedMeeting(t.db, { ...a, meeting: { ...a.meeting, source: "teams", externalId: "19:meeting_abc@thread.v2", organizerId, graphId: "MSpkYzE3" } });
+    const saved = await saveAnalyzedMeeting(t.db, {
+      ...a,
+      meeting: { ...a.meeting, source: "teams", externalId: "19:meeting_abc@thread.v2", organizerId, graphId: "MSpkYzE3" },
+    });
     await enqueueJob(t.db, saved.meetingId, { organizerAadId: aad, graphId: "MSpkYzE3", endedAt: "2026-03-02T10:00:00Z" });
     await t.db.query("update jobs set state = 'delivered'");
     const person = await personNamed(t.db, aad);
@@ -225,4 +260,3 @@ describeEachDatabase("forgetPerson", (t) => {
     expect(await mentionsOf(t.db, person)).toEqual([]);
   });
 });
-

@@ -45,10 +45,12 @@ describeEachDatabase("jobs", (t) => {
     const { job } = await queuedMeeting(t.db, "release", { maxAttempts: 2 });
     const first = (await claimJob(t.db, "w", 10_000))!;
     expect(await releaseJob(t.db, first, "w", "not yet", 60_000, true)).toBe("fetching");
-    const waiting = (await t.db.query<{ wait_s: number; locked_by: string | null; last_error: string }>(
-      "select extract(epoch from run_after - updated_at)::float8 as wait_s, locked_by, last_error from jobs where id = $1",
-      [job.id],
-    )).rows[0]!;
+    const waiting = (
+      await t.db.query<{ wait_s: number; locked_by: string | null; last_error: string }>(
+        "select extract(epoch from run_after - updated_at)::float8 as wait_s, locked_by, last_error from jobs where id = $1",
+        [job.id],
+      )
+    ).rows[0]!;
     expect(waiting).toEqual({ wait_s: 60, locked_by: null, last_error: "not yet" });
     expect(await claimJob(t.db, "w", 10_000)).toBeNull();
     await t.db.query("update jobs set run_after = now() where id = $1", [job.id]);

@@ -42,11 +42,26 @@ export async function transcriptMeeting(text: string, options: FixtureOptions): 
   const t = parsed.value;
   const analysis = analyze({ utterances: t.utterances, manager: options.manager });
   if (options.manager !== null && analysis.manager?.name !== options.manager) throw new Error(`${options.manager} is not a speaker`);
-  const coaching = options.manager === null ? null : await coachMeeting({ utterances: t.utterances, analysis, manager: options.manager }, { llm: null, prompts: null });
+  const coaching =
+    options.manager === null
+      ? null
+      : await coachMeeting({ utterances: t.utterances, analysis, manager: options.manager }, { llm: null, prompts: null });
   return {
     text,
-    meeting: { tenantId: LOCAL_TENANT, source: "cli", externalId: options.externalId ?? "transcript", title: options.title ?? "Kick-off meeting", startedAt: "2026-03-02T09:00:00Z" },
-    transcript: { format: t.format, raw: text, utterances: t.utterances, speakersKnown: analysis.speakersKnown, retentionDays: options.retentionDays ?? 30 },
+    meeting: {
+      tenantId: LOCAL_TENANT,
+      source: "cli",
+      externalId: options.externalId ?? "transcript",
+      title: options.title ?? "Kick-off meeting",
+      startedAt: "2026-03-02T09:00:00Z",
+    },
+    transcript: {
+      format: t.format,
+      raw: text,
+      utterances: t.utterances,
+      speakersKnown: analysis.speakersKnown,
+      retentionDays: options.retentionDays ?? 30,
+    },
     analysis,
     coaching,
   };
@@ -63,7 +78,11 @@ export async function teamsMeeting(db: Db, externalId: string, organizer = ES200
 }
 
 /** A Teams meeting waiting for its transcript, organised by `organizer`, with its job queued. */
-export async function queuedMeeting(db: Db, externalId: string, options: { organizer?: string; maxAttempts?: number } = {}): Promise<{ meeting: MeetingRow; job: JobRow }> {
+export async function queuedMeeting(
+  db: Db,
+  externalId: string,
+  options: { organizer?: string; maxAttempts?: number } = {},
+): Promise<{ meeting: MeetingRow; job: JobRow }> {
   const meeting = await teamsMeeting(db, externalId, options.organizer);
   const { job } = await enqueueJob(db, meeting.id, {}, options.maxAttempts);
   return { meeting, job };

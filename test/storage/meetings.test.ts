@@ -19,7 +19,9 @@ describeEachDatabase("saveAnalyzedMeeting", (t) => {
     expect(saved.reportId).toEqual(expect.any(String));
     const db = t.db;
 
-    const meetings = (await db.query<{ id: string; title: string; source: string; external_id: string; organizer_id: string }>("select * from meetings")).rows;
+    const meetings = (
+      await db.query<{ id: string; title: string; source: string; external_id: string; organizer_id: string }>("select * from meetings")
+    ).rows;
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({ id: saved.meetingId, title: "Kick-off meeting", source: "cli", external_id: ES2004A });
 
@@ -29,7 +31,11 @@ describeEachDatabase("saveAnalyzedMeeting", (t) => {
     const managerId = people.find((p) => p.display_name === ES2004A_MANAGER)!.id;
     expect(meetings[0]!.organizer_id).toBe(managerId);
 
-    const participants = (await db.query<{ person_id: string; role: string; talk_ms: number; share: number }>("select person_id, role, talk_ms, share from meeting_participants")).rows;
+    const participants = (
+      await db.query<{ person_id: string; role: string; talk_ms: number; share: number }>(
+        "select person_id, role, talk_ms, share from meeting_participants",
+      )
+    ).rows;
     expect(participants).toHaveLength(speakers.length);
     expect(participants.filter((p) => p.role === "manager").map((p) => p.person_id)).toEqual([managerId]);
     expect(participants.reduce((sum, p) => sum + p.share, 0)).toBeCloseTo(1, 6);
@@ -38,21 +44,32 @@ describeEachDatabase("saveAnalyzedMeeting", (t) => {
       expect(participants.find((p) => p.person_id === id)).toMatchObject({ talk_ms: s.talkMs });
     }
 
-    const transcript = (await db.query<{ raw: string; utterances: unknown; format: string; speakers_known: boolean; days: number }>(
-      "select raw, utterances, format, speakers_known, extract(epoch from expires_at - created_at)::float8 / 86400 as days from transcripts where meeting_id = $1",
-      [saved.meetingId],
-    )).rows[0]!;
+    const transcript = (
+      await db.query<{ raw: string; utterances: unknown; format: string; speakers_known: boolean; days: number }>(
+        "select raw, utterances, format, speakers_known, extract(epoch from expires_at - created_at)::float8 / 86400 as days from transcripts where meeting_id = $1",
+        [saved.meetingId],
+      )
+    ).rows[0]!;
     expect(transcript.raw).toBe(es2004a.text);
     expect(transcript.utterances).toEqual(es2004a.transcript.utterances);
     expect(transcript).toMatchObject({ format: "vtt-download", speakers_known: true });
     expect(transcript.days).toBeCloseTo(30, 3);
 
-    const analysis = (await db.query<{ metrics: unknown; manager_id: string; schema_version: number }>("select metrics, manager_id, schema_version from analyses where meeting_id = $1", [saved.meetingId])).rows[0]!;
+    const analysis = (
+      await db.query<{ metrics: unknown; manager_id: string; schema_version: number }>(
+        "select metrics, manager_id, schema_version from analyses where meeting_id = $1",
+        [saved.meetingId],
+      )
+    ).rows[0]!;
     expect(analysis.manager_id).toBe(managerId);
     expect(analysis.schema_version).toBe(es2004a.analysis.schemaVersion);
     expect(analysisSchema.parse(analysis.metrics)).toEqual(es2004a.analysis);
 
-    const reports = (await db.query<{ id: string; manager_id: string; source: string; coaching: unknown; delivered_at: Date | null }>("select * from coaching_reports")).rows;
+    const reports = (
+      await db.query<{ id: string; manager_id: string; source: string; coaching: unknown; delivered_at: Date | null }>(
+        "select * from coaching_reports",
+      )
+    ).rows;
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ id: saved.reportId, manager_id: managerId, source: "heuristic", delivered_at: null });
     expect(coachingSchema.parse(reports[0]!.coaching)).toEqual(es2004a.coaching);

@@ -21,7 +21,18 @@ describeEachDatabase(
       const recorded = await t.db.query<{ version: number; name: string }>("select version, name from schema_migrations order by version");
       expect(recorded.rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
       expect(await listTables(t.db)).toEqual(
-        expect.arrayContaining(["schema_migrations", "tenants", "people", "meetings", "meeting_participants", "transcripts", "analyses", "coaching_reports", "feedback", "jobs"]),
+        expect.arrayContaining([
+          "schema_migrations",
+          "tenants",
+          "people",
+          "meetings",
+          "meeting_participants",
+          "transcripts",
+          "analyses",
+          "coaching_reports",
+          "feedback",
+          "jobs",
+        ]),
       );
     });
 
@@ -55,7 +66,9 @@ describeEachDatabase(
         await holder.query("begin");
         await holder.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
         const names = ["attune_migrate_a", "attune_migrate_b"];
-        const runs = names.map((name) => startAttune(["db", "migrate"], target.env({ DATABASE_URL: `${target.url}&application_name=${name}` })));
+        const runs = names.map((name) =>
+          startAttune(["db", "migrate"], target.env({ DATABASE_URL: `${target.url}&application_name=${name}` })),
+        );
         await waitUntil(
           "both migrate processes wait on the migration lock",
           async () => {
@@ -65,21 +78,31 @@ describeEachDatabase(
                where l.locktype = 'advisory' and l.objid = $1 and not l.granted and a.application_name = any($2)`,
               [MIGRATION_LOCK_KEY, names],
             );
-            if (runs.some((r) => r.child.exitCode !== null)) throw new Error(`a migrate process ended early: ${JSON.stringify(runs.map((r) => r.output()))}`);
+            if (runs.some((r) => r.child.exitCode !== null))
+              throw new Error(`a migrate process ended early: ${JSON.stringify(runs.map((r) => r.output()))}`);
             return waiting.rows[0]!.n === 2;
           },
           15_000,
         ).catch(async (error: Error) => {
-          const sessions = await t.db.query("select pid, application_name, state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where datname = current_database()");
-          throw new Error(`${error.message}\nprocesses: ${JSON.stringify(runs.map((r) => r.output()))}\nsessions: ${JSON.stringify(sessions.rows)}`);
+          const sessions = await t.db.query(
+            "select pid, application_name, state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where datname = current_database()",
+          );
+          throw new Error(
+            `${error.message}\nprocesses: ${JSON.stringify(runs.map((r) => r.output()))}\nsessions: ${JSON.stringify(sessions.rows)}`,
+          );
         });
         await holder.query("commit");
         const results = await Promise.all(runs.map((r) => r.done));
         for (const r of results) expect(r).toMatchObject({ code: 0, stderr: "" });
         expect(results.map((r) => r.stdout).sort()).toEqual(
-          [`applied migration ${versions.join(", ")}; schema is at version ${latest}\n`, `schema is up to date (version ${latest})\n`].sort(),
+          [
+            `applied migration ${versions.join(", ")}; schema is at version ${latest}\n`,
+            `schema is up to date (version ${latest})\n`,
+          ].sort(),
         );
-        const recorded = await holder.query<{ version: number; n: number }>("select version, count(*)::int as n from schema_migrations group by version order by version");
+        const recorded = await holder.query<{ version: number; n: number }>(
+          "select version, count(*)::int as n from schema_migrations group by version order by version",
+        );
         expect(recorded.rows).toEqual(versions.map((version) => ({ version, n: 1 })));
       } finally {
         await holder.query("rollback").catch(() => undefined);

@@ -34,16 +34,84 @@ const fixtures: { name: string; text: string }[] = [
 
 /** Things worth dropping into a transcript: broken and hostile markup, entities, separators. */
 const INJECTIONS = [
-  "<v", "<v ", "<v>", "</v>", "<v Name>", "<v.loud Ann Lee>", "<v  Spaces  Around >", "<<v>>", "<v\tTab>", "<", ">", "</", "<c.yellow>", "<i>", "<00:00:01.000>",
-  "&#99999999;", "&#x110000;", "&#xD800;", "&#0;", "&#10;", "&#13;", "&#32;", "&amp", "&;", "&#;", "&#x;", "&apos;", "&nbsp;", "&amp;amp;", "&lt;v Eve&gt;",
-  "-->", " --> ", "-->-->", "\n", "\r", "\r\n", "\n\n", "\u0000", "\uFEFF", "\u2028", "\t", " ",
-  "NOTE", "STYLE", "REGION", "WEBVTT", "{", "}", "[", "]", '"', '"spokenText":1', '{"spokenText":"x"}', "/1-0", "/1-99", "-7", "/",
+  "<v",
+  "<v ",
+  "<v>",
+  "</v>",
+  "<v Name>",
+  "<v.loud Ann Lee>",
+  "<v  Spaces  Around >",
+  "<<v>>",
+  "<v\tTab>",
+  "<",
+  ">",
+  "</",
+  "<c.yellow>",
+  "<i>",
+  "<00:00:01.000>",
+  "&#99999999;",
+  "&#x110000;",
+  "&#xD800;",
+  "&#0;",
+  "&#10;",
+  "&#13;",
+  "&#32;",
+  "&amp",
+  "&;",
+  "&#;",
+  "&#x;",
+  "&apos;",
+  "&nbsp;",
+  "&amp;amp;",
+  "&lt;v Eve&gt;",
+  "-->",
+  " --> ",
+  "-->-->",
+  "\n",
+  "\r",
+  "\r\n",
+  "\n\n",
+  "\u0000",
+  "\uFEFF",
+  "\u2028",
+  "\t",
+  " ",
+  "NOTE",
+  "STYLE",
+  "REGION",
+  "WEBVTT",
+  "{",
+  "}",
+  "[",
+  "]",
+  '"',
+  '"spokenText":1',
+  '{"spokenText":"x"}',
+  "/1-0",
+  "/1-99",
+  "-7",
+  "/",
 ];
 
 /** Timestamps that are too big, too precise, malformed or borderline. */
 const HUGE_TIMESTAMPS = [
-  "99999999:00:00.000", "999999:00:00.000", "9007199254740993:00:00.000", "00:00:99999999999999999999.000", "00:00:00.99999999999999999999",
-  "24:00:00.001", "23:59:59.999", "00:59:60.000", "00:60:00.000", "1e308", "-1:00:00.000", "NaN", "Infinity", "00:00:0x10.000", "0:0:0.0", "::.", "",
+  "99999999:00:00.000",
+  "999999:00:00.000",
+  "9007199254740993:00:00.000",
+  "00:00:99999999999999999999.000",
+  "00:00:00.99999999999999999999",
+  "24:00:00.001",
+  "23:59:59.999",
+  "00:59:60.000",
+  "00:60:00.000",
+  "1e308",
+  "-1:00:00.000",
+  "NaN",
+  "Infinity",
+  "00:00:0x10.000",
+  "0:0:0.0",
+  "::.",
+  "",
 ];
 
 type Mutation =
@@ -55,7 +123,10 @@ type Mutation =
   | { op: "insert"; at: number; text: string }
   | { op: "huge-timestamp"; at: number; side: 0 | 1; value: string };
 
-const anyChar = fc.oneof(fc.constantFrom("<", ">", "&", ";", ":", ".", ",", "-", "/", "#", "v", "0", "9", " ", "\n", "\r", "{", '"'), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }));
+const anyChar = fc.oneof(
+  fc.constantFrom("<", ">", "&", ";", ":", ".", ",", "-", "/", "#", "v", "0", "9", " ", "\n", "\r", "{", '"'),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+);
 const digits = fc.string({ unit: fc.constantFrom("0", "1", "5", "9"), minLength: 1, maxLength: 24 });
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -64,12 +135,21 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("swap-lines" as const), at: fc.nat(), other: fc.nat() }),
   fc.record({ op: fc.constant("truncate" as const), at: fc.nat() }),
   fc.record({ op: fc.constant("flip-char" as const), at: fc.nat(), char: anyChar }),
-  fc.record({ op: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ unit: "binary", maxLength: 6 })) }),
+  fc.record({
+    op: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ unit: "binary", maxLength: 6 })),
+  }),
   fc.record({
     op: fc.constant("huge-timestamp" as const),
     at: fc.nat(),
     side: fc.constantFrom(0 as const, 1 as const),
-    value: fc.oneof(fc.constantFrom(...HUGE_TIMESTAMPS), digits.map((d) => `${d}:00:00.000`), digits.map((d) => `00:00:${d}.000`), digits.map((d) => `00:00:01.${d}`)),
+    value: fc.oneof(
+      fc.constantFrom(...HUGE_TIMESTAMPS),
+      digits.map((d) => `${d}:00:00.000`),
+      digits.map((d) => `00:00:${d}.000`),
+      digits.map((d) => `00:00:01.${d}`),
+    ),
   }),
 );
 
@@ -114,12 +194,57 @@ function applyMutation(text: string, m: Mutation): string {
 // ---- random text that looks a bit like a transcript ---------------------------------------------
 
 const TOKENS = [
-  "WEBVTT", "\uFEFF", "\n", "\n", "\n", "\r\n", "\r", " ", "\t", "-->", " --> ", "00:00:01.000", "00:00:02.500", "0:0:1.5", "01:02.345", "99:59:59.999", "00:00:00.000",
-  "guid/1-0", "guid/1-1", "guid/2-0", "guid/1-", "NOTE", "<v Ann>", "<v Lee, Jordan (Guest)>", "<v>", "<v", "</v>", "hello", "world", "&amp;", "&apos;", "&#39;",
-  "&#99999999;", "{", "}", '"speakerName":"Ann"', '"spokenText":"hi there"', '"startDateTime":"2026-03-08T08:22:30Z"', ",", ":", "[", "]",
-  '{"speaker":"Ann","start":1,"end":2,"text":"hi"}', '"start":"2026-03-08T08:22:30Z"', "1e999", "-1", "null",
+  "WEBVTT",
+  "\uFEFF",
+  "\n",
+  "\n",
+  "\n",
+  "\r\n",
+  "\r",
+  " ",
+  "\t",
+  "-->",
+  " --> ",
+  "00:00:01.000",
+  "00:00:02.500",
+  "0:0:1.5",
+  "01:02.345",
+  "99:59:59.999",
+  "00:00:00.000",
+  "guid/1-0",
+  "guid/1-1",
+  "guid/2-0",
+  "guid/1-",
+  "NOTE",
+  "<v Ann>",
+  "<v Lee, Jordan (Guest)>",
+  "<v>",
+  "<v",
+  "</v>",
+  "hello",
+  "world",
+  "&amp;",
+  "&apos;",
+  "&#39;",
+  "&#99999999;",
+  "{",
+  "}",
+  '"speakerName":"Ann"',
+  '"spokenText":"hi there"',
+  '"startDateTime":"2026-03-08T08:22:30Z"',
+  ",",
+  ":",
+  "[",
+  "]",
+  '{"speaker":"Ann","start":1,"end":2,"text":"hi"}',
+  '"start":"2026-03-08T08:22:30Z"',
+  "1e999",
+  "-1",
+  "null",
 ];
-const tokenSoup = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 80 }).map((parts) => parts.join(""));
+const tokenSoup = fc
+  .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 80 })
+  .map((parts) => parts.join(""));
 
 const PREFIXES = ["", "WEBVTT\n\n", "\uFEFFWEBVTT\n\n", "WEBVTT\n\nid\n00:00:01.000 --> 00:00:02.000\n", "[", "{", " \n"];
 const utf8 = new TextDecoder("utf-8"); // replaces invalid sequences with U+FFFD, never throws
@@ -134,13 +259,18 @@ describe("parseTranscript never throws and returns a well-formed result (fast-ch
 
   it("random bytes decoded as UTF-8", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PREFIXES), fc.uint8Array({ maxLength: 400 }), (prefix, bytes) => checkParse(prefix + utf8.decode(bytes))),
+      fc.property(fc.constantFrom(...PREFIXES), fc.uint8Array({ maxLength: 400 }), (prefix, bytes) =>
+        checkParse(prefix + utf8.decode(bytes)),
+      ),
       { numRuns: 600 },
     );
   });
 
   it("token soup of transcript pieces", () => {
-    fc.assert(fc.property(tokenSoup, (text) => checkParse(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(tokenSoup, (text) => checkParse(text)),
+      { numRuns: 1000 },
+    );
   });
 
   it(`mutations of the real fixtures (${fixtures.map((f) => f.name).join(", ")})`, () => {
@@ -167,7 +297,10 @@ describe("parseTranscript never throws and returns a well-formed result (fast-ch
       },
     });
     expect(broken.length).toBeGreaterThanOrEqual(8);
-    const badError = transcriptResultProblems("", { ok: false, error: { kind: "transcript-error", code: "bad-cue", line: 0, message: "two\nlines" } });
+    const badError = transcriptResultProblems("", {
+      ok: false,
+      error: { kind: "transcript-error", code: "bad-cue", line: 0, message: "two\nlines" },
+    });
     expect(badError).toHaveLength(2);
   });
 

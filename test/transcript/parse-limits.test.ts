@@ -65,7 +65,10 @@ describe("parse limits: a too-big transcript is refused with a clear error, not 
   });
 
   it("maxDurationMs applies to JSON too", () => {
-    const error = tooLarge(JSON.stringify([{ speaker: "Ann", start: 0, end: 3 * 3600, text: "hi" }]), { ...roomy, maxDurationMs: 2 * HOUR });
+    const error = tooLarge(JSON.stringify([{ speaker: "Ann", start: 0, end: 3 * 3600, text: "hi" }]), {
+      ...roomy,
+      maxDurationMs: 2 * HOUR,
+    });
     expect(error.message).toMatch(/item 1: ends past the 2 h limit/);
   });
 

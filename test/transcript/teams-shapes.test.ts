@@ -59,7 +59,8 @@ describe("Teams transcript shapes (test/fixtures/teams/README.md)", () => {
   });
 
   it("STYLE blocks, cue settings, class voices and CR-only line ends", () => {
-    const vtt = "WEBVTT - made by hand\r\rSTYLE\r::cue { color: red }\r\r00:01.000 --> 00:02.500 align:start line:0\r<v.loud Ana Díaz>Hi <i>there</i></v>\r";
+    const vtt =
+      "WEBVTT - made by hand\r\rSTYLE\r::cue { color: red }\r\r00:01.000 --> 00:02.500 align:start line:0\r<v.loud Ana Díaz>Hi <i>there</i></v>\r";
     const r = parseTranscript(vtt);
     expect(r.ok && r.value.utterances).toEqual([{ id: "u1", speaker: "Ana Díaz", startMs: 1000, endMs: 2500, text: "Hi there" }]);
   });

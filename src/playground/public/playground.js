@@ -13,25 +13,42 @@
 
   // Colours and sizes close to the Teams light theme, so the card looks as it does there.
   const palette = {
-    default: "#242424", dark: "#242424", light: "#FFFFFF", accent: "#5B5FC7",
-    good: "#0E700E", warning: "#835B00", attention: "#C4314B",
+    default: "#242424",
+    dark: "#242424",
+    light: "#FFFFFF",
+    accent: "#5B5FC7",
+    good: "#0E700E",
+    warning: "#835B00",
+    attention: "#C4314B",
   };
   const foregroundColors = Object.fromEntries(
     Object.entries(palette).map(([name, color]) => [name, { default: color, subtle: name === "default" ? "#616161" : color }]),
   );
   const style = (backgroundColor) => ({ backgroundColor, foregroundColors });
   const hostConfig = new AdaptiveCards.HostConfig({
-    fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, sans-serif",
+    fontFamily:
+      "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, sans-serif",
     supportsInteractivity: true,
     spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
     separator: { lineThickness: 1, lineColor: "#E0E0E0" },
     fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
     fontWeights: { lighter: 300, default: 400, bolder: 600 },
     containerStyles: {
-      default: style("#FFFFFF"), emphasis: style("#F5F5F5"), accent: style("#C5CBFA"),
-      good: style("#C9E8C9"), warning: style("#FBE6B2"), attention: style("#F6D1D5"),
+      default: style("#FFFFFF"),
+      emphasis: style("#F5F5F5"),
+      accent: style("#C5CBFA"),
+      good: style("#C9E8C9"),
+      warning: style("#FBE6B2"),
+      attention: style("#F6D1D5"),
     },
-    actions: { maxActions: 6, spacing: "default", buttonSpacing: 8, actionsOrientation: "horizontal", actionAlignment: "left", showCard: { actionMode: "inline", inlineTopMargin: 12 } },
+    actions: {
+      maxActions: 6,
+      spacing: "default",
+      buttonSpacing: 8,
+      actionsOrientation: "horizontal",
+      actionAlignment: "left",
+      showCard: { actionMode: "inline", inlineTopMargin: 12 },
+    },
     factSet: { title: { weight: "bolder", wrap: true, maxWidth: 150 }, value: { wrap: true }, spacing: 8 },
     adaptiveCard: { allowCustomStyle: true },
   });
@@ -110,7 +127,10 @@
   }
 
   async function api(path, body) {
-    const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(
+      path,
+      body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
     const data = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
     return data;

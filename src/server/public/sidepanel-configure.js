@@ -4,7 +4,10 @@ microsoftTeams.app.initialize().then(() => {
     const base = window.location.origin;
     microsoftTeams.pages.config
       .setConfig({ entityId: "attune-live", contentUrl: `${base}/sidepanel`, websiteUrl: `${base}/`, suggestedDisplayName: "Attune" })
-      .then(() => saveEvent.notifySuccess(), (error) => saveEvent.notifyFailure(String(error)));
+      .then(
+        () => saveEvent.notifySuccess(),
+        (error) => saveEvent.notifyFailure(String(error)),
+      );
   });
   microsoftTeams.pages.config.setValidityState(true);
 });
