@@ -1,19 +1,22 @@
 /**
- * Loads the public AnnoMI rows (test/fixtures/annomi) into conversations, restatement pairs and Attune
- * utterances. Pure apart from `loadAnnoMi`, which only reads the file.
+ * Loads the AnnoMI rows in test/fixtures/annomi (the 4 public conversations and the 44 of the development part)
+ * into conversations, splits them into a tuning half and a held-out half, and writes each conversation as a
+ * transcript in the JSON shape `attune analyze` reads. Pure apart from `loadAnnoMi`, which only reads the files.
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import type { Utterance } from "../src/transcript/schema.js";
 
-export const ANNOMI_CSV = fileURLToPath(new URL("../test/fixtures/annomi/annomi-public.csv", import.meta.url));
+export const ANNOMI_FILES = ["annomi-public.csv", "annomi-dev.csv"].map((name) =>
+  fileURLToPath(new URL(`../test/fixtures/annomi/${name}`, import.meta.url)),
+);
 
 export type Interlocutor = "therapist" | "client";
+export type Quality = "high" | "low";
 
 export interface AnnoMiRow {
   transcriptId: string;
-  miQuality: "high" | "low";
+  miQuality: Quality;
   topic: string;
   utteranceId: number;
   interlocutor: Interlocutor;
@@ -27,21 +30,10 @@ export interface AnnoMiRow {
 
 export interface Conversation {
   id: string;
-  quality: "high" | "low";
+  quality: Quality;
   topic: string;
-  /** In utterance_id order. */
+  /** In utterance_id order, one row per utterance. */
   rows: AnnoMiRow[];
-}
-
-/** A therapist row that directly follows a client row: "does this reply restate that turn?". */
-export interface RestatementPair {
-  conversationId: string;
-  /** The therapist row's utterance_id. */
-  utteranceId: number;
-  previous: string;
-  reply: string;
-  /** reflection_exists === "True" (simple or complex reflection). */
-  gold: boolean;
 }
 
 const REQUIRED_COLUMNS = [
@@ -56,36 +48,44 @@ const REQUIRED_COLUMNS = [
   "question_exists",
 ] as const;
 
-export async function loadAnnoMi(path: string = ANNOMI_CSV): Promise<Conversation[]> {
-  return parseAnnoMi(await readFile(path, "utf8"));
+export async function loadAnnoMi(paths: readonly string[] = ANNOMI_FILES): Promise<Conversation[]> {
+  const texts = await Promise.all(paths.map((path) => readFile(path, "utf8")));
+  return parseAnnoMi(...texts);
 }
 
-/** Conversations in order of first appearance in the file; throws on a malformed row. */
-export function parseAnnoMi(csvText: string): Conversation[] {
-  const records = parse(csvText, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+/**
+ * Conversations in order of first appearance; throws on a malformed row. Where an utterance was labelled by
+ * several annotators, the first row is kept (as the data set's README says to do).
+ */
+export function parseAnnoMi(...csvTexts: string[]): Conversation[] {
   const byId = new Map<string, Conversation>();
-  records.forEach((record, index) => {
-    const line = index + 2;
-    for (const column of REQUIRED_COLUMNS) {
-      if (typeof record[column] !== "string") throw new Error(`AnnoMI row on line ${line}: column ${column} is missing`);
-    }
-    const row = toRow(record as Record<(typeof REQUIRED_COLUMNS)[number], string>, line);
-    let conversation = byId.get(row.transcriptId);
-    if (!conversation) {
-      conversation = { id: row.transcriptId, quality: row.miQuality, topic: row.topic, rows: [] };
-      byId.set(row.transcriptId, conversation);
-    }
-    if (conversation.quality !== row.miQuality) throw new Error(`AnnoMI line ${line}: transcript ${row.transcriptId} mixes quality labels`);
-    conversation.rows.push(row);
-  });
+  const seen = new Set<string>();
+  for (const csvText of csvTexts) {
+    const records = parse(csvText, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    records.forEach((record, index) => {
+      const line = index + 2;
+      for (const column of REQUIRED_COLUMNS) {
+        if (typeof record[column] !== "string") throw new Error(`AnnoMI row on line ${line}: column ${column} is missing`);
+      }
+      const row = toRow(record as Record<(typeof REQUIRED_COLUMNS)[number], string>, line);
+      const key = `${row.transcriptId}/${row.utteranceId}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let conversation = byId.get(row.transcriptId);
+      if (!conversation) {
+        conversation = { id: row.transcriptId, quality: row.miQuality, topic: row.topic, rows: [] };
+        byId.set(row.transcriptId, conversation);
+      }
+      if (conversation.quality !== row.miQuality)
+        throw new Error(`AnnoMI line ${line}: transcript ${row.transcriptId} mixes quality labels`);
+      conversation.rows.push(row);
+    });
+  }
   const conversations = [...byId.values()];
   for (const conversation of conversations) {
     conversation.rows.sort((a, b) => a.utteranceId - b.utteranceId);
     conversation.rows.forEach((row, i) => {
       if (row.utteranceId !== i) throw new Error(`AnnoMI transcript ${conversation.id}: utterance ids are not 0..n-1`);
-      const before = conversation.rows[i - 1];
-      if (before && row.startMs < before.startMs)
-        throw new Error(`AnnoMI transcript ${conversation.id}: timestamps go backwards at utterance ${i}`);
     });
   }
   return conversations;
@@ -99,7 +99,9 @@ function toRow(r: Record<(typeof REQUIRED_COLUMNS)[number], string>, line: numbe
   const interlocutor =
     r.interlocutor === "therapist" || r.interlocutor === "client" ? r.interlocutor : fail(`interlocutor "${r.interlocutor}"`);
   if (!/^\d+$/.test(r.utterance_id)) fail(`utterance_id "${r.utterance_id}"`);
-  const time = /^(\d{2}):(\d{2}):(\d{2})$/.exec(r.timestamp) ?? fail(`timestamp "${r.timestamp}"`);
+  // One source row writes "00:09:025": a seconds field with an extra leading zero is read as its value (25 s).
+  const time = /^(\d{2}):(\d{2}):(0?\d{2})$/.exec(r.timestamp) ?? fail(`timestamp "${r.timestamp}"`);
+  if (Number(time[2]) > 59 || Number(time[3]) > 59) fail(`timestamp "${r.timestamp}"`);
   const startMs = ((Number(time[1]) * 60 + Number(time[2])) * 60 + Number(time[3])) * 1000;
   const label = (value: string, column: string): boolean | null => {
     if (interlocutor === "client") return value === "n/a" ? null : fail(`${column} "${value}" on a client row`);
@@ -118,21 +120,20 @@ function toRow(r: Record<(typeof REQUIRED_COLUMNS)[number], string>, line: numbe
   };
 }
 
-/** Every therapist row whose previous row is a client row, with that client row as the turn it answers. */
-export function restatementPairs(conversation: Conversation): RestatementPair[] {
-  const pairs: RestatementPair[] = [];
-  conversation.rows.forEach((row, i) => {
-    const before = conversation.rows[i - 1];
-    if (row.interlocutor !== "therapist" || before?.interlocutor !== "client") return;
-    pairs.push({
-      conversationId: conversation.id,
-      utteranceId: row.utteranceId,
-      previous: before.text,
-      reply: row.text,
-      gold: row.reflection === true,
-    });
-  });
-  return pairs;
+export type Split = "tune" | "held-out";
+
+/**
+ * The split fixed before any tuning: within each quality, conversations in order of their numeric id go
+ * alternately to the tuning half and the held-out half (the first to tuning). Detection is tuned on the first
+ * and reported on the second.
+ */
+export function splitOf(conversations: readonly Conversation[]): Map<string, Split> {
+  const split = new Map<string, Split>();
+  for (const quality of ["high", "low"] as const) {
+    const ordered = conversations.filter((c) => c.quality === quality).sort((a, b) => Number(a.id) - Number(b.id));
+    for (const [i, c] of ordered.entries()) split.set(c.id, i % 2 === 0 ? "tune" : "held-out");
+  }
+  return split;
 }
 
 /**
@@ -142,7 +143,6 @@ export function restatementPairs(conversation: Conversation): RestatementPair[] 
  *   before the next speaker counts as speech, and each boundary is only known to ±1 s.
  * - the last utterance lasts words / `wordsPerSecond` (2.5 words/s = 150 words a minute, a common
  *   conversational speaking rate).
- * With `gapMs` ≥ 0 no two utterances overlap, so the floor analysis finds no interruptions here.
  */
 export interface TimingAssumptions {
   gapMs: number;
@@ -152,17 +152,43 @@ export interface TimingAssumptions {
 /** 200 ms: a typical gap between speakers in conversation (Stivers et al., PNAS 2009: modal gap ~0–200 ms). */
 export const defaultTiming: TimingAssumptions = { gapMs: 200, wordsPerSecond: 2.5 };
 
-export const SPEAKER: Record<Interlocutor, string> = { therapist: "therapist", client: "client" };
+/** The display names the transcripts give the two speakers; the counsellor is the "manager" Attune coaches. */
+export const SPEAKER: Record<Interlocutor, string> = { therapist: "Counsellor", client: "Client" };
 
-export function toUtterances(conversation: Conversation, timing: TimingAssumptions = defaultTiming): Utterance[] {
-  const rows = conversation.rows;
-  return rows.map((row, i) => {
-    const next = rows[i + 1];
-    const endMs = next
-      ? Math.max(row.startMs, next.startMs - timing.gapMs)
-      : row.startMs + Math.round((wordCount(row.text) / timing.wordsPerSecond) * 1000);
-    return { id: `u${i + 1}`, speaker: SPEAKER[row.interlocutor], startMs: row.startMs, endMs, text: row.text };
+export interface TimedRow {
+  row: AnnoMiRow;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * Start and end of each row. A few rows start a second or two before the row above them (crosstalk, transcribed
+ * in turn order): their start is moved up to the previous row's, so the transcript keeps the experts' order.
+ */
+export function timedRows(conversation: Conversation, timing: TimingAssumptions = defaultTiming): TimedRow[] {
+  const starts: number[] = [];
+  for (const row of conversation.rows) starts.push(Math.max(row.startMs, starts[starts.length - 1] ?? 0));
+  return conversation.rows.map((row, i) => {
+    const startMs = starts[i]!;
+    const next = starts[i + 1];
+    const endMs =
+      next !== undefined
+        ? Math.max(startMs, next - timing.gapMs)
+        : startMs + Math.round((wordCount(row.text) / timing.wordsPerSecond) * 1000);
+    return { row, startMs, endMs };
   });
+}
+
+/** The conversation as the JSON transcript `attune analyze` reads: `[{ speaker, start, end, text }]`, times in seconds. */
+export function transcriptJson(conversation: Conversation, timing: TimingAssumptions = defaultTiming): string {
+  return JSON.stringify(
+    timedRows(conversation, timing).map(({ row, startMs, endMs }) => ({
+      speaker: SPEAKER[row.interlocutor],
+      start: startMs / 1000,
+      end: endMs / 1000,
+      text: row.text,
+    })),
+  );
 }
 
 function wordCount(text: string): number {

@@ -1,134 +1,69 @@
 /**
- * `npm run eval`: scores the restatement detector against expert-labelled reflections in the public
- * AnnoMI rows (test/fixtures/annomi), next to trivial baselines, and counts missed moments per
- * conversation. The only file of eval/ that reads the environment.
+ * `npm run eval`: runs `attune analyze --coach --format json` on every AnnoMI conversation in
+ * test/fixtures/annomi (48) and scores what it outputs against the experts' labels: every counsellor utterance
+ * is a prediction ("restates" when `coaching.kept[]` lists it), beside the always-restates baseline, on the
+ * held-out half first (never tuned on), then the tuning half, then all. Also: missed moments per client turn in
+ * high- and low-quality conversations. With OPENAI_* set the CLI coaches with the model, as it would for a user.
  */
-import { defaultTiming, loadAnnoMi, type Conversation, type RestatementPair } from "./annomi.js";
-import { createLlm } from "../src/coaching/llm.js";
-import { loadPrompts } from "../src/coaching/prompt-store.js";
-import { loadConfig } from "../src/config.js";
-import { baselines, heuristicDetector, type Detector } from "./detectors.js";
-import { promptSetDetector } from "./prompt-set-detector.js";
-import { allPairs, comparePair, missedMoments, scoreDetectors, type DetectorResult } from "./evaluate.js";
-import { accuracy, f1, majorityClass, precision, recall, type Confusion } from "./scores.js";
-import { fmt, pct, table } from "./table.js";
-
-/** The low-/high-quality versions of the same scenario. */
-const PAIR = { low: "15", high: "24" } as const;
+import { loadAnnoMi, splitOf } from "./annomi.js";
+import { readWithProduct } from "./product-run.js";
+import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
+import { f1, precision, recall } from "./scores.js";
+import { fmt, table } from "./table.js";
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(`configuration: ${loaded.problems.join("; ")}`);
-  const llmConfigured = loaded.config.llm !== null;
-  /** Detectors that need a model: the prompt set, when OPENAI_* configures one. */
-  const llmDetectors: Detector[] = [];
-  if (loaded.config.llm) {
-    const prompts = await loadPrompts(loaded.config.promptsDir);
-    if (!prompts.ok) throw new Error(prompts.message);
-    llmDetectors.push(promptSetDetector(createLlm(loaded.config.llm), prompts.value));
-  }
-
   const conversations = await loadAnnoMi();
-  const pairs = allPairs(conversations);
-  const detectors: Detector[] = [heuristicDetector, ...llmDetectors];
-  const results = await scoreDetectors(pairs, [...detectors, ...baselines]);
+  const split = splitOf(conversations);
+  const readings = [];
+  for (const conversation of conversations) readings.push(await readWithProduct(conversation, process.env));
+  const parts = [
+    { name: "held-out half (not tuned on)", readings: readings.filter((r) => split.get(r.conversation.id) === "held-out") },
+    { name: "tuning half", readings: readings.filter((r) => split.get(r.conversation.id) === "tune") },
+    { name: "all 48", readings },
+  ].map((p) => ({ name: p.name, scored: scoreReadings(p.readings) }));
 
-  const rows = conversations.reduce((n, c) => n + c.rows.length, 0);
-  const gold = pairs.map((p) => p.gold);
-  const positives = gold.filter(Boolean).length;
-  const majority = majorityClass(gold);
+  const coach = readings[0]?.report.coaching?.source ?? "heuristic";
   const out: string[] = [];
-  out.push(`Attune restatement eval: AnnoMI public rows, ${conversations.length} conversations, ${rows} rows`);
+  const utterances = parts[2]!.scored.product;
   out.push(
-    `Pairs: ${pairs.length} therapist utterances directly after a client utterance; gold = reflection_exists "True": ${positives} (${pct(positives / pairs.length)})`,
+    `Attune restatement eval: attune analyze --coach --format json on ${conversations.length} AnnoMI conversations (${coach} coach)`,
   );
   out.push(
-    `Majority class: "${majority.label ? "restates" : "does not restate"}", ${pct(majority.rate)} of pairs (the accuracy of always answering it)`,
+    `Every counsellor utterance is scored (${utterances.tp + utterances.fp + utterances.fn + utterances.tn}); gold = the experts' reflection_exists; predicted = listed in coaching.kept[]`,
   );
   out.push("");
-  out.push("Restatement detection, all conversations");
   out.push(
     table(
-      ["detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1", "accuracy"],
-      results.map((r) => [r.name, ...scoreCells(r.overall)]),
+      ["split", "conversations", "detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1"],
+      parts.flatMap(({ name, scored }) => [
+        [name, String(scored.conversations), "Attune", ...cells(scored.product)],
+        ["", "", "always restates", ...cells(scored.alwaysRestates)],
+      ]),
+      [0, 2],
     ),
   );
   out.push("");
-  for (const r of results) out.push(`  ${r.name.padEnd(15)} ${r.description}`);
+  out.push("Missed moments (coaching.moments[]) per client turn");
   out.push(
-    llmConfigured
-      ? llmDetectors.length > 0
-        ? `LLM: scored above (${llmDetectors.map((d) => d.name).join(", ")}; model ${env.OPENAI_MODEL ?? "default"})`
-        : `LLM: configured (model ${env.OPENAI_MODEL ?? "default"}) but no prompt-set judge is plugged in yet (add it to llmDetectors in eval/restatement-eval.ts)`
-      : "LLM: not configured (set OPENAI_BASE_URL/OPENAI_MODEL to score the prompt set)",
+    table(
+      ["split", "high quality", "low quality", "low / high"],
+      parts.map(({ name, scored }) => [name, ...missedCells(scored)]),
+      [0],
+    ),
   );
-  out.push("");
-  out.push("Restatement detection, per conversation");
-  out.push(perConversationTable(conversations, pairs, results));
-  out.push("");
-  out.push(missedMomentSection(conversations));
   console.log(out.join("\n"));
 }
 
-function scoreCells(c: Confusion): string[] {
-  return [String(c.tp), String(c.fp), String(c.fn), String(c.tn), fmt(precision(c)), fmt(recall(c)), fmt(f1(c)), fmt(accuracy(c))];
+function cells(c: Scored["product"]): string[] {
+  return [String(c.tp), String(c.fp), String(c.fn), String(c.tn), fmt(precision(c)), fmt(recall(c)), fmt(f1(c))];
 }
 
-function perConversationTable(
-  conversations: readonly Conversation[],
-  pairs: readonly RestatementPair[],
-  results: readonly DetectorResult[],
-): string {
-  const rows: string[][] = [];
-  for (const c of conversations) {
-    const mine = pairs.filter((p) => p.conversationId === c.id);
-    const label = `${c.id} (${c.quality}, ${mine.filter((p) => p.gold).length}/${mine.length} gold)`;
-    results.forEach((r, i) => {
-      const confusion = r.byConversation.get(c.id) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
-      rows.push([i === 0 ? label : "", r.name, ...scoreCells(confusion)]);
-    });
-  }
-  return table(["conversation", "detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1", "accuracy"], rows, [0, 1]);
-}
-
-function missedMomentSection(conversations: readonly Conversation[]): string {
-  const out: string[] = [];
-  out.push(`Missed moments: pickMoments(utterances, "therapist"), speakers "therapist"/"client"`);
-  out.push(
-    `  utterance ends: next start - ${defaultTiming.gapMs} ms (never before own start); last: start + words / ${defaultTiming.wordsPerSecond} s; starts are whole seconds`,
-  );
-  const moments = conversations.map((c) => missedMoments(c));
-  out.push(
-    table(
-      ["conversation", "quality", "client turns", "candidates", "per 10 client turns", "kept restatements", "kinds"],
-      moments.map((m) => [
-        m.conversationId,
-        m.quality,
-        String(m.clientTurns),
-        String(m.candidates),
-        m.per10ClientTurns.toFixed(1),
-        String(m.kept),
-        Object.entries(m.byKind)
-          .map(([k, n]) => `${k} ${n}`)
-          .join(", ") || "-",
-      ]),
-      [0, 1, 6],
-    ),
-  );
-  const check = comparePair(conversations, PAIR.low, PAIR.high);
-  out.push("");
-  out.push(
-    `Pair check: ${PAIR.low} (low quality) has ${check.low.candidates} missed moments (${check.low.per10ClientTurns.toFixed(1)} per 10 client turns), ` +
-      `${PAIR.high} (high quality) has ${check.high.candidates} (${check.high.per10ClientTurns.toFixed(1)}): ${check.asExpected ? "as expected" : "NOT as expected"}`,
-  );
-  const gaps = [0, 500, 900];
-  const sensitivity = gaps.map((gapMs) => {
-    const counts = conversations.map((c) => `${c.id}:${missedMoments(c, { ...defaultTiming, gapMs }).candidates}`).join(" ");
-    return `gap ${gapMs} ms -> ${counts}`;
-  });
-  out.push(`Timing sensitivity (candidates per conversation): ${sensitivity.join("; ")}`);
-  return out.join("\n");
+function missedCells(scored: Scored): string[] {
+  const high = perClientTurn(scored.missed.high);
+  const low = perClientTurn(scored.missed.low);
+  const show = (x: number | null, rate: Scored["missed"]["high"]) =>
+    x === null ? "n/a" : `${x.toFixed(2)} (${rate.moments}/${rate.clientTurns}, ${rate.conversations} conv.)`;
+  return [show(high, scored.missed.high), show(low, scored.missed.low), high && low !== null ? (low / high).toFixed(2) : "n/a"];
 }
 
 main().catch((error: unknown) => {

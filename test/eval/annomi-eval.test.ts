@@ -1,56 +1,64 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadAnnoMi, parseAnnoMi, restatementPairs, toUtterances, type Conversation } from "../../eval/annomi.js";
-import { alwaysRestates, heuristicDetector, markerOnly } from "../../eval/detectors.js";
-import { allPairs, comparePair, scoreDetector } from "../../eval/evaluate.js";
+import { loadAnnoMi, parseAnnoMi, splitOf, timedRows, transcriptJson, type Conversation } from "../../eval/annomi.js";
+import { readWithProduct, type ProductReading } from "../../eval/product-run.js";
+import { perClientTurn, scoreReadings } from "../../eval/score-readings.js";
 import { accuracy, confusionOf, f1, majorityClass, precision, recall } from "../../eval/scores.js";
+import { parseTranscript } from "../../src/transcript/index.js";
 
 let conversations: Conversation[];
+let readings: ProductReading[];
 beforeAll(async () => {
   conversations = await loadAnnoMi();
-});
+  readings = [];
+  for (const c of conversations) readings.push(await readWithProduct(c, {}));
+}, 60_000);
 
 describe("AnnoMI loader", () => {
-  it("finds the 4 conversations and all 138 rows", () => {
-    expect(conversations.map((c) => c.id)).toEqual(["0", "24", "86", "15"]);
-    expect(conversations.reduce((n, c) => n + c.rows.length, 0)).toBe(138);
-    expect(conversations.map((c) => c.quality)).toEqual(["high", "high", "high", "low"]);
+  it("finds all 48 conversations, one row per utterance, with every counsellor utterance labelled", () => {
+    expect(conversations).toHaveLength(48);
+    expect(conversations.filter((c) => c.quality === "high")).toHaveLength(39);
+    const counsellor = conversations.flatMap((c) => c.rows.filter((r) => r.interlocutor === "therapist"));
+    expect(counsellor).toHaveLength(1378);
+    expect(counsellor.filter((r) => r.reflection === true)).toHaveLength(451);
+    for (const c of conversations) for (const [i, r] of c.rows.entries()) expect(r.utteranceId).toBe(i);
   });
 
-  it("pairs each therapist row with the client row right before it, labelled by reflection_exists", () => {
-    for (const c of conversations) {
-      for (const p of restatementPairs(c)) {
-        const i = c.rows.findIndex((r) => r.utteranceId === p.utteranceId);
-        expect(c.rows[i]!.interlocutor).toBe("therapist");
-        expect(c.rows[i - 1]!.interlocutor).toBe("client");
-        expect(p.previous).toBe(c.rows[i - 1]!.text);
-        expect(p.gold).toBe(c.rows[i]!.reflection);
-      }
-    }
-    const pairs = allPairs(conversations);
-    const therapistRowsAfterClient = conversations.reduce(
-      (n, c) => n + c.rows.filter((r, i) => r.interlocutor === "therapist" && c.rows[i - 1]?.interlocutor === "client").length,
-      0,
+  it("keeps the first annotator's row where an utterance was labelled twice", () => {
+    const header = "mi_quality,transcript_id,topic,utterance_id,interlocutor,timestamp,utterance_text,reflection_exists,question_exists";
+    const [c] = parseAnnoMi(
+      `${header}\nhigh,9,t,0,therapist,00:00:01,Hello.,True,False\nhigh,9,t,0,therapist,00:00:01,Hello.,False,False\n`,
     );
-    expect(pairs).toHaveLength(therapistRowsAfterClient);
+    expect(c!.rows).toHaveLength(1);
+    expect(c!.rows[0]!.reflection).toBe(true);
   });
 
-  it("derives utterance ends that never precede their start nor overlap the next utterance", () => {
-    for (const c of conversations) {
-      const utterances = toUtterances(c);
-      expect(utterances).toHaveLength(c.rows.length);
-      utterances.forEach((u, i) => {
-        expect(u.endMs).toBeGreaterThanOrEqual(u.startMs);
-        const next = utterances[i + 1];
-        if (next) expect(u.endMs).toBeLessThanOrEqual(Math.max(u.startMs, next.startMs));
-        expect(u.speaker === "therapist" || u.speaker === "client").toBe(true);
-      });
-    }
-  });
-
-  it("rejects a therapist row without a True/False reflection label", () => {
+  it("rejects a counsellor row without a True/False label, and reads the one 3-digit seconds field", () => {
     const header = "mi_quality,transcript_id,topic,utterance_id,interlocutor,timestamp,utterance_text,reflection_exists,question_exists";
     expect(() => parseAnnoMi(`${header}\nhigh,1,t,0,therapist,00:00:01,Hello.,n/a,False\n`)).toThrow(/reflection_exists/);
-    expect(parseAnnoMi(`${header}\nhigh,1,t,0,therapist,00:01:02,Hello.,True,False\n`)[0]!.rows[0]!.startMs).toBe(62_000);
+    expect(parseAnnoMi(`${header}\nhigh,1,t,0,therapist,00:09:025,Hi.,True,False\n`)[0]!.rows[0]!.startMs).toBe(565_000);
+    expect(() => parseAnnoMi(`${header}\nhigh,1,t,0,therapist,00:09:75,Hi.,True,False\n`)).toThrow(/timestamp/);
+  });
+
+  it("splits each quality alternately into a tuning half and a held-out half, fixed by id", () => {
+    const split = splitOf(conversations);
+    const held = conversations.filter((c) => split.get(c.id) === "held-out");
+    expect(held).toHaveLength(23);
+    expect(held.filter((c) => c.quality === "low")).toHaveLength(4);
+    expect(split.get("0")).toBe("tune");
+    expect(split.get("15")).toBe("held-out");
+  });
+
+  it("writes each conversation as a transcript the product reads back row for row, in order, never overlapping", () => {
+    for (const c of conversations) {
+      const parsed = parseTranscript(transcriptJson(c));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(parsed.value.utterances).toHaveLength(c.rows.length);
+      const timed = timedRows(c);
+      timed.forEach((t, i) => {
+        expect(t.endMs).toBeGreaterThanOrEqual(t.startMs);
+        if (timed[i + 1]) expect(t.endMs).toBeLessThanOrEqual(timed[i + 1]!.startMs);
+      });
+    }
   });
 });
 
@@ -67,36 +75,33 @@ describe("scores", () => {
     expect(accuracy(c)).toBeCloseTo(7 / 10);
     expect(majorityClass(gold)).toEqual({ label: false, rate: 0.5 });
   });
-
-  it("leaves undefined scores null and scores a detector that finds nothing as F1 0", () => {
-    const none = confusionOf([true, false], [false, false]);
-    expect(precision(none)).toBeNull();
-    expect(recall(none)).toBe(0);
-    expect(f1(none)).toBe(0);
-    expect(f1(confusionOf([false], [false]))).toBeNull();
-    expect(() => confusionOf([true], [])).toThrow();
-  });
 });
 
-describe("restatement detection on AnnoMI", () => {
-  it("the heuristic beats the always-restates and marker-only baselines on F1", async () => {
-    const pairs = allPairs(conversations);
-    const [heuristic, always, marker] = await Promise.all(
-      [heuristicDetector, alwaysRestates, markerOnly].map((d) => scoreDetector(pairs, d)),
-    );
-    const f = (r: typeof heuristic) => f1(r!.overall) ?? 0;
-    expect(f(heuristic)).toBeGreaterThan(f(always));
-    expect(f(heuristic)).toBeGreaterThan(f(marker));
-    expect(always!.overall.fn + always!.overall.tn).toBe(0);
+/**
+ * The product's own output (attune analyze --coach --format json), scored on every counsellor utterance. Floors
+ * sit just under what was measured (held-out P 0.712, R 0.545, F1 0.618; all 48 P 0.720, F1 0.658) so a regression goes red.
+ */
+describe("restatement detection, end to end, on every labelled utterance", () => {
+  it("on the held-out half (never tuned on): F1 at least 0.60 with precision at least 0.70, well above the baseline", () => {
+    const split = splitOf(conversations);
+    const scored = scoreReadings(readings.filter((r) => split.get(r.conversation.id) === "held-out"));
+    expect(f1(scored.product)!).toBeGreaterThanOrEqual(0.6);
+    expect(precision(scored.product)!).toBeGreaterThanOrEqual(0.7);
+    expect(f1(scored.product)! - f1(scored.alwaysRestates)!).toBeGreaterThan(0.12);
   });
-});
 
-describe("missed moments", () => {
-  it("the low-quality conversation 15 has more missed moments than its high-quality pair 24", () => {
-    const check = comparePair(conversations, "15", "24");
-    expect(check.low.quality).toBe("low");
-    expect(check.high.quality).toBe("high");
-    expect(check.low.candidates).toBeGreaterThan(check.high.candidates);
-    expect(check.asExpected).toBe(true);
+  it("on all 48 conversations: F1 at least 0.65 with precision at least 0.71", () => {
+    const scored = scoreReadings(readings);
+    expect(scored.product.tp + scored.product.fp + scored.product.fn + scored.product.tn).toBe(1378);
+    expect(f1(scored.product)!).toBeGreaterThanOrEqual(0.65);
+    expect(precision(scored.product)!).toBeGreaterThanOrEqual(0.71);
+  });
+
+  it("counts missed moments per client turn for high and low quality from the product's moments", () => {
+    const scored = scoreReadings(readings);
+    const moments = readings.reduce((n, r) => n + (r.report.coaching?.moments.length ?? 0), 0);
+    expect(scored.missed.high.moments + scored.missed.low.moments).toBe(moments);
+    expect(scored.missed.low.conversations).toBe(9);
+    expect(perClientTurn(scored.missed.low)).toBeGreaterThan(0);
   });
 });
