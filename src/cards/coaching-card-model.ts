@@ -1,6 +1,8 @@
 import type { Coaching, CoachingMoment, MomentKind } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics } from "../metrics/schema.js";
+import { keepDoing } from "../coaching/keep-doing.js";
 import { bar, clock, percent, seconds } from "../report/format.js";
+import { noMoments } from "../report/no-moments.js";
 import { safeText } from "./safe-text.js";
 
 export interface CoachingCardInput {
@@ -86,14 +88,9 @@ export function coachingCardModel(input: CoachingCardInput): CoachingCardModel {
       total: c.moments.length,
       top: moments.slice(0, TOP_MOMENTS),
       rest: moments.slice(TOP_MOMENTS),
-      empty:
-        c.moments.length > 0
-          ? null
-          : a.speakersKnown
-            ? "No moment called for a restatement this time."
-            : "Without speaker names, moments to restate cannot be found.",
+      empty: c.moments.length > 0 ? null : noMoments(c, a.speakersKnown),
     },
-    kept: c.kept
+    kept: keepDoing(c)
       .slice(0, MAX_KEPT)
       .map((k) => ({ quote: safeText(k.quote, CAPS.kept), context: `to ${safeText(k.of, CAPS.name)} at ${clock(k.atMs)}` })),
     habit: safeText(c.habit, CAPS.habit),

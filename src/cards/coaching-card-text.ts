@@ -27,7 +27,7 @@ export function coachingCardText(input: CoachingCardInput): string {
   if (total > shown.length) lines.push(`  ${moreMoments(total - shown.length)}`);
 
   if (model.kept.length > 0) {
-    lines.push("", "Keep doing: here you said back what you heard");
+    lines.push("", "Keep doing. Here you said back what you heard:");
     for (const k of model.kept) lines.push(`  “${k.quote}” (${k.context})`);
   }
   lines.push("", "One habit to try next time", `  ${model.habit}`, "", model.privacy, model.coach);

@@ -97,7 +97,10 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   try {
     const coaching =
       (coach || values.save) && manager !== null
-        ? await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await context.coachDeps())
+        ? await coachMeeting(
+            { utterances: transcript.utterances, analysis, manager, language: transcript.language },
+            await context.coachDeps(),
+          )
         : null;
     if (coach && coaching) input.coaching = coaching;
     if (values.save) {

@@ -1,10 +1,10 @@
-import { countTokens } from "gpt-tokenizer";
 import type { Analysis } from "../metrics/schema.js";
 import type { MetricOptions } from "../metrics/options.js";
 import type { Utterance } from "../transcript/schema.js";
 import { heuristicCoaching } from "./heuristic-coach.js";
 import { llmCoaching, type LlmCoachOptions } from "./llm-coach.js";
 import type { Llm } from "./llm.js";
+import { type MeetingLanguage, meetingLanguage } from "./language.js";
 import { pickMoments } from "./moments.js";
 import type { Prompt } from "./prompt-store.js";
 import type { Coaching } from "./schema.js";
@@ -21,6 +21,8 @@ export interface CoachInput {
   analysis: Analysis;
   /** The manager's exact display name. */
   manager: string;
+  /** The language the transcript says was spoken ("en-us"), if it says; otherwise it is detected. */
+  language?: string | null;
 }
 
 /**
@@ -30,10 +32,12 @@ export interface CoachInput {
  */
 export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<Coaching> {
   const options: MetricOptions = input.analysis.thresholds;
+  const language = meetingLanguage(input.utterances, input.language ?? null);
+  if (!language.coached) return notCoached(input, language);
   const pick = pickMoments(input.utterances, input.manager, options);
-  const transcriptTokens = countTokens(input.utterances.map((u) => `${u.speaker ?? "Unknown"}: ${u.text}`).join("\n"));
+  const transcriptTokens = estimateTokens(input.utterances);
   if (!deps.llm || !deps.prompts || pick.candidates.length === 0) {
-    return heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens);
+    return { ...heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens), language };
   }
   const result = await llmCoaching(
     pick,
@@ -44,7 +48,7 @@ export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<
     { llm: deps.llm, prompts: deps.prompts },
     deps.llmOptions,
   );
-  if (result.ok) return result.coaching;
+  if (result.ok) return { ...result.coaching, language };
   const fallback = heuristicCoaching(
     pick,
     input.analysis,
@@ -58,5 +62,22 @@ export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<
     completion: result.usage.completionTokens,
     requests: result.usage.requests,
   };
-  return fallback;
+  return { ...fallback, language };
+}
+
+/**
+ * The transcript's size in tokens, for comparing with what was sent: estimated at four characters a token
+ * (English averages about that), so it costs one pass whatever the text. Only text sent to a model is counted
+ * by the tokenizer itself.
+ */
+function estimateTokens(utterances: CoachInput["utterances"]): number {
+  let chars = 0;
+  for (const u of utterances) chars += (u.speaker?.length ?? 7) + 2 + u.text.length + 1;
+  return Math.ceil(chars / 4);
+}
+
+/** A meeting in a language Attune's moments cannot read: the figures stand, no moments or restatements are claimed. */
+function notCoached(input: CoachInput, language: MeetingLanguage): Coaching {
+  const empty = { candidates: [], kept: [] };
+  return { ...heuristicCoaching(empty, input.analysis, input.manager, 0), language };
 }

@@ -49,3 +49,11 @@ export function contentStems(text: string): Set<string> {
 export function isStopWord(word: string): boolean {
   return STOP.has(word.toLowerCase());
 }
+
+/** How many content words of `reply` (by stem) come from `said`. */
+export function sharedContent(said: string, reply: string): number {
+  const theirs = contentStems(said);
+  let n = 0;
+  for (const s of contentStems(reply)) if (theirs.has(s)) n++;
+  return n;
+}

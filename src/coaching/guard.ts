@@ -2,11 +2,23 @@ import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import type { PromptOutput } from "./prompt-outputs.js";
 import type { CoachingMoment } from "./schema.js";
+import { splitSentences as turnSentenceTexts } from "./sentences.js";
+import { cleanSpoken } from "./spoken-text.js";
 import { capText, foldForQuote } from "./untrusted-text.js";
 
 type Judged = PromptOutput<"listening-moments">["moments"][number];
 
 export const LIMITS = { quote: 400, whatHappened: 300, suggestion: 400, habit: 240 } as const;
+
+/**
+ * The model saw cleaned text ("um" and repeats gone), so its quote is found in the utterance as spoken or as
+ * cleaned; either way the card quotes what was really said: the sentence of the utterance that holds the quote.
+ */
+function verbatimSentence(spoken: string, foldedQuote: string): string | null {
+  const holds = (text: string) => foldForQuote(text).includes(foldedQuote) || foldForQuote(cleanSpoken(text)).includes(foldedQuote);
+  if (!holds(spoken)) return null;
+  return turnSentenceTexts(spoken).find(holds) ?? spoken;
+}
 
 export type Guarded = { ok: true; moment: CoachingMoment | null } | { ok: false; reason: string };
 
@@ -29,9 +41,8 @@ export function guardMoment(
   if (utterance.speaker !== candidate.speaker) return { ok: false, reason: `utterance ${utterance.id} is not ${candidate.speaker}'s` };
   if (!answer.restatementDue) return { ok: true, moment: null };
   const quote = foldForQuote(answer.quote);
-  if (quote.length < 3 || !foldForQuote(utterance.text).includes(quote)) {
-    return { ok: false, reason: `the quote is not in utterance ${utterance.id}` };
-  }
+  const verbatim = quote.length < 3 ? null : verbatimSentence(utterance.text, quote);
+  if (verbatim === null) return { ok: false, reason: `the quote is not in utterance ${utterance.id}` };
   const suggestion = capText(answer.suggestion, LIMITS.suggestion);
   if (suggestion.length === 0) return { ok: false, reason: "empty suggestion" };
   return {
@@ -40,7 +51,7 @@ export function guardMoment(
       utteranceId: utterance.id,
       atMs: utterance.startMs,
       speaker: candidate.speaker,
-      quote: capText(quote, LIMITS.quote),
+      quote: capText(verbatim, LIMITS.quote),
       kind: candidate.kind,
       whatHappened: capText(answer.whatHappened, LIMITS.whatHappened),
       suggestion,

@@ -12,7 +12,8 @@ export function heuristicCoaching(
   transcriptTokens: number,
   fallbackReason: string | null = null,
 ): Coaching {
-  const moments = byPriority(pick.candidates).map(heuristicMoment);
+  const names = analysis.speakers.map((s) => s.name);
+  const moments = byPriority(pick.candidates).flatMap((c) => heuristicMoment(c, names) ?? []);
   return {
     source: "heuristic",
     fallbackReason,

@@ -1,37 +1,48 @@
 import type { Utterance } from "../transcript/schema.js";
-import { countWords } from "../metrics/words.js";
 import { voicesConcern } from "./markers.js";
-import type { MomentKind } from "./schema.js";
+import type { Focus } from "./say-back.js";
+import { contentStems } from "./content-words.js";
+import { splitSentences } from "./sentences.js";
 
-export interface KeySentence {
+/** A sentence of someone's turn, verbatim; it may run across the transcript's utterance boundaries. */
+export interface TurnSentence {
+  /** The utterance the sentence starts in. */
   utterance: Utterance;
-  /** Verbatim from the utterance's text. */
-  sentence: string;
-  /** The sentence after it in the same utterance, when there is one with some content. */
-  following: string | null;
+  text: string;
 }
 
-export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).filter((s) => countWords(s) > 0);
-}
-
-/** The sentence a moment is about: the worry for a concern, the question for a question, else the fullest one. */
-export function keySentence(trigger: readonly Utterance[], kind: MomentKind): KeySentence {
-  let best: KeySentence | null = null;
-  let bestScore = -1;
-  for (const utterance of trigger) {
+/** The sentences of a turn in order, rejoined across utterances ("…so people can" + "see that better?"). */
+export function turnSentences(turn: readonly Utterance[]): TurnSentence[] {
+  const out: TurnSentence[] = [];
+  let pending: TurnSentence | null = null;
+  for (const utterance of turn) {
     const sentences = splitSentences(utterance.text);
-    sentences.forEach((sentence, i) => {
-      const words = countWords(sentence);
-      let score = Math.min(words, 30);
-      if (kind === "missed-concern" && voicesConcern(sentence)) score += 100;
-      if (kind === "missed-question" && sentence.trimEnd().endsWith("?")) score += 100 + i;
-      if (score > bestScore) {
-        const next = sentences[i + 1];
-        bestScore = score;
-        best = { utterance, sentence, following: next && countWords(next) >= 4 ? next : null };
+    sentences.forEach((text, i) => {
+      if (i === 0 && pending && !/[.!?]["')\]]?$/.test(pending.text)) {
+        pending.text = `${pending.text} ${text}`;
+        return;
       }
+      pending = { utterance, text };
+      out.push(pending);
     });
   }
-  return best ?? { utterance: trigger[trigger.length - 1]!, sentence: trigger[trigger.length - 1]!.text, following: null };
+  return out;
+}
+
+/**
+ * The turn's sentences in the order worth saying back: for a concern the sentences that voice it, for a
+ * question the questions (the last first: it is the one that was answered), otherwise the fullest first.
+ */
+export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSentence[] {
+  const sentences = turnSentences(turn);
+  const score = (s: TurnSentence, i: number): number => {
+    const content = Math.min(contentStems(s.text).size, 15);
+    if (focus === "concern" && voicesConcern(s.text)) return 100 + content;
+    if (focus === "question" && /\?\s*$/.test(s.text)) return 100 + i;
+    return content;
+  };
+  return sentences
+    .map((s, i) => ({ s, i, score: score(s, i) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.s);
 }

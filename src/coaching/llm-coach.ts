@@ -9,6 +9,8 @@ import { byPriority, type Candidate, type MomentPick } from "./moments.js";
 import { promptOutputs } from "./prompt-outputs.js";
 import { renderPrompt, type Prompt, type RenderedPrompt } from "./prompt-store.js";
 import type { Coaching, CoachingMoment } from "./schema.js";
+import { cleanSpoken } from "./spoken-text.js";
+import { heuristicMoment } from "./suggest.js";
 import { capText } from "./untrusted-text.js";
 
 export interface LlmCoachOptions {
@@ -18,6 +20,8 @@ export interface LlmCoachOptions {
   batchSize: number;
   /** Prompt tokens for the whole meeting: at most this share of the transcript's own tokens… */
   budgetShare: number;
+  /** …and at most this many per hour of meeting… */
+  budgetPerHour: number;
   /** …but never more than this, and at least the floor (short meetings still get coached). */
   budgetMax: number;
   budgetFloor: number;
@@ -27,8 +31,9 @@ export const defaultLlmCoachOptions: LlmCoachOptions = {
   maxMoments: 8,
   batchSize: 4,
   budgetShare: 0.3,
+  budgetPerHour: 3200,
   budgetMax: 12_000,
-  budgetFloor: 2500,
+  budgetFloor: 1600,
 };
 
 export type LlmCoachResult = { ok: true; coaching: Coaching } | { ok: false; reason: string; usage: LlmUsage };
@@ -44,7 +49,9 @@ export async function llmCoaching(
   options: LlmCoachOptions = defaultLlmCoachOptions,
 ): Promise<LlmCoachResult> {
   const usage: LlmUsage = { promptTokens: 0, completionTokens: 0, requests: 0 };
-  const budget = Math.min(options.budgetMax, Math.max(options.budgetFloor, Math.floor(transcriptTokens * options.budgetShare)));
+  const hours = (utterances[utterances.length - 1]?.endMs ?? 0) / 3_600_000;
+  const scaled = Math.min(transcriptTokens * options.budgetShare, options.budgetPerHour * hours);
+  const budget = Math.floor(Math.min(options.budgetMax, Math.max(options.budgetFloor, scaled)));
   const batches = planBatches(
     byPriority(pick.candidates).slice(0, options.maxMoments),
     manager,
@@ -54,34 +61,43 @@ export async function llmCoaching(
   );
   if (!batches.ok) return { ok: false, reason: batches.message, usage };
   const byId = new Map(utterances.map((u) => [u.id, u]));
+  const names = analysis.speakers.map((x) => x.name);
   const moments: CoachingMoment[] = []; // batches go most important first, so moments stay in that order
   let dropped = 0;
+  const failures: string[] = [];
   for (const batch of batches.value) {
     const result = await deps.llm.complete(batch.prompt, promptOutputs["listening-moments"]);
     add(usage, result.usage);
-    if (!result.ok) return { ok: false, reason: describeFailure(result.failure), usage };
+    if (!result.ok) {
+      // This batch keeps the heuristic's reading of its moments; the others may still be judged by the model.
+      failures.push(describeFailure(result.failure));
+      for (const c of batch.candidates) pushHeuristic(moments, c, names);
+      continue;
+    }
     const sent = new Map(batch.candidates.map((c) => [c.id, c]));
-    const seen = new Set<string>();
+    const judged = new Map<string, CoachingMoment | null>();
     for (const answer of result.value.moments) {
-      if (seen.has(answer.momentId)) {
+      const guarded = judged.has(answer.momentId) ? null : guardMoment(answer, sent, byId);
+      if (!guarded?.ok) {
         dropped++;
         continue;
       }
-      const guarded = guardMoment(answer, sent, byId);
-      if (!guarded.ok) {
-        dropped++;
-        continue;
-      }
-      seen.add(answer.momentId);
-      if (guarded.moment) moments.push(guarded.moment);
+      judged.set(answer.momentId, guarded.moment);
+    }
+    for (const c of batch.candidates) {
+      const answer = judged.get(c.id);
+      if (answer === undefined)
+        pushHeuristic(moments, c, names); // dropped or missing: the heuristic's reading stands
+      else if (answer !== null) moments.push(answer);
     }
   }
+  if (failures.length === batches.value.length) return { ok: false, reason: failures[0]!, usage };
   const habit = await summaryHabit(moments, pick, analysis, manager, deps, usage);
   return {
     ok: true,
     coaching: {
       source: "llm",
-      fallbackReason: null,
+      fallbackReason: failures.length > 0 ? `the model could not judge some moments (${failures[0]}); the heuristic read those` : null,
       manager,
       moments,
       kept: pick.kept,
@@ -128,13 +144,19 @@ function planBatches(
   }
 }
 
+function pushHeuristic(moments: CoachingMoment[], candidate: Candidate, names: readonly string[]): void {
+  const reading = heuristicMoment(candidate, names);
+  if (reading) moments.push(reading);
+}
+
+/** What the model sees of a moment: cleaned text (no "um", no repeats: fewer tokens), ids to quote by. */
 function momentPayload(c: Candidate): unknown {
   return {
     moment: c.id,
     kind: c.kind,
     person: c.speaker,
-    said: c.trigger.map((u) => ({ id: u.id, text: excerpt(u.text, 320) })),
-    manager_replied: c.reply ? { id: c.reply.id, text: excerpt(c.reply.text, 240) } : null,
+    said: c.trigger.map((u) => ({ id: u.id, text: excerpt(cleanSpoken(u.text) || u.text, 320) })),
+    manager_replied: c.reply ? { id: c.reply.id, text: excerpt(cleanSpoken(c.reply.text) || c.reply.text, 240) } : null,
     ...(c.gapMs !== null && { reply_gap_seconds: Math.round(c.gapMs / 250) / 4 }),
     ...(c.interrupted && { manager_came_in_before_they_finished: true }),
   };

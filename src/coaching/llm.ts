@@ -18,6 +18,7 @@ export type LlmFailure =
   | { kind: "unreachable"; message: string }
   | { kind: "http"; status: number; message: string }
   | { kind: "malformed"; message: string }
+  | { kind: "truncated"; message: string }
   | { kind: "schema"; message: string };
 
 export interface LlmUsage {
@@ -97,8 +98,12 @@ async function send(
         json_schema: { name: prompt.output.replace(/[^a-zA-Z0-9_-]/g, "_"), schema: jsonSchema, strict: true },
       },
     });
-    const content = completion.choices[0]?.message?.content ?? "";
+    const choice = completion.choices[0];
+    const content = choice?.message?.content ?? "";
     usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
+    // An answer cut off at max_tokens may still parse (a shorter list), but it is not the whole answer.
+    if (choice?.finish_reason === "length")
+      return { ok: false, failure: { kind: "truncated", message: "the answer was cut off at the token limit" } };
     return { ok: true, content };
   } catch (error) {
     return { ok: false, failure: toFailure(error) };

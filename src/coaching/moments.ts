@@ -3,8 +3,14 @@ import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js"
 import { countWords } from "../metrics/words.js";
 import type { Utterance } from "../transcript/schema.js";
 import { voicesConcern } from "./markers.js";
-import { judgeRestatement } from "./restatement.js";
+import { exchanges, isMinimal } from "./exchanges.js";
+import { sharedContent } from "./content-words.js";
+import { rankSentences } from "./key-sentence.js";
+import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
+import { sayBack } from "./say-back.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
+import { focusOf } from "./suggest.js";
+import { isAside, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -40,6 +46,9 @@ export interface MomentOptions {
 
 export const defaultMomentOptions: MomentOptions = { longTurnMs: 20_000, longTurnWords: 45, quickReplyMs: 300, windowUtterances: 3 };
 
+/** How many of the person's earlier turns, besides the one answered, a restatement is credited with taking up. */
+const CONTEXT_TURNS = 2;
+
 const PRIORITY: Record<MomentKind, number> = {
   "missed-concern": 50,
   interrupted: 40,
@@ -49,77 +58,102 @@ const PRIORITY: Record<MomentKind, number> = {
   "quick-reply": 10,
 };
 
-/** Finds the candidate moments and the restatements the manager did make. Pure and deterministic. */
+/**
+ * Finds the candidate moments and the restatements the manager did make. Pure and deterministic. Every
+ * utterance the manager says in answer to someone's turn is judged against that turn (not against a "Yeah." in
+ * between); a turn none of them restates is a candidate when it was substantive.
+ */
 export function pickMoments(
   utterances: readonly Utterance[],
   manager: string,
   metricOptions: MetricOptions = defaultMetricOptions,
   options: MomentOptions = defaultMomentOptions,
 ): MomentPick {
-  const byId = new Map(utterances.map((u) => [u.id, u]));
   const floor = analyzeFloor(utterances, metricOptions);
   const interruptedAt = new Set(floor.interruptions.filter((i) => i.by === manager).map((i) => i.utteranceId));
+  const all = exchanges(utterances, manager);
   const substantiveTurns = new Map<string, number>();
+  for (const x of all) {
+    if (isSubstantive(x.said, spanMs(x.said), options)) substantiveTurns.set(x.speaker, (substantiveTurns.get(x.speaker) ?? 0) + 1);
+  }
   const found: Omit<Candidate, "id">[] = [];
   const kept: KeptRestatement[] = [];
-  const turns = floor.turns.map((t) => ({ ...t, utterances: t.utteranceIds.map((id) => byId.get(id)!) }));
-  for (const turn of turns) {
-    if (turn.speaker !== manager && isSubstantive(turn.utterances, turn.endMs - turn.startMs, options)) {
-      substantiveTurns.set(turn.speaker, (substantiveTurns.get(turn.speaker) ?? 0) + 1);
-    }
-  }
-  for (let i = 0; i < turns.length; i++) {
-    const turn = turns[i]!;
-    if (turn.speaker === manager) continue;
-    const next = turns[i + 1];
-    const text = turn.utterances.map((u) => u.text).join(" ");
-    const durationMs = turn.endMs - turn.startMs;
-    const trigger = turn.utterances.slice(-options.windowUtterances);
-    if (next && next.speaker === manager) {
-      const reply = next.utterances[0]!;
-      const judgement = judgeRestatement(text, reply.text);
-      if (judgement.restates) {
-        kept.push({
-          utteranceId: reply.id,
-          atMs: reply.startMs,
-          quote: reply.text,
-          of: turn.speaker,
-          ofUtteranceId: trigger[trigger.length - 1]!.id,
-        });
-        continue;
+  const earlier = new Map<string, string[]>();
+  for (const x of all) {
+    const text = x.said.map((u) => u.text).join(" ");
+    // A restatement may gather up what they said over their last few turns, not only the latest one.
+    const theirs = earlier.get(x.speaker) ?? [];
+    const context = [...theirs.slice(-CONTEXT_TURNS), text].join(" ");
+    earlier.set(x.speaker, [...theirs.slice(-CONTEXT_TURNS), text]);
+    const durationMs = spanMs(x.said);
+    const trigger = x.said.slice(-options.windowUtterances);
+    const last = x.said[x.said.length - 1]!;
+    let restated = false;
+    let previousText = "";
+    let previousRestated = false;
+    for (const reply of x.replies) {
+      // A sentence the transcript split in two (cut off by a "Mm-hmm") restates when its first half did.
+      const continues: boolean = previousRestated && continuesSentence(previousText, reply.text);
+      const judgement: RestatementJudgement | null = continues ? null : judgeRestatement(text, reply.text);
+      const restates: boolean = continues || judgement?.restates === true;
+      if (!isMinimal(reply.text)) {
+        previousText = reply.text;
+        previousRestated = restates;
       }
-      if (!isSubstantive(turn.utterances, durationMs, options)) continue;
-      const gapMs = next.startMs - turn.endMs;
-      const interrupted = interruptedAt.has(reply.id);
+      if (!restates) continue;
+      restated = true;
+      kept.push({
+        utteranceId: reply.id,
+        atMs: reply.startMs,
+        quote: judgement?.sentence ?? reply.text,
+        of: x.speaker,
+        ofUtteranceId: last.id,
+        takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
+      });
+    }
+    if (restated || !isSubstantive(x.said, durationMs, options) || isAside(text)) continue;
+    const stake = stakeOf(text);
+    const reply = x.replies.find((u) => !isMinimal(u.text)) ?? null;
+    if (reply) {
+      const gapMs = reply.startMs - last.endMs;
+      const interrupted = x.replies.some((u) => interruptedAt.has(u.id));
       const kind = classify(text, durationMs, countWords(text), gapMs, interrupted, options);
-      if (kind)
-        found.push({
-          kind,
-          speaker: turn.speaker,
-          trigger,
-          reply,
-          gapMs,
-          interrupted,
-          priority: PRIORITY[kind] + Math.min(9, durationMs / 10_000),
-        });
+      if (kind && sayable(trigger, kind))
+        found.push({ kind, speaker: x.speaker, trigger, reply, gapMs, interrupted, priority: PRIORITY[kind] + stake });
       continue;
     }
-    if (substantiveTurns.get(turn.speaker) === 1 && isSubstantive(turn.utterances, durationMs, options)) {
-      const pickedUp = next ? judgeRestatement(text, next.utterances.map((u) => u.text).join(" ")).restates : false;
-      if (!pickedUp) {
+    if (x.nextSpeaker !== null && substantiveTurns.get(x.speaker) === 1) {
+      const next = all[all.indexOf(x) + 1];
+      const pickedUp = next ? judgeRestatement(text, next.said.map((u) => u.text).join(" ")).restates : false;
+      if (!pickedUp && sayable(trigger, "not-picked-up")) {
         found.push({
           kind: "not-picked-up",
-          speaker: turn.speaker,
+          speaker: x.speaker,
           trigger,
           reply: null,
           gapMs: null,
           interrupted: false,
-          priority: PRIORITY["not-picked-up"],
+          priority: PRIORITY["not-picked-up"] + stake,
         });
       }
     }
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
+}
+
+/** Something in the turn can be said back well: not only fragments or garbled speech. */
+function sayable(trigger: readonly Utterance[], kind: MomentKind): boolean {
+  const focus = focusOf(kind);
+  return rankSentences(trigger, focus).some((s) => sayBack(s.text, focus) !== null);
+}
+
+/** "…the doctor talked to you about-" then "-high cholesterol.": the second utterance goes on with the first's sentence. */
+function continuesSentence(before: string, after: string): boolean {
+  return /[-—–]\s*$/.test(before) || /^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after);
+}
+
+function spanMs(said: readonly Utterance[]): number {
+  return said[said.length - 1]!.endMs - said[0]!.startMs;
 }
 
 function isSubstantive(utterances: readonly Utterance[], durationMs: number, options: MomentOptions): boolean {

@@ -1,63 +1,102 @@
-import { contentStems, tokens } from "./content-words.js";
-import { CHECK_MARKERS, findMarker, PARAPHRASE_MARKERS, normalise } from "./markers.js";
+import { contentStems } from "./content-words.js";
+import { CHECK_MARKERS, findMarker, normalise } from "./markers.js";
+import { readSentence, type SentenceAct } from "./speech-acts.js";
+import { splitSentences } from "./sentences.js";
+import { cleanSpoken } from "./spoken-text.js";
 
 export interface RestatementJudgement {
   restates: boolean;
-  /** 0..1, for ranking; not a probability. */
-  score: number;
-  marker: string | null;
-  /** Share of the reply's content words that come from the previous turn. */
-  overlap: number;
+  /** The reply's sentence that restates, verbatim, with the check that follows it if any; null when none does. */
+  sentence: string | null;
+  /** What that sentence (or, when none restates, the reply's first sentence) does. */
+  act: SentenceAct | null;
+  /** The reflective stem it used ("it sounds like", "part of you"…), if any. */
+  stem: string | null;
+  /** Content words of the restating sentence taken from what the other person said. */
+  shared: number;
   /** The reply invites correction ("did I get that right?"). */
   checks: boolean;
+  /** Which reading made it a restatement (for the eval's breakdown); null when none did. */
+  rule: string | null;
 }
 
-const ADVICE = /\b(you should|you need to|you have to|you must|i think you|why don't you|have you tried|you could try|i would)\b/;
-const OPEN_QUESTION_START = /^(what|how|why|when|where|who|which|tell me|can you tell|could you tell)\b/;
-const LEADING_FILLER = /^((so|and|but|okay|ok|well|uh|um|yeah|right|mm-hmm|hmm|now)\b[\s,.-]*)+/;
-/** A statement about the other person: "You feel…", "You're…", "Your…" (MI's reflection form). */
-const YOU_STATEMENT = /^(you|you're|you've|you'd|your|you'll)\b(?! know,)/;
-const SECOND_PERSON = new Set(["you", "your", "you're", "yours", "yourself", "you've", "you'd", "you'll"]);
+/** Feeling, wanting, thinking: a statement about the other person with one of these speaks of their experience. */
+const EXPERIENCE =
+  /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|hoping|worry|worried|worries|afraid|scared|fear|think|thinking|thought|believe|wonder|wondering|care|cares|value|values|love|hate|enjoy|struggle|struggling|notice|noticed|decide|decided|ready|willing|hard|difficult|tough|important|matters|frustrat\w*|stress\w*|overwhelm\w*|exhaust\w*|tired|upset|angry|sad|happy|excited|confident|hesitant|comfortable|uncomfortable|committed|motivated|concerned|guilty|guilt|alone|stuck|lost|discouraged|hopeless|helpless|annoyed|embarrass\w*|disappoint\w*|proud|ashamed|surprised|relieved|nervous|anxious|scary|painful|hurt)\b/;
+
+/** A name said first to get attention ("Sal, you're almost…"): not part of what the sentence does. */
+const VOCATIVE = /^(?!(?:Okay|Ok|So|Well|Yeah|Yes|Right|Now|And|But|Oh|Sure|Great|Good|Alright|Hmm|No)\b)\p{Lu}\p{Ll}+,\s+/u;
+
+/** A feeling named on its own ("Discouraged.", "Some guilt?"): the shortest reflection of feeling. */
+const FEELING_WORD =
+  /\b(?:discouraged|guilt|guilty|scared|afraid|frightened|worried|anxious|nervous|overwhelmed|exhausted|tired|frustrated|frustrating|annoyed|angry|upset|sad|lonely|alone|stuck|hopeless|helpless|embarrassed|ashamed|disappointed|hurt|relieved|proud|excited|torn|confused|stressed|stressful|scary|hard|tough|difficult|painful)\b/;
+const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
+
+const MODAL = /\b(?:can|could|would|will|should|might|may|must|'ll|'d)\b/;
+const COURTESY = /\b(?:nice to (?:meet|see|talk)|nice talking|nice meeting|up to you|thank)\b/;
+
+/** Sentences about a situation rather than a person, as complex reflections often are: "It's pretty exhausting work." */
+const SITUATION =
+  /^(?:it's|it is|it was|it has been|it's been|that's|that is|that was|that's been|this is|it|that|this|there's been|sounds)\b/;
 
 /**
- * Does `reply` restate `previous`, the turn it answers? The heuristic coach's detector:
- * a paraphrase marker ("it sounds like", "you're saying", "if I understand"), a statement about the
- * other person ("You feel…", "You're…": the form of a reflection in motivational interviewing), or a
- * reply about them whose content words come largely from what they said; never advice or a fresh
- * open question.
+ * Does `reply` restate what the other person said (`said`, their last substantive turn)? One sentence of the
+ * reply is enough. A sentence restates when its form is a reflection ("It sounds like…", "So you feel…",
+ * "Part of you…", "On the one hand…"), when it is a statement about them ("You've decided to cut back",
+ * "You're doing the best you can") that is not advice, when it is about them and takes up their words (also
+ * when offered with a question mark: "So you're on call that weekend?"), when it names their situation in their
+ * words or in words of feeling ("It's pretty exhausting work."), or when it echoes their words back ("Two
+ * max."). Questions by form ("What else…?", "Do you…?"), advice and the listener's own news never restate.
  */
-export function judgeRestatement(previous: string, reply: string): RestatementJudgement {
-  const words = tokens(reply);
-  const lower = normalise(reply).trim();
-  const marker = findMarker(reply, PARAPHRASE_MARKERS);
+export function judgeRestatement(said: string, reply: string): RestatementJudgement {
+  const theirs = contentStems(cleanSpoken(said));
   const checks = findMarker(reply, CHECK_MARKERS) !== null;
-  const mine = contentStems(reply);
-  const theirs = contentStems(previous);
-  let shared = 0;
-  for (const s of mine) if (theirs.has(s)) shared++;
-  const overlap = mine.size === 0 ? 0 : shared / mine.size;
-  const aboutThem = words.some((w) => SECOND_PERSON.has(w));
-  const advice = ADVICE.test(lower);
-  const said = sentences(lower)
-    .map((t) => t.replace(LEADING_FILLER, ""))
-    .filter((t) => /[\p{L}]/u.test(t));
-  const freshQuestion = said.length > 0 && said.every((t) => t.endsWith("?")) && OPEN_QUESTION_START.test(said[0]!);
-  const substantial = words.length >= 3;
-  const youStatement = said.some((sentence) => !sentence.endsWith("?") && YOU_STATEMENT.test(sentence));
-
-  let score = 0.5 * overlap + (aboutThem ? 0.1 : 0) + (youStatement ? 0.25 : 0) + (checks ? 0.1 : 0) + (marker ? 0.4 : 0);
-  if (advice) score -= 0.3;
-  if (freshQuestion) score -= 0.3;
-  score = Math.max(0, Math.min(1, score));
-
-  const eligible = substantial && !advice && !freshQuestion;
-  const byContent = aboutThem && shared >= 2 && overlap >= 0.4;
-  return { restates: eligible && (marker !== null || youStatement || byContent), score, marker, overlap, checks };
+  let first: SentenceAct | null = null;
+  let most = 0;
+  const sentences = splitSentences(reply);
+  for (const [i, sentence] of sentences.entries()) {
+    const text = normalise(cleanSpoken(sentence).replace(VOCATIVE, ""));
+    const read = readSentence(text);
+    first ??= read.act;
+    const mine = contentStems(read.core);
+    let shared = 0;
+    for (const s of mine) if (theirs.has(s)) shared++;
+    most = Math.max(most, shared);
+    const rule = restatesBy(read, mine.size, shared);
+    if (rule) {
+      // "…alone this weekend. Is that right?": the check that follows belongs with the restatement
+      const next = sentences[i + 1];
+      const quoted = next !== undefined && findMarker(next, CHECK_MARKERS) !== null ? `${sentence} ${next}` : sentence;
+      return { restates: true, sentence: quoted, act: read.act, stem: read.stem, shared, checks, rule };
+    }
+  }
+  return { restates: false, sentence: null, act: first, stem: null, shared: most, checks, rule: null };
 }
 
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+/** Which reading makes the sentence a restatement, or null. */
+function restatesBy(read: ReturnType<typeof readSentence>, contentWords: number, shared: number): string | null {
+  const words = read.core.split(" ").filter(Boolean).length;
+  switch (read.act) {
+    case "reflection":
+      return words >= 2 ? `stem` : null;
+    case "about-them":
+      if (words < 3) return null;
+      if (shared >= 1) return "about-them-shared";
+      if (EXPERIENCE.test(read.core)) return "about-them-experience";
+      return contentWords >= 2 ? "about-them-other" : null;
+    case "statement":
+      if (read.secondPerson) {
+        if (shared >= 1) return "you-inside-shared";
+        // "It's something that's always on your mind": their situation named; not the listener's own view
+        // ("I'm worried"), not information with a modal ("it can help you"), not a pleasantry or "up to you"
+        const theirSituation = SITUATION.test(read.core) && words >= 4 && !SELF_REFERENCE.test(read.core);
+        return theirSituation && !MODAL.test(read.core) && !COURTESY.test(read.core) ? "situation-you" : null;
+      }
+      if (SITUATION.test(read.core) && shared >= 1 && EXPERIENCE.test(read.core)) return "situation-experience";
+      if (shared >= 2 && shared / Math.max(1, contentWords) >= 0.4) return "content";
+      if (words <= 6 && shared >= 1 && shared === contentWords) return "echo";
+      return words <= 4 && FEELING_WORD.test(read.core) && !SELF_REFERENCE.test(read.core) ? "feeling" : null;
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { meetingLanguageSchema } from "./language.js";
 
 /** Why a moment was picked: what the other person did, or what the manager did. */
 export const momentKindSchema = z.enum([
@@ -34,10 +35,13 @@ export const keptRestatementSchema = z.object({
   /** The manager's restating utterance. */
   utteranceId: z.string(),
   atMs: z.number().int().nonnegative(),
+  /** The restating sentence, verbatim. */
   quote: z.string(),
   /** Whom they restated, and the utterance restated. */
   of: z.string(),
   ofUtteranceId: z.string(),
+  /** Content words of the restatement taken up from what they said (absent in reports made before it existed). */
+  takesUp: z.number().int().nonnegative().optional(),
 });
 export type KeptRestatement = z.infer<typeof keptRestatementSchema>;
 
@@ -54,6 +58,8 @@ export const coachingSchema = z.object({
   /** One habit to try next time. */
   habit: z.string(),
   candidates: z.number().int().nonnegative(),
+  /** The meeting's language; moments are judged for English only (absent in reports made before it existed). */
+  language: meetingLanguageSchema.optional(),
   /** LLM answers dropped by the hallucination guard (unknown ids, quotes not in the utterance, …). */
   dropped: z.number().int().nonnegative(),
   tokens: z.object({

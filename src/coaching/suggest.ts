@@ -1,46 +1,69 @@
 import { seconds } from "../report/format.js";
+import { asIndirect } from "./indirect-question.js";
+import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
-import { toSecondPerson } from "./person.js";
-import { keySentence } from "./key-sentence.js";
-import type { CoachingMoment } from "./schema.js";
+import { type Focus, type SaidBack, sayBack } from "./say-back.js";
+import type { CoachingMoment, MomentKind } from "./schema.js";
+import { cleanSpoken } from "./spoken-text.js";
 
-const MAX_WORDS = 32;
-const LEAD = /^(?:(?:honestly|so|well|and|but|uh|um|yeah|okay|ok|look|i mean|to be honest|basically|actually)\b[\s,]*)+/i;
+/** The check every suggestion closes with: one, and only one. */
+export const CHECK = "Did I get that right?";
 
-/** The heuristic coach's reading of a candidate: the quote, what happened, and a restatement to try. */
-export function heuristicMoment(candidate: Candidate): CoachingMoment {
-  const key = keySentence(candidate.trigger, candidate.kind);
-  const core =
-    candidate.kind === "missed-concern" && key.following ? `${trimEnd(key.sentence)}: ${lowerFirst(key.following)}` : key.sentence;
-  const phrase = clipWords(withoutRepeats(toSecondPerson(lowerFirst(trimEnd(core).replace(LEAD, "")))), MAX_WORDS);
-  return {
-    utteranceId: key.utterance.id,
-    atMs: key.utterance.startMs,
-    speaker: candidate.speaker,
-    quote: key.sentence,
-    kind: candidate.kind,
-    whatHappened: whatHappened(candidate),
-    suggestion: suggestion(candidate, phrase),
-    replyUtteranceId: candidate.reply?.id ?? null,
-  };
+/**
+ * The heuristic coach's reading of a candidate: the quote, what happened, and a restatement to try. Null when
+ * nothing they said in the moment can be said back well (only fragments, or only asides).
+ */
+export function heuristicMoment(candidate: Candidate, names: readonly string[] = []): CoachingMoment | null {
+  const focus = focusOf(candidate.kind);
+  for (const sentence of rankSentences(candidate.trigger, focus)) {
+    const said = sayBack(sentence.text, focus, names);
+    if (!said) continue;
+    return {
+      utteranceId: sentence.utterance.id,
+      atMs: sentence.utterance.startMs,
+      speaker: candidate.speaker,
+      quote: sentence.text,
+      kind: candidate.kind,
+      whatHappened: whatHappened(candidate),
+      suggestion: suggestion(candidate.kind, said),
+      replyUtteranceId: candidate.reply?.id ?? null,
+    };
+  }
+  return null;
 }
 
-function suggestion(candidate: Candidate, phrase: string): string {
-  switch (candidate.kind) {
-    case "missed-question":
-      return `You're asking ${phrase.replace(/\?$/, "")}? Let me check I've got the question right before I answer.`;
+export function focusOf(kind: MomentKind): Focus {
+  return kind === "missed-concern" ? "concern" : kind === "missed-question" ? "question" : "point";
+}
+
+/** A restatement in the manager's voice: a frame, their clause, and the check. */
+export function suggestion(kind: MomentKind, said: SaidBack): string {
+  if (said.question) {
+    const indirect = asIndirect(said.clause);
+    if (indirect) return `You're asking ${indirect}. ${CHECK}`;
+    return `So your question is: ${said.clause}? ${CHECK}`;
+  }
+  switch (kind) {
     case "missed-long-turn":
     case "quick-reply":
-      return `So the main point is that ${phrase}. Is that right?`;
+      if (/^that\b/i.test(said.clause)) return `It sounds like ${said.clause}. ${CHECK}`;
+      return `So what I'm hearing is that ${said.clause}. ${CHECK}`;
+    case "interrupted":
+      return `Sorry, I came in too early. You were saying ${that(said.clause)}. ${CHECK}`;
     case "not-picked-up":
-      return `Earlier you said ${phrase}. I'd like to hear more about that. Did I get it right?`;
+      return `Earlier you said ${that(said.clause)}. ${CHECK}`;
     default:
-      return `It sounds like ${phrase}. Did I get that right?`;
+      return `It sounds like ${said.clause}. ${CHECK}`;
   }
 }
 
+/** "that " before a clause, unless the clause itself starts with "that". */
+export function that(clause: string): string {
+  return /^that\b/i.test(clause) ? clause : `that ${clause}`;
+}
+
 function whatHappened(candidate: Candidate): string {
-  const opening = candidate.reply ? `"${clipWords(candidate.reply.text, 8)}"` : null;
+  const opening = candidate.reply ? `"${openingWords(candidate.reply.text)}"` : null;
   switch (candidate.kind) {
     case "missed-concern":
       return candidate.interrupted
@@ -55,30 +78,17 @@ function whatHappened(candidate: Candidate): string {
     case "missed-long-turn":
       return `After a long point you moved on (${opening}) without restating it.`;
     case "not-picked-up":
-      return `They spoke up once, and nobody took it up.`;
+      return "They spoke up once, and nobody took it up.";
   }
 }
 
-/** Drops closing punctuation and tag questions ("…, you know?", "…, right?") from a sentence. */
-function trimEnd(text: string): string {
-  return text.replace(/(?:[,\s]+(?:you know|right|isn't it|don't you think|can't we|won't it))?[\s.!?,;:]*$/i, "");
-}
-
-function lowerFirst(text: string): string {
-  return /^I\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function clipWords(text: string, max: number): string {
-  const words = text.split(" ");
-  return words.length <= max
-    ? text
+/** The first words of the manager's reply, cleaned of "um" and repeats, to remind them which reply it was. */
+function openingWords(text: string): string {
+  const words = (cleanSpoken(text) || text).split(" ");
+  return words.length <= 8
+    ? words.join(" ")
     : `${words
-        .slice(0, max)
+        .slice(0, 8)
         .join(" ")
         .replace(/[,;:]$/, "")}…`;
-}
-
-/** Speech repeats words ("of of", "you you"); a restatement need not. Quotes keep them, verbatim. */
-function withoutRepeats(text: string): string {
-  return text.replace(/\b([\p{L}']+)(?:\s+\1\b)+/giu, "$1");
 }

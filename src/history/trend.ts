@@ -1,3 +1,4 @@
+import { keepDoing } from "../coaching/keep-doing.js";
 import type { Coaching } from "../coaching/schema.js";
 import type { ManagerMetrics, ShareVerdict } from "../metrics/schema.js";
 import type { StoredMeeting } from "../storage/history.js";
@@ -113,8 +114,8 @@ const SPECS: readonly IndicatorSpec[] = [
     key: "restatementsKept",
     label: "Restatements kept",
     better: "higher",
-    value: (_, c) => (c ? c.kept.length : null),
-    score: (_, c) => (c ? c.kept.length : null),
+    value: (_, c) => (c ? keepDoing(c).length : null),
+    score: (_, c) => (c ? keepDoing(c).length : null),
     band: countBand,
     habit: () => HABITS.restate,
   },

@@ -125,7 +125,10 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     const manager = match.name;
 
     const analysis = analyze({ utterances: transcript.utterances, manager });
-    const coaching = await coachMeeting({ utterances: transcript.utterances, analysis, manager }, await deps.coach());
+    const coaching = await coachMeeting(
+      { utterances: transcript.utterances, analysis, manager, language: transcript.language },
+      await deps.coach(),
+    );
     const date = transcript.startedAt ?? new Date().toISOString();
     const saved = await saveAnalyzedMeeting(deps.db, {
       meeting: {

@@ -1,3 +1,4 @@
+import { keepDoing } from "../coaching/keep-doing.js";
 import type { MomentKind } from "../coaching/schema.js";
 import { foldForQuote } from "../coaching/untrusted-text.js";
 import { direction, halves, type Direction } from "../history/trend.js";
@@ -136,12 +137,12 @@ export function heuristicPrep(input: PrepInput): Prep {
   const share = { values, earlier, recent, direction: SHARE_DIRECTION[direction(values, PERSON_SHARE_BAND).direction] };
   const raised = raisedItems(input.meetings, names);
   const latestId = input.meetings[input.meetings.length - 1]?.meetingId;
-  const questions: PrepQuestion[] = raised.slice(0, PREP_LIMITS.questions).map((r) => ({
-    question: questionFor(r.kind, r.quote, r.at, r.meetingId === latestId),
-    quote: r.quote,
-    meetingId: r.meetingId,
-    at: r.at,
-  }));
+  const questions: PrepQuestion[] = raised
+    .flatMap((r) => {
+      const question = questionFor(r.kind, r.quote, r.at, r.meetingId === latestId);
+      return question ? [{ question, quote: r.quote, meetingId: r.meetingId, at: r.at }] : [];
+    })
+    .slice(0, PREP_LIMITS.questions);
   const habit = habitFigures(input.meetings, names);
   // Quiet: under half the talk in their one-on-ones, or under 15% in group meetings (the AMI median of the quietest person).
   const quiet = habit !== null && habit.personShare !== null && habit.personShare < (habit.oneOnOne ? 0.5 : 0.15);
@@ -216,7 +217,7 @@ function raisedItems(meetings: readonly SharedMeeting[], names: ReadonlySet<stri
 function wentWell(meetings: readonly SharedMeeting[], names: ReadonlySet<string>): WentWell[] {
   const out: WentWell[] = [];
   for (const s of [...meetings].reverse()) {
-    for (const k of s.coaching?.kept ?? []) {
+    for (const k of s.coaching ? keepDoing(s.coaching) : []) {
       if (!names.has(k.of)) continue;
       const theirs = s.theirUtterances?.find((u) => u.id === k.ofUtteranceId)?.text ?? null;
       out.push({ meetingId: s.meetingId, title: s.title, at: s.at, quote: k.quote, theirWords: theirs });

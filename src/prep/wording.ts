@@ -1,6 +1,7 @@
-import { toSecondPerson } from "../coaching/person.js";
+import { asIndirect } from "../coaching/indirect-question.js";
+import { sayBack } from "../coaching/say-back.js";
 import type { MomentKind } from "../coaching/schema.js";
-import { countWords } from "../metrics/words.js";
+import { focusOf, that } from "../coaching/suggest.js";
 
 /** The name to address someone by: "Lee, Jordan (Guest)" → "Jordan", "Renée Ortiz" → "Renée". */
 export function shortName(displayName: string): string {
@@ -10,50 +11,35 @@ export function shortName(displayName: string): string {
   return given.split(/\s+/)[0] || displayName;
 }
 
-const LEAD = /^(?:(?:honestly|so|well|and|but|uh|um|yeah|okay|ok|look|i mean|to be honest|basically|actually|right)\b[\s,]*)+/i;
-const MAX_GIST_WORDS = 18;
-
-/**
- * The gist of something a person said, for the manager to say back: its first clause, without openers
- * and closing punctuation, in the second person. "The migration script still fails on the larger tenants,
- * and I'm the only one…" → "the migration script still fails on the larger tenants".
- */
-export function gist(quote: string): string {
-  const plain = quote.replace(/\s+/g, " ").trim().replace(LEAD, "");
-  const clauses = plain.split(/[,;:]\s+(?=(?:and|but|so|because|which|although|though)\b)|;\s+|\s+[–—-]\s+/i);
-  let core = clauses[0] ?? plain;
-  if (countWords(core) < 4) core = plain.split(/(?<=[.!?])\s+/)[0] ?? plain;
-  core = core.replace(/[\s.!?,;:…]+$/, "");
-  const words = core.split(" ");
-  if (words.length > MAX_GIST_WORDS)
-    core = `${words
-      .slice(0, MAX_GIST_WORDS)
-      .join(" ")
-      .replace(/[,;:]$/, "")}…`;
-  const lowered = /^I\b/.test(core) ? core : core.charAt(0).toLowerCase() + core.slice(1);
-  return toSecondPerson(lowered);
-}
-
 /** "Last time" for the latest shared meeting, else "On 2 March" (UTC). */
 export function when(at: Date, latest: boolean): string {
   return latest ? "Last time" : `On ${at.toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" })}`;
 }
 
-/** An open question the manager could ask about something the person raised and nobody picked up. */
-export function questionFor(kind: MomentKind, quote: string, at: Date, latest: boolean): string {
+/**
+ * An open question the manager could ask about something the person raised and nobody picked up, built from
+ * the cleaned clause of what they said (in the manager's voice); null when what they said cannot be said back
+ * well (a fragment, garbled speech), so the prep falls back to open questions of its own.
+ */
+export function questionFor(kind: MomentKind, quote: string, at: Date, latest: boolean): string | null {
+  const said = sayBack(quote, focusOf(kind));
+  if (!said) return null;
   const w = when(at, latest);
+  if (said.question) {
+    const indirect = asIndirect(said.clause);
+    return indirect ? `${w} you asked ${indirect}. What do you still need on that?` : null;
+  }
   switch (kind) {
-    case "missed-question":
-      return `${w} you asked: “${quote.replace(/\s+/g, " ").trim()}” What do you still need on that?`;
     case "interrupted":
-      return `${w} I came in while you were saying ${gist(quote)}. What did you want to add?`;
+      return `${w} I came in while you were saying ${that(said.clause)}. What did you want to add?`;
     case "not-picked-up":
-      return `${w} you mentioned ${gist(quote)}. What has happened with that since?`;
+      return `${w} you mentioned ${that(said.clause)}. What has happened with that since?`;
     case "missed-long-turn":
     case "quick-reply":
-      return `${w} you said ${gist(quote)}. What matters most to you about that now?`;
+    case "missed-question":
+      return `${w} you said ${that(said.clause)}. What matters most to you about that now?`;
     case "missed-concern":
-      return `${w} you said ${gist(quote)}. How is that going now?`;
+      return `${w} you said ${that(said.clause)}. How is that going now?`;
   }
 }
 

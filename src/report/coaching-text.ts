@@ -1,5 +1,7 @@
 import type { Coaching } from "../coaching/schema.js";
+import { keepDoing } from "../coaching/keep-doing.js";
 import { clock, percent } from "./format.js";
+import { noMoments } from "./no-moments.js";
 
 /** The coaching part of the text and markdown reports, as lines; `md` adds Markdown emphasis. */
 export function coachingLines(c: Coaching, md: boolean): string[] {
@@ -9,7 +11,8 @@ export function coachingLines(c: Coaching, md: boolean): string[] {
   out.push(h(`Coaching for ${c.manager} (private to them; ${c.source === "llm" ? "prompt-set coach" : "heuristic coach"})`));
   if (c.fallbackReason) out.push(`${md ? "> " : "  "}Note: ${c.fallbackReason}.`);
   if (md) out.push("");
-  if (c.moments.length === 0) out.push(`${md ? "" : "  "}No moment called for a restatement.`);
+  if (c.language && !c.language.coached) out.push(`${md ? "" : "  "}${noMoments(c, true)}`);
+  else if (c.moments.length === 0) out.push(`${md ? "" : "  "}No moment called for a restatement.`);
   c.moments.forEach((m, i) => {
     const lead = md ? `${i + 1}.` : `  ${i + 1}.`;
     const pad = md ? "   " : "     ";
@@ -17,9 +20,10 @@ export function coachingLines(c: Coaching, md: boolean): string[] {
     out.push(`${pad}What happened: ${m.whatHappened}`);
     out.push(`${pad}Try saying: ${q(m.suggestion)}`);
   });
-  if (c.kept.length > 0) {
+  const kept = keepDoing(c);
+  if (kept.length > 0) {
     out.push(md ? "" : "", md ? "**Keep doing:** you said back what you heard" : "  Keep doing: you said back what you heard");
-    for (const k of c.kept.slice(0, 3)) out.push(`${md ? "- " : "  - "}${clock(k.atMs)} ${q(k.quote)}`);
+    for (const k of kept.slice(0, 3)) out.push(`${md ? "- " : "  - "}${clock(k.atMs)} ${q(k.quote)}`);
   }
   out.push(md ? "" : "", `${md ? "**Habit to try next time:** " : "  Habit to try next time: "}${c.habit}`);
   const share = c.tokens.transcript > 0 ? ` (${percent(c.tokens.prompt / c.tokens.transcript)})` : "";

@@ -20,9 +20,13 @@ export function looksLikeMetadata(payload: string | undefined): boolean {
  * Replaces each cue's text and speaker with those of its JSON payload. Times stay the cue's own
  * (relative, like every other format); the absolute time of the zero point is returned as startedAt.
  */
-export function readMetadataCues(cues: RawCue[], payloads: string[]): ParseResult<{ cues: RawCue[]; startedAt: string | null }> {
+export function readMetadataCues(
+  cues: RawCue[],
+  payloads: string[],
+): ParseResult<{ cues: RawCue[]; startedAt: string | null; language: string | null }> {
   const out: RawCue[] = [];
   let startedAt: string | null = null;
+  const languages = new Map<string, number>();
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i]!;
     let json: unknown;
@@ -45,7 +49,8 @@ export function readMetadataCues(cues: RawCue[], payloads: string[]): ParseResul
         `metadataContent cue: ${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`,
       );
     }
-    const { startDateTime, speakerName, spokenText } = parsed.data;
+    const { startDateTime, speakerName, spokenText, spokenLanguage } = parsed.data;
+    if (spokenLanguage) languages.set(spokenLanguage.toLowerCase(), (languages.get(spokenLanguage.toLowerCase()) ?? 0) + 1);
     if (startedAt === null && startDateTime !== undefined) {
       const absolute = Date.parse(startDateTime);
       const origin = absolute - cue.startMs;
@@ -53,5 +58,6 @@ export function readMetadataCues(cues: RawCue[], payloads: string[]): ParseResul
     }
     out.push({ ...cue, speaker: cleanSpeaker(speakerName ?? undefined), text: cleanText(spokenText) });
   }
-  return { ok: true, value: { cues: out, startedAt } };
+  const language = [...languages].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { ok: true, value: { cues: out, startedAt, language } };
 }

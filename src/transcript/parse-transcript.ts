@@ -40,14 +40,19 @@ function fromVtt(input: string, limits: ParseLimits): ParseResult<Transcript> {
   if (looksLikeMetadata(payloads[0])) {
     const meta = readMetadataCues(cues, payloads);
     if (!meta.ok) return meta;
-    return finish("vtt-metadata", meta.value.cues, meta.value.startedAt);
+    return finish("vtt-metadata", meta.value.cues, meta.value.startedAt, meta.value.language);
   }
   const chunked = cues.some((cue) => cue.id !== null && /\/[^/]+-\d+$/.test(cue.id));
   return finish(chunked ? "vtt-download" : "vtt-graph", cues, null);
 }
 
-function finish(format: Transcript["format"], cues: Parameters<typeof toUtterances>[0], startedAt: string | null): ParseResult<Transcript> {
-  return { ok: true, value: { format, utterances: toUtterances(cues), cueCount: cues.length, startedAt } };
+function finish(
+  format: Transcript["format"],
+  cues: Parameters<typeof toUtterances>[0],
+  startedAt: string | null,
+  language: string | null = null,
+): ParseResult<Transcript> {
+  return { ok: true, value: { format, utterances: toUtterances(cues), cueCount: cues.length, startedAt, language } };
 }
 
 function formatBytes(bytes: number): string {

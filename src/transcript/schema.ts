@@ -22,6 +22,8 @@ export const transcriptSchema = z.object({
   cueCount: z.number().int().nonnegative(),
   /** ISO time the transcript's zero point corresponds to, when the source says (metadataContent, ISO JSON). */
   startedAt: z.string().nullable(),
+  /** The language the source says was spoken (metadataContent's spokenLanguage, e.g. "en-us"); null when it does not say. */
+  language: z.string().nullable(),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 

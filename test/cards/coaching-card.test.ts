@@ -100,16 +100,16 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
   });
 });
 
-describe("coaching card for AMI ES2004a (four people, 13 moments)", () => {
-  it("shows the top three, and the other ten behind 'Show all 13 moments' with a button to keep them open", () => {
+describe("coaching card for AMI ES2004a (four people, 7 moments)", () => {
+  it("shows the top three, and the other four behind 'Show all 7 moments' with a button to keep them open", () => {
     const input = amiInput();
     const card = coachingCard(input);
     expectValidCard(card);
-    expect(input.coaching.moments).toHaveLength(13);
+    expect(input.coaching.moments).toHaveLength(7);
     expect(suggestionsIn(card.body)).toHaveLength(3);
     const [show, ...rest] = card.actions as Node[];
-    expect(show).toMatchObject({ type: "Action.ShowCard", title: "Show all 13 moments" });
-    expect(suggestionsIn(show)).toHaveLength(10);
+    expect(show).toMatchObject({ type: "Action.ShowCard", title: "Show all 7 moments" });
+    expect(suggestionsIn(show)).toHaveLength(4);
     expect(actionsOf(show)).toContainEqual({
       type: "Action.Execute",
       title: "Keep this list open",
@@ -117,10 +117,10 @@ describe("coaching card for AMI ES2004a (four people, 13 moments)", () => {
       data: { meetingId: MEETING_ID },
     });
     expect(rest.map((a) => a.verb)).toEqual(["feedback", "feedback"]);
-    expect(cardStrings(card)).toContain("The 3 that matter most, of 13 where saying back what you heard would have helped:");
+    expect(cardStrings(card)).toContain("The 3 that matter most, of 7 where saying back what you heard would have helped:");
   });
 
-  it("puts all thirteen inline with showAll, most important first, and drops the show-all buttons", () => {
+  it("puts all seven inline with showAll, most important first, and drops the show-all buttons", () => {
     const input = amiInput({ showAll: true });
     const card = coachingCard(input);
     expectValidCard(card);

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coachMeeting, type CoachDeps } from "../../src/coaching/coach.js";
 import { createLlm, type LlmSettings } from "../../src/coaching/llm.js";
+import { defaultLlmCoachOptions } from "../../src/coaching/llm-coach.js";
 import { loadPrompts, type Prompt } from "../../src/coaching/prompt-store.js";
 import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
@@ -30,6 +31,9 @@ function deps(overrides: Partial<LlmSettings> = {}): CoachDeps {
     prompts,
   };
 }
+
+/** A budget roomy enough for two batches on a 17-minute meeting, for the tests about batches. */
+const twoBatches = (): CoachDeps => ({ ...deps(), llmOptions: { ...defaultLlmCoachOptions, budgetFloor: 6000 } });
 
 async function coach(file: string, manager: string, d: CoachDeps = deps()): Promise<{ coaching: Coaching; utterances: Utterance[] }> {
   const { utterances } = transcriptOf(file);
@@ -100,7 +104,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     expect(coaching.tokens.requests).toBe(2);
   });
 
-  it("an invented quote and an unknown utterance id are dropped and counted; the rest is kept", async () => {
+  it("an invented quote and an unknown utterance id are dropped and counted; those moments keep the heuristic's reading", async () => {
     fake.script(
       // first batch: the first moment's quote is invented
       {
@@ -118,16 +122,53 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
       },
       { content: goodSummaryAnswer },
     );
-    const { coaching, utterances } = await coach(...ami);
+    const { coaching, utterances } = await coach(...ami, twoBatches());
     expect(coaching.source).toBe("llm");
     expect(coaching.tokens.requests).toBe(3);
     const [first, second] = fake.requests.map((r) => dataItems(r).length);
-    expect(first! + second!).toBe(8);
+    expect(second).toBeGreaterThan(0);
     expect(coaching.dropped).toBe(1 + second!);
-    expect(coaching.moments).toHaveLength(first! - 1);
-    const text = new Map(utterances.map((u) => [u.id, u.text]));
-    for (const m of coaching.moments) expect(text.get(m.utteranceId)).toContain(m.quote);
+    // every moment sent has a reading: the model's where its answer held, the heuristic's where it was dropped
+    expect(coaching.moments).toHaveLength(first! + second!);
+    expect(coaching.moments.filter((m) => m.suggestion.startsWith("Model:"))).toHaveLength(first! - 1);
+    const index = new Map(utterances.map((u, i) => [u.id, i]));
+    for (const m of coaching.moments) {
+      const from = index.get(m.utteranceId)!;
+      const turn = utterances
+        .slice(from, from + 4)
+        .filter((u) => u.speaker === m.speaker)
+        .map((u) => u.text)
+        .join(" ");
+      expect(turn).toContain(m.quote);
+    }
     expect(coaching.moments.some((m) => m.quote.includes("perfect job"))).toBe(false);
+  });
+
+  it("an answer cut off at max_tokens (finish_reason: length) is a failed answer; its moments keep the heuristic's reading", async () => {
+    fake.script(
+      { content: (r) => goodMomentsAnswer(r), finishReason: "length" },
+      { content: (r) => goodMomentsAnswer(r) },
+      { content: goodSummaryAnswer },
+    );
+    const { coaching } = await coach(...ami, twoBatches());
+    const [first, second] = fake.requests.map((r) => dataItems(r).length);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.fallbackReason).toMatch(/could not judge some moments \(truncated: the answer was cut off at the token limit\)/);
+    expect(coaching.moments).toHaveLength(first! + second!);
+    // most important first: the first batch's moments are the heuristic's, the second batch's the model's
+    expect(coaching.moments.slice(0, first).every((m) => !m.suggestion.startsWith("Model:"))).toBe(true);
+    expect(coaching.moments.slice(first).every((m) => m.suggestion.startsWith("Model:"))).toBe(true);
+  });
+
+  it("the model is sent cleaned text: no hesitations or repeats, so fewer tokens", async () => {
+    fake.fallback = {
+      content: (r) => (r.body.response_format?.json_schema?.name === "coaching-summary" ? goodSummaryAnswer : goodMomentsAnswer(r)),
+    };
+    await coach(...ami);
+    const sent = fake.requests.flatMap((r) => (r.body.response_format?.json_schema?.name === "listening-moments" ? dataItems(r) : []));
+    const texts = sent.flatMap((item) => (item.said as { text: string }[]).map((s) => s.text));
+    expect(texts.length).toBeGreaterThan(4);
+    for (const text of texts) expect(text).not.toMatch(/\b(?:um|uh)\b|\b(\w+) \1\b/i);
   });
 
   it("429 with Retry-After, then success: retried by the client, coached by the model", async () => {

@@ -1,66 +1,104 @@
 import { describe, expect, it } from "vitest";
-import { toSecondPerson } from "../../src/coaching/person.js";
+import { exchanges, isMinimal } from "../../src/coaching/exchanges.js";
+import { pickMoments } from "../../src/coaching/moments.js";
 import { judgeRestatement } from "../../src/coaching/restatement.js";
+import { readSentence } from "../../src/coaching/speech-acts.js";
+import type { Utterance } from "../../src/transcript/schema.js";
+
+const worry = "I'm stretched pretty thin, the migration and on-call are both on me this weekend.";
 
 describe("judgeRestatement", () => {
-  const worry = "I'm stretched pretty thin, the migration and on-call are both on me this weekend.";
-  it("paraphrase markers with a check", () => {
-    const j = judgeRestatement(worry, "So what I'm hearing is you're carrying the migration and on-call alone. Is that right?");
-    expect(j).toMatchObject({ restates: true, marker: "what i'm hearing", checks: true });
+  it("reflective stems, simple and complex, wherever they open the point", () => {
+    for (const reply of [
+      "So what I'm hearing is you're carrying the migration and on-call alone. Is that right?",
+      "Okay. It sounds like the weekend is too much for one person.",
+      "So you're worried the migration lands on you.",
+      "Part of you wants to help, and part of you is exhausted.",
+      "On the one hand you want the release out, on the other you need a weekend off.",
+    ]) {
+      expect(judgeRestatement(worry, reply), reply).toMatchObject({ restates: true, act: "reflection" });
+    }
+    expect(judgeRestatement(worry, "So what I'm hearing is you're carrying it alone. Is that right?").checks).toBe(true);
   });
-  it("a statement about the other person (the MI reflection form)", () => {
-    expect(judgeRestatement(worry, "You feel like it all lands on you.").restates).toBe(true);
-  });
-  it("not advice, not a fresh open question, not a change of subject", () => {
-    expect(judgeRestatement(worry, "You should delegate the migration to Priya.").restates).toBe(false);
-    expect(judgeRestatement(worry, "Okay. What else is on your plate?").restates).toBe(false);
-    expect(judgeRestatement(worry, "Right, but the soak tests will catch that.").restates).toBe(false);
-    expect(judgeRestatement(worry, "Okay.").restates).toBe(false);
-  });
-  it("content words taken up from the previous turn, about them", () => {
-    const j = judgeRestatement(worry, "So the migration and the on-call weekend are both landing on your shoulders.");
+
+  it("a statement about them that takes up their words, also offered with a question mark", () => {
+    const j = judgeRestatement(worry, "You've got the migration and the on-call on your plate this weekend?");
     expect(j.restates).toBe(true);
-    expect(j.overlap).toBeGreaterThan(0.3);
+    expect(j.shared).toBeGreaterThanOrEqual(2);
+  });
+
+  it("judges each sentence: a reflection before a question still counts, and the quote is that sentence", () => {
+    const j = judgeRestatement(worry, "Mm-hmm. So the migration and on-call both land on you. What would help?");
+    expect(j.restates).toBe(true);
+    expect(j.sentence).toBe("So the migration and on-call both land on you.");
+  });
+
+  it("never questions by form, advice, the listener's own news or an echo of nothing", () => {
+    for (const reply of [
+      "You should delegate the migration to Priya.",
+      "Okay. What else is on your plate?",
+      "Do you think the migration could move?",
+      "So about how many hours are you on call this weekend?",
+      "Right, but the soak tests will catch that.",
+      "I'll move the migration to next week.",
+      "It sounds like we have a plan then.",
+      "Okay.",
+      "You can sell the cases.",
+      "Okay, my my idea is maybe that we split the work.",
+    ]) {
+      expect(judgeRestatement(worry, reply).restates, reply).toBe(false);
+    }
   });
 });
 
-describe("toSecondPerson", () => {
-  it("turns what someone said of themselves into what the listener says back", () => {
-    expect(toSecondPerson("I'm the only one who knows my code, and I was on call")).toBe(
-      "you're the only one who knows your code, and you were on call",
+describe("readSentence", () => {
+  it("tells questions by word order, not by the question mark", () => {
+    expect(readSentence("so you're on call that weekend?").act).toBe("about-them");
+    expect(readSentence("are you on call that weekend?").act).toBe("question");
+    expect(readSentence("and so, in terms of readiness, where do you think you fall on the scale").act).toBe("question");
+    expect(readSentence("acting out would be what?").act).toBe("question");
+    expect(readSentence("okay, so, yeah, it sounds like you're tired").act).toBe("reflection");
+  });
+});
+
+describe("the conversation as the manager heard it", () => {
+  const u = (id: string, speaker: string, startMs: number, text: string): Utterance => ({
+    id,
+    speaker,
+    startMs,
+    endMs: startMs + 2000,
+    text,
+  });
+  const talk = [
+    u("u1", "Bo", 0, "I'm worried the migration and the on-call both land on me this weekend."),
+    u("u2", "Mo", 2500, "Mm-hmm."),
+    u("u3", "Bo", 3000, "Yeah."),
+    u("u4", "Mo", 5500, "Okay."),
+    u("u5", "Mo", 8000, "So the migration and the on-call weekend are both on you."),
+  ];
+
+  it("judges a reply against their last substantive turn, across backchannels from either side", () => {
+    const [x] = exchanges(talk, "Mo");
+    expect(x!.said.map((s) => s.id)).toEqual(["u1"]);
+    expect(x!.replies.map((r) => r.id)).toEqual(["u2", "u4", "u5"]);
+    expect(isMinimal("Yeah, yeah.")).toBe(true);
+    expect(isMinimal("Seven.")).toBe(false);
+  });
+
+  it("judges every utterance of the manager's turn, not only the first", () => {
+    const pick = pickMoments(talk, "Mo");
+    expect(pick.kept.map((k) => k.utteranceId)).toEqual(["u5"]);
+    expect(pick.kept[0]!.takesUp).toBeGreaterThanOrEqual(2);
+    expect(pick.candidates).toHaveLength(0);
+  });
+
+  it("a turn no reply restates is a candidate; a logistics aside is not", () => {
+    const missed = pickMoments([talk[0]!, u("u9", "Mo", 2500, "Right, let's look at the release dates.")], "Mo");
+    expect(missed.candidates.map((c) => c.kind)).toEqual(["missed-concern"]);
+    const aside = pickMoments(
+      [u("u1", "Bo", 0, "Do we go back to our room now or wait for the others to finish?"), u("u2", "Mo", 2500, "Let's wait.")],
+      "Mo",
     );
-  });
-});
-
-describe("toSecondPerson, both ways", () => {
-  it("what they said of the listener comes back as the listener's own", () => {
-    expect(toSecondPerson("any design modifications you come up with")).toBe("any design modifications I come up with");
-    expect(toSecondPerson("I told you your plan worries me")).toBe("you told me my plan worries you");
-    expect(toSecondPerson("you're the one I asked")).toBe("I'm the one you asked");
-  });
-});
-
-describe("heuristic suggestions", () => {
-  it("say back the other person's sentence in the listener's voice, without speech repeats, quoting verbatim", async () => {
-    const { heuristicMoment } = await import("../../src/coaching/suggest.js");
-    const said = {
-      id: "u2",
-      speaker: "Bo",
-      startMs: 5000,
-      endMs: 15_000,
-      text: "Honestly I'm worried that the the plan you you made leaves me alone on call.",
-    };
-    const moment = heuristicMoment({
-      id: "m1",
-      kind: "missed-concern",
-      speaker: "Bo",
-      trigger: [said],
-      reply: null,
-      gapMs: null,
-      interrupted: false,
-      priority: 50,
-    });
-    expect(moment.quote).toBe(said.text);
-    expect(moment.suggestion).toBe("It sounds like you're worried that the plan I made leaves you alone on call. Did I get that right?");
+    expect(aside.candidates).toHaveLength(0);
   });
 });

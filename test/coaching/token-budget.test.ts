@@ -3,7 +3,9 @@ import { coachMeeting } from "../../src/coaching/coach.js";
 import { createLlm } from "../../src/coaching/llm.js";
 import { loadPrompts } from "../../src/coaching/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
+import type { Coaching } from "../../src/coaching/schema.js";
 import { analyze } from "../../src/metrics/analyze.js";
+import type { Utterance } from "../../src/transcript/schema.js";
 import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
 import { ONE_HOUR_MANAGER, oneHourMeeting } from "../helpers/one-hour-meeting.js";
 
@@ -16,15 +18,20 @@ beforeAll(async () => {
 });
 afterAll(async () => fake.stop());
 
+/** The hour's manager coached by the prompt set against the fake model. */
+async function coachWithModel(utterances: Utterance[]): Promise<Coaching> {
+  const loaded = await loadPrompts(bundledPromptsDir);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const analysis = analyze({ utterances, manager: ONE_HOUR_MANAGER });
+  const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
+  return coachMeeting({ utterances, analysis, manager: ONE_HOUR_MANAGER }, { llm, prompts: loaded.value });
+}
+
 describe("token budget on an hour of real meeting", () => {
   it("sends under 30% of the transcript's tokens and under 12k, in a few requests, only moment windows", async () => {
     const utterances = oneHourMeeting();
     expect(utterances[utterances.length - 1]!.endMs).toBeGreaterThan(59 * 60_000);
-    const loaded = await loadPrompts(bundledPromptsDir);
-    if (!loaded.ok) throw new Error(loaded.message);
-    const analysis = analyze({ utterances, manager: ONE_HOUR_MANAGER });
-    const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
-    const coaching = await coachMeeting({ utterances, analysis, manager: ONE_HOUR_MANAGER }, { llm, prompts: loaded.value });
+    const coaching = await coachWithModel(utterances);
     expect(coaching.source).toBe("llm");
     expect(coaching.candidates).toBeGreaterThan(8);
     expect(coaching.tokens.requests).toBeLessThanOrEqual(4);
@@ -36,5 +43,21 @@ describe("token budget on an hour of real meeting", () => {
     console.info(
       `one-hour meeting: ${coaching.tokens.prompt} prompt tokens of ${coaching.tokens.transcript} transcript tokens (${((100 * coaching.tokens.prompt) / coaching.tokens.transcript).toFixed(1)}%), ${coaching.tokens.requests} requests, ${coaching.candidates} candidates`,
     );
+  });
+
+  it.each([
+    ["the hour of AMI talk", 60],
+    ["its first 38 minutes", 38],
+    ["its first 31 minutes", 31],
+  ])("%s: at most 3,300 prompt tokens per hour of meeting", async (_name, minutes) => {
+    const utterances = oneHourMeeting().filter((u) => u.endMs <= minutes * 60_000);
+    const hours = utterances[utterances.length - 1]!.endMs / 3_600_000;
+    expect(hours).toBeGreaterThanOrEqual(0.5);
+    const coaching = await coachWithModel(utterances);
+    expect(coaching.source).toBe("llm");
+    expect(coaching.tokens.requests).toBeGreaterThan(0);
+    const perHour = coaching.tokens.prompt / hours;
+    console.info(`${minutes} minutes: ${coaching.tokens.prompt} prompt tokens = ${Math.round(perHour)} per hour`);
+    expect(perHour).toBeLessThanOrEqual(3300);
   });
 });

@@ -16,7 +16,7 @@ export interface RecordedRequest {
 
 /** What the fake does with one request: answer with content, fail with a status, or never answer. */
 export type Step =
-  | { content: string | ((request: RecordedRequest) => string) }
+  | { content: string | ((request: RecordedRequest) => string); finishReason?: "stop" | "length" }
   | { status: number; headers?: Record<string, string>; body?: unknown }
   | { hang: true };
 
@@ -81,7 +81,7 @@ export class FakeOpenAi {
         object: "chat.completion",
         created: 1_764_000_000,
         model: request.body.model,
-        choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+        choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: step.finishReason ?? "stop" }],
         usage: { prompt_tokens: 100, completion_tokens: Math.ceil(content.length / 4), total_tokens: 100 + Math.ceil(content.length / 4) },
       }),
     );

@@ -74,7 +74,7 @@ describe("attune report on stored AMI meetings", () => {
     expect(t.meetings.map((m) => Number(m.share.toFixed(4)))).toEqual([0.8891, 0.1246, 0.4854, 0.3595]);
     expect(t.meetings.map((m) => m.fairShare)).toEqual([1 / 3, 0.25, 0.25, 0.25]);
     expect(t.meetings.map((m) => m.shareVerdict)).toEqual(["above", "below", "above", "within"]);
-    expect(byKey(t, "momentsMissed").values).toEqual([1, 2, 4, 6]);
+    expect(byKey(t, "momentsMissed").values).toEqual([0, 1, 3, 3]);
     expect(byKey(t, "restatementsKept").values).toEqual([0, 0, 0, 0]);
     expect(byKey(t, "interruptions").values).toEqual([1, 6, 6, 5]);
     expect(byKey(t, "questions").values).toEqual([3, 2, 4, 4]);
@@ -86,8 +86,8 @@ describe("attune report on stored AMI meetings", () => {
     // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
     expect(byKey(t, "share").direction).toBe("improving");
     expect(byKey(t, "restatementsKept").direction).toBe("steady");
-    // 1.5 → 5 missed, band max(1, 25% of 1.5) = 1: 3.5 bands the wrong way
-    expect(byKey(t, "momentsMissed")).toMatchObject({ earlier: 1.5, recent: 5, direction: "slipping" });
+    // 0.5 → 3 missed, band max(1, 25% of 0.5) = 1: 2.5 bands the wrong way
+    expect(byKey(t, "momentsMissed")).toMatchObject({ earlier: 0.5, recent: 3, direction: "slipping" });
     // 3.5 → 5.5, band 1
     expect(byKey(t, "interruptions")).toMatchObject({ earlier: 3.5, recent: 5.5, direction: "slipping" });
     // 2.5 → 4, band 1
@@ -95,7 +95,7 @@ describe("attune report on stored AMI meetings", () => {
     // shortfall below 1 s: 280 and 2370 ms, then 1565 and 2245: 1325 → 1905 ms, worse by more than 250 ms
     expect(byKey(t, "responseGap")).toMatchObject({ earlier: (720 - 1370) / 2, recent: (-565 - 1245) / 2, direction: "slipping" });
     expect(t.focus).toEqual({ indicator: "momentsMissed", because: "slipping", habit: HABITS.sayBack });
-    expect(byKey(t, "momentsMissed").sparkline).toBe("▂▃▆█");
+    expect(byKey(t, "momentsMissed").sparkline).toBe("▁▃██");
     expect(byKey(t, "share").sparkline).toBe("█▁▅▃");
   });
 
@@ -121,23 +121,23 @@ describe("attune report on stored AMI meetings", () => {
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
     expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17–38%\)\s+improving$/m);
-    expect(out).toMatch(/^Moments missed\s+▂▃▆█\s+1\.5 → 5\s+6\s+slipping$/m);
+    expect(out).toMatch(/^Moments missed\s+▁▃██\s+0\.5 → 3\s+3\s+slipping$/m);
     expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+−0\.25 s → −1 s\s+−1\.25 s\s+slipping$/m);
     expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
     expect(out).toMatch(
-      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 6 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m,
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 3 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m,
     );
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
     const md = await store.cli(["report", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
-    expect(md.out).toContain("| Moments missed | `▂▃▆█` | 1.5 → 5 | 6 | slipping |");
+    expect(md.out).toContain("| Moments missed | `▁▃██` | 0.5 → 3 | 3 | slipping |");
     const card = await store.cli(["report", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };
     expect(json.version).toBe("1.5");
     expectValidCard(json);
-    expect(card.out).toContain("▂▃▆█");
+    expect(card.out).toContain("▁▃██");
   });
 
   it("the bot's trend card is the asking person's own trend", async () => {
@@ -146,7 +146,7 @@ describe("attune report on stored AMI meetings", () => {
       if (!pm.ok) throw new Error(pm.message);
       const card = await trendCardFor(db, pm.person.id, 4);
       expectValidCard(card);
-      expect(JSON.stringify(card)).toContain("▂▃▆█");
+      expect(JSON.stringify(card)).toContain("▁▃██");
       const nobody = await trendCardFor(db, "00000000-0000-0000-0000-000000000000");
       expectValidCard(nobody);
       expect(JSON.stringify(nobody)).toContain("I have no meetings of yours yet");

@@ -40,9 +40,15 @@ function answer(
 ): string {
   const items = dataItems(request) as Item[];
   const raised = items.flatMap((i) => (i.raised_not_picked_up ? [i.raised_not_picked_up] : []));
+  // the first comma-separated piece of what was raised, or the next when the first is a mere "Yes"
+  const piece = (quote: string) =>
+    quote
+      .split(",")
+      .find((p) => p.trim().length >= 10)!
+      .trim();
   const questions = raised.map((r) => ({
-    question: `Model: what has changed since you said "${r.quote.split(",")[0]}"?`,
-    quote: r.quote.split(",")[0]!,
+    question: `Model: what has changed since you said "${piece(r.quote)}"?`,
+    quote: piece(r.quote),
     utteranceId: r.id,
   }));
   questions.push({ question: "Model: how are you feeling about leaving?", quote: INVENTED, utteranceId: raised[0]!.id });
@@ -75,7 +81,11 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
         "The migration script still fails on the larger tenants",
         "2026-03-09",
       ],
-      ['Model: what has changed since you said "How does it look like?"?', "How does it look like?", "2026-03-02"],
+      [
+        'Model: what has changed since you said "I I feel that all the remote should be very compact."?',
+        "I I feel that all the remote should be very compact.",
+        "2026-03-02",
+      ],
     ]);
     expect(prep.reminder).toBe("You talked 77% in your last one-on-one with Jordan: let Jordan lead this time.");
     // the stored data is not the model's: what was raised and what went well stay as stored
@@ -116,7 +126,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     expect(prep).toMatchObject({ source: "heuristic", dropped: 1 });
     expect(prep.fallbackReason).toMatch(/^none of the model's 1 questions quoted a stored meeting; heuristic prep instead$/);
     expect(prep.questions[0]!.question).toBe(
-      "Last time you said the migration script still fails on the larger tenants. How is that going now?",
+      "Last time you said that the migration script still fails on the larger tenants. How is that going now?",
     );
     expect(err).toBe(`attune prep: ${prep.fallbackReason}\n`);
   });

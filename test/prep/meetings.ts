@@ -17,6 +17,7 @@ export const GROUP_DATE = "2026-03-02";
 
 export const MIGRATION_QUOTE =
   "The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.";
+/** The manager's restating sentence and its check, as the kept restatement quotes it. */
 export const RESTATEMENT =
   "So what I'm hearing is that you're carrying the migration and on-call alone and that's too much for one weekend. Is that right?";
 

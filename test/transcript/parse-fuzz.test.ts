@@ -290,6 +290,7 @@ describe("parseTranscript never throws and returns a well-formed result (fast-ch
         format: "vtt-download",
         cueCount: 1,
         startedAt: null,
+        language: null,
         utterances: [
           { id: "u2", speaker: " Ann", startMs: 5, endMs: 3, text: "hi  <v Bob>there" },
           { id: "u2", speaker: "", startMs: 1, endMs: 1, text: "" },

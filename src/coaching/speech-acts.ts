@@ -1,0 +1,220 @@
+/**
+ * What a listener's sentence does, read from its form: a reflection ("It sounds like…", "So you're worried
+ * that…", "Part of you wants…", "It's been hard since…"), a statement about the other person ("You've decided to
+ * cut back"), a question (by a question word or by inverted word order: "Do you…?"), advice ("You should…",
+ * "I'd recommend…"), a backchannel ("Mm-hmm."), or another statement. A question mark on a sentence in statement
+ * word order ("So you're on call that weekend?") is a reflection offered for checking, not a question.
+ * Works on lower-cased, cleaned text (see `cleanSpoken`).
+ */
+
+export type SentenceAct = "backchannel" | "reflection" | "about-them" | "question" | "advice" | "self" | "statement";
+
+export interface ReadSentence {
+  /** The sentence with its leading discourse words removed. */
+  core: string;
+  act: SentenceAct;
+  /** Ends with "?" (asked or offered for checking). */
+  asked: boolean;
+  /** Speaks of the other person ("you", "your"). */
+  secondPerson: boolean;
+  /** The reflective stem that made it a reflection, if any. */
+  stem: string | null;
+}
+
+/** Words a sentence may open with that carry no act of their own ("Okay. So, yeah, you feel…"). */
+const LEADS = new Set(
+  "okay ok so and but well yeah yes yep yup right mm-hmm uh-huh hmm alright sure now oh great good absolutely exactly certainly wow gotcha no then also plus anyway".split(
+    " ",
+  ),
+);
+
+/**
+ * Stems of reflections as motivational-interviewing practice writes them (simple and complex): paraphrase
+ * openers, double-sided ("on the one hand… on the other"), "part of you", and empathic guesses ("I imagine…",
+ * "it must be…"). These may stand anywhere in a sentence that is not a question or advice ("Okay, and it sounds
+ * like…"), as long as what follows is not the listener or the two of them ("it sounds like we have a plan").
+ */
+const FREE_STEMS = [
+  "it sounds like",
+  "sounds like",
+  "it sounds as",
+  "sounds as though",
+  "it sounds to me",
+  "sounds to me",
+  "it seems like",
+  "seems like",
+  "it seems that",
+  "it seems to me",
+  "seems to me",
+  "it seems as",
+  "it looks like",
+  "looks like",
+  "what i'm hearing",
+  "what i am hearing",
+  "what i hear",
+  "i'm hearing",
+  "i hear you",
+  "i hear that",
+  "if i understand",
+  "if i'm understanding",
+  "if i heard you",
+  "if i'm hearing",
+  "you're saying",
+  "you are saying",
+  "what you're saying",
+  "you're telling me",
+  "what you've told me",
+  "in other words",
+  "let me see if i",
+  "let me make sure i",
+  "let me summarize",
+  "to summarize",
+  "so for you",
+  "for you it's",
+  "part of you",
+  "on the one hand",
+  "on one hand",
+  "on the other hand",
+  "it feels like",
+  "it must be",
+  "that must be",
+  "must have been",
+  "i imagine",
+  "i can imagine",
+  "i'm sure it",
+  "i'm sure that",
+  "i bet",
+  "i can see that",
+  "i can see how",
+  "i can tell",
+].sort((a, b) => b.length - a.length);
+
+/**
+ * Stems about the other person's feeling, wanting and thinking; they make a reflection when they open the
+ * sentence ("So you feel…", "And you'd rather…"), not inside a question or an offer ("see how you feel").
+ */
+const OPENING_STEMS = [
+  "you seem",
+  "you sound",
+  "you feel",
+  "you're feeling",
+  "you are feeling",
+  "you've been feeling",
+  "you felt",
+  "you mean",
+  "you're not sure",
+  "you're wondering",
+  "you're worried",
+  "you're concerned",
+  "you're afraid",
+  "you're scared",
+  "you'd like",
+  "you would like",
+  "you'd rather",
+  "you really want",
+  "you want",
+  "you don't want",
+  "you're thinking",
+  "you've noticed",
+  "you've decided",
+  "you've been",
+  "you're really",
+  "you're kind of",
+  "you've got a lot",
+  "you have a lot",
+  "you've tried",
+  "it's been hard",
+  "it's been difficult",
+  "it's been tough",
+  "that's been hard",
+  "that's been difficult",
+  "it's important to you",
+  "that's important to you",
+].sort((a, b) => b.length - a.length);
+
+/** Advice, instruction, permission-seeking to give information: what a reflection is not. */
+const ADVICE =
+  /\b(?:you should|you shouldn't|you ought|you need to|you have to|you've got to|you must|you might want to|you may want to|you might consider|you could try|you can try|you could also|you can also|try to|try and|i'd recommend|i would recommend|i recommend|i'd suggest|i would suggest|i suggest|my advice|my recommendation|i'd like you to|i want you to|i'd encourage|i encourage|make sure|why don't you|how about (?:you|we|trying)|it'd be good to|it would be good to|it's a good idea|the best thing|let's|let us|would you be willing|i'd like to (?:share|give|tell|talk|recommend|ask|check|go|talk)|can i (?:share|give|tell|suggest|offer)|could i (?:share|give|tell|suggest))\b/;
+
+/** "you can", "you'll", "you could": modal you-statements tell or permit; "you'd like", "you'd rather" reflect. */
+const MODAL_YOU =
+  /^(?:you (?:(?:really|just|also|probably|definitely|still|might|may) )?(?:can|could|should|might|may|must|will|would|need|have to|got to|gotta)|you'll|you'd)\b(?! (?:like|rather|prefer|love|hate|want))/;
+
+const QUESTION_WORD = /^(?:what|how|why|when|where|who|whom|whose|which)\b/;
+const REFLECTIVE_WH =
+  /^(?:what (?:i'm hearing|i am hearing|i hear|you're saying|you are saying|you've told me|you said|you're telling me|i understood))\b/;
+const INVERTED =
+  /^(?:do|does|did|don't|doesn't|didn't|are|is|was|were|aren't|isn't|wasn't|have|has|had|haven't|hasn't|can|could|can't|would|wouldn't|will|won't|should|shall|may|might)\s+(?:you|i|we|it|that|this|there|they|he|she|your|the|any|anything|anyone|anybody|somebody|someone)\b/;
+/** Inverted word order anywhere in an asked sentence: "So about how much are you…?", "…, so do you see…?" */
+const INVERTED_INSIDE =
+  /\b(?:do|does|did|are|is|was|were|would|will|can|could|should|have|has|had|may|might)\s+(?:you|i|we|it|they|he|she|there|anybody|anyone|everybody|everyone|somebody|someone)\b/;
+/** A question word right before inverted order, wherever it stands: "…, where do you think you fall…". */
+const WH_INVERTED =
+  /\b(?:what|how|where|when|why|which)\s+(?:[\p{L}']+\s+){0,2}(?:do|does|did|would|will|can|could|should|are|is|have)\s+you\b/u;
+/** "Acting out would be what?" */
+const ENDS_WITH_WH = /\b(?:what|how|where|when|why|who)$/;
+const REQUEST =
+  /^(?:tell me|can you tell|could you tell|would you tell|walk me through|describe|explain|help me understand|say more|i wonder (?:if|whether|what|how|why|about)|i'm wondering (?:if|whether|what|how|why|about)|i was wondering|i'm curious|i am curious|may i ask|can i ask|let me ask|would you mind|do you mind|would it be okay|is it okay|mind if)\b/;
+const IMPERATIVE =
+  /^(?:try|take|think about|call|use|keep|remember|consider|stop|start|avoid|ask|talk to|come|make|put|check|read|write|let me know|go ahead|feel free|don't)\b/;
+const SELF =
+  /^(?:i|i'm|i've|i'll|i'd|i was|we|we're|we'll|we've|we'd|let me|my|our|there is|there are|there's|there was|there were|most people|a lot of people|some people|many people|research|studies)\b/;
+const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
+const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
+
+export function readSentence(sentence: string): ReadSentence {
+  const asked = /\?\s*$/.test(sentence);
+  const core = stripLeads(sentence.replace(/[.!?\s]+$/, ""));
+  const secondPerson = SECOND_PERSON.test(core);
+  const read = (act: SentenceAct, stem: string | null = null): ReadSentence => ({ core, act, asked, secondPerson, stem });
+  if (core === "" || /^(?:i see|i understand|got it|i got it|that's right|thank you|thanks)$/.test(core)) return read("backchannel");
+  if (ADVICE.test(core)) return read("advice");
+  const stem = REFLECTIVE_WH.test(core) ? "what you're saying" : (freeStem(core) ?? openingStem(core));
+  if (QUESTION_WORD.test(core) && !REFLECTIVE_WH.test(core)) return read("question");
+  if (INVERTED.test(core) || REQUEST.test(core)) return read("question");
+  if (stem) return read("reflection", stem);
+  if ((asked && INVERTED_INSIDE.test(core)) || WH_INVERTED.test(core) || (asked && ENDS_WITH_WH.test(core))) return read("question");
+  if (IMPERATIVE.test(core)) return read("advice");
+  if (MODAL_YOU.test(core)) return read("advice");
+  if (SELF.test(core)) return read("self");
+  if (/^(?:you|you're|you've|your|yours|you are|you were|you have|you had)\b/.test(core) && !NOT_ABOUT_THEM.test(core))
+    return read("about-them");
+  return read("statement");
+}
+
+/** A free stem must open the sentence's point: within its first few words ("and then it also sounds like…"). */
+const STEM_WITHIN = 40;
+
+function freeStem(core: string): string | null {
+  for (const stem of FREE_STEMS) {
+    const at = core.indexOf(stem);
+    if (at === -1 || at > STEM_WITHIN) continue;
+    const before = at === 0 ? " " : core[at - 1]!;
+    const after = core.slice(at + stem.length);
+    if (/[\p{L}'-]/u.test(before) || /^[\p{L}']/u.test(after)) continue;
+    if (/^[\s,]*(?:we|we're|we've|we'll|i|i'm|i've|i'll|us|our|my)\b/.test(after)) continue;
+    return stem;
+  }
+  return null;
+}
+
+function openingStem(core: string): string | null {
+  const opening = core.replace(/^(?:(?:and|but|so|or|then|now|because|cause)\s+)+/, "");
+  for (const stem of OPENING_STEMS) {
+    if (opening.startsWith(stem) && !/^[\p{L}']/u.test(opening.slice(stem.length))) return stem;
+  }
+  return null;
+}
+
+/** "Okay, so, yeah, you're…" → "you're…". */
+function stripLeads(text: string): string {
+  const words = text.replace(/^[\s,;:—-]+/, "").split(/\s+/);
+  let i = 0;
+  while (i < words.length && LEADS.has(words[i]!.replace(/[,;:—-]+$/, ""))) i++;
+  if (words[i] === "all" && words[i + 1]?.replace(/[,;:]+$/, "") === "right") i += 2;
+  return words
+    .slice(i)
+    .join(" ")
+    .replace(/^[\s,;:—-]+/, "")
+    .trim();
+}

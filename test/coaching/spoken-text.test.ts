@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { asIndirect } from "../../src/coaching/indirect-question.js";
+import { toListenerVoice } from "../../src/coaching/person.js";
+import { sayBack } from "../../src/coaching/say-back.js";
+import { cleanSpoken } from "../../src/coaching/spoken-text.js";
+
+describe("cleanSpoken: speech as transcribed → text a person could say", () => {
+  it.each([
+    [
+      "It sounds like as uh the trend-watcher presentation showed, um people like wood",
+      "It sounds like as the trend-watcher presentation showed, people like wood",
+    ],
+    ["indepen independent, right, did you say they're good at golf?", "independent, did you say they're good at golf?"],
+    ["I-I think f or or get-getting the L_C_D_ screen is & good.", "I think or getting the LCD screen is and good."],
+    ["So you just- you just saw the doctor and, uh, you know, you sound blindsided", "So you just saw the doctor and you sound blindsided"],
+    ["stressed you're fe- you feel, the more you drink.", "stressed you feel, the more you drink."],
+    ["Yes, yes, yes. Um, it was- it was really a problem [laughter].", "Yes. it was really a problem."],
+    ["Are we we're not allowed to dim the lights?", "we're not allowed to dim the lights?"],
+    ["we d or or is it going to make our product look a cheapie-cheapie option?", "is it going to make our product look a cheapie option?"],
+    ["I mean that's up to you, you know?", "that's up to you."],
+    ["The [unintelligible 00:01:04] plan is fine [inaudible", "The plan is fine"],
+  ])("%s", (spoken, written) => {
+    expect(cleanSpoken(spoken)).toBe(written);
+  });
+
+  it("keeps words that only look like fillers: 'like' as a verb, 'you know that…', compounds", () => {
+    expect(cleanSpoken("People like wood, and you know that on-call is hard.")).toBe(
+      "People like wood, and you know that on-call is hard.",
+    );
+  });
+
+  it("stays linear on hostile text: a 200 KB word and 40k brackets clean in well under a second", () => {
+    const started = performance.now();
+    cleanSpoken("a".repeat(200_000));
+    cleanSpoken("[".repeat(40_000));
+    cleanSpoken("you- ".repeat(20_000));
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("toListenerVoice", () => {
+  it("moves the speaker's own words into the listener's voice, verbs agreeing", () => {
+    expect(toListenerVoice("I'm the only one who knows my code, and I was on call")).toBe(
+      "you're the only one who knows your code, and you were on call",
+    );
+  });
+  it("turns their 'you' into 'I'/'me' only when they spoke to the listener", () => {
+    expect(toListenerVoice("you told me your plan leaves me alone on call")).toBe("I told you my plan leaves you alone on call");
+    expect(toListenerVoice("can you send me the file", true)).toBe("can I send you the file");
+  });
+  it("leaves the general 'you' people use of themselves as 'you'", () => {
+    expect(toListenerVoice("you feel guilty when you miss my mates")).toBe("you feel guilty when you miss your mates");
+  });
+});
+
+describe("asIndirect", () => {
+  it.each([
+    ["can we dim the lights", "whether we can dim the lights"],
+    ["what should we do about the release", "what we should do about the release"],
+    ["does it work on Android", "whether it works on Android"],
+    ["what happens if the tests fail", "what happens if the tests fail"],
+  ])("%s", (direct, indirect) => {
+    expect(asIndirect(direct)).toBe(indirect);
+  });
+  it("declines shapes it cannot turn safely", () => {
+    expect(asIndirect("did you finish it")).toBeNull();
+    expect(asIndirect("does anyone of you have experience")).toBeNull();
+  });
+});
+
+describe("sayBack", () => {
+  it("keeps the one clause that carries the worry, never the next sentence", () => {
+    const said = sayBack("Honestly, I'm worried the migration fails on the larger tenants, but the docs are fine.", "concern");
+    expect(said).toEqual({ clause: "you're worried the migration fails on the larger tenants", question: false });
+  });
+  it("ends on a content word and refuses fragments and garbled speech", () => {
+    expect(sayBack("So the main point is on place where um the thumb of the.", "point")).toBeNull();
+    expect(sayBack("Eagle.", "point")).toBeNull();
+    expect(sayBack("making that a key point, just that.", "point")).toBeNull();
+  });
+});
