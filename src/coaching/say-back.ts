@@ -136,7 +136,10 @@ function hasVerb(words: readonly string[]): boolean {
     return (
       before !== null &&
       /^\p{L}{3,}(?:ed|[^s']s)$/iu.test(w) &&
-      !/^(?:the|a|an|of|to|my|your|our|their|his|her|its|for|in|on|with|at|by|from|some|many|few|these|those|all)$/.test(before)
+      !/^(?:the|a|an|of|to|my|your|our|their|his|her|its|for|in|on|with|at|by|from|some|many|few|these|those|all|and|or|but|very|more|most|so|too|quite|really)$/.test(
+        before,
+      ) &&
+      !words[i - 1]!.endsWith(",")
     );
   });
 }
@@ -167,7 +170,7 @@ function readsCleanly(words: readonly string[]): boolean {
     // "it's, you get…", "it just, the spice…": a function word cut off by a comma is speech breaking off
     if (
       words[i]!.endsWith(",") &&
-      /^(?:it's|that's|there's|is|are|was|were|be|been|just|the|a|an|my|your|our|and|or|but|to|of|with|got|get|like|know|mean)$/.test(
+      /^(?:it's|that's|there's|is|are|was|were|be|been|just|the|a|an|my|your|our|and|or|but|to|of|with|got|get|like|know|mean|feel|think|guess|say|said|suppose|have|has|had|do|does|would|could|should|will|can)$/.test(
         lower[i]!,
       )
     )

@@ -114,9 +114,9 @@ function dropDiscourseParticles(tokens: Token[]): Token[] {
       (next.trail.startsWith(",") || CLAUSE_END.test(next.trail))
     ) {
       if (!next.trail.startsWith(",")) carryEnd(out, next.trail, true);
-      else prev.trail = prev.trail.replace(/,$/, ",");
+      else prev.trail = prev.trail.replace(/,$/, "");
       i++;
-      continue; // "without, I guess, getting high"
+      continue; // "without, I guess, getting high" → "without getting high"
     }
     if ((pair === "you know" || pair === "i mean" || pair === "you see") && t.trail === "" && next) {
       const setOff = next.trail.startsWith(",") || CLAUSE_END.test(next.trail);
@@ -129,6 +129,27 @@ function dropDiscourseParticles(tokens: Token[]): Token[] {
     if (INTERJECTION.test(word) && prev && prev.trail === "," && /^[,]/.test(t.trail) && next !== undefined) continue;
     if (/^(?:right|okay|ok|yeah|eh)$/.test(word) && prev && prev.trail === "," && /^[.?!]/.test(t.trail)) {
       carryEnd(out, t.trail, true); // "…, right?": a tag, not a question
+      continue;
+    }
+    // "like seven drinks", "like if…": filler before a number or a clause, not a comparison
+    if (
+      word === "like" &&
+      t.trail === "" &&
+      next &&
+      /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|if|when|just|really|totally|so)$/i.test(next.core)
+    )
+      continue;
+    // "like I said,", "as I mentioned,": a parenthetical
+    const third = tokens[i + 2];
+    if (
+      (word === "like" || word === "as") &&
+      next &&
+      third &&
+      /^(?:i|you|we)$/i.test(next.core) &&
+      /^(?:said|say|mentioned)$/i.test(third.core) &&
+      third.trail.startsWith(",")
+    ) {
+      i += 2;
       continue;
     }
     if (
@@ -199,21 +220,19 @@ const REPEATABLE_OPENER = new Set("when if because where what how whether so".sp
 function dropClauseRestarts(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let clauseStart = 0;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const word = t.core.toLowerCase();
     const prev = out[out.length - 1];
     const prevWord = prev?.core.toLowerCase() ?? "";
+    const nextWord = tokens[i + 1]?.core.toLowerCase() ?? "";
+    // "to you can't escape": a "you" that begins a clause, not one that ends "to you"
+    const youBegins = word === "you" && (prevWord !== "to" || AUXILIARY.has(nextWord) || /n't$/.test(nextWord));
     const inClause = out.slice(clauseStart);
     if (prev && out.length - clauseStart === 1 && NOMINATIVE.has(prevWord) && /^(?:and|or|but)$/.test(word) && prev.trail === "") {
       out.pop();
       continue;
     }
-    if (
-      prev &&
-      /^(?:to|gonna|wanna|gotta)$/.test(prevWord) &&
-      (NOMINATIVE.has(word) || (word === "you" && prevWord !== "to")) &&
-      prev.trail === ""
-    ) {
+    if (prev && /^(?:to|gonna|wanna|gotta)$/.test(prevWord) && (NOMINATIVE.has(word) || youBegins) && prev.trail === "") {
       out.splice(clauseStart);
     } else if (prev && out.length - clauseStart === 1 && AUXILIARY.has(prevWord) && AUXILIARY.has(word) && prev.trail === "") {
       out.pop(); // "is does anyone…": the question begun again
@@ -391,6 +410,7 @@ function carryEnd(out: Token[], trail: string, tag = false): void {
 /** One space between words, none before punctuation, one mark where speech left two (", ." "..", ",,"). */
 function tidy(text: string): string {
   return text
+    .replace(/(\s)-(?=\p{L})/gu, "$1")
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/([,;:])(?:\s{0,3}[,;:]){1,20}/g, "$1")
     .replace(/[,;:—]\s{0,3}([.!?])/g, "$1")
