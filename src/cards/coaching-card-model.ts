@@ -1,6 +1,8 @@
 import type { Coaching, CoachingMoment, MomentKind } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics } from "../metrics/schema.js";
-import { bar, clock, percent, seconds } from "../report/format.js";
+import { bar } from "../format/columns.js";
+import { clock, seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
 import { safeText } from "./safe-text.js";
 
 export interface CoachingCardInput {

@@ -1,4 +1,5 @@
-import { changeText, dateRange, focusWhy, latestText, sparklineFor } from "../history/trend-format.js";
+import { dateRange } from "../format/dates.js";
+import { changeText, focusWhy, latestText, sparklineFor } from "../history/trend-format.js";
 import type { Direction, Trend } from "../history/trend.js";
 import { directionText } from "../history/trend.js";
 import { adaptiveCard, column, columns, container, heading, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";

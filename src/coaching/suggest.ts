@@ -1,4 +1,4 @@
-import { seconds } from "../report/format.js";
+import { seconds } from "../format/durations.js";
 import type { Candidate } from "./moments.js";
 import { toSecondPerson } from "./person.js";
 import { keySentence } from "./key-sentence.js";

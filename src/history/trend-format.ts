@@ -1,5 +1,6 @@
-import { percent, seconds } from "../report/format.js";
-import { sparkline } from "./sparkline.js";
+import { seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
+import { sparkline } from "../format/sparkline.js";
 import { directionText, type Focus, type IndicatorKey, type IndicatorTrend, type Trend, type TrendMeeting } from "./trend.js";
 
 /** Counts are drawn from 0, so a series of ones does not look like a peak; other series use their own range. */
@@ -54,16 +55,4 @@ export function focusWhy(trend: Trend): string {
         ? "your share of talk in the latest meeting was outside its range"
         : "a habit that helps in any meeting";
   }
-}
-
-/** 2026-03-02, in UTC (stored meeting times are UTC). */
-export function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-export function dateRange(meetings: readonly TrendMeeting[]): string {
-  const first = meetings[0];
-  const last = meetings[meetings.length - 1];
-  if (!first || !last) return "";
-  return first === last ? isoDate(first.at) : `${isoDate(first.at)} to ${isoDate(last.at)}`;
 }

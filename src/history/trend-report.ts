@@ -1,5 +1,7 @@
-import { padEnd, percent } from "../report/format.js";
-import { changeText, dateRange, directionLabel, focusWhy, formatValue, isoDate, latestText, sparklineFor } from "./trend-format.js";
+import { padEnd } from "../format/columns.js";
+import { dateRange, isoDate } from "../format/dates.js";
+import { percent } from "../format/percent.js";
+import { changeText, directionLabel, focusWhy, formatValue, latestText, sparklineFor } from "./trend-format.js";
 import type { Trend, TrendMeeting } from "./trend.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -3,7 +3,7 @@ import { describeFailure, type Llm } from "../coaching/llm.js";
 import { promptOutputs } from "../coaching/prompt-outputs.js";
 import { renderPrompt, type Prompt } from "../coaching/prompt-store.js";
 import { countWords } from "../metrics/words.js";
-import { isoDate } from "../history/trend-format.js";
+import { isoDate } from "../format/dates.js";
 import { guardQuestion, guardReminder, type StoredWords } from "./guard.js";
 import { heuristicPrep, PREP_LIMITS, type Prep, type PrepInput, type PrepQuestion } from "./prep.js";
 

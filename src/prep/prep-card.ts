@@ -1,15 +1,11 @@
 import { adaptiveCard, container, execute, heading, subtle, text, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { safeText } from "../cards/safe-text.js";
-import { percent } from "../report/format.js";
+import { isoDate, shortDay } from "../format/dates.js";
+import { percent } from "../format/percent.js";
 import type { Prep } from "./prep.js";
-import { isoDate, KIND_LABEL, shareSparkline, shareSummary, span } from "./prep-format.js";
+import { KIND_LABEL, shareSparkline, shareSummary, span } from "./prep-format.js";
 
 export const PREP_CAPS = { name: 60, title: 80, quote: 280, whatHappened: 200, question: 260, reminder: 320 } as const;
-
-/** Short dates for a card: "2 Mar". */
-function day(at: Date): string {
-  return at.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-}
 
 /**
  * One-on-one prep as an Adaptive Card (1.5), for the bot's "prep NAME" command. Pure. Everything quoted
@@ -32,7 +28,7 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
     body.push(
       container(
         [
-          text(`${day(r.at)} · ${KIND_LABEL[r.kind]}`, { size: "Small", isSubtle: true }),
+          text(`${shortDay(r.at)} · ${KIND_LABEL[r.kind]}`, { size: "Small", isSubtle: true }),
           text(`“${safeText(r.quote, PREP_CAPS.quote)}”`, { spacing: "Small" }),
           text(safeText(r.whatHappened, PREP_CAPS.whatHappened), { size: "Small", spacing: "Small" }),
         ],
@@ -44,7 +40,7 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   if (prep.wentWell.length > 0) {
     body.push(text(`What you did well with ${who}`, { weight: "Bolder", spacing: "Medium" }));
     for (const w of prep.wentWell.slice(0, 2))
-      body.push(text(`${day(w.at)}: you said back “${safeText(w.quote, PREP_CAPS.quote)}”`, { isSubtle: true, spacing: "Small" }));
+      body.push(text(`${shortDay(w.at)}: you said back “${safeText(w.quote, PREP_CAPS.quote)}”`, { isSubtle: true, spacing: "Small" }));
   }
 
   body.push(text("Questions to ask", { weight: "Bolder", spacing: "Medium" }));
@@ -74,7 +70,7 @@ function latestShares(prep: Prep): string {
 export function prepCardText(prep: Prep): string {
   const lines = [`Prep for your one-on-one with ${safeText(prep.person, PREP_CAPS.name)}`];
   lines.push(`${safeText(prep.firstName, PREP_CAPS.name)}'s share: ${shareSummary(prep)}`);
-  for (const r of prep.raised.slice(0, 2)) lines.push(`${day(r.at)} ${KIND_LABEL[r.kind]}: “${safeText(r.quote, 200)}”`);
+  for (const r of prep.raised.slice(0, 2)) lines.push(`${shortDay(r.at)} ${KIND_LABEL[r.kind]}: “${safeText(r.quote, 200)}”`);
   for (const [i, q] of prep.questions.entries()) lines.push(`${i + 1}. ${safeText(q.question, 200)}`);
   lines.push(safeText(prep.reminder, 240));
   return lines.join("\n");

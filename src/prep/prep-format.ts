@@ -1,7 +1,7 @@
 import type { MomentKind } from "../coaching/schema.js";
-import { sparkline } from "../history/sparkline.js";
-import { isoDate } from "../history/trend-format.js";
-import { percent } from "../report/format.js";
+import { dateRange } from "../format/dates.js";
+import { percent } from "../format/percent.js";
+import { sparkline } from "../format/sparkline.js";
 import type { Prep, ShareDirection } from "./prep.js";
 
 export const KIND_LABEL: Record<MomentKind, string> = {
@@ -36,11 +36,6 @@ export function sourceText(prep: Prep): string {
 }
 
 export function span(prep: Prep): string {
-  const first = prep.meetings[0];
-  const last = prep.meetings[prep.meetings.length - 1];
-  if (!first || !last) return "";
   const n = prep.meetings.length;
-  return `${n} shared meeting${n === 1 ? "" : "s"}, ${first === last ? isoDate(first.at) : `${isoDate(first.at)} to ${isoDate(last.at)}`}`;
+  return n === 0 ? "" : `${n} shared meeting${n === 1 ? "" : "s"}, ${dateRange(prep.meetings)}`;
 }
-
-export { isoDate };

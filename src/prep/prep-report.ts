@@ -1,6 +1,8 @@
-import { padEnd, percent } from "../report/format.js";
+import { padEnd } from "../format/columns.js";
+import { isoDate } from "../format/dates.js";
+import { percent } from "../format/percent.js";
 import type { Prep, PrepMeeting } from "./prep.js";
-import { isoDate, KIND_LABEL, shareSparkline, shareSummary, sourceText, span } from "./prep-format.js";
+import { KIND_LABEL, shareSparkline, shareSummary, sourceText, span } from "./prep-format.js";
 
 function meetingLine(m: PrepMeeting): string {
   const title = m.title.length > 32 ? `${m.title.slice(0, 31)}…` : padEnd(m.title, 32);

@@ -1,7 +1,7 @@
 import type { MomentKind } from "../coaching/schema.js";
 import { foldForQuote } from "../coaching/untrusted-text.js";
 import { direction, halves, type Direction } from "../history/trend.js";
-import { percent } from "../report/format.js";
+import { percent } from "../format/percent.js";
 import type { SharedMeeting } from "../storage/history.js";
 import { genericQuestions, questionFor, shortName } from "./wording.js";
 

@@ -1,5 +1,6 @@
 import type { Coaching } from "../coaching/schema.js";
-import { clock, percent } from "./format.js";
+import { clock } from "../format/durations.js";
+import { percent } from "../format/percent.js";
 
 /** The coaching part of the text and markdown reports, as lines; `md` adds Markdown emphasis. */
 export function coachingLines(c: Coaching, md: boolean): string[] {

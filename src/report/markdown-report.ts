@@ -1,5 +1,6 @@
 import { coachingLines } from "./coaching-text.js";
-import { clock, percent, seconds } from "./format.js";
+import { clock, seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 

@@ -1,5 +1,6 @@
 import type { Analysis } from "../metrics/schema.js";
-import { clock, percent, seconds } from "./format.js";
+import { clock, seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
 
 /** A few plain sentences about what stands out, most important first. Pure. */
 export function observations(analysis: Analysis): string[] {

@@ -1,5 +1,7 @@
 import { coachingLines } from "./coaching-text.js";
-import { bar, clock, exactSeconds, padEnd, padStart, percent, seconds } from "./format.js";
+import { bar, padEnd, padStart } from "../format/columns.js";
+import { clock, exactSeconds, seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 

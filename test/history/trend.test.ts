@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import type { Coaching } from "../../src/coaching/schema.js";
-import { sparkline } from "../../src/history/sparkline.js";
+import { sparkline } from "../../src/format/sparkline.js";
 import { trendJson, trendJsonSchema } from "../../src/history/trend-json.js";
 import { trendMarkdown, trendText } from "../../src/history/trend-report.js";
 import { computeTrend, direction, halves, HABITS, outsideRange, type Trend } from "../../src/history/trend.js";

@@ -13,24 +13,6 @@ export function seconds(ms: number): string {
   return `${quarters.toFixed(2).replace(/\.?0+$/, "")} s`;
 }
 
-export function percent(fraction: number, digits = 0): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
-}
-
-/** A bar of `width` cells for a fraction 0..1. */
-export function bar(fraction: number, width = 20): string {
-  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
-  return "█".repeat(filled) + "░".repeat(width - filled);
-}
-
-export function padEnd(text: string, width: number): string {
-  return text.length >= width ? text : text + " ".repeat(width - text.length);
-}
-
-export function padStart(text: string, width: number): string {
-  return text.length >= width ? text : " ".repeat(width - text.length) + text;
-}
-
 /** A threshold as configured, in seconds without rounding: `0.3 s`, `2 s`. */
 export function exactSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;
