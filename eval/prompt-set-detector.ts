@@ -1,7 +1,7 @@
-import { dataBlock } from "../src/coaching/data-block.js";
-import type { Llm } from "../src/coaching/llm.js";
-import { promptOutputs } from "../src/coaching/prompt-outputs.js";
-import { renderPrompt, type Prompt } from "../src/coaching/prompt-store.js";
+import { dataBlock } from "../src/llm/data-block.js";
+import type { Llm } from "../src/llm/client.js";
+import { promptOutputs } from "../src/llm/prompt-outputs.js";
+import { renderPrompt, type Prompt } from "../src/llm/prompt-store.js";
 import type { Detector } from "./detectors.js";
 
 /**

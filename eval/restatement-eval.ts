@@ -4,8 +4,8 @@
  * conversation. The only file of eval/ that reads the environment.
  */
 import { defaultTiming, loadAnnoMi, type Conversation, type RestatementPair } from "./annomi.js";
-import { createLlm } from "../src/coaching/llm.js";
-import { loadPrompts } from "../src/coaching/prompt-store.js";
+import { createLlm } from "../src/llm/client.js";
+import { loadPrompts } from "../src/llm/prompt-store.js";
 import { loadConfig } from "../src/config.js";
 import { baselines, heuristicDetector, type Detector } from "./detectors.js";
 import { promptSetDetector } from "./prompt-set-detector.js";

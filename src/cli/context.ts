@@ -1,6 +1,6 @@
 import type { CoachDeps } from "../coaching/coach.js";
-import { createLlm } from "../coaching/llm.js";
-import { loadPrompts } from "../coaching/prompt-store.js";
+import { createLlm } from "../llm/client.js";
+import { loadPrompts } from "../llm/prompt-store.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Db } from "../storage/db.js";
 import { openStorage } from "../storage/open-storage.js";

@@ -1,5 +1,5 @@
-import type { PromptOutput } from "../coaching/prompt-outputs.js";
-import { capText, foldForQuote } from "../coaching/untrusted-text.js";
+import type { PromptOutput } from "../llm/prompt-outputs.js";
+import { capText, foldForQuote } from "../llm/untrusted-text.js";
 import { countWords } from "../metrics/words.js";
 import type { PrepQuestion } from "./prep.js";
 

@@ -1,7 +1,7 @@
-import { dataBlock } from "../coaching/data-block.js";
-import { describeFailure, type Llm } from "../coaching/llm.js";
-import { promptOutputs } from "../coaching/prompt-outputs.js";
-import { renderPrompt, type Prompt } from "../coaching/prompt-store.js";
+import { dataBlock } from "../llm/data-block.js";
+import { describeFailure, type Llm } from "../llm/client.js";
+import { promptOutputs } from "../llm/prompt-outputs.js";
+import { renderPrompt, type Prompt } from "../llm/prompt-store.js";
 import { countWords } from "../metrics/words.js";
 import { isoDate } from "../format/dates.js";
 import { guardQuestion, guardReminder, type StoredWords } from "./guard.js";

@@ -1,5 +1,5 @@
 import type { MomentKind } from "../coaching/schema.js";
-import { foldForQuote } from "../coaching/untrusted-text.js";
+import { foldForQuote } from "../llm/untrusted-text.js";
 import { direction, halves, type Direction } from "../history/trend.js";
 import { percent } from "../format/percent.js";
 import type { SharedMeeting } from "../storage/history.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLlm } from "../../src/coaching/llm.js";
-import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { createLlm } from "../../src/llm/client.js";
+import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { promptSetDetector } from "../../eval/prompt-set-detector.js";
 import { dataItems, FakeOpenAi } from "../helpers/fake-openai.js";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLlm } from "../../src/coaching/llm.js";
-import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { createLlm } from "../../src/llm/client.js";
+import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { prepare } from "../../src/prep/llm-prep.js";
 import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";

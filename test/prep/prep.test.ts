@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldForQuote } from "../../src/coaching/untrusted-text.js";
+import { foldForQuote } from "../../src/llm/untrusted-text.js";
 import { prepCardFor } from "../../src/prep/load-prep.js";
 import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
 import { gist, shortName } from "../../src/prep/wording.js";

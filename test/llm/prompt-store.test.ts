@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadPrompts, renderPrompt } from "../../src/coaching/prompt-store.js";
+import { loadPrompts, renderPrompt } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 
 let dir: string;
