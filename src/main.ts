@@ -22,6 +22,7 @@ import { prepText } from "./prep/prep-report.js";
 import { createInFlight } from "./server/in-flight.js";
 import { pagesRouter } from "./server/pages.js";
 import { openStorage } from "./storage/open-storage.js";
+import { databaseAnswers } from "./storage/ping.js";
 import { purgeExpiredTranscripts } from "./storage/retention.js";
 
 export const samplesDir = fileURLToPath(new URL("../samples/", import.meta.url));
@@ -112,7 +113,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     log,
     adapter,
     onTurn: bot,
-    ready: async () => (await db.query("select 1")).rows.length === 1,
+    ready: () => databaseAnswers(db),
     inFlight,
     routes: routes ? [pages, routes] : [pages],
   });

@@ -1,4 +1,4 @@
-import { coachingCard } from "../cards/coaching-card.js";
+import { meetingCoachingCard } from "../cards/coaching-card.js";
 import { noteCard } from "../cards/bot-cards.js";
 import type { GraphTranscripts } from "../graph/transcripts.js";
 import type { PipelineEdges } from "../jobs/meeting-pipeline.js";
@@ -35,7 +35,7 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
     const person = managerId ? await getPerson(db, managerId) : null;
     if (!person?.conversation_ref) return;
     await adapter
-      .proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card: noteCard(title, text) }))
+      .proactive(person.conversation_ref, (turn) => turn.send({ card: noteCard(title, text) }))
       .catch((error: unknown) => {
         log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
       });
@@ -60,20 +60,14 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       return retryLater("the transcript is not ready yet", deps.pollMs);
     },
 
-    async deliver({ reportId, meeting, managerId, analysis, coaching }) {
-      const person = await getPerson(db, managerId);
+    async deliver(report) {
+      const person = await getPerson(db, report.managerId);
       if (!person) return giveUp("the organizer is no longer known");
       if (!person.conversation_ref || person.paused || person.opted_out) return { ok: true, value: "held" };
-      const card = coachingCard({
-        title: meeting.title,
-        date: (meeting.ended_at ?? meeting.started_at ?? meeting.created_at).toISOString(),
-        analysis,
-        coaching,
-        meetingId: meeting.id,
-      });
+      const card = meetingCoachingCard(report);
       try {
-        await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) =>
-          turn.send({ card, summary: `Your listening coaching for ${meeting.title}` }),
+        await adapter.proactive(person.conversation_ref, (turn) =>
+          turn.send({ card, summary: `Your listening coaching for ${report.title}` }),
         );
       } catch (error) {
         const status = statusOf(error);
@@ -82,7 +76,7 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
           await setConversationRef(db, person.id, null);
           return { ok: true, value: "held" };
         }
-        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${reportId}`);
+        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${report.reportId}`);
       }
       return { ok: true, value: "sent" };
     },

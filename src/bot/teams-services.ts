@@ -1,13 +1,12 @@
-import { coachingCard } from "../cards/coaching-card.js";
-import type { Coaching } from "../coaching/schema.js";
-import type { Analysis } from "../metrics/schema.js";
+import { meetingCoachingCard } from "../cards/coaching-card.js";
 import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
 import { forgetPerson } from "../storage/forget.js";
 import { enqueueJob, heldJobsFor, markHeldDelivered } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
-import { getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
+import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
+import { latestReport, managerReport, markDelivered, reportOfMeeting, saveFeedback } from "../storage/reports.js";
 import type { BotServices } from "./services.js";
 
 export interface TeamsServiceDeps {
@@ -21,39 +20,15 @@ export interface TeamsServiceDeps {
   prepCard: (db: Db, personId: string, who: string) => Promise<unknown>;
 }
 
-interface ReportRow {
-  meeting_id: string;
-  title: string;
-  at: Date;
-  metrics: Analysis;
-  coaching: Coaching;
-  job_id: string | null;
-}
-
-const REPORT = `select r.meeting_id, m.title, coalesce(m.ended_at, m.started_at, m.created_at) as at, a.metrics, r.coaching, j.id as job_id
-  from coaching_reports r join meetings m on m.id = r.meeting_id join analyses a on a.meeting_id = r.meeting_id
-  left join jobs j on j.meeting_id = r.meeting_id`;
-
 /** The bot's services on Attune's storage. Every read is scoped to the person asking. */
 export function teamsServices(deps: TeamsServiceDeps): BotServices {
   const { db } = deps;
-  const cardOf = (row: ReportRow, showAll = false, note?: string) => {
-    const card = coachingCard({
-      title: row.title,
-      date: new Date(row.at).toISOString(),
-      analysis: row.metrics,
-      coaching: row.coaching,
-      meetingId: row.meeting_id,
-      showAll,
-    });
-    return note ? { ...card, body: [{ type: "TextBlock", text: note, color: "Good", wrap: true }, ...card.body] } : card;
-  };
   return {
     retentionDays: deps.retentionDays,
     fallbackTenant: deps.fallbackTenant,
     async personFor(tenantId, aadObjectId, name) {
       const id = await db.transaction(async (tx) => {
-        await tx.query("insert into tenants (id) values ($1) on conflict (id) do nothing", [tenantId]);
+        await ensureTenant(tx, tenantId);
         return personForAad(tx, tenantId, aadObjectId, name);
       });
       const person = await getPerson(db, id);
@@ -63,7 +38,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
     firstSightOfGroup: (tenantId, conversationId, kind) => claimNotice(db, tenantId, conversationId, kind),
     async meetingEnded(tenantId, event, info, context) {
       await db.transaction(async (tx) => {
-        await tx.query("insert into tenants (id) values ($1) on conflict (id) do nothing", [tenantId]);
+        await ensureTenant(tx, tenantId);
         const organizerId = info.organizerAadId ? await personForAad(tx, tenantId, info.organizerAadId, info.organizerName) : null;
         const { meeting } = await upsertMeeting(tx, {
           tenantId,
@@ -96,34 +71,29 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       if (!person || person.paused || person.opted_out) return 0;
       let sent = 0;
       for (const job of await heldJobsFor(db, personId)) {
-        const row = (await db.query<ReportRow>(`${REPORT} where r.meeting_id = $1`, [job.meeting_id])).rows[0];
-        if (!row) continue;
-        await turn.send({ card: cardOf(row), summary: `Your listening coaching for ${row.title}` });
-        await db.query("update coaching_reports set delivered_at = now() where meeting_id = $1 and delivered_at is null", [job.meeting_id]);
+        const report = await reportOfMeeting(db, job.meeting_id);
+        if (!report) continue;
+        await turn.send({ card: meetingCoachingCard(report), summary: `Your listening coaching for ${report.title}` });
+        await markDelivered(db, report.reportId);
         await markHeldDelivered(db, job.id);
         sent++;
       }
       return sent;
     },
     async latestCard(personId) {
-      const row = (await db.query<ReportRow>(`${REPORT} where r.manager_id = $1 order by at desc limit 1`, [personId])).rows[0];
-      return row ? cardOf(row) : null;
+      const report = await latestReport(db, personId);
+      return report ? meetingCoachingCard(report) : null;
     },
     async reportCard(personId, meetingId, options) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
-      const row = (await db.query<ReportRow>(`${REPORT} where r.meeting_id = $1 and r.manager_id = $2`, [meetingId, personId])).rows[0];
-      return row ? cardOf(row, options.showAll, options.note) : null;
+      const report = await managerReport(db, personId, meetingId);
+      return report ? meetingCoachingCard(report, options) : null;
     },
     trendCard: (personId) => deps.trendCard(db, personId),
     prepCard: (personId, who) => deps.prepCard(db, personId, who),
     async saveFeedback(personId, meetingId, helpful, utteranceId) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return false;
-      const rows = await db.query(
-        `insert into feedback (report_id, person_id, moment_utterance_id, helpful)
-         select r.id, $2, $3, $4 from coaching_reports r where r.meeting_id = $1 and r.manager_id = $2 returning id`,
-        [meetingId, personId, utteranceId, helpful],
-      );
-      return rows.rows.length === 1;
+      return saveFeedback(db, personId, meetingId, helpful, utteranceId);
     },
     setPaused: (personId, paused) => setPreferences(db, personId, { paused }),
     async forget(personId) {

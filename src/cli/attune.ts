@@ -4,6 +4,7 @@ import { forgetCommand } from "./forget-command.js";
 import { prepCommand } from "./prep-command.js";
 import { reportCommand } from "./report-command.js";
 import { serveCommand } from "./serve-command.js";
+import { StoredDocumentError } from "../storage/stored-documents.js";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -44,6 +45,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`attune ${name}: ${(error as Error).message}`);
       return EXIT_USAGE;
+    }
+    if (error instanceof StoredDocumentError) {
+      // Not a bug to report: the database holds what this release cannot read, and the message says which and why.
+      io.stderr(`attune ${name}: ${error.message}`);
+      return EXIT_INTERNAL;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`attune ${name}: internal error: ${message}. Please report it with the command you ran.`);

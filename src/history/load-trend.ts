@@ -2,7 +2,7 @@ import { adaptiveCard, heading, text, type AdaptiveCard } from "../cards/adaptiv
 import { trendCard } from "../cards/trend-card.js";
 import type { Queryable } from "../storage/db.js";
 import { managerHistory } from "../storage/history.js";
-import { findPerson, type PersonRow } from "../storage/people.js";
+import { findPerson, getPerson, type PersonRow } from "../storage/people.js";
 import { computeTrend, type Trend } from "./trend.js";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -44,7 +44,7 @@ async function trendOf(db: Queryable, manager: PersonRow, last: number): Promise
  * is none yet. Fits TeamsServiceDeps.trendCard.
  */
 export async function trendCardFor(db: Queryable, personId: string, last = DEFAULT_LAST): Promise<AdaptiveCard> {
-  const person = (await db.query<PersonRow>("select * from people where id = $1", [personId])).rows[0];
+  const person = await getPerson(db, personId);
   const trend = person ? await trendOf(db, person, last) : null;
   if (!trend?.ok) {
     return adaptiveCard([

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import type { Db } from "../storage/db.js";
 import { advanceJob, claimJob, releaseJob, renewLease, type JobRow } from "../storage/jobs.js";
+import { StoredDocumentError } from "../storage/stored-documents.js";
 import { backoffMs } from "./backoff.js";
 import { meetingOf, type Step } from "./meeting-pipeline.js";
 
@@ -73,7 +74,11 @@ export function createWorker(options: WorkerOptions): Worker {
         result = await step(job, meeting);
       } catch (error) {
         jobLog.error({ err: error, state }, "job step crashed");
-        result = { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
+        // A stored document this release cannot read stays unreadable: trying again would not help.
+        result =
+          error instanceof StoredDocumentError
+            ? { ok: false as const, retry: false, reason: error.message }
+            : { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
       } finally {
         clearInterval(heartbeat);
       }

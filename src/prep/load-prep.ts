@@ -3,11 +3,10 @@ import { safeText } from "../cards/safe-text.js";
 import { noMeetingsMessage, shellName, type Loaded } from "../history/load-trend.js";
 import type { Queryable } from "../storage/db.js";
 import { managerHistory, sharedMeetings } from "../storage/history.js";
-import { findPerson, type PersonRow } from "../storage/people.js";
+import { coParticipants, findPerson, getPerson, type PersonRow } from "../storage/people.js";
 import { prepare, type PrepDeps } from "./llm-prep.js";
 import { prepCard } from "./prep-card.js";
 import type { Prep } from "./prep.js";
-import { foldName } from "../metrics/resolve-speaker.js";
 
 /** How many shared meetings prep looks back over. */
 export const PREP_LAST = 10;
@@ -48,30 +47,12 @@ async function prepFor(db: Queryable, manager: PersonRow, person: PersonRow, dep
 }
 
 /**
- * The people who were in the manager's stored meetings whose name or alias matches `query` (case and
- * accents ignored; an exact match wins over a partial one). The bot resolves names this way so that a
- * manager can only reach people they have met, and no other names in the tenant are revealed.
- */
-export async function coParticipants(db: Queryable, managerId: string, query: string): Promise<PersonRow[]> {
-  const rows = await db.query<PersonRow>(
-    `select distinct p.* from people p join meeting_participants mp on mp.person_id = p.id join analyses a on a.meeting_id = mp.meeting_id
-     where a.manager_id = $1 and p.id <> $1 order by p.display_name`,
-    [managerId],
-  );
-  const q = foldName(query);
-  if (q === "") return [];
-  const names = (p: PersonRow) => [p.display_name, ...p.aliases].map(foldName);
-  const exact = rows.rows.filter((p) => names(p).some((n) => n === q));
-  return exact.length > 0 ? exact : rows.rows.filter((p) => names(p).some((n) => n.includes(q)));
-}
-
-/**
  * The bot's "prep NAME" card for the person asking, or a short card saying why there is none. Fits
  * TeamsServiceDeps.prepCard once given the coach's model: `(db, id, who) => prepCardFor(db, id, who, coach)`.
  */
 export async function prepCardFor(db: Queryable, personId: string, who: string, deps: PrepDeps, last = PREP_LAST): Promise<AdaptiveCard> {
   const note = (body: string) => adaptiveCard([heading("One-on-one prep"), text(body)]);
-  const manager = (await db.query<PersonRow>("select * from people where id = $1", [personId])).rows[0];
+  const manager = await getPerson(db, personId);
   if (!manager) return note("I have no meetings of yours yet.");
   const hits = await coParticipants(db, personId, who);
   const asked = safeText(who, 60);

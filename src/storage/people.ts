@@ -1,5 +1,6 @@
-import type { Queryable } from "./db.js";
+import { z } from "zod";
 import { foldName } from "../metrics/resolve-speaker.js";
+import type { Queryable } from "./db.js";
 
 export interface PersonRow {
   id: string;
@@ -7,9 +8,21 @@ export interface PersonRow {
   aad_object_id: string | null;
   display_name: string;
   aliases: string[];
-  conversation_ref: unknown;
+  /** How to message the person in their personal chat later (a Bot Framework conversation reference), once known. */
+  conversation_ref: Record<string, unknown> | null;
   paused: boolean;
   opted_out: boolean;
+}
+
+type PersonRecord = Omit<PersonRow, "conversation_ref"> & { conversation_ref: unknown };
+
+const conversationRefSchema = z.record(z.string(), z.unknown()).nullable();
+
+/** A people row as read: its jsonb conversation reference parsed (an object, or null), never cast. */
+function toPerson(row: PersonRecord): PersonRow {
+  const ref = conversationRefSchema.safeParse(row.conversation_ref);
+  if (!ref.success) throw new Error(`person ${row.id} has a conversation reference that is not a JSON object`);
+  return { ...row, conversation_ref: ref.data };
 }
 
 export const LOCAL_TENANT = "local";
@@ -69,20 +82,23 @@ export async function personForAad(tx: Queryable, tenantId: string, aadObjectId:
 }
 
 export async function getPerson(db: Queryable, id: string): Promise<PersonRow | null> {
-  return (await db.query<PersonRow>("select * from people where id = $1", [id])).rows[0] ?? null;
+  const row = (await db.query<PersonRecord>("select * from people where id = $1", [id])).rows[0];
+  return row ? toPerson(row) : null;
 }
 
 export async function personByAad(db: Queryable, tenantId: string, aadObjectId: string): Promise<PersonRow | null> {
-  return (
-    (await db.query<PersonRow>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId])).rows[0] ?? null
-  );
+  const row = (await db.query<PersonRecord>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId]))
+    .rows[0];
+  return row ? toPerson(row) : null;
 }
 
 export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message: string };
 
 /** Finds one person by id, exact name or alias, or a unique part of a name (case and accents ignored). */
 export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
-  const all = (await db.query<PersonRow>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows;
+  const all = (await db.query<PersonRecord>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows.map(
+    toPerson,
+  );
   const q = foldName(query);
   const exact = all.filter(
     (p) => p.id === query || p.aad_object_id === query || foldName(p.display_name) === q || p.aliases.some((a) => foldName(a) === q),
@@ -104,6 +120,25 @@ export async function findPerson(db: Queryable, tenantId: string, query: string)
     ok: false,
     message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
   };
+}
+
+/**
+ * The people who were in the manager's stored meetings whose name or alias matches `query` (case and
+ * accents ignored; an exact match wins over a partial one). The bot resolves names this way so that a
+ * manager can only reach people they have met, and no other names in the tenant are revealed.
+ */
+export async function coParticipants(db: Queryable, managerId: string, query: string): Promise<PersonRow[]> {
+  const rows = await db.query<PersonRecord>(
+    `select distinct p.* from people p join meeting_participants mp on mp.person_id = p.id join analyses a on a.meeting_id = mp.meeting_id
+     where a.manager_id = $1 and p.id <> $1 order by p.display_name`,
+    [managerId],
+  );
+  const q = foldName(query);
+  if (q === "") return [];
+  const people = rows.rows.map(toPerson);
+  const names = (p: PersonRow) => [p.display_name, ...p.aliases].map(foldName);
+  const exact = people.filter((p) => names(p).some((n) => n === q));
+  return exact.length > 0 ? exact : people.filter((p) => names(p).some((n) => n.includes(q)));
 }
 
 export async function setConversationRef(db: Queryable, personId: string, ref: unknown): Promise<void> {
