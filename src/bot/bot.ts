@@ -31,8 +31,8 @@ export function createBot(services: BotServices, log: Logger): Handler {
       if (!person) return;
       await services.rememberConversation(person.id, turn.conversationReference());
       if (!person.hadConversation) await turn.send({ card: welcomeCard(a.from?.name ?? null), summary: "Welcome to Attune" });
-      const sent = await services.deliverHeld(person.id, turn);
-      if (sent > 0) log.info({ reports: sent }, "delivered held reports on install");
+      const released = await services.releaseHeld(person.id);
+      if (released > 0) log.info({ reports: released }, "held reports released for delivery on install");
       return;
     }
     const conversation = a.conversation;
@@ -79,7 +79,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
     resume: async (turn, personId) => {
       await services.setPaused(personId, false);
       await turn.send({ card: noteCard("Coaching resumed", "Your next meeting's coaching card will arrive here.") });
-      await services.deliverHeld(personId, turn);
+      await services.releaseHeld(personId);
     },
     "forget-me": async (turn, personId) => {
       const summary = await services.forget(personId);

@@ -3,10 +3,10 @@ import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
 import { forgetPerson } from "../storage/forget.js";
-import { enqueueJob, heldJobsFor, markHeldDelivered } from "../storage/jobs.js";
+import { enqueueJob, releaseHeldJobs } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
 import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
-import { latestReport, managerReport, markDelivered, reportOfMeeting, saveFeedback } from "../storage/reports.js";
+import { latestReport, managerReport, saveFeedback } from "../storage/reports.js";
 import type { BotServices } from "./services.js";
 
 export interface TeamsServiceDeps {
@@ -66,19 +66,12 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       });
       deps.kick();
     },
-    async deliverHeld(personId, turn) {
+    async releaseHeld(personId) {
       const person = await getPerson(db, personId);
       if (!person || person.paused || person.opted_out) return 0;
-      let sent = 0;
-      for (const job of await heldJobsFor(db, personId)) {
-        const report = await reportOfMeeting(db, job.meeting_id);
-        if (!report) continue;
-        await turn.send({ card: meetingCoachingCard(report), summary: `Your listening coaching for ${report.title}` });
-        await markDelivered(db, report.reportId);
-        await markHeldDelivered(db, job.id);
-        sent++;
-      }
-      return sent;
+      const released = await releaseHeldJobs(db, personId);
+      if (released > 0) deps.kick();
+      return released;
     },
     async latestCard(personId) {
       const report = await latestReport(db, personId);

@@ -3,7 +3,9 @@ import type { Db, Queryable } from "./db.js";
 
 /**
  * queued → fetching → analyzing → coaching → delivering → delivered, or failed after max attempts.
- * `held`: the report is ready, waiting for the manager to install Attune personally.
+ * `held`: the report is ready, and the manager cannot be reached yet (no personal install, or paused);
+ * releaseHeldJobs moves it back to `delivering` once they can be, and the worker delivers it from there.
+ * Only the worker's steps deliver a report and mark it delivered.
  */
 export const JOB_STATES = ["queued", "fetching", "analyzing", "coaching", "delivering", "held", "delivered", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -129,17 +131,16 @@ export async function getJob(db: Queryable, meetingId: string): Promise<JobRow |
   return row ? toJob(row) : null;
 }
 
-/** Jobs whose report waits for this manager to install Attune. */
-export async function heldJobsFor(db: Queryable, managerId: string): Promise<JobRow[]> {
-  return (
-    await db.query<JobRecord>(
-      "select j.* from jobs j join coaching_reports r on r.meeting_id = j.meeting_id where j.state = 'held' and r.manager_id = $1 order by j.created_at",
-      [managerId],
-    )
-  ).rows.map(toJob);
-}
-
-/** Marks a held job delivered once its report has reached the manager. */
-export async function markHeldDelivered(db: Queryable, jobId: string): Promise<void> {
-  await db.query("update jobs set state = 'delivered', updated_at = now() where id = $1 and state = 'held'", [jobId]);
+/**
+ * Hands the manager's held jobs back to the worker (held → delivering, due now), when the manager can be
+ * reached again. Returns how many. A release gives the delivery at least one attempt, however many the job
+ * had used.
+ */
+export async function releaseHeldJobs(db: Queryable, managerId: string): Promise<number> {
+  const rows = await db.query(
+    `update jobs set state = 'delivering', run_after = now(), updated_at = now(), attempts = least(attempts, max_attempts - 1)
+     where state = 'held' and meeting_id in (select meeting_id from coaching_reports where manager_id = $1) returning id`,
+    [managerId],
+  );
+  return rows.rows.length;
 }
