@@ -1,12 +1,12 @@
-import { coachMeeting, type CoachDeps } from "../coaching/coach.js";
-import { analyze } from "../metrics/analyze.js";
-import { resolveSpeaker } from "../metrics/resolve-speaker.js";
+import type { CoachDeps } from "../coaching/coach.js";
 import type { Db } from "../storage/db.js";
 import type { JobRow } from "../storage/jobs.js";
 import { analysisOf, getMeeting, loadUtterances, saveAnalysis, saveTranscript, type MeetingRow } from "../storage/meetings.js";
 import { getPerson } from "../storage/people.js";
 import { markDelivered, markDeliveryStarted, reportOfMeeting, saveCoachingReport, type StoredReport } from "../storage/reports.js";
 import { parseTranscript } from "../transcript/parse-transcript.js";
+import type { Utterance } from "../transcript/schema.js";
+import { coachMeasuredMeeting, findManager, measureMeeting } from "../usecases/coach-transcript.js";
 import { giveUp, type StepResult } from "./step-result.js";
 
 /** The outside world a meeting job needs: where transcripts come from and how a report reaches the manager. */
@@ -58,12 +58,7 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       const utterances = await loadUtterances(db, meeting.id);
       // Purged (retention) or forgotten since it was fetched: fetch it again rather than coach an empty meeting.
       if (!utterances) return { ok: true, value: "fetching" };
-      const manager = await managerName(
-        db,
-        meeting,
-        utterances.flatMap((u) => (u.speaker ? [u.speaker] : [])),
-      );
-      const analysis = analyze({ utterances, manager });
+      const analysis = measureMeeting(utterances, await organizerAsSpeaker(db, meeting, utterances));
       await db.transaction(async (tx) => {
         await saveAnalysis(tx, meeting, analysis);
       });
@@ -76,7 +71,7 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       const utterances = await loadUtterances(db, meeting.id);
       if (!utterances) return { ok: true, value: "fetching" };
       const name = stored.analysis.manager?.name ?? (await getPerson(db, managerId))?.display_name ?? "the organizer";
-      const coaching = await coachMeeting({ utterances, analysis: stored.analysis, manager: name }, deps.coach);
+      const coaching = await coachMeasuredMeeting({ utterances, analysis: stored.analysis, manager: name }, deps.coach);
       await saveCoachingReport(db, meeting.id, managerId, coaching);
       return { ok: true, value: "delivering" };
     },
@@ -95,14 +90,11 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
 }
 
 /** The organizer's name as the transcript writes it, when the organizer spoke; otherwise no manager. */
-async function managerName(db: Db, meeting: MeetingRow, speakers: string[]): Promise<string | null> {
-  if (!meeting.organizer_id) return null;
-  const person = await getPerson(db, meeting.organizer_id);
-  if (!person) return null;
-  const names = [...new Set(speakers)];
-  for (const candidate of [person.display_name, ...person.aliases]) {
-    const match = resolveSpeaker(names, candidate);
-    if (match.ok) return match.name;
+async function organizerAsSpeaker(db: Db, meeting: MeetingRow, utterances: readonly Utterance[]): Promise<string | null> {
+  const person = meeting.organizer_id ? await getPerson(db, meeting.organizer_id) : null;
+  for (const name of person ? [person.display_name, ...person.aliases] : []) {
+    const found = findManager(utterances, name);
+    if (found.ok) return found.value;
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { meetingSteps, type Delivery, type PipelineEdges } from "../../src/jobs/
 import { giveUp, retryLater, type StepResult } from "../../src/jobs/step-result.js";
 import { createWorker, type WorkerOptions } from "../../src/jobs/worker.js";
 import { createLogger } from "../../src/log.js";
+import { coachTranscript } from "../../src/usecases/coach-transcript.js";
 import type { Db } from "../../src/storage/db.js";
 import { getJob, releaseHeldJobs, type JobRow } from "../../src/storage/jobs.js";
 import type { MeetingRow } from "../../src/storage/meetings.js";
@@ -101,6 +102,10 @@ describeEachDatabase("meeting job worker", (t) => {
     ).rows[0]!.n;
     expect(utterances).toBe(delivered.analysis.utterances);
     expect(await countRows(t.db, "meeting_participants", "meeting_id = $1", [meeting.id])).toBe(4);
+    // The job's steps are the coaching use case, one state at a time: the same transcript coached in one go agrees.
+    const inOneGo = await coachTranscript(es2004a, { manager: ES2004A_MANAGER, coach: async () => ({ llm: null, prompts: null }) });
+    expect(inOneGo.ok && inOneGo.value.analysis).toEqual(delivered.analysis);
+    expect(inOneGo.ok && inOneGo.value.coaching).toEqual(delivered.coaching);
   });
 
   it("two workers over the same queue: every job delivered exactly once", async () => {
