@@ -1,10 +1,10 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { coachingCard } from "../cards/coaching-card.js";
-import { jsonReport } from "../report/json-report.js";
-import { markdownReport } from "../report/markdown-report.js";
-import type { ReportInput } from "../report/report-input.js";
-import { textReport } from "../report/text-report.js";
+import { jsonReport } from "../rendering/json-report.js";
+import { markdownReport } from "../rendering/markdown-report.js";
+import type { ReportInput } from "../rendering/report-input.js";
+import { textReport } from "../rendering/text-report.js";
 import { defaultParseLimits } from "../transcript/index.js";
 import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
 import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { coachingCard, coachingCardText } from "../cards/coaching-card.js";
 import type { CoachDeps } from "../coaching/coach.js";
 import type { Logger } from "../log.js";
-import { textReport } from "../report/text-report.js";
+import { textReport } from "../rendering/text-report.js";
 import type { Db } from "../storage/db.js";
 import { defaultParseLimits, formatTranscriptError, parseTranscript, type Transcript } from "../transcript/index.js";
 import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
