@@ -9,7 +9,6 @@ import { createLlm } from "./llm/client.js";
 import { loadPrompts } from "./llm/prompt-store.js";
 import { loadConfig, type Config } from "./config.js";
 import { createGraphTokenSource } from "./graph/token.js";
-import { trendCardFor } from "./history/load-trend.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
@@ -88,7 +87,6 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     retentionDays: config.storage.retentionDays,
     fallbackTenant: config.storage.tenant,
     kick: () => worker.wake(),
-    trendCard: (store, personId) => trendCardFor(store, personId),
     prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
   });
   const bot = createBot(services, log.child({ module: "bot" }));

@@ -67,7 +67,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
           : { card: noteCard("No coaching yet", "After a meeting you organize with transcription on, your coaching card arrives here.") },
       );
     },
-    report: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
+    trend: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
     prep: async (turn, personId, who) => {
       if (!who) return turn.send({ card: noteCard("Prep for whom?", "Type **prep** and the person's name, for example: prep Jordan") });
       await turn.send({ card: await services.prepCard(personId, who), summary: `Prep for your one-on-one with ${who}` });

@@ -1,4 +1,5 @@
 import { meetingCoachingCard } from "../cards/coaching-card.js";
+import { listeningTrendCard, noListeningTrendCard } from "../cards/listening-trend-card.js";
 import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
@@ -7,6 +8,7 @@ import { enqueueJob, releaseHeldJobs } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
 import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
 import { latestReport, managerReport, saveFeedback } from "../storage/reports.js";
+import { showListeningTrend } from "../usecases/show-listening-trend.js";
 import type { BotServices } from "./services.js";
 
 export interface TeamsServiceDeps {
@@ -16,7 +18,6 @@ export interface TeamsServiceDeps {
   fallbackTenant: string;
   /** Wakes the job worker so a queued meeting starts at once. */
   kick: () => void;
-  trendCard: (db: Db, personId: string) => Promise<unknown>;
   prepCard: (db: Db, personId: string, who: string) => Promise<unknown>;
 }
 
@@ -82,7 +83,10 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       const report = await managerReport(db, personId, meetingId);
       return report ? meetingCoachingCard(report, options) : null;
     },
-    trendCard: (personId) => deps.trendCard(db, personId),
+    async trendCard(personId) {
+      const shown = await showListeningTrend(db, { personId });
+      return shown.ok ? listeningTrendCard(shown.value) : noListeningTrendCard(shown.error.message);
+    },
     prepCard: (personId, who) => deps.prepCard(db, personId, who),
     async saveFeedback(personId, meetingId, helpful, utteranceId) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return false;

@@ -27,7 +27,7 @@ Options:
                             Adaptive Card the manager receives (implies --coach)
   --monologue-seconds N     a floor held this long is a monologue (default 60)
   --join-gap-seconds N      same-speaker pauses up to N s stay one turn (default 2)
-  --save                    store the meeting, its analysis and coaching for 'attune report' and
+  --save                    store the meeting, its analysis and coaching for 'attune trend' and
                             'attune prep' (embedded database in ATTUNE_DATA_DIR, or DATABASE_URL)
   --title TEXT, --date ISO  the stored meeting's title (default: the file name) and date (default:
                             the transcript's own start time, else now)

@@ -1,12 +1,14 @@
 import { adaptiveCard, heading, text, type AdaptiveCard } from "../cards/adaptive-card.js";
 import { safeText } from "../cards/safe-text.js";
-import { noMeetingsMessage, shellName, type Loaded } from "../history/load-trend.js";
+import { noMeetingsMessage, shellName } from "../usecases/manager-ref.js";
 import type { Queryable } from "../storage/db.js";
 import { managerHistory, sharedMeetings } from "../storage/history.js";
 import { coParticipants, findPerson, getPerson, type PersonRow } from "../storage/people.js";
 import { prepare, type PrepDeps } from "./llm-prep.js";
 import { prepCard } from "./prep-card.js";
 import type { Prep } from "./prep.js";
+
+type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** How many shared meetings prep looks back over. */
 export const PREP_LAST = 10;

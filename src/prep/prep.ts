@@ -1,6 +1,6 @@
 import type { MomentKind } from "../coaching/schema.js";
 import { foldForQuote } from "../llm/untrusted-text.js";
-import { direction, halves, type Direction } from "../history/trend.js";
+import { direction, halves, type Direction } from "../trend/direction.js";
 import { percent } from "../format/percent.js";
 import type { SharedMeeting } from "../storage/history.js";
 import { genericQuestions, questionFor, shortName } from "./wording.js";

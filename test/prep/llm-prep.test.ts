@@ -7,7 +7,7 @@ import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
 import { sharedMeetings } from "../../src/storage/history.js";
 import { findPerson } from "../../src/storage/people.js";
 import { dataItems, FakeOpenAi, type RecordedRequest } from "../helpers/fake-openai.js";
-import { freshStorage, type TestStorage } from "../history/storage.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { MANAGER, MIGRATION_QUOTE, PERSON, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
 let store: TestStorage;

@@ -8,7 +8,7 @@ import { loadUtterances } from "../../src/storage/meetings.js";
 import { findPerson } from "../../src/storage/people.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 import { cardStrings, expectValidCard } from "../cards/validate-card.js";
-import { freshStorage, type TestStorage } from "../history/storage.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { GROUP_DATE, MANAGER, MIGRATION_QUOTE, ONE_ON_ONE_DATE, PERSON, RESTATEMENT, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
 let store: TestStorage;

@@ -1,14 +1,14 @@
 import { dateRange } from "../format/dates.js";
-import { changeText, focusWhy, latestText, sparklineFor } from "../history/trend-format.js";
-import type { Direction, Trend } from "../history/trend.js";
-import { directionText } from "../history/trend.js";
+import { changeText, directionText, focusWhy, latestText, sparklineFor } from "../rendering/listening-trend-format.js";
+import type { Direction } from "../trend/direction.js";
+import type { ListeningTrend } from "../trend/listening-trend.js";
 import { adaptiveCard, column, columns, container, heading, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
 import { safeText } from "./safe-text.js";
 
 const COLOR: Record<Direction, string> = { improving: "Good", steady: "Default", slipping: "Warning", "not-enough-meetings": "Default" };
 
-/** The manager's listening trend as an Adaptive Card (1.5), for the bot's "report" command. Pure. */
-export function trendCard(trend: Trend): AdaptiveCard {
+/** The manager's listening trend as an Adaptive Card (1.5), for the bot's "trend" command. Pure. */
+export function listeningTrendCard(trend: ListeningTrend): AdaptiveCard {
   const latest = trend.meetings[trend.meetings.length - 1];
   const body: CardElement[] = [
     heading("Your listening trend"),
@@ -64,11 +64,16 @@ export function trendCard(trend: Trend): AdaptiveCard {
     ),
     subtle("Directions compare your latest meetings with the earlier ones; small changes count as steady. Only you can see this."),
   );
-  return adaptiveCard(body, [], safeText(trendCardText(trend), 2000));
+  return adaptiveCard(body, [], safeText(listeningTrendCardText(trend), 2000));
+}
+
+/** The card that says why there is no trend to show yet. */
+export function noListeningTrendCard(why: string): AdaptiveCard {
+  return adaptiveCard([heading("Your listening trend"), text(why)]);
 }
 
 /** The trend card as plain text, for clients that cannot render cards. */
-export function trendCardText(trend: Trend): string {
+export function listeningTrendCardText(trend: ListeningTrend): string {
   const latest = trend.meetings[trend.meetings.length - 1];
   const lines = [`Your listening trend (${trend.meetings.length} meetings)`];
   for (const i of trend.indicators) lines.push(`${i.label}: ${sparklineFor(i)} ${latestText(i, latest)}, ${directionText(i.direction)}`);

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { shareVerdictSchema } from "../metrics/schema.js";
-import { sparklineFor } from "./trend-format.js";
-import { DIRECTIONS, INDICATOR_KEYS, type Trend } from "./trend.js";
+import { DIRECTIONS } from "../trend/direction.js";
+import { INDICATOR_KEYS, type ListeningTrend } from "../trend/listening-trend.js";
+import { sparklineFor } from "./listening-trend-format.js";
 
-export const TREND_SCHEMA_VERSION = 1;
+export const LISTENING_TREND_SCHEMA_VERSION = 1;
 
-/** The `attune report --format json` contract. Additive changes keep schemaVersion; anything else bumps it. */
-export const trendJsonSchema = z.object({
-  schemaVersion: z.literal(TREND_SCHEMA_VERSION),
+/** The `attune trend --format json` contract. Additive changes keep schemaVersion; anything else bumps it. */
+export const listeningTrendJsonSchema = z.object({
+  schemaVersion: z.literal(LISTENING_TREND_SCHEMA_VERSION),
   kind: z.literal("listening-trend"),
   manager: z.string(),
   /** The most meetings asked for (--last). */
@@ -47,11 +48,11 @@ export const trendJsonSchema = z.object({
   }),
   skipped: z.number().int().nonnegative(),
 });
-export type TrendJson = z.infer<typeof trendJsonSchema>;
+export type ListeningTrendJson = z.infer<typeof listeningTrendJsonSchema>;
 
-export function trendJson(trend: Trend, last: number): TrendJson {
+export function listeningTrendJson(trend: ListeningTrend, last: number): ListeningTrendJson {
   return {
-    schemaVersion: TREND_SCHEMA_VERSION,
+    schemaVersion: LISTENING_TREND_SCHEMA_VERSION,
     kind: "listening-trend",
     manager: trend.manager,
     last,

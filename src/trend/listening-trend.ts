@@ -1,17 +1,23 @@
 import type { Coaching } from "../coaching/schema.js";
-import type { ManagerMetrics, ShareVerdict } from "../metrics/schema.js";
-import type { StoredMeeting } from "../storage/history.js";
+import type { Analysis, ManagerMetrics, ShareVerdict } from "../metrics/schema.js";
+import { direction, halves, type Direction } from "./direction.js";
 
 /**
  * A manager's listening trend over their stored meetings: one series per indicator, a direction for each,
- * and the one habit to focus on. Pure: stored meetings in, figures out. Definitions: docs/metrics.md, "Trends".
+ * and the one habit to focus on. Pure: meetings in, figures out. Definitions: docs/metrics.md, "Trends".
  */
+
+/** A meeting the trend (and prep) reads: its date, its analysis, and its coaching when it was coached. */
+export interface CoachedMeeting {
+  meetingId: string;
+  title: string;
+  at: Date;
+  analysis: Analysis;
+  coaching: Coaching | null;
+}
 
 export const INDICATOR_KEYS = ["share", "restatementsKept", "momentsMissed", "interruptions", "questions", "responseGap"] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
-
-export const DIRECTIONS = ["improving", "steady", "slipping", "not-enough-meetings"] as const;
-export type Direction = (typeof DIRECTIONS)[number];
 
 /** What "better" means for an indicator. */
 export type Better = "toward-range" | "higher" | "lower" | "toward-1s";
@@ -53,7 +59,7 @@ export interface Focus {
   habit: string;
 }
 
-export interface Trend {
+export interface ListeningTrend {
   manager: string;
   meetings: TrendMeeting[];
   indicators: IndicatorTrend[];
@@ -164,39 +170,9 @@ export function outsideRange(share: number, [lo, hi]: readonly [number, number])
   return Math.max(0, lo - share, share - hi);
 }
 
-/** The mean of the earlier half and of the latest half; with an odd count the middle value is in neither. */
-export function halves(values: readonly (number | null)[]): { earlier: number | null; recent: number | null } {
-  const half = Math.floor(values.length / 2);
-  return { earlier: mean(values.slice(0, half)), recent: mean(values.slice(values.length - half)) };
-}
-
-function mean(values: readonly (number | null)[]): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
-}
-
-/**
- * Compares the latest half of a series with the earlier half. `scores` are higher-is-better; a change
- * smaller than `band` is steady. Fewer than two points, or a half without a value, is not enough.
- */
-export function direction(scores: readonly (number | null)[], band: number): { direction: Direction; slip: number } {
-  if (scores.length < 2) return { direction: "not-enough-meetings", slip: 0 };
-  const { earlier, recent } = halves(scores);
-  if (earlier === null || recent === null) return { direction: "not-enough-meetings", slip: 0 };
-  const change = roundOff(recent - earlier);
-  if (change >= band) return { direction: "improving", slip: 0 };
-  if (change <= -band) return { direction: "slipping", slip: -change / band };
-  return { direction: "steady", slip: 0 };
-}
-
-/** Float noise (0.1 + 0.2) must not decide between steady and a direction at the band's edge. */
-function roundOff(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
-}
-
-/** The trend of the manager's stored meetings (oldest first, as managerHistory returns them). */
-export function computeTrend(manager: string, stored: readonly StoredMeeting[]): Trend {
-  const usable = stored.filter((s): s is StoredMeeting & { analysis: { manager: ManagerMetrics } } => s.analysis.manager !== null);
+/** The trend of the manager's meetings, oldest first. */
+export function computeListeningTrend(manager: string, stored: readonly CoachedMeeting[]): ListeningTrend {
+  const usable = stored.filter((s): s is CoachedMeeting & { analysis: { manager: ManagerMetrics } } => s.analysis.manager !== null);
   const meetings: TrendMeeting[] = usable.map((s) => {
     const m = s.analysis.manager;
     return {
@@ -236,22 +212,4 @@ function pickFocus(indicators: readonly IndicatorTrend[], meetings: readonly Tre
   if (latest && latest.shareVerdict !== "within")
     return { indicator: "share", because: "default", habit: latest.shareVerdict === "below" ? HABITS.talkMore : HABITS.talkLess };
   return { indicator: null, because: "default", habit: HABITS.restate };
-}
-
-/** The indicator's label and what better means, for readers of a report. */
-export function betterText(better: Better): string {
-  switch (better) {
-    case "toward-range":
-      return "closer to the expected range";
-    case "higher":
-      return "more";
-    case "lower":
-      return "fewer";
-    case "toward-1s":
-      return "closer to 1 s (or longer)";
-  }
-}
-
-export function directionText(d: Direction): string {
-  return d === "not-enough-meetings" ? "not enough meetings yet" : d;
 }

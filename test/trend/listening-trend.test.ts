@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import type { Coaching } from "../../src/coaching/schema.js";
 import { sparkline } from "../../src/format/sparkline.js";
-import { trendJson, trendJsonSchema } from "../../src/history/trend-json.js";
-import { trendMarkdown, trendText } from "../../src/history/trend-report.js";
-import { computeTrend, direction, halves, HABITS, outsideRange, type Trend } from "../../src/history/trend.js";
-import { trendCard } from "../../src/cards/trend-card.js";
+import { listeningTrendJson, listeningTrendJsonSchema } from "../../src/rendering/listening-trend-json.js";
+import { listeningTrendMarkdown, listeningTrendText } from "../../src/rendering/listening-trend-text.js";
+import { direction, halves } from "../../src/trend/direction.js";
+import { computeListeningTrend, HABITS, outsideRange, type CoachedMeeting, type ListeningTrend } from "../../src/trend/listening-trend.js";
+import { listeningTrendCard } from "../../src/cards/listening-trend-card.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Analysis, ManagerMetrics } from "../../src/metrics/schema.js";
-import type { StoredMeeting } from "../../src/storage/history.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 import { expectValidCard } from "../cards/validate-card.js";
 
@@ -32,7 +32,7 @@ interface Figures {
 }
 
 /** The real ES2004a analysis and coaching with the manager's figures set to a known series. */
-function meeting(i: number, f: Figures): StoredMeeting {
+function meeting(i: number, f: Figures): CoachedMeeting {
   const manager: ManagerMetrics = {
     ...base.manager!,
     share: f.share,
@@ -59,15 +59,14 @@ function meeting(i: number, f: Figures): StoredMeeting {
     at: new Date(Date.UTC(2026, 2, 2 + 7 * i)),
     analysis: { ...base, manager },
     coaching,
-    reportId: `r${i}`,
   };
 }
 
-function series(rows: Figures[]): StoredMeeting[] {
+function series(rows: Figures[]): CoachedMeeting[] {
   return rows.map((f, i) => meeting(i, f));
 }
 
-const indicator = (trend: Trend, key: string) => trend.indicators.find((i) => i.key === key)!;
+const indicator = (trend: ListeningTrend, key: string) => trend.indicators.find((i) => i.key === key)!;
 
 describe("sparkline", () => {
   it("draws the lowest value as ▁ and the highest as █, oldest first", () => {
@@ -108,7 +107,7 @@ describe("directions", () => {
     // ES2004a is a four-person meeting: fair share 25%, expected 16.7–37.5%.
     expect(base.manager!.expectedShare[0]).toBeCloseTo(1 / 6, 10);
     expect(base.manager!.expectedShare[1]).toBeCloseTo(0.375, 10);
-    const trend = computeTrend(
+    const trend = computeListeningTrend(
       PM,
       series([
         { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
@@ -134,7 +133,7 @@ describe("directions", () => {
   });
 
   it("small moves are steady; with nothing slipping the focus is the latest coaching report's habit", () => {
-    const trend = computeTrend(
+    const trend = computeListeningTrend(
       PM,
       series([
         { share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 },
@@ -147,7 +146,7 @@ describe("directions", () => {
   });
 
   it("a share below the range that falls further is slipping, and the habit is to speak up", () => {
-    const trend = computeTrend(
+    const trend = computeListeningTrend(
       PM,
       series([
         { share: 0.15, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
@@ -159,10 +158,10 @@ describe("directions", () => {
   });
 
   it("one meeting is not enough for a direction", () => {
-    const trend = computeTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }]));
+    const trend = computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }]));
     expect(new Set(trend.indicators.map((i) => i.direction))).toEqual(new Set(["not-enough-meetings"]));
     expect(trend.focus.because).toBe("latest-coaching");
-    expect(trendText(trend)).toContain("not enough meetings yet");
+    expect(listeningTrendText(trend)).toContain("not enough meetings yet");
   });
 
   it("meetings without a coaching report have no restatement figures; a forgotten manager's meeting is left out", () => {
@@ -173,7 +172,7 @@ describe("directions", () => {
     ]);
     rows[0] = { ...rows[0]!, coaching: null };
     rows[1] = { ...rows[1]!, analysis: { ...rows[1]!.analysis, manager: null } };
-    const trend = computeTrend(PM, rows);
+    const trend = computeListeningTrend(PM, rows);
     expect(trend.skipped).toBe(1);
     expect(trend.meetings.map((m) => m.meetingId)).toEqual(["m0", "m2"]);
     expect(indicator(trend, "restatementsKept")).toMatchObject({ values: [null, 0], direction: "not-enough-meetings" });
@@ -181,7 +180,7 @@ describe("directions", () => {
   });
 
   it("renders as text with sparklines, Markdown, versioned JSON and a valid 1.5 card", () => {
-    const trend = computeTrend(
+    const trend = computeListeningTrend(
       PM,
       series([
         { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
@@ -190,16 +189,16 @@ describe("directions", () => {
         { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
       ]),
     );
-    const text = trendText(trend);
+    const text = listeningTrendText(trend);
     expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17–38%\)\s+improving$/m);
     expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1\s+1\s+slipping$/m);
     expect(text).toContain(`Focus: ${HABITS.askOpen}`);
     expect(text).toContain("(questions asked slipped the most)");
-    expect(trendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 | 1 | slipping |");
-    const json = trendJsonSchema.parse(JSON.parse(JSON.stringify(trendJson(trend, 10))));
+    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 | 1 | slipping |");
+    const json = listeningTrendJsonSchema.parse(JSON.parse(JSON.stringify(listeningTrendJson(trend, 10))));
     expect(json).toMatchObject({ schemaVersion: 1, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
     expect(json.meetings[0]!.at).toBe("2026-03-02T00:00:00.000Z");
-    const card = trendCard(trend);
+    const card = listeningTrendCard(trend);
     expectValidCard(card);
     expect(card.version).toBe("1.5");
     expect(JSON.stringify(card)).toContain("██▃▃");

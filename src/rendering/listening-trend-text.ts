@@ -1,22 +1,24 @@
 import { padEnd } from "../format/columns.js";
 import { dateRange, isoDate } from "../format/dates.js";
 import { percent } from "../format/percent.js";
-import { changeText, directionLabel, focusWhy, formatValue, latestText, sparklineFor } from "./trend-format.js";
-import type { Trend, TrendMeeting } from "./trend.js";
+import type { ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
+import { changeText, directionText, focusWhy, formatValue, latestText, sparklineFor } from "./listening-trend-format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function header(trend: Trend): string {
+function header(trend: ListeningTrend): string {
   return `${plural(trend.meetings.length, "meeting")}, ${dateRange(trend.meetings)}`;
 }
 
 /** The trend for a terminal: one row per indicator with a sparkline (oldest meeting on the left). */
-export function trendText(trend: Trend): string {
+export function listeningTrendText(trend: ListeningTrend): string {
   const lines = [`Attune listening trend: ${trend.manager}`, header(trend), ""];
   const latest = trend.meetings[trend.meetings.length - 1];
   const width = Math.max(...trend.indicators.map((i) => i.label.length), 9);
   const sparkWidth = Math.max(5, trend.meetings.length);
-  const rows = trend.indicators.map((i) => [i.label, sparklineFor(i), changeText(i), latestText(i, latest), directionLabel(i)] as const);
+  const rows = trend.indicators.map(
+    (i) => [i.label, sparklineFor(i), changeText(i), latestText(i, latest), directionText(i.direction)] as const,
+  );
   const changeWidth = Math.max(16, ...rows.map((r) => r[2].length));
   const latestWidth = Math.max(6, ...rows.map((r) => r[3].length));
   lines.push(
@@ -45,7 +47,7 @@ function range([lo, hi]: readonly [number, number]): string {
   return `${Math.round(lo * 100)}–${percent(hi)}`;
 }
 
-function meetingLine(trend: Trend, m: TrendMeeting, titleWidth: number): string {
+function meetingLine(trend: ListeningTrend, m: TrendMeeting, titleWidth: number): string {
   const index = trend.meetings.indexOf(m);
   const value = (key: string) => trend.indicators.find((i) => i.key === key)?.values[index] ?? null;
   const count = (key: string) => {
@@ -66,13 +68,13 @@ function meetingLine(trend: Trend, m: TrendMeeting, titleWidth: number): string 
 }
 
 /** The trend as Markdown: a table of indicators, the focus, and the meetings. */
-export function trendMarkdown(trend: Trend): string {
+export function listeningTrendMarkdown(trend: ListeningTrend): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const latest = trend.meetings[trend.meetings.length - 1];
   const out = [`# Listening trend: ${cell(trend.manager)}`, "", `${header(trend)}.`, ""];
   out.push("| Indicator | Trend | Earlier → recent | Latest | Direction |", "|---|---|---|---|---|");
   for (const i of trend.indicators)
-    out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionLabel(i)} |`);
+    out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionText(i.direction)} |`);
   out.push("", `**Focus:** ${cell(trend.focus.habit)} _(${focusWhy(trend)})_`, "", "## Meetings", "");
   out.push("| Date | Meeting | Share | Kept | Missed | Interruptions | Questions | Gap |", "|---|---|---:|---:|---:|---:|---:|---:|");
   trend.meetings.forEach((m, index) => {

@@ -1,7 +1,8 @@
 import { seconds } from "../format/durations.js";
 import { percent } from "../format/percent.js";
 import { sparkline } from "../format/sparkline.js";
-import { directionText, type Focus, type IndicatorKey, type IndicatorTrend, type Trend, type TrendMeeting } from "./trend.js";
+import type { Direction } from "../trend/direction.js";
+import type { Focus, IndicatorKey, IndicatorTrend, ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
 
 /** Counts are drawn from 0, so a series of ones does not look like a peak; other series use their own range. */
 export function sparklineFor(indicator: IndicatorTrend): string {
@@ -38,11 +39,11 @@ export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined):
   return formatValue(i.key, value);
 }
 
-export function directionLabel(i: IndicatorTrend): string {
-  return directionText(i.direction);
+export function directionText(d: Direction): string {
+  return d === "not-enough-meetings" ? "not enough meetings yet" : d;
 }
 
-export function focusWhy(trend: Trend): string {
+export function focusWhy(trend: ListeningTrend): string {
   const f: Focus = trend.focus;
   const label = trend.indicators.find((i) => i.key === f.indicator)?.label.toLowerCase();
   switch (f.because) {

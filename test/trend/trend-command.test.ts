@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trendCardFor } from "../../src/history/load-trend.js";
-import { trendJsonSchema, type TrendJson } from "../../src/history/trend-json.js";
-import { HABITS } from "../../src/history/trend.js";
+import { listeningTrendCard, noListeningTrendCard } from "../../src/cards/listening-trend-card.js";
+import { listeningTrendJsonSchema, type ListeningTrendJson } from "../../src/rendering/listening-trend-json.js";
 import { findPerson } from "../../src/storage/people.js";
+import { HABITS } from "../../src/trend/listening-trend.js";
+import { showListeningTrend } from "../../src/usecases/show-listening-trend.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 import { expectValidCard } from "../cards/validate-card.js";
 import { analysisOf, meetingParts, type MeetingPart } from "./series.js";
-import { freshStorage, type TestStorage } from "./storage.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 
 /**
- * `attune report` on real meetings stored through `attune analyze --save`:
+ * `attune trend` (formerly `attune report`) on real meetings stored through `attune analyze --save`:
  * - ES2004a whole, dated 23 Feb (the PM's share of summed talk is 0.4263 in the AMI reference);
  * - ES2004a cut into four consecutive quarters, saved as four meetings a week apart (2, 9, 16, 23 March):
  *   the series the trend is checked on;
@@ -52,18 +53,18 @@ beforeAll(async () => {
 
 afterAll(async () => store?.remove());
 
-async function reportJson(...args: string[]): Promise<TrendJson> {
-  const r = await store.cli(["report", "--manager", "FEE013", "--format", "json", ...args]);
+async function trendJson(...args: string[]): Promise<ListeningTrendJson> {
+  const r = await store.cli(["trend", "--manager", "FEE013", "--format", "json", ...args]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  return trendJsonSchema.parse(JSON.parse(r.out));
+  return listeningTrendJsonSchema.parse(JSON.parse(r.out));
 }
 
-const byKey = (t: TrendJson, key: string) => t.indicators.find((i) => i.key === key)!;
+const byKey = (t: ListeningTrendJson, key: string) => t.indicators.find((i) => i.key === key)!;
 
-describe("attune report on stored AMI meetings", () => {
+describe("attune trend on stored AMI meetings", () => {
   it("--last 4: the four quarters, oldest first, with each part's real figures", async () => {
-    const t = await reportJson("--last", "4");
+    const t = await trendJson("--last", "4");
     expect(t.manager).toBe(PM);
     expect(t.meetings.map((m) => [m.title, m.at.slice(0, 10)])).toEqual(parts.map((p) => [`ES2004a part ${p.index + 1}`, DATES[p.index]]));
     // the stored figures are exactly what analysing each part gives…
@@ -82,7 +83,7 @@ describe("attune report on stored AMI meetings", () => {
   });
 
   it("--last 4: directions by the documented rules, and the habit of the indicator slipping most", async () => {
-    const t = await reportJson("--last", "4");
+    const t = await trendJson("--last", "4");
     // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
     expect(byKey(t, "share").direction).toBe("improving");
     expect(byKey(t, "restatementsKept").direction).toBe("steady");
@@ -100,7 +101,7 @@ describe("attune report on stored AMI meetings", () => {
   });
 
   it("the default window includes the whole meeting: the PM's share of summed talk in ES2004a is 0.4263", async () => {
-    const t = await reportJson();
+    const t = await trendJson();
     expect(t.last).toBe(10);
     expect(t.meetings.map((m) => m.title)).toEqual([
       "ES2004a kick-off",
@@ -116,7 +117,7 @@ describe("attune report on stored AMI meetings", () => {
   });
 
   it("text shows a sparkline per indicator, the focus and the meetings", async () => {
-    const { code, out, err } = await store.cli(["report", "--manager", "fee013", "--last", "4"]);
+    const { code, out, err } = await store.cli(["trend", "--manager", "fee013", "--last", "4"]);
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
@@ -130,9 +131,9 @@ describe("attune report on stored AMI meetings", () => {
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
-    const md = await store.cli(["report", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
+    const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
     expect(md.out).toContain("| Moments missed | `▂▃▆█` | 1.5 → 5 | 6 | slipping |");
-    const card = await store.cli(["report", "--manager", "FEE013", "--last", "4", "--format", "card"]);
+    const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };
     expect(json.version).toBe("1.5");
@@ -144,43 +145,73 @@ describe("attune report on stored AMI meetings", () => {
     await store.withDb(async (db) => {
       const pm = await findPerson(db, "local", "FEE013");
       if (!pm.ok) throw new Error(pm.message);
-      const card = await trendCardFor(db, pm.person.id, 4);
+      const own = await showListeningTrend(db, { personId: pm.person.id }, 4);
+      if (!own.ok) throw new Error(own.error.message);
+      const card = listeningTrendCard(own.value);
       expectValidCard(card);
       expect(JSON.stringify(card)).toContain("▂▃▆█");
-      const nobody = await trendCardFor(db, "00000000-0000-0000-0000-000000000000");
-      expectValidCard(nobody);
-      expect(JSON.stringify(nobody)).toContain("I have no meetings of yours yet");
+      const nobody = await showListeningTrend(db, { personId: "00000000-0000-0000-0000-000000000000" });
+      expect(!nobody.ok && nobody.error.code).toBe("no-meetings");
+      const note = noListeningTrendCard(nobody.ok ? "" : nobody.error.message);
+      expectValidCard(note);
+      expect(JSON.stringify(note)).toContain("I have no meetings of yours yet");
     });
   });
 
   const errors: [string, string[], RegExp][] = [
     [
       "an unknown manager",
-      ["report", "--manager", "Zed"],
-      /^attune report: --manager: nobody called 'Zed' is stored; people include 'FEE013 \(Project Manager\)'/,
+      ["trend", "--manager", "Zed"],
+      /^attune trend: --manager: nobody called 'Zed' is stored; people include 'FEE013 \(Project Manager\)'/,
     ],
     [
       "an ambiguous manager",
-      ["report", "--manager", "project manager"],
-      /^attune report: --manager: 'project manager' matches 2 people \('FEE013 \(Project Manager\)', 'FIE088 \(Project Manager\)'\); give more of the name$/,
+      ["trend", "--manager", "project manager"],
+      /^attune trend: --manager: 'project manager' matches 2 people \('FEE013 \(Project Manager\)', 'FIE088 \(Project Manager\)'\); give more of the name$/,
     ],
     [
       "someone who never led a stored meeting",
-      ["report", "--manager", "MEE014"],
-      /^attune report: no meetings stored for MEE014 \(Industrial Designer\); save one with attune analyze FILE --manager "MEE014 \(Industrial Designer\)" --save$/,
+      ["trend", "--manager", "MEE014"],
+      /^attune trend: no meetings stored for MEE014 \(Industrial Designer\); save one with attune analyze FILE --manager "MEE014 \(Industrial Designer\)" --save$/,
     ],
-    ["no --manager", ["report"], /^attune report: report needs --manager NAME: whose trend to show$/],
+    ["no --manager", ["trend"], /^attune trend: trend needs --manager NAME: whose trend to show$/],
+    ["no --manager, by the former name", ["report"], /^attune report: report needs --manager NAME: whose trend to show$/],
     [
       "a bad --last",
-      ["report", "--manager", "FEE013", "--last", "0"],
-      /^attune report: --last takes a whole number of meetings from 1 to 200, not '0'$/,
+      ["trend", "--manager", "FEE013", "--last", "0"],
+      /^attune trend: --last takes a whole number of meetings from 1 to 200, not '0'$/,
     ],
     [
       "a bad --format",
-      ["report", "--manager", "FEE013", "--format", "pdf"],
-      /^attune report: --format must be text, json, markdown or card, not 'pdf'$/,
+      ["trend", "--manager", "FEE013", "--format", "pdf"],
+      /^attune trend: --format must be text, json, markdown or card, not 'pdf'$/,
     ],
   ];
+  it("attune report, the command's former name, still works and says so in --help", async () => {
+    const byOldName = await store.cli(["report", "--manager", "fee013", "--last", "4"]);
+    expect(byOldName).toEqual(await store.cli(["trend", "--manager", "fee013", "--last", "4"]));
+    expect((await store.cli(["--help"])).out).toMatch(
+      /^ {2}trend {6}a manager's listening trend over their stored meetings \(also: attune report\)$/m,
+    );
+    expect((await store.cli(["report", "--help"])).out).toContain("attune report ...   (the same command under its former name)");
+  });
+
+  it("a stored analysis this release cannot read is refused on one line, not shown and not a crash", async () => {
+    const bump = (version: number) =>
+      store.withDb((db) => db.query("update analyses set schema_version = $1 where metrics->>'schemaVersion' = '1'", [version]));
+    await bump(99);
+    try {
+      const { code, out, err } = await store.cli(["trend", "--manager", "FEE013"]);
+      expect(code).toBe(1);
+      expect(out).toBe("");
+      expect(err).toMatch(
+        /^attune trend: the stored analysis of meeting [0-9a-f-]{36} has schema version 99, newer than this Attune reads \(1\); run the Attune release that wrote it, or a later one\n$/,
+      );
+    } finally {
+      await bump(1);
+    }
+  });
+
   for (const [name, args, message] of errors) {
     it(`exits 2 with one line for ${name}`, async () => {
       const { code, out, err } = await store.cli(args);
@@ -192,7 +223,7 @@ describe("attune report on stored AMI meetings", () => {
   }
 });
 
-describe("attune report on an empty database", () => {
+describe("attune trend on an empty database", () => {
   let empty: TestStorage;
   beforeAll(async () => {
     empty = await freshStorage("history-empty");
@@ -200,11 +231,11 @@ describe("attune report on an empty database", () => {
   afterAll(async () => empty?.remove());
 
   it("exits 2 with one line saying to save a meeting first", async () => {
-    const { code, out, err } = await empty.cli(["report", "--manager", "Renée Ortiz"]);
+    const { code, out, err } = await empty.cli(["trend", "--manager", "Renée Ortiz"]);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toBe(
-      "attune report: --manager: nobody called 'Renée Ortiz' is stored (save a meeting first: attune analyze FILE --manager NAME --save)\n",
+      "attune trend: --manager: nobody called 'Renée Ortiz' is stored (save a meeting first: attune analyze FILE --manager NAME --save)\n",
     );
   });
 });
