@@ -15,9 +15,9 @@ import { createWorker } from "./jobs/worker.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
-import { loadPrep, prepCardFor } from "./prep/load-prep.js";
-import { prepCard } from "./prep/prep-card.js";
-import { prepText } from "./prep/prep-report.js";
+import { prepCard } from "./cards/prep-card.js";
+import { prepText } from "./rendering/prep-text.js";
+import { prepareOneOnOne } from "./usecases/prepare-one-on-one.js";
 import { createInFlight } from "./server/in-flight.js";
 import { pagesRouter } from "./server/pages.js";
 import { openStorage } from "./storage/open-storage.js";
@@ -87,7 +87,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     retentionDays: config.storage.retentionDays,
     fallbackTenant: config.storage.tenant,
     kick: () => worker.wake(),
-    prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
+    coach,
   });
   const bot = createBot(services, log.child({ module: "bot" }));
   const inFlight = createInFlight();
@@ -102,7 +102,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         tenant: config.storage.tenant,
         retentionDays: config.storage.retentionDays,
         prep: async (store, manager, person) => {
-          const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
+          const prep = await prepareOneOnOne(store, coach, { manager: { name: manager, tenant: config.storage.tenant }, with: person });
           return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
         },
       });

@@ -1,5 +1,6 @@
 import { meetingCoachingCard } from "../cards/coaching-card.js";
 import { listeningTrendCard, noListeningTrendCard } from "../cards/listening-trend-card.js";
+import { prepCard, prepNoteCard } from "../cards/prep-card.js";
 import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
@@ -8,6 +9,8 @@ import { enqueueJob, releaseHeldJobs } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
 import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
 import { latestReport, managerReport, saveFeedback } from "../storage/reports.js";
+import type { PrepDeps } from "../prep/llm-prep.js";
+import { prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
 import { showListeningTrend } from "../usecases/show-listening-trend.js";
 import type { BotServices } from "./services.js";
 
@@ -18,7 +21,8 @@ export interface TeamsServiceDeps {
   fallbackTenant: string;
   /** Wakes the job worker so a queued meeting starts at once. */
   kick: () => void;
-  prepCard: (db: Db, personId: string, who: string) => Promise<unknown>;
+  /** The coach one-on-one prep uses (heuristic or prompt set). */
+  coach: PrepDeps;
 }
 
 /** The bot's services on Attune's storage. Every read is scoped to the person asking. */
@@ -87,7 +91,10 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       const shown = await showListeningTrend(db, { personId });
       return shown.ok ? listeningTrendCard(shown.value) : noListeningTrendCard(shown.error.message);
     },
-    prepCard: (personId, who) => deps.prepCard(db, personId, who),
+    async prepCard(personId, who) {
+      const prepared = await prepareOneOnOne(db, deps.coach, { manager: { personId }, with: who });
+      return prepared.ok ? prepCard(prepared.value, { refresh: true }) : prepNoteCard(prepared.error.message);
+    },
     async saveFeedback(personId, meetingId, helpful, utteranceId) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return false;
       return saveFeedback(db, personId, meetingId, helpful, utteranceId);

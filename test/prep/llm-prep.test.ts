@@ -3,7 +3,7 @@ import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { prepare } from "../../src/prep/llm-prep.js";
-import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
+import { prepJsonSchema, type PrepJson } from "../../src/rendering/prep-json.js";
 import { sharedMeetings } from "../../src/storage/history.js";
 import { findPerson } from "../../src/storage/people.js";
 import { dataItems, FakeOpenAi, type RecordedRequest } from "../helpers/fake-openai.js";

@@ -1,9 +1,9 @@
-import { adaptiveCard, container, execute, heading, subtle, text, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { safeText } from "../cards/safe-text.js";
+import { adaptiveCard, container, execute, heading, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
+import { safeText } from "./safe-text.js";
 import { isoDate, shortDay } from "../format/dates.js";
 import { percent } from "../format/percent.js";
-import type { Prep } from "./prep.js";
-import { KIND_LABEL, shareSparkline, shareSummary, span } from "./prep-format.js";
+import type { Prep } from "../prep/prep.js";
+import { KIND_LABEL, shareSparkline, shareSummary, span } from "../rendering/prep-format.js";
 
 export const PREP_CAPS = { name: 60, title: 80, quote: 280, whatHappened: 200, question: 260, reminder: 320 } as const;
 
@@ -64,6 +64,11 @@ function latestShares(prep: Prep): string {
   const m = prep.meetings[prep.meetings.length - 1];
   if (!m) return "n/a";
   return `${m.personShare === null ? "did not speak" : percent(m.personShare)}, you ${m.managerShare === null ? "n/a" : percent(m.managerShare)} (${isoDate(m.at)})`;
+}
+
+/** The card that says why there is no prep, in the words the use case gave (names in it are made safe here). */
+export function prepNoteCard(why: string): AdaptiveCard {
+  return adaptiveCard([heading("One-on-one prep"), text(safeText(why, 600))]);
 }
 
 /** The prep card as plain text, for clients that cannot render cards. */

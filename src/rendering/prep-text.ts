@@ -1,7 +1,7 @@
 import { padEnd } from "../format/columns.js";
 import { isoDate } from "../format/dates.js";
 import { percent } from "../format/percent.js";
-import type { Prep, PrepMeeting } from "./prep.js";
+import type { Prep, PrepMeeting } from "../prep/prep.js";
 import { KIND_LABEL, shareSparkline, shareSummary, sourceText, span } from "./prep-format.js";
 
 function meetingLine(m: PrepMeeting): string {

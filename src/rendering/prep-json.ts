@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { momentKindSchema } from "../coaching/schema.js";
-import type { Prep } from "./prep.js";
+import type { Prep } from "../prep/prep.js";
 import { shareSparkline } from "./prep-format.js";
 
 export const PREP_SCHEMA_VERSION = 1;

@@ -2,7 +2,7 @@ import type { MomentKind } from "../coaching/schema.js";
 import { dateRange } from "../format/dates.js";
 import { percent } from "../format/percent.js";
 import { sparkline } from "../format/sparkline.js";
-import type { Prep, ShareDirection } from "./prep.js";
+import type { Prep, ShareDirection } from "../prep/prep.js";
 
 export const KIND_LABEL: Record<MomentKind, string> = {
   "missed-concern": "concern",
