@@ -8,6 +8,7 @@ import type { CoachDeps } from "./coaching/coach.js";
 import { createLlm } from "./llm/client.js";
 import { loadPrompts } from "./llm/prompt-store.js";
 import { loadConfig, type Config } from "./config.js";
+import type { Failure, Result } from "./result.js";
 import { createGraphTokenSource } from "./graph/token.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
@@ -33,16 +34,26 @@ export interface RunningAttune {
   close(): Promise<void>;
 }
 
-export type StartResult = { ok: true; attune: RunningAttune } | { ok: false; problems: string[] };
+/** Why Attune could not start: the configuration, the database or the prompt set, with every problem to fix. */
+export interface StartFailure extends Failure<"config" | "storage" | "prompts"> {
+  /** One line each; `message` joins them. */
+  problems: string[];
+}
+
+export type StartResult = Result<RunningAttune, StartFailure>;
+
+function cannotStart(code: StartFailure["code"], problems: string[]): { ok: false; error: StartFailure } {
+  return { ok: false, error: { code, message: problems.join("; "), problems } };
+}
 
 /** The composition root: configuration → logger → storage → coach → bot, worker and HTTP server. */
 export async function startAttune(env: Record<string, string | undefined>, options: { log?: Logger } = {}): Promise<StartResult> {
   const loaded = loadConfig(env);
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  if (!loaded.ok) return cannotStart("config", loaded.problems);
   const config = loaded.config;
   const log = options.log ?? createLogger(config.logLevel);
   const opened = await openStorage(config.storage);
-  if (!opened.ok) return { ok: false, problems: [opened.message] };
+  if (!opened.ok) return cannotStart("storage", [opened.error.message]);
   const db = opened.value;
   const purged = await purgeExpiredTranscripts(db);
   if (purged > 0) log.info({ purged }, "expired transcripts deleted");
@@ -59,7 +70,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     const prompts = await loadPrompts(config.promptsDir);
     if (!prompts.ok) {
       await db.close();
-      return { ok: false, problems: [prompts.message] };
+      return cannotStart("prompts", [prompts.message]);
     }
     coach = { llm: createLlm(config.llm), prompts: prompts.value };
   }
@@ -140,7 +151,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   let closing: Promise<void> | null = null;
   return {
     ok: true,
-    attune: {
+    value: {
       url,
       config,
       log,

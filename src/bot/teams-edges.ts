@@ -46,8 +46,8 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       const payload = job.payload as TeamsPayload;
       if (!payload.organizerAadId || !payload.graphId) return giveUp("the meeting's organizer or Graph id is unknown");
       const got = await graph.latest(payload.organizerAadId, payload.graphId);
-      if (got.kind === "vtt") return { ok: true, value: { raw: got.text, speakersKnown: got.attributed } };
-      if (got.kind === "error") return got.retry ? retryLater(got.reason) : giveUp(got.reason);
+      if (!got.ok) return got.error.retry ? retryLater(got.error.message) : giveUp(got.error.message);
+      if (got.value) return { ok: true, value: { raw: got.value.text, speakersKnown: got.value.attributed } };
       const since = Date.parse(payload.receivedAt ?? "") || meeting.created_at.getTime();
       if (Date.now() - since > deps.transcriptWaitMs) {
         await tellOrganizer(

@@ -32,7 +32,7 @@ export function createContext(io: CliIo): CliContext {
     async db() {
       if (db) return db;
       const opened = await openStorage(config.storage);
-      if (!opened.ok) throw new UsageError(opened.message);
+      if (!opened.ok) throw new UsageError(opened.error.message);
       db = opened.value;
       await purgeExpiredTranscripts(db);
       return db;

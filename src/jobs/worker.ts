@@ -5,6 +5,7 @@ import { advanceJob, claimJob, releaseJob, renewLease, type JobRow } from "../st
 import { StoredDocumentError } from "../storage/stored-documents.js";
 import { backoffMs } from "./backoff.js";
 import { meetingOf, type Step } from "./meeting-pipeline.js";
+import { giveUp, retryLater } from "./step-result.js";
 
 export interface WorkerOptions {
   db: Db;
@@ -77,16 +78,17 @@ export function createWorker(options: WorkerOptions): Worker {
         // A stored document this release cannot read stays unreadable: trying again would not help.
         result =
           error instanceof StoredDocumentError
-            ? { ok: false as const, retry: false, reason: error.message }
-            : { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
+            ? giveUp(error.message)
+            : retryLater(`internal error in ${state}: ${(error as Error).message}`);
       } finally {
         clearInterval(heartbeat);
       }
       if (!result.ok) {
-        const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
-        const after = await releaseJob(db, job, id, result.reason, delay, result.retry);
+        const { code, message, delayMs } = result.error;
+        const delay = delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
+        const after = await releaseJob(db, job, id, message, delay, code === "retry-later");
         jobLog.warn(
-          { state, attempts: job.attempts, reason: result.reason, retryInMs: after === "failed" ? null : delay, final: after === "failed" },
+          { state, attempts: job.attempts, reason: message, retryInMs: after === "failed" ? null : delay, final: after === "failed" },
           after === "failed" ? "job failed" : "job step will be retried",
         );
         return true;

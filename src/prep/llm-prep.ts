@@ -50,8 +50,8 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
       continue;
     }
     // Beyond three, or said twice: not wrong, just not needed.
-    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.question.question))
-      questions.push(guarded.question);
+    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.value.question))
+      questions.push(guarded.value);
   }
   if (questions.length === 0) {
     const prep = fallback(
@@ -66,7 +66,7 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
     ...heuristic,
     source: "llm",
     questions,
-    reminder: reminder.ok ? reminder.reminder : heuristic.reminder,
+    reminder: reminder.ok ? reminder.value : heuristic.reminder,
     dropped,
     tokens: { prompt: result.usage.promptTokens, completion: result.usage.completionTokens, requests: result.usage.requests },
   };

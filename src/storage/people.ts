@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { foldName } from "../metrics/resolve-speaker.js";
+import { fail, ok, type Failure, type Result } from "../result.js";
 import type { Queryable } from "./db.js";
 
 export interface PersonRow {
@@ -92,7 +93,7 @@ export async function personByAad(db: Queryable, tenantId: string, aadObjectId: 
   return row ? toPerson(row) : null;
 }
 
-export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message: string };
+export type PersonMatch = Result<PersonRow, Failure<"not-found" | "ambiguous">>;
 
 /** Finds one person by id, exact name or alias, or a unique part of a name (case and accents ignored). */
 export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
@@ -105,21 +106,21 @@ export async function findPerson(db: Queryable, tenantId: string, query: string)
   );
   const hits =
     exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
-  if (hits.length === 1) return { ok: true, person: hits[0]! };
+  if (hits.length === 1) return ok(hits[0]!);
   if (hits.length === 0) {
     const names = all
       .slice(0, 12)
       .map((p) => `'${p.display_name}'`)
       .join(", ");
-    return {
-      ok: false,
-      message: `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
-    };
+    return fail(
+      "not-found",
+      `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
+    );
   }
-  return {
-    ok: false,
-    message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
-  };
+  return fail(
+    "ambiguous",
+    `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
+  );
 }
 
 /**

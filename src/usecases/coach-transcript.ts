@@ -68,7 +68,7 @@ export function findManager(utterances: readonly Utterance[], query: string): Re
   const names = [...new Set(utterances.flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
   if (names.length === 0) return fail("no-speakers", "the transcript names no speakers, so there is no manager among them");
   const match = resolveSpeaker(names, query);
-  return match.ok ? ok(match.name) : fail("unknown-manager", match.message);
+  return match.ok ? match : fail("unknown-manager", match.error.message);
 }
 
 /** The meeting's figures, with the manager's indicators when there is a manager. Pure. */

@@ -20,7 +20,7 @@ export async function lookUpManager(db: Queryable, ref: ManagerRef): Promise<Res
     return person ? ok(person) : fail("unknown-manager", "I have no meetings of yours yet.");
   }
   const match = await findPerson(db, ref.tenant, ref.name);
-  return match.ok ? ok(match.person) : fail("unknown-manager", `--manager: ${match.message}`);
+  return match.ok ? match : fail("unknown-manager", `--manager: ${match.error.message}`);
 }
 
 /** A name as it would be typed on a command line: quoted when it has spaces or quotes. */

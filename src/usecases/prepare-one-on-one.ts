@@ -41,7 +41,7 @@ export async function prepareOneOnOne(db: Queryable, coach: PrepDeps, request: P
 
 async function someoneStored(db: Queryable, tenant: string, who: string): Promise<Result<PersonRow, PrepFailure>> {
   const person = await findPerson(db, tenant, who);
-  return person.ok ? ok(person.person) : fail("unknown-person", `--with: ${person.message}`);
+  return person.ok ? person : fail("unknown-person", `--with: ${person.error.message}`);
 }
 
 async function someoneMet(db: Queryable, manager: PersonRow, who: string): Promise<Result<PersonRow, PrepFailure>> {

@@ -57,7 +57,7 @@ export async function freshStorage(label: string): Promise<TestStorage> {
     env,
     async withDb(work) {
       const opened = await openStorage({ databaseUrl, dataDir });
-      if (!opened.ok) throw new Error(opened.message);
+      if (!opened.ok) throw new Error(opened.error.message);
       try {
         return await work(opened.value);
       } finally {

@@ -158,7 +158,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       const renee = await findPerson(db, "local", MANAGER);
       const jordan = await findPerson(db, "local", PERSON);
       if (!renee.ok || !jordan.ok) throw new Error("people missing");
-      const meetings = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
+      const meetings = await sharedMeetings(db, renee.value.id, jordan.value.id, [PERSON], 10);
       const llm = createLlm({ apiKey: "sk-test", baseURL, model: "fake-model", timeoutMs: 5000, maxRetries: 0 });
       const prep = await prepare(
         { manager: MANAGER, person: { name: PERSON, names: [PERSON] }, meetings },

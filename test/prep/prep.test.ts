@@ -153,7 +153,7 @@ describe("attune prep over two shared meetings", () => {
   it("the bot's prep card reaches only people the manager has met", async () => {
     await store.withDb(async (db) => {
       const renee = await findPerson(db, "local", MANAGER);
-      if (!renee.ok) throw new Error(renee.message);
+      if (!renee.ok) throw new Error(renee.error.message);
       const prepCardFor = (store: Db, personId: string, who: string) =>
         teamsServices({
           db: store,
@@ -163,20 +163,20 @@ describe("attune prep over two shared meetings", () => {
           kick: () => undefined,
           coach: heuristic,
         }).prepCard(personId, who) as Promise<{ actions?: unknown }>;
-      const card = await prepCardFor(db, renee.person.id, "jordan");
+      const card = await prepCardFor(db, renee.value.id, "jordan");
       expectValidCard(card);
       expect(cardStrings(card)).toContain("Refresh");
       expect(JSON.stringify(card.actions)).toContain(PERSON);
-      const strangers = await prepCardFor(db, renee.person.id, "Zed");
+      const strangers = await prepCardFor(db, renee.value.id, "Zed");
       expect(cardStrings(strangers)).toContain("I have no stored meetings of yours with anyone called 'Zed'.");
-      const two = await prepCardFor(db, renee.person.id, "FIO");
+      const two = await prepCardFor(db, renee.value.id, "FIO");
       expect(cardStrings(two).join(" ")).toMatch(
         /'FIO' matches 2 people you have met: FIO084 \(Industrial Designer\), FIO089 \(Marketing Expert\)/,
       );
       // sharedMeetings gives the prep the person's own utterances, and nobody else's
       const jordan = await findPerson(db, "local", "Jordan");
-      if (!jordan.ok) throw new Error(jordan.message);
-      const shared = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
+      if (!jordan.ok) throw new Error(jordan.error.message);
+      const shared = await sharedMeetings(db, renee.value.id, jordan.value.id, [PERSON], 10);
       expect(shared.flatMap((s) => s.theirUtterances ?? []).every((u) => u.speaker === PERSON)).toBe(true);
     });
   });

@@ -144,8 +144,8 @@ describe("attune trend on stored AMI meetings", () => {
   it("the bot's trend card is the asking person's own trend", async () => {
     await store.withDb(async (db) => {
       const pm = await findPerson(db, "local", "FEE013");
-      if (!pm.ok) throw new Error(pm.message);
-      const own = await showListeningTrend(db, { personId: pm.person.id }, 4);
+      if (!pm.ok) throw new Error(pm.error.message);
+      const own = await showListeningTrend(db, { personId: pm.value.id }, 4);
       if (!own.ok) throw new Error(own.error.message);
       const card = listeningTrendCard(own.value);
       expectValidCard(card);
