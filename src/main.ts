@@ -60,7 +60,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   const daily = setInterval(() => {
     purgeExpiredTranscripts(db).then(
       (n) => n > 0 && log.info({ purged: n }, "expired transcripts deleted"),
-      (error: unknown) => log.error({ err: { message: (error as Error).message } }, "retention purge failed"),
+      (error: unknown) => log.error({ err: error }, "retention purge failed"),
     );
   }, 24 * 3_600_000);
   daily.unref();

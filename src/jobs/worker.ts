@@ -65,9 +65,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const heartbeat = setInterval(
         () => {
           if (Date.now() - stepStarted > maxStepMs) return;
-          renewLease(db, job, id, leaseMs).catch((error: unknown) =>
-            jobLog.warn({ err: { message: (error as Error).message } }, "could not renew the job's lease"),
-          );
+          renewLease(db, job, id, leaseMs).catch((error: unknown) => jobLog.warn({ err: error }, "could not renew the job's lease"));
         },
         Math.max(250, Math.floor(leaseMs / 3)),
       );

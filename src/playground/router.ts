@@ -142,7 +142,7 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     if (res.headersSent) return next(error);
     const status = error instanceof BadInput ? 400 : httpStatus(error);
     if (status >= 500) {
-      deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "playground request failed");
+      deps.log.error({ err: error }, "playground request failed");
       res.status(500).json({ error: "Something went wrong on the server; the log has the details." });
       return;
     }
@@ -156,7 +156,7 @@ async function prepFor(deps: PlaygroundDeps, manager: string, person: string): P
   try {
     return (await deps.prep?.(deps.db, manager, person)) ?? null;
   } catch (error) {
-    deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "playground prep failed");
+    deps.log.error({ err: error }, "playground prep failed");
     return null;
   }
 }
