@@ -1,5 +1,6 @@
 import { helpCard, noteCard, privacyCard, transparencyNoticeCard, welcomeCard } from "../cards/bot-cards.js";
 import type { Logger } from "../log.js";
+import { parseCardAction } from "./card-actions.js";
 import { parseCommand, type CommandName } from "./commands.js";
 import { parseMeetingEvent } from "./meeting-event.js";
 import type { BotServices } from "./services.js";
@@ -102,28 +103,19 @@ export function createBot(services: BotServices, log: Logger): Handler {
 
   async function invoke(turn: BotTurn): Promise<void> {
     if (turn.activity.name !== "adaptiveCard/action") return;
-    const value = (turn.activity.value ?? {}) as { action?: { verb?: unknown; data?: Record<string, unknown> } };
-    const verb = typeof value.action?.verb === "string" ? value.action.verb : "";
-    const data = value.action?.data ?? {};
     const person = await me(turn);
     if (!person) return turn.answerInvoke(noteCard("Attune", "I could not tell who pressed this."));
-    const meetingId = typeof data.meetingId === "string" ? data.meetingId : "";
-    if (verb === "showAllMoments" || verb === "feedback") {
-      let note: string | undefined;
-      if (verb === "feedback") {
-        const saved = await services.saveFeedback(
-          person.id,
-          meetingId,
-          data.helpful === true,
-          typeof data.utteranceId === "string" ? data.utteranceId : null,
-        );
-        note = saved ? "Thanks, noted." : undefined;
-      }
-      const card = await services.reportCard(person.id, meetingId, { showAll: verb === "showAllMoments", ...(note && { note }) });
-      return turn.answerInvoke(card ?? noteCard("Private", "This coaching card belongs to someone else, or it was deleted."));
+    const action = parseCardAction(turn.activity.value);
+    if (!action) return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
+    if (action.verb === "prep") return turn.answerInvoke(await services.prepCard(person.id, action.data.person));
+    const { meetingId } = action.data;
+    let note: string | undefined;
+    if (action.verb === "feedback") {
+      const saved = await services.saveFeedback(person.id, meetingId, action.data.helpful, action.data.utteranceId ?? null);
+      note = saved ? "Thanks, noted." : undefined;
     }
-    if (verb === "prep" && typeof data.person === "string") return turn.answerInvoke(await services.prepCard(person.id, data.person));
-    return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
+    const card = await services.reportCard(person.id, meetingId, { showAll: action.verb === "showAllMoments", ...(note && { note }) });
+    return turn.answerInvoke(card ?? noteCard("Private", "This coaching card belongs to someone else, or it was deleted."));
   }
 
   const handlers: Record<string, Handler> = {

@@ -8,6 +8,7 @@ import type { Db } from "../storage/db.js";
 import { getPerson, setConversationRef } from "../storage/people.js";
 import type { BotAdapter } from "./adapter.js";
 import { statusOf } from "./retry-send.js";
+import { teamsPayloadSchema } from "./teams-payload.js";
 
 export interface TeamsEdgeDeps {
   db: Db;
@@ -18,13 +19,6 @@ export interface TeamsEdgeDeps {
   transcriptWaitMs: number;
   /** Delay between looks while the transcript is not there yet. */
   pollMs: number;
-}
-
-interface TeamsPayload {
-  organizerAadId?: string | null;
-  graphId?: string | null;
-  /** When Attune heard the meeting ended: the transcript wait counts from here (Teams' own clock may differ). */
-  receivedAt?: string | null;
 }
 
 /** Where a Teams meeting's transcript comes from (Graph) and how its report reaches the organizer (1:1 chat). */
@@ -43,7 +37,9 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
 
   return {
     async fetchTranscript(meeting, job) {
-      const payload = job.payload as TeamsPayload;
+      const parsed = teamsPayloadSchema.safeParse(job.payload);
+      if (!parsed.success) return giveUp(`the job's payload is not a Teams meeting's (${parsed.error.issues[0]?.path.join(".")})`);
+      const payload = parsed.data;
       if (!payload.organizerAadId || !payload.graphId) return giveUp("the meeting's organizer or Graph id is unknown");
       const got = await graph.latest(payload.organizerAadId, payload.graphId);
       if (!got.ok) return got.error.retry ? retryLater(got.error.message) : giveUp(got.error.message);

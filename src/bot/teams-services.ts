@@ -13,6 +13,7 @@ import type { PrepDeps } from "../prep/llm-prep.js";
 import { prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
 import { showListeningTrend } from "../usecases/show-listening-trend.js";
 import type { BotServices } from "./services.js";
+import type { TeamsPayload } from "./teams-payload.js";
 
 export interface TeamsServiceDeps {
   db: Db;
@@ -56,18 +57,14 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
           startedAt: info.startedAt,
           endedAt: event.at ?? info.endedAt,
         });
-        await enqueueJob(
-          tx,
-          meeting.id,
-          {
-            organizerAadId: info.organizerAadId,
-            graphId: info.graphId,
-            receivedAt: new Date().toISOString(),
-            serviceUrl: context.serviceUrl,
-            conversationId: context.conversationId,
-          },
-          1000,
-        );
+        const payload: TeamsPayload = {
+          organizerAadId: info.organizerAadId,
+          graphId: info.graphId,
+          receivedAt: new Date().toISOString(),
+          serviceUrl: context.serviceUrl,
+          conversationId: context.conversationId,
+        };
+        await enqueueJob(tx, meeting.id, payload, 1000);
       });
       deps.kick();
     },
