@@ -4,7 +4,7 @@
  * (`coaching.kept[]`) and which moments it coaches (`coaching.moments[]`). The eval scores exactly this output.
  */
 import { runCli } from "../src/cli/attune.js";
-import { type JsonReport, jsonReportSchema } from "../src/report/json-report.js";
+import { type JsonReport, jsonReportSchema } from "../src/rendering/json-report.js";
 import { parseTranscript } from "../src/transcript/index.js";
 import { type AnnoMiRow, type Conversation, defaultTiming, SPEAKER, type TimingAssumptions, transcriptJson } from "./annomi.js";
 

@@ -32,7 +32,19 @@ export const REDACT_PATHS = [
   "*.utterances",
 ];
 
-/** The root logger: JSON lines to stderr (stdout stays clean for command output). */
+/**
+ * The root logger: JSON lines to stderr (stdout stays clean for command output). An error goes under `err`
+ * as it is (`log.error({ err }, "…")`): pino's serializer writes its type, message and stack, and those of
+ * its `cause` chain.
+ */
 export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "attune" } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      base: { app: "attune" },
+      serializers: { err: pino.stdSerializers.errWithCause },
+    },
+    destination,
+  );
 }

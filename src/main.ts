@@ -5,23 +5,24 @@ import { createBot } from "./bot/bot.js";
 import { teamsEdges } from "./bot/teams-edges.js";
 import { teamsServices } from "./bot/teams-services.js";
 import type { CoachDeps } from "./coaching/coach.js";
-import { createLlm } from "./coaching/llm.js";
-import { loadPrompts } from "./coaching/prompt-store.js";
+import { createLlm } from "./llm/client.js";
+import { loadPrompts } from "./llm/prompt-store.js";
 import { loadConfig, type Config } from "./config.js";
+import type { Failure, Result } from "./result.js";
 import { createGraphTokenSource } from "./graph/token.js";
-import { trendCardFor } from "./history/load-trend.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
-import { loadPrep, prepCardFor } from "./prep/load-prep.js";
-import { prepCard } from "./prep/prep-card.js";
-import { prepText } from "./prep/prep-report.js";
+import { prepCard } from "./cards/prep-card.js";
+import { prepText } from "./rendering/prep-text.js";
+import { prepareOneOnOne } from "./usecases/prepare-one-on-one.js";
 import { createInFlight } from "./server/in-flight.js";
 import { pagesRouter } from "./server/pages.js";
 import { openStorage } from "./storage/open-storage.js";
+import { databaseAnswers } from "./storage/ping.js";
 import { purgeExpiredTranscripts } from "./storage/retention.js";
 
 export const samplesDir = fileURLToPath(new URL("../samples/", import.meta.url));
@@ -33,23 +34,33 @@ export interface RunningAttune {
   close(): Promise<void>;
 }
 
-export type StartResult = { ok: true; attune: RunningAttune } | { ok: false; problems: string[] };
+/** Why Attune could not start: the configuration, the database or the prompt set, with every problem to fix. */
+export interface StartFailure extends Failure<"config" | "storage" | "prompts"> {
+  /** One line each; `message` joins them. */
+  problems: string[];
+}
+
+export type StartResult = Result<RunningAttune, StartFailure>;
+
+function cannotStart(code: StartFailure["code"], problems: string[]): { ok: false; error: StartFailure } {
+  return { ok: false, error: { code, message: problems.join("; "), problems } };
+}
 
 /** The composition root: configuration → logger → storage → coach → bot, worker and HTTP server. */
 export async function startAttune(env: Record<string, string | undefined>, options: { log?: Logger } = {}): Promise<StartResult> {
   const loaded = loadConfig(env);
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  if (!loaded.ok) return cannotStart("config", loaded.problems);
   const config = loaded.config;
   const log = options.log ?? createLogger(config.logLevel);
   const opened = await openStorage(config.storage);
-  if (!opened.ok) return { ok: false, problems: [opened.message] };
+  if (!opened.ok) return cannotStart("storage", [opened.error.message]);
   const db = opened.value;
   const purged = await purgeExpiredTranscripts(db);
   if (purged > 0) log.info({ purged }, "expired transcripts deleted");
   const daily = setInterval(() => {
     purgeExpiredTranscripts(db).then(
       (n) => n > 0 && log.info({ purged: n }, "expired transcripts deleted"),
-      (error: unknown) => log.error({ err: { message: (error as Error).message } }, "retention purge failed"),
+      (error: unknown) => log.error({ err: error }, "retention purge failed"),
     );
   }, 24 * 3_600_000);
   daily.unref();
@@ -59,7 +70,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     const prompts = await loadPrompts(config.promptsDir);
     if (!prompts.ok) {
       await db.close();
-      return { ok: false, problems: [prompts.message] };
+      return cannotStart("prompts", [prompts.message]);
     }
     coach = { llm: createLlm(config.llm), prompts: prompts.value };
   }
@@ -87,8 +98,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     retentionDays: config.storage.retentionDays,
     fallbackTenant: config.storage.tenant,
     kick: () => worker.wake(),
-    trendCard: (store, personId) => trendCardFor(store, personId),
-    prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
+    coach,
   });
   const bot = createBot(services, log.child({ module: "bot" }));
   const inFlight = createInFlight();
@@ -103,7 +113,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         tenant: config.storage.tenant,
         retentionDays: config.storage.retentionDays,
         prep: async (store, manager, person) => {
-          const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
+          const prep = await prepareOneOnOne(store, coach, { manager: { name: manager, tenant: config.storage.tenant }, with: person });
           return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
         },
       });
@@ -112,7 +122,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     log,
     adapter,
     onTurn: bot,
-    ready: async () => (await db.query("select 1")).rows.length === 1,
+    ready: () => databaseAnswers(db),
     inFlight,
     routes: routes ? [pages, routes] : [pages],
   });
@@ -141,7 +151,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   let closing: Promise<void> | null = null;
   return {
     ok: true,
-    attune: {
+    value: {
       url,
       config,
       log,

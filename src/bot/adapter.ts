@@ -48,7 +48,7 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
   );
   const adapter = new CloudAdapter(rejectAsUnauthorized(auth));
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: { message: error.message, name: error.name }, activityType: context.activity.type }, "turn failed");
+    log.error({ err: error, activityType: context.activity.type }, "turn failed");
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity("Sorry, something went wrong on my side. Please try again in a minute.").catch(() => undefined);
     }

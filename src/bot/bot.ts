@@ -1,5 +1,6 @@
 import { helpCard, noteCard, privacyCard, transparencyNoticeCard, welcomeCard } from "../cards/bot-cards.js";
 import type { Logger } from "../log.js";
+import { parseCardAction } from "./card-actions.js";
 import { parseCommand, type CommandName } from "./commands.js";
 import { parseMeetingEvent } from "./meeting-event.js";
 import type { BotServices } from "./services.js";
@@ -31,8 +32,8 @@ export function createBot(services: BotServices, log: Logger): Handler {
       if (!person) return;
       await services.rememberConversation(person.id, turn.conversationReference());
       if (!person.hadConversation) await turn.send({ card: welcomeCard(a.from?.name ?? null), summary: "Welcome to Attune" });
-      const sent = await services.deliverHeld(person.id, turn);
-      if (sent > 0) log.info({ reports: sent }, "delivered held reports on install");
+      const released = await services.releaseHeld(person.id);
+      if (released > 0) log.info({ reports: released }, "held reports released for delivery on install");
       return;
     }
     const conversation = a.conversation;
@@ -67,7 +68,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
           : { card: noteCard("No coaching yet", "After a meeting you organize with transcription on, your coaching card arrives here.") },
       );
     },
-    report: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
+    trend: async (turn, personId) => turn.send({ card: await services.trendCard(personId), summary: "Your listening trend" }),
     prep: async (turn, personId, who) => {
       if (!who) return turn.send({ card: noteCard("Prep for whom?", "Type **prep** and the person's name, for example: prep Jordan") });
       await turn.send({ card: await services.prepCard(personId, who), summary: `Prep for your one-on-one with ${who}` });
@@ -79,7 +80,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
     resume: async (turn, personId) => {
       await services.setPaused(personId, false);
       await turn.send({ card: noteCard("Coaching resumed", "Your next meeting's coaching card will arrive here.") });
-      await services.deliverHeld(personId, turn);
+      await services.releaseHeld(personId);
     },
     "forget-me": async (turn, personId) => {
       const summary = await services.forget(personId);
@@ -102,28 +103,19 @@ export function createBot(services: BotServices, log: Logger): Handler {
 
   async function invoke(turn: BotTurn): Promise<void> {
     if (turn.activity.name !== "adaptiveCard/action") return;
-    const value = (turn.activity.value ?? {}) as { action?: { verb?: unknown; data?: Record<string, unknown> } };
-    const verb = typeof value.action?.verb === "string" ? value.action.verb : "";
-    const data = value.action?.data ?? {};
     const person = await me(turn);
     if (!person) return turn.answerInvoke(noteCard("Attune", "I could not tell who pressed this."));
-    const meetingId = typeof data.meetingId === "string" ? data.meetingId : "";
-    if (verb === "showAllMoments" || verb === "feedback") {
-      let note: string | undefined;
-      if (verb === "feedback") {
-        const saved = await services.saveFeedback(
-          person.id,
-          meetingId,
-          data.helpful === true,
-          typeof data.utteranceId === "string" ? data.utteranceId : null,
-        );
-        note = saved ? "Thanks, noted." : undefined;
-      }
-      const card = await services.reportCard(person.id, meetingId, { showAll: verb === "showAllMoments", ...(note && { note }) });
-      return turn.answerInvoke(card ?? noteCard("Private", "This coaching card belongs to someone else, or it was deleted."));
+    const action = parseCardAction(turn.activity.value);
+    if (!action) return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
+    if (action.verb === "prep") return turn.answerInvoke(await services.prepCard(person.id, action.data.person));
+    const { meetingId } = action.data;
+    let note: string | undefined;
+    if (action.verb === "feedback") {
+      const saved = await services.saveFeedback(person.id, meetingId, action.data.helpful, action.data.utteranceId ?? null);
+      note = saved ? "Thanks, noted." : undefined;
     }
-    if (verb === "prep" && typeof data.person === "string") return turn.answerInvoke(await services.prepCard(person.id, data.person));
-    return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
+    const card = await services.reportCard(person.id, meetingId, { showAll: action.verb === "showAllMoments", ...(note && { note }) });
+    return turn.answerInvoke(card ?? noteCard("Private", "This coaching card belongs to someone else, or it was deleted."));
   }
 
   const handlers: Record<string, Handler> = {

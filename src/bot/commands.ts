@@ -1,10 +1,11 @@
 /** A personal-chat command: the route table maps the first words of a message to one of these. */
-export type CommandName = "help" | "last" | "report" | "prep" | "pause" | "resume" | "privacy" | "forget-me";
+export type CommandName = "help" | "last" | "trend" | "prep" | "pause" | "resume" | "privacy" | "forget-me";
 
 const ROUTES: { pattern: RegExp; command: CommandName }[] = [
   { pattern: /^(help|\?|hi|hello)$/, command: "help" },
   { pattern: /^last( report| card| meeting)?$/, command: "last" },
-  { pattern: /^(report|trend|trends)$/, command: "report" },
+  // "report" was the command's first name; it still works.
+  { pattern: /^(trend|trends|report)$/, command: "trend" },
   { pattern: /^prep( for)?( .+)?$/, command: "prep" },
   { pattern: /^pause$/, command: "pause" },
   { pattern: /^resume$/, command: "resume" },

@@ -1,5 +1,5 @@
 import type { MeetingEvent } from "./meeting-event.js";
-import type { BotTurn, MeetingInfo } from "./turn.js";
+import type { MeetingInfo } from "./turn.js";
 
 /** What the bot's handlers need from the rest of Attune; built in main.ts, faked in tests. */
 export interface BotServices {
@@ -18,8 +18,8 @@ export interface BotServices {
     info: MeetingInfo,
     context: { serviceUrl: string; conversationId: string },
   ): Promise<void>;
-  /** Sends the manager every report that waited for them; returns how many. */
-  deliverHeld(personId: string, turn: BotTurn): Promise<number>;
+  /** Hands the reports that waited for the manager back to the job worker, which delivers them; returns how many. */
+  releaseHeld(personId: string): Promise<number>;
   latestCard(personId: string): Promise<unknown | null>;
   reportCard(personId: string, meetingId: string, options: { showAll: boolean; note?: string }): Promise<unknown | null>;
   trendCard(personId: string): Promise<unknown>;

@@ -1,4 +1,4 @@
-import { coachingCard } from "../cards/coaching-card.js";
+import { meetingCoachingCard } from "../cards/coaching-card.js";
 import { noteCard } from "../cards/bot-cards.js";
 import type { GraphTranscripts } from "../graph/transcripts.js";
 import type { PipelineEdges } from "../jobs/meeting-pipeline.js";
@@ -8,6 +8,7 @@ import type { Db } from "../storage/db.js";
 import { getPerson, setConversationRef } from "../storage/people.js";
 import type { BotAdapter } from "./adapter.js";
 import { statusOf } from "./retry-send.js";
+import { teamsPayloadSchema } from "./teams-payload.js";
 
 export interface TeamsEdgeDeps {
   db: Db;
@@ -20,13 +21,6 @@ export interface TeamsEdgeDeps {
   pollMs: number;
 }
 
-interface TeamsPayload {
-  organizerAadId?: string | null;
-  graphId?: string | null;
-  /** When Attune heard the meeting ended: the transcript wait counts from here (Teams' own clock may differ). */
-  receivedAt?: string | null;
-}
-
 /** Where a Teams meeting's transcript comes from (Graph) and how its report reaches the organizer (1:1 chat). */
 export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
   const { db, graph, adapter, log } = deps;
@@ -35,7 +29,7 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
     const person = managerId ? await getPerson(db, managerId) : null;
     if (!person?.conversation_ref) return;
     await adapter
-      .proactive(person.conversation_ref as Record<string, unknown>, (turn) => turn.send({ card: noteCard(title, text) }))
+      .proactive(person.conversation_ref, (turn) => turn.send({ card: noteCard(title, text) }))
       .catch((error: unknown) => {
         log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
       });
@@ -43,11 +37,13 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
 
   return {
     async fetchTranscript(meeting, job) {
-      const payload = job.payload as TeamsPayload;
+      const parsed = teamsPayloadSchema.safeParse(job.payload);
+      if (!parsed.success) return giveUp(`the job's payload is not a Teams meeting's (${parsed.error.issues[0]?.path.join(".")})`);
+      const payload = parsed.data;
       if (!payload.organizerAadId || !payload.graphId) return giveUp("the meeting's organizer or Graph id is unknown");
       const got = await graph.latest(payload.organizerAadId, payload.graphId);
-      if (got.kind === "vtt") return { ok: true, value: { raw: got.text, speakersKnown: got.attributed } };
-      if (got.kind === "error") return got.retry ? retryLater(got.reason) : giveUp(got.reason);
+      if (!got.ok) return got.error.retry ? retryLater(got.error.message) : giveUp(got.error.message);
+      if (got.value) return { ok: true, value: { raw: got.value.text, speakersKnown: got.value.attributed } };
       const since = Date.parse(payload.receivedAt ?? "") || meeting.created_at.getTime();
       if (Date.now() - since > deps.transcriptWaitMs) {
         await tellOrganizer(
@@ -60,20 +56,14 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       return retryLater("the transcript is not ready yet", deps.pollMs);
     },
 
-    async deliver({ reportId, meeting, managerId, analysis, coaching }) {
-      const person = await getPerson(db, managerId);
+    async deliver(report) {
+      const person = await getPerson(db, report.managerId);
       if (!person) return giveUp("the organizer is no longer known");
       if (!person.conversation_ref || person.paused || person.opted_out) return { ok: true, value: "held" };
-      const card = coachingCard({
-        title: meeting.title,
-        date: (meeting.ended_at ?? meeting.started_at ?? meeting.created_at).toISOString(),
-        analysis,
-        coaching,
-        meetingId: meeting.id,
-      });
+      const card = meetingCoachingCard(report);
       try {
-        await adapter.proactive(person.conversation_ref as Record<string, unknown>, (turn) =>
-          turn.send({ card, summary: `Your listening coaching for ${meeting.title}` }),
+        await adapter.proactive(person.conversation_ref, (turn) =>
+          turn.send({ card, summary: `Your listening coaching for ${report.title}` }),
         );
       } catch (error) {
         const status = statusOf(error);
@@ -82,7 +72,7 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
           await setConversationRef(db, person.id, null);
           return { ok: true, value: "held" };
         }
-        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${reportId}`);
+        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${report.reportId}`);
       }
       return { ok: true, value: "sent" };
     },

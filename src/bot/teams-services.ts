@@ -1,14 +1,19 @@
-import { coachingCard } from "../cards/coaching-card.js";
-import type { Coaching } from "../coaching/schema.js";
-import type { Analysis } from "../metrics/schema.js";
+import { meetingCoachingCard } from "../cards/coaching-card.js";
+import { listeningTrendCard, noListeningTrendCard } from "../cards/listening-trend-card.js";
+import { prepCard, prepNoteCard } from "../cards/prep-card.js";
 import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
 import { forgetPerson } from "../storage/forget.js";
-import { enqueueJob, heldJobsFor, markHeldDelivered } from "../storage/jobs.js";
+import { enqueueJob, releaseHeldJobs } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
-import { getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
+import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
+import { latestReport, managerReport, saveFeedback } from "../storage/reports.js";
+import type { PrepDeps } from "../prep/llm-prep.js";
+import { prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
+import { showListeningTrend } from "../usecases/show-listening-trend.js";
 import type { BotServices } from "./services.js";
+import type { TeamsPayload } from "./teams-payload.js";
 
 export interface TeamsServiceDeps {
   db: Db;
@@ -17,43 +22,19 @@ export interface TeamsServiceDeps {
   fallbackTenant: string;
   /** Wakes the job worker so a queued meeting starts at once. */
   kick: () => void;
-  trendCard: (db: Db, personId: string) => Promise<unknown>;
-  prepCard: (db: Db, personId: string, who: string) => Promise<unknown>;
+  /** The coach one-on-one prep uses (heuristic or prompt set). */
+  coach: PrepDeps;
 }
-
-interface ReportRow {
-  meeting_id: string;
-  title: string;
-  at: Date;
-  metrics: Analysis;
-  coaching: Coaching;
-  job_id: string | null;
-}
-
-const REPORT = `select r.meeting_id, m.title, coalesce(m.ended_at, m.started_at, m.created_at) as at, a.metrics, r.coaching, j.id as job_id
-  from coaching_reports r join meetings m on m.id = r.meeting_id join analyses a on a.meeting_id = r.meeting_id
-  left join jobs j on j.meeting_id = r.meeting_id`;
 
 /** The bot's services on Attune's storage. Every read is scoped to the person asking. */
 export function teamsServices(deps: TeamsServiceDeps): BotServices {
   const { db } = deps;
-  const cardOf = (row: ReportRow, showAll = false, note?: string) => {
-    const card = coachingCard({
-      title: row.title,
-      date: new Date(row.at).toISOString(),
-      analysis: row.metrics,
-      coaching: row.coaching,
-      meetingId: row.meeting_id,
-      showAll,
-    });
-    return note ? { ...card, body: [{ type: "TextBlock", text: note, color: "Good", wrap: true }, ...card.body] } : card;
-  };
   return {
     retentionDays: deps.retentionDays,
     fallbackTenant: deps.fallbackTenant,
     async personFor(tenantId, aadObjectId, name) {
       const id = await db.transaction(async (tx) => {
-        await tx.query("insert into tenants (id) values ($1) on conflict (id) do nothing", [tenantId]);
+        await ensureTenant(tx, tenantId);
         return personForAad(tx, tenantId, aadObjectId, name);
       });
       const person = await getPerson(db, id);
@@ -63,7 +44,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
     firstSightOfGroup: (tenantId, conversationId, kind) => claimNotice(db, tenantId, conversationId, kind),
     async meetingEnded(tenantId, event, info, context) {
       await db.transaction(async (tx) => {
-        await tx.query("insert into tenants (id) values ($1) on conflict (id) do nothing", [tenantId]);
+        await ensureTenant(tx, tenantId);
         const organizerId = info.organizerAadId ? await personForAad(tx, tenantId, info.organizerAadId, info.organizerName) : null;
         const { meeting } = await upsertMeeting(tx, {
           tenantId,
@@ -76,54 +57,44 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
           startedAt: info.startedAt,
           endedAt: event.at ?? info.endedAt,
         });
-        await enqueueJob(
-          tx,
-          meeting.id,
-          {
-            organizerAadId: info.organizerAadId,
-            graphId: info.graphId,
-            receivedAt: new Date().toISOString(),
-            serviceUrl: context.serviceUrl,
-            conversationId: context.conversationId,
-          },
-          1000,
-        );
+        const payload: TeamsPayload = {
+          organizerAadId: info.organizerAadId,
+          graphId: info.graphId,
+          receivedAt: new Date().toISOString(),
+          serviceUrl: context.serviceUrl,
+          conversationId: context.conversationId,
+        };
+        await enqueueJob(tx, meeting.id, payload, 1000);
       });
       deps.kick();
     },
-    async deliverHeld(personId, turn) {
+    async releaseHeld(personId) {
       const person = await getPerson(db, personId);
       if (!person || person.paused || person.opted_out) return 0;
-      let sent = 0;
-      for (const job of await heldJobsFor(db, personId)) {
-        const row = (await db.query<ReportRow>(`${REPORT} where r.meeting_id = $1`, [job.meeting_id])).rows[0];
-        if (!row) continue;
-        await turn.send({ card: cardOf(row), summary: `Your listening coaching for ${row.title}` });
-        await db.query("update coaching_reports set delivered_at = now() where meeting_id = $1 and delivered_at is null", [job.meeting_id]);
-        await markHeldDelivered(db, job.id);
-        sent++;
-      }
-      return sent;
+      const released = await releaseHeldJobs(db, personId);
+      if (released > 0) deps.kick();
+      return released;
     },
     async latestCard(personId) {
-      const row = (await db.query<ReportRow>(`${REPORT} where r.manager_id = $1 order by at desc limit 1`, [personId])).rows[0];
-      return row ? cardOf(row) : null;
+      const report = await latestReport(db, personId);
+      return report ? meetingCoachingCard(report) : null;
     },
     async reportCard(personId, meetingId, options) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
-      const row = (await db.query<ReportRow>(`${REPORT} where r.meeting_id = $1 and r.manager_id = $2`, [meetingId, personId])).rows[0];
-      return row ? cardOf(row, options.showAll, options.note) : null;
+      const report = await managerReport(db, personId, meetingId);
+      return report ? meetingCoachingCard(report, options) : null;
     },
-    trendCard: (personId) => deps.trendCard(db, personId),
-    prepCard: (personId, who) => deps.prepCard(db, personId, who),
+    async trendCard(personId) {
+      const shown = await showListeningTrend(db, { personId });
+      return shown.ok ? listeningTrendCard(shown.value) : noListeningTrendCard(shown.error.message);
+    },
+    async prepCard(personId, who) {
+      const prepared = await prepareOneOnOne(db, deps.coach, { manager: { personId }, with: who });
+      return prepared.ok ? prepCard(prepared.value, { refresh: true }) : prepNoteCard(prepared.error.message);
+    },
     async saveFeedback(personId, meetingId, helpful, utteranceId) {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return false;
-      const rows = await db.query(
-        `insert into feedback (report_id, person_id, moment_utterance_id, helpful)
-         select r.id, $2, $3, $4 from coaching_reports r where r.meeting_id = $1 and r.manager_id = $2 returning id`,
-        [meetingId, personId, utteranceId, helpful],
-      );
-      return rows.rows.length === 1;
+      return saveFeedback(db, personId, meetingId, helpful, utteranceId);
     },
     setPaused: (personId, paused) => setPreferences(db, personId, { paused }),
     async forget(personId) {

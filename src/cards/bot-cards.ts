@@ -49,7 +49,7 @@ export function helpCard(): Record<string, unknown> {
     heading("What you can ask me"),
     bullets([
       "**last**: your coaching card from your latest meeting",
-      "**report**: your listening trend over recent meetings",
+      "**trend**: your listening trend over recent meetings",
       "**prep NAME**: get ready for your next one-on-one with NAME",
       "**pause** / **resume**: stop or restart coaching cards",
       "**privacy**: what I keep, and for how long",

@@ -1,8 +1,10 @@
 import type { Coaching, CoachingMoment, MomentKind } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics } from "../metrics/schema.js";
 import { keepDoing } from "../coaching/keep-doing.js";
-import { bar, clock, percent, seconds } from "../report/format.js";
-import { noMoments } from "../report/no-moments.js";
+import { bar } from "../format/columns.js";
+import { clock, seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
+import { noMoments } from "../rendering/no-moments.js";
 import { safeText } from "./safe-text.js";
 
 export interface CoachingCardInput {

@@ -15,6 +15,8 @@ import {
 import { coachingCardModel, moreMoments, type CoachingCardInput, type CoachingCardModel, type MomentView } from "./coaching-card-model.js";
 import { coachingCardText } from "./coaching-card-text.js";
 import { truncate } from "./safe-text.js";
+import type { Analysis } from "../metrics/schema.js";
+import type { Coaching } from "../coaching/schema.js";
 
 export type { CoachingCardInput } from "./coaching-card-model.js";
 export { coachingCardText };
@@ -35,6 +37,32 @@ export function coachingCard(input: CoachingCardInput): AdaptiveCard {
     card = build(model, input, rest, fallback);
   }
   return card;
+}
+
+/** A stored meeting's coaching, as the card of it needs it. */
+export interface MeetingCoaching {
+  meetingId: string;
+  title: string;
+  /** When the meeting took place (the stored meeting's date). */
+  at: Date;
+  analysis: Analysis;
+  coaching: Coaching;
+}
+
+/**
+ * The card of a stored meeting's coaching, with its buttons: the one the manager receives after the meeting,
+ * and the one `last` and the card's own buttons show again. `note` is a line of thanks on top.
+ */
+export function meetingCoachingCard(meeting: MeetingCoaching, options: { showAll?: boolean; note?: string } = {}): AdaptiveCard {
+  const card = coachingCard({
+    title: meeting.title,
+    date: meeting.at.toISOString(),
+    analysis: meeting.analysis,
+    coaching: meeting.coaching,
+    meetingId: meeting.meetingId,
+    showAll: options.showAll === true,
+  });
+  return options.note ? { ...card, body: [text(options.note, { color: "Good" }), ...card.body] } : card;
 }
 
 function build(model: CoachingCardModel, input: CoachingCardInput, restCount: number, fallback: string): AdaptiveCard {

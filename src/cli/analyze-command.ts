@@ -1,15 +1,14 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { coachingCard } from "../cards/coaching-card.js";
-import { coachMeeting } from "../coaching/coach.js";
-import { analyze, resolveSpeaker } from "../metrics/index.js";
-import { jsonReport } from "../report/json-report.js";
-import { markdownReport } from "../report/markdown-report.js";
-import type { ReportInput } from "../report/report-input.js";
-import { textReport } from "../report/text-report.js";
-import { defaultParseLimits, formatTranscriptError, parseTranscript } from "../transcript/index.js";
+import { jsonReport } from "../rendering/json-report.js";
+import { markdownReport } from "../rendering/markdown-report.js";
+import type { ReportInput } from "../rendering/report-input.js";
+import { textReport } from "../rendering/text-report.js";
+import { defaultParseLimits } from "../transcript/index.js";
+import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
+import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import { createContext } from "./context.js";
-import { saveFromCli } from "./save-meeting.js";
 import { pickRenderer, secondsOption } from "./options.js";
 import { readInput } from "./read-input.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
@@ -28,7 +27,7 @@ Options:
                             Adaptive Card the manager receives (implies --coach)
   --monologue-seconds N     a floor held this long is a monologue (default 60)
   --join-gap-seconds N      same-speaker pauses up to N s stay one turn (default 2)
-  --save                    store the meeting, its analysis and coaching for 'attune report' and
+  --save                    store the meeting, its analysis and coaching for 'attune trend' and
                             'attune prep' (embedded database in ATTUNE_DATA_DIR, or DATABASE_URL)
   --title TEXT, --date ISO  the stored meeting's title (default: the file name) and date (default:
                             the transcript's own start time, else now)
@@ -73,51 +72,41 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const coach = values.coach || format === "card";
   if (coach && values.manager === undefined)
     throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
-  const options = {
+  const metrics = {
     ...(values["monologue-seconds"] !== undefined && { monologueMs: secondsOption("--monologue-seconds", values["monologue-seconds"]) }),
     ...(values["join-gap-seconds"] !== undefined && { joinGapMs: secondsOption("--join-gap-seconds", values["join-gap-seconds"]) }),
   };
   const path = positionals[0]!;
   const text = await readInput(path, io, defaultParseLimits.maxBytes);
   const source = path === "-" ? "stdin" : basename(path);
-  const parsed = parseTranscript(text);
-  if (!parsed.ok) throw new UsageError(formatTranscriptError(parsed.error, source));
-  const transcript = parsed.value;
-  let manager: string | null = null;
-  if (values.manager !== undefined) {
-    const names = [...new Set(transcript.utterances.flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
-    const match = resolveSpeaker(names, values.manager);
-    if (!match.ok) throw new UsageError(`--manager: ${match.message}`);
-    manager = match.name;
-  }
   const date = values.date === undefined ? null : parseDate(values.date);
   const context = createContext(io);
-  const analysis = analyze({ utterances: transcript.utterances, manager, options });
-  const input: ReportInput = { analysis, source, format: transcript.format, cueCount: transcript.cueCount };
   try {
-    const coaching =
-      (coach || values.save) && manager !== null
-        ? await coachMeeting(
-            { utterances: transcript.utterances, analysis, manager, language: transcript.language },
-            await context.coachDeps(),
-          )
-        : null;
-    if (coach && coaching) input.coaching = coaching;
+    const coached = await coachTranscript(text, {
+      manager: values.manager ?? null,
+      ...((coach || values.save) && { coach: () => context.coachDeps() }),
+      metrics,
+    });
+    if (!coached.ok) throw new UsageError(describeCoachFailure(coached.error, { source, manager: "--manager" }));
+    const { transcript, analysis, coaching } = coached.value;
     if (values.save) {
-      const saved = await saveFromCli(await context.db(), context.config.storage, {
-        text,
-        transcript,
-        analysis,
-        coaching,
-        title: values.title ?? source,
-        date,
-      });
-      io.stderr(saved);
+      const title = values.title ?? source;
+      const { storage } = context.config;
+      const db = await context.db();
+      const saved = await saveCoachedMeeting(
+        db,
+        { source: "cli", tenantId: storage.tenant, text, title, date, retentionDays: storage.retentionDays },
+        coached.value,
+      );
+      const where = db.kind === "pglite" ? `the embedded database in ${storage.dataDir}` : "PostgreSQL";
+      io.stderr(saved.created ? `attune: saved '${title}' to ${where}` : `attune: '${title}' was already saved; nothing changed`);
     }
+    const input: ReportInput = { analysis, source, format: transcript.format, cueCount: transcript.cueCount };
+    if (coach && coaching) input.coaching = coaching;
+    io.stdout(render(input));
   } finally {
     await context.close();
   }
-  io.stdout(render(input));
   return EXIT_OK;
 }
 

@@ -1,6 +1,6 @@
 import type { CoachDeps } from "../coaching/coach.js";
-import { createLlm } from "../coaching/llm.js";
-import { loadPrompts } from "../coaching/prompt-store.js";
+import { createLlm } from "../llm/client.js";
+import { loadPrompts } from "../llm/prompt-store.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Db } from "../storage/db.js";
 import { openStorage } from "../storage/open-storage.js";
@@ -32,7 +32,7 @@ export function createContext(io: CliIo): CliContext {
     async db() {
       if (db) return db;
       const opened = await openStorage(config.storage);
-      if (!opened.ok) throw new UsageError(opened.message);
+      if (!opened.ok) throw new UsageError(opened.error.message);
       db = opened.value;
       await purgeExpiredTranscripts(db);
       return db;

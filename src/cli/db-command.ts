@@ -17,7 +17,7 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = loadConfig(io.env);
   if (!loaded.ok) throw new UsageError(`configuration: ${loaded.problems.join("; ")}`);
   const opened = await openStorage(loaded.config.storage, { migrate: false });
-  if (!opened.ok) throw new UsageError(opened.message);
+  if (!opened.ok) throw new UsageError(opened.error.message);
   try {
     const result = await migrate(opened.value);
     io.stdout(

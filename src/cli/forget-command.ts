@@ -21,8 +21,8 @@ export async function forgetCommand(args: string[], io: CliIo): Promise<number> 
   try {
     const db = await context.db();
     const match = await findPerson(db, context.config.storage.tenant, values.person);
-    if (!match.ok) throw new UsageError(match.message);
-    const r = await forgetPerson(db, match.person);
+    if (!match.ok) throw new UsageError(match.error.message);
+    const r = await forgetPerson(db, match.value);
     io.stdout(
       [
         `Forgot ${r.person}:`,

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { loadPrep, PREP_LAST } from "../prep/load-prep.js";
-import { prepCard } from "../prep/prep-card.js";
-import { prepJson } from "../prep/prep-json.js";
-import { prepMarkdown, prepText } from "../prep/prep-report.js";
+import { prepCard } from "../cards/prep-card.js";
 import type { Prep } from "../prep/prep.js";
+import { prepJson } from "../rendering/prep-json.js";
+import { prepMarkdown, prepText } from "../rendering/prep-text.js";
+import { PREP_LAST, prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
 import { createContext } from "./context.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 import { countOption, pickRenderer } from "./options.js";
@@ -55,8 +55,9 @@ export async function prepCommand(args: string[], io: CliIo): Promise<number> {
   const context = createContext(io);
   try {
     const db = await context.db();
-    const loaded = await loadPrep(db, context.config.storage.tenant, values.manager, values.with, await context.coachDeps(), last);
-    if (!loaded.ok) throw new UsageError(loaded.message);
+    const manager = { name: values.manager, tenant: context.config.storage.tenant };
+    const loaded = await prepareOneOnOne(db, await context.coachDeps(), { manager, with: values.with, last });
+    if (!loaded.ok) throw new UsageError(loaded.error.message);
     if (loaded.value.fallbackReason) io.stderr(`attune prep: ${loaded.value.fallbackReason}`);
     io.stdout(render(loaded.value));
   } finally {

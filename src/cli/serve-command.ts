@@ -14,10 +14,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { startAttune } = await import("../main.js");
   const started = await startAttune(io.env);
   if (!started.ok) {
-    io.stderr(`attune serve: cannot start:\n${started.problems.map((p) => `  - ${p}`).join("\n")}`);
+    io.stderr(`attune serve: cannot start:\n${started.error.problems.map((p) => `  - ${p}`).join("\n")}`);
     return EXIT_USAGE;
   }
-  const { attune } = started;
+  const attune = started.value;
   const local = attune.config.bot.appId === null;
   io.stdout(
     local

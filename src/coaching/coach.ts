@@ -3,10 +3,10 @@ import type { MetricOptions } from "../metrics/options.js";
 import type { Utterance } from "../transcript/schema.js";
 import { heuristicCoaching } from "./heuristic-coach.js";
 import { llmCoaching, type LlmCoachOptions } from "./llm-coach.js";
-import type { Llm } from "./llm.js";
+import type { Llm } from "../llm/client.js";
 import { type MeetingLanguage, meetingLanguage } from "./language.js";
 import { pickMoments } from "./moments.js";
-import type { Prompt } from "./prompt-store.js";
+import type { Prompt } from "../llm/prompt-store.js";
 import type { Coaching } from "./schema.js";
 
 export interface CoachDeps {

@@ -1,10 +1,10 @@
 import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
-import type { PromptOutput } from "./prompt-outputs.js";
+import type { PromptOutput } from "../llm/prompt-outputs.js";
 import type { CoachingMoment } from "./schema.js";
 import { splitSentences as turnSentenceTexts } from "./sentences.js";
 import { cleanSpoken } from "./spoken-text.js";
-import { capText, foldForQuote } from "./untrusted-text.js";
+import { capText, foldForQuote } from "../llm/untrusted-text.js";
 
 type Judged = PromptOutput<"listening-moments">["moments"][number];
 

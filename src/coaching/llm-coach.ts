@@ -1,17 +1,17 @@
 import { countTokens } from "gpt-tokenizer";
 import type { Analysis } from "../metrics/schema.js";
 import type { Utterance } from "../transcript/schema.js";
-import { dataBlock } from "./data-block.js";
+import { dataBlock } from "../llm/data-block.js";
 import { guardMoment, LIMITS } from "./guard.js";
 import { pickHabit } from "./habit.js";
-import { describeFailure, type Llm, type LlmUsage } from "./llm.js";
+import { describeFailure, type Llm, type LlmUsage } from "../llm/client.js";
 import { byPriority, type Candidate, type MomentPick } from "./moments.js";
-import { promptOutputs } from "./prompt-outputs.js";
-import { renderPrompt, type Prompt, type RenderedPrompt } from "./prompt-store.js";
+import { promptOutputs } from "../llm/prompt-outputs.js";
+import { renderPrompt, type Prompt, type RenderedPrompt } from "../llm/prompt-store.js";
 import type { Coaching, CoachingMoment } from "./schema.js";
 import { cleanSpoken } from "./spoken-text.js";
 import { heuristicMoment } from "./suggest.js";
-import { capText } from "./untrusted-text.js";
+import { capText } from "../llm/untrusted-text.js";
 
 export interface LlmCoachOptions {
   /** At most this many moments go to the model, most important first. */

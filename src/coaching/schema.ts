@@ -72,3 +72,9 @@ export const coachingSchema = z.object({
   }),
 });
 export type Coaching = z.infer<typeof coachingSchema>;
+
+/**
+ * The version of the Coaching shape above, stored beside each coaching report (coaching_reports.schema_version).
+ * A change that is not additive bumps it, and storage then migrates or refuses reports of the older version.
+ */
+export const COACHING_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import { seconds } from "../report/format.js";
+import { seconds } from "../format/durations.js";
 import { asIndirect } from "./indirect-question.js";
 import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";

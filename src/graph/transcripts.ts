@@ -1,17 +1,21 @@
 import { z } from "zod";
 import type { GraphSettings } from "../config.js";
-import type { TokenResult } from "./token.js";
+import { ok, type Result } from "../result.js";
+import { graphFailure, type GraphFailure, type TokenResult } from "./token.js";
 
 const transcriptListSchema = z.object({
   value: z.array(z.object({ id: z.string(), createdDateTime: z.string().optional() }).passthrough()),
   "@odata.nextLink": z.string().optional(),
 });
 
-/** What Graph gave for a meeting's transcript. */
-export type TranscriptFetch =
-  | { kind: "vtt"; text: string; attributed: boolean }
-  | { kind: "not-yet" }
-  | { kind: "error"; retry: boolean; reason: string };
+/** A meeting's transcript as Graph gave it: WebVTT, attributed to speakers unless the tenant turned that off. */
+export interface GraphTranscript {
+  text: string;
+  attributed: boolean;
+}
+
+/** The transcript; null while there is none yet (it appears minutes after the meeting); or why Graph failed. */
+export type TranscriptFetch = Result<GraphTranscript | null, GraphFailure>;
 
 export interface GraphTranscripts {
   /** The newest transcript of the meeting: attributed VTT, else (attribution off) the unattributed text. */
@@ -25,11 +29,11 @@ export function createGraphTranscripts(
 ): GraphTranscripts {
   async function get(url: string, accept: string): Promise<Response | { failed: TranscriptFetch }> {
     const t = await token();
-    if (!t.ok) return { failed: { kind: "error", retry: t.retry, reason: t.reason } };
+    if (!t.ok) return { failed: t };
     try {
-      return await fetchImpl(url, { headers: { authorization: `Bearer ${t.token}`, accept }, signal: AbortSignal.timeout(60_000) });
+      return await fetchImpl(url, { headers: { authorization: `Bearer ${t.value}`, accept }, signal: AbortSignal.timeout(60_000) });
     } catch (cause) {
-      return { failed: { kind: "error", retry: true, reason: `cannot reach Microsoft Graph (${(cause as Error).message})` } };
+      return { failed: graphFailure("unreachable", true, `cannot reach Microsoft Graph (${(cause as Error).message})`) };
     }
   }
   return {
@@ -40,26 +44,26 @@ export function createGraphTranscripts(
       while (next) {
         const response = await get(next, "application/json");
         if ("failed" in response) return response.failed;
-        if (response.status === 404) return { kind: "not-yet" };
+        if (response.status === 404) return ok(null);
         if (!response.ok) return httpError(response.status, "listing the meeting's transcripts");
         const list = transcriptListSchema.safeParse(await response.json().catch(() => null));
-        if (!list.success) return { kind: "error", retry: true, reason: "Graph answered the transcript list in an unexpected shape" };
+        if (!list.success) return graphFailure("unexpected-answer", true, "Graph answered the transcript list in an unexpected shape");
         found.push(...list.data.value);
         next = list.data["@odata.nextLink"];
       }
-      if (found.length === 0) return { kind: "not-yet" };
+      if (found.length === 0) return ok(null);
       const newest = found.sort((a, b) => (b.createdDateTime ?? "").localeCompare(a.createdDateTime ?? ""))[0]!;
       const content = await get(`${base}/${encodeURIComponent(newest.id)}/content?$format=text/vtt`, "text/vtt");
       if ("failed" in content) return content.failed;
-      if (content.ok) return { kind: "vtt", text: await content.text(), attributed: true };
+      if (content.ok) return ok({ text: await content.text(), attributed: true });
       if (content.status === 403 && /SpeakerAttributionNotAllowed/i.test(await content.text().catch(() => ""))) {
         // The tenant turned speaker attribution off: only unattributed text exists (per-cue JSON).
         const meta = await get(`${base}/${encodeURIComponent(newest.id)}/metadataContent`, "text/vtt");
         if ("failed" in meta) return meta.failed;
-        if (meta.ok) return { kind: "vtt", text: await meta.text(), attributed: false };
+        if (meta.ok) return ok({ text: await meta.text(), attributed: false });
         return httpError(meta.status, "fetching the unattributed transcript");
       }
-      if (content.status === 404) return { kind: "not-yet" };
+      if (content.status === 404) return ok(null);
       return httpError(content.status, "fetching the transcript");
     },
   };
@@ -71,5 +75,5 @@ function httpError(status: number, doing: string): TranscriptFetch {
     status === 403
       ? "Attune lacks permission (grant OnlineMeetingTranscript.Read.All with an application access policy, or add Attune to the meeting)"
       : `Graph answered ${status}`;
-  return { kind: "error", retry, reason: `${doing}: ${why}` };
+  return graphFailure(status === 403 ? "no-permission" : "http", retry, `${doing}: ${why}`);
 }

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import type { Db } from "../storage/db.js";
 import { advanceJob, claimJob, releaseJob, renewLease, type JobRow } from "../storage/jobs.js";
+import { StoredDocumentError } from "../storage/stored-documents.js";
 import { backoffMs } from "./backoff.js";
 import { meetingOf, type Step } from "./meeting-pipeline.js";
+import { giveUp, retryLater } from "./step-result.js";
 
 export interface WorkerOptions {
   db: Db;
@@ -63,9 +65,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const heartbeat = setInterval(
         () => {
           if (Date.now() - stepStarted > maxStepMs) return;
-          renewLease(db, job, id, leaseMs).catch((error: unknown) =>
-            jobLog.warn({ err: { message: (error as Error).message } }, "could not renew the job's lease"),
-          );
+          renewLease(db, job, id, leaseMs).catch((error: unknown) => jobLog.warn({ err: error }, "could not renew the job's lease"));
         },
         Math.max(250, Math.floor(leaseMs / 3)),
       );
@@ -73,15 +73,20 @@ export function createWorker(options: WorkerOptions): Worker {
         result = await step(job, meeting);
       } catch (error) {
         jobLog.error({ err: error, state }, "job step crashed");
-        result = { ok: false as const, retry: true, reason: `internal error in ${state}: ${(error as Error).message}` };
+        // A stored document this release cannot read stays unreadable: trying again would not help.
+        result =
+          error instanceof StoredDocumentError
+            ? giveUp(error.message)
+            : retryLater(`internal error in ${state}: ${(error as Error).message}`);
       } finally {
         clearInterval(heartbeat);
       }
       if (!result.ok) {
-        const delay = result.delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
-        const after = await releaseJob(db, job, id, result.reason, delay, result.retry);
+        const { code, message, delayMs } = result.error;
+        const delay = delayMs ?? backoffMs(job.attempts, options.backoffBaseMs ?? 5000, options.backoffMaxMs ?? 600_000);
+        const after = await releaseJob(db, job, id, message, delay, code === "retry-later");
         jobLog.warn(
-          { state, attempts: job.attempts, reason: result.reason, retryInMs: after === "failed" ? null : delay, final: after === "failed" },
+          { state, attempts: job.attempts, reason: message, retryInMs: after === "failed" ? null : delay, final: after === "failed" },
           after === "failed" ? "job failed" : "job step will be retried",
         );
         return true;

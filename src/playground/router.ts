@@ -1,17 +1,16 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { coachingCard, coachingCardText } from "../cards/coaching-card.js";
-import { coachMeeting, type CoachDeps } from "../coaching/coach.js";
+import type { CoachDeps } from "../coaching/coach.js";
 import type { Logger } from "../log.js";
-import { analyze, resolveSpeaker } from "../metrics/index.js";
-import { textReport } from "../report/text-report.js";
+import { textReport } from "../rendering/text-report.js";
 import type { Db } from "../storage/db.js";
-import { saveAnalyzedMeeting } from "../storage/meetings.js";
-import { defaultParseLimits, parseTranscript, type Transcript } from "../transcript/index.js";
+import { defaultParseLimits, formatTranscriptError, parseTranscript, type Transcript } from "../transcript/index.js";
+import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
+import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import { SAMPLE_MEETINGS, sampleStore, speakersOf } from "./samples.js";
 
 /** The one-on-one prep between a manager and a person, from what is stored; null when there is nothing to prepare from. */
@@ -34,6 +33,7 @@ export interface PlaygroundDeps {
 
 /** Uploads larger than this are refused: a long Teams meeting is well under 1 MB of VTT. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const UPLOAD_LIMITS = { ...defaultParseLimits, maxBytes: MAX_UPLOAD_BYTES };
 
 const vttText = z
   .string({ error: "vtt must be the transcript's text" })
@@ -102,52 +102,31 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
         ? validate(sampleRun, req.body)
         : validate(uploadRun, req.body);
     let text: string;
-    let transcript: Transcript;
     let title: string;
     let managerQuery: string;
     if ("sampleId" in body) {
       const loaded = await samples.get(body.sampleId);
       if (!loaded)
         throw new BadInput(`no sample meeting '${body.sampleId}'; samples are ${SAMPLE_MEETINGS.map((s) => `'${s.id}'`).join(", ")}`);
-      ({ text, transcript } = loaded);
+      text = loaded.text;
       title = loaded.sample.title;
       managerQuery = loaded.sample.manager;
     } else {
       text = body.vtt;
-      transcript = parse(text);
       title = body.title?.trim() || "Uploaded meeting";
       managerQuery = body.manager;
     }
-    const speakers = speakersOf(transcript);
-    if (speakers.length === 0) throw new BadInput("the transcript names no speakers, so there is no manager to coach");
-    const match = resolveSpeaker(speakers, managerQuery);
-    if (!match.ok) throw new BadInput(`manager: ${match.message}`);
-    const manager = match.name;
-
-    const analysis = analyze({ utterances: transcript.utterances, manager });
-    const coaching = await coachMeeting(
-      { utterances: transcript.utterances, analysis, manager, language: transcript.language },
-      await deps.coach(),
-    );
+    const coached = await coachTranscript(text, { manager: managerQuery, coach: deps.coach, limits: UPLOAD_LIMITS });
+    if (!coached.ok) throw new BadInput(describeCoachFailure(coached.error, { manager: "manager" }));
+    const { transcript, analysis, coaching } = coached.value;
+    if (!coaching || !analysis.manager) throw new Error("a playground run coaches its manager, and has none");
+    const manager = analysis.manager.name;
     const date = transcript.startedAt ?? new Date().toISOString();
-    const saved = await saveAnalyzedMeeting(deps.db, {
-      meeting: {
-        tenantId: deps.tenant,
-        source: "playground",
-        externalId: createHash("sha256").update(text).digest("hex"),
-        title,
-        startedAt: date,
-      },
-      transcript: {
-        format: transcript.format,
-        raw: text,
-        utterances: transcript.utterances,
-        speakersKnown: analysis.speakersKnown,
-        retentionDays: deps.retentionDays ?? 30,
-      },
-      analysis,
-      coaching,
-    });
+    const saved = await saveCoachedMeeting(
+      deps.db,
+      { source: "playground", tenantId: deps.tenant, text, title, date, retentionDays: deps.retentionDays ?? 30 },
+      coached.value,
+    );
     const cardInput = { title, date, analysis, coaching, meetingId: saved.meetingId };
     const report = textReport({ analysis, source: title, format: transcript.format, cueCount: transcript.cueCount, coaching });
     const person = analysis.speakers.filter((s) => s.name !== manager && s.talkMs > 0).sort((a, b) => b.talkMs - a.talkMs)[0]?.name ?? null;
@@ -163,7 +142,7 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     if (res.headersSent) return next(error);
     const status = error instanceof BadInput ? 400 : httpStatus(error);
     if (status >= 500) {
-      deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "playground request failed");
+      deps.log.error({ err: error }, "playground request failed");
       res.status(500).json({ error: "Something went wrong on the server; the log has the details." });
       return;
     }
@@ -177,7 +156,7 @@ async function prepFor(deps: PlaygroundDeps, manager: string, person: string): P
   try {
     return (await deps.prep?.(deps.db, manager, person)) ?? null;
   } catch (error) {
-    deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, "playground prep failed");
+    deps.log.error({ err: error }, "playground prep failed");
     return null;
   }
 }
@@ -190,8 +169,8 @@ function validate<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 function parse(text: string): Transcript {
-  const parsed = parseTranscript(text, { ...defaultParseLimits, maxBytes: MAX_UPLOAD_BYTES });
-  if (!parsed.ok) throw new BadInput(`${parsed.error.line === null ? "" : `line ${parsed.error.line}: `}${parsed.error.message}`);
+  const parsed = parseTranscript(text, UPLOAD_LIMITS);
+  if (!parsed.ok) throw new BadInput(formatTranscriptError(parsed.error));
   return parsed.value;
 }
 

@@ -1,6 +1,7 @@
-import type { PromptOutput } from "../coaching/prompt-outputs.js";
-import { capText, foldForQuote } from "../coaching/untrusted-text.js";
+import type { PromptOutput } from "../llm/prompt-outputs.js";
+import { capText, foldForQuote } from "../llm/untrusted-text.js";
 import { countWords } from "../metrics/words.js";
+import { fail, ok, type Failure, type Result } from "../result.js";
 import type { PrepQuestion } from "./prep.js";
 
 type Answer = PromptOutput<"one-on-one-prep">;
@@ -18,7 +19,8 @@ export const PREP_GUARD = { question: 240, reminder: 300, minQuoteWords: 3 } as 
 
 const LINK = /\bhttps?:|\bwww\.|\]\(/i;
 
-export type GuardedQuestion = { ok: true; question: PrepQuestion } | { ok: false; reason: string };
+export type GuardedQuestion = Result<PrepQuestion, Failure<"empty" | "link" | "quote-too-short" | "quote-not-found">>;
+export type GuardedReminder = Result<string, Failure<"empty" | "link" | "figure-not-sent">>;
 
 /**
  * The hallucination guard for one suggested question: its quote must be at least three words found word for
@@ -27,31 +29,28 @@ export type GuardedQuestion = { ok: true; question: PrepQuestion } | { ok: false
  */
 export function guardQuestion(answer: Answer["questions"][number], words: readonly StoredWords[]): GuardedQuestion {
   const question = capText(answer.question, PREP_GUARD.question);
-  if (question.length === 0) return { ok: false, reason: "empty question" };
-  if (LINK.test(question)) return { ok: false, reason: "the question carries a link" };
+  if (question.length === 0) return fail("empty", "empty question");
+  if (LINK.test(question)) return fail("link", "the question carries a link");
   const quote = foldForQuote(answer.quote);
-  if (countWords(quote) < PREP_GUARD.minQuoteWords) return { ok: false, reason: "the quote is too short to check" };
+  if (countWords(quote) < PREP_GUARD.minQuoteWords) return fail("quote-too-short", "the quote is too short to check");
   const named = words.filter((w) => w.id === answer.utteranceId);
   const found = [...named, ...words].find((w) => foldForQuote(w.text).includes(quote));
-  if (!found) return { ok: false, reason: "the quote is not in any stored meeting" };
-  return { ok: true, question: { question, quote, meetingId: found.meetingId, at: found.at } };
+  if (!found) return fail("quote-not-found", "the quote is not in any stored meeting");
+  return ok({ question, quote, meetingId: found.meetingId, at: found.at });
 }
 
 /**
  * The reminder is free text, so it is checked for what can be checked: no links, and every percentage in it
  * within a point of a figure that was sent.
  */
-export function guardReminder(
-  reminder: string,
-  sentPercents: readonly number[],
-): { ok: true; reminder: string } | { ok: false; reason: string } {
+export function guardReminder(reminder: string, sentPercents: readonly number[]): GuardedReminder {
   const text = capText(reminder, PREP_GUARD.reminder);
-  if (text.length === 0) return { ok: false, reason: "empty reminder" };
-  if (LINK.test(text)) return { ok: false, reason: "the reminder carries a link" };
+  if (text.length === 0) return fail("empty", "empty reminder");
+  if (LINK.test(text)) return fail("link", "the reminder carries a link");
   for (const [, number] of text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) {
     const value = Number(number);
     if (!sentPercents.some((p) => Math.abs(p - value) <= 1))
-      return { ok: false, reason: `the reminder gives ${value}%, a figure that was not sent` };
+      return fail("figure-not-sent", `the reminder gives ${value}%, a figure that was not sent`);
   }
-  return { ok: true, reminder: text };
+  return ok(text);
 }

@@ -1,9 +1,9 @@
-import { dataBlock } from "../coaching/data-block.js";
-import { describeFailure, type Llm } from "../coaching/llm.js";
-import { promptOutputs } from "../coaching/prompt-outputs.js";
-import { renderPrompt, type Prompt } from "../coaching/prompt-store.js";
+import { dataBlock } from "../llm/data-block.js";
+import { describeFailure, type Llm } from "../llm/client.js";
+import { promptOutputs } from "../llm/prompt-outputs.js";
+import { renderPrompt, type Prompt } from "../llm/prompt-store.js";
 import { countWords } from "../metrics/words.js";
-import { isoDate } from "../history/trend-format.js";
+import { isoDate } from "../format/dates.js";
 import { guardQuestion, guardReminder, type StoredWords } from "./guard.js";
 import { heuristicPrep, PREP_LIMITS, type Prep, type PrepInput, type PrepQuestion } from "./prep.js";
 
@@ -50,8 +50,8 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
       continue;
     }
     // Beyond three, or said twice: not wrong, just not needed.
-    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.question.question))
-      questions.push(guarded.question);
+    if (questions.length < PREP_LIMITS.questions && !questions.some((q) => q.question === guarded.value.question))
+      questions.push(guarded.value);
   }
   if (questions.length === 0) {
     const prep = fallback(
@@ -66,7 +66,7 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
     ...heuristic,
     source: "llm",
     questions,
-    reminder: reminder.ok ? reminder.reminder : heuristic.reminder,
+    reminder: reminder.ok ? reminder.value : heuristic.reminder,
     dropped,
     tokens: { prompt: result.usage.promptTokens, completion: result.usage.completionTokens, requests: result.usage.requests },
   };

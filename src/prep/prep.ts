@@ -1,9 +1,10 @@
 import { keepDoing } from "../coaching/keep-doing.js";
 import type { MomentKind } from "../coaching/schema.js";
-import { foldForQuote } from "../coaching/untrusted-text.js";
-import { direction, halves, type Direction } from "../history/trend.js";
-import { percent } from "../report/format.js";
-import type { SharedMeeting } from "../storage/history.js";
+import { foldForQuote } from "../llm/untrusted-text.js";
+import type { Utterance } from "../transcript/schema.js";
+import { direction, halves, type Direction } from "../trend/direction.js";
+import type { CoachedMeeting } from "../trend/listening-trend.js";
+import { percent } from "../format/percent.js";
 import { genericQuestions, questionFor, shortName } from "./wording.js";
 
 /**
@@ -12,6 +13,12 @@ import { genericQuestions, questionFor, shortName } from "./wording.js";
  * what the manager did well with them, open questions to ask, and a reminder of the manager's own habit.
  * The heuristic here is pure; llm-prep.ts may replace the questions and the reminder.
  */
+
+/** A meeting the manager led and the person was in, as prep reads it. */
+export interface SharedMeeting extends CoachedMeeting {
+  /** The person's own utterances, while the transcript is retained; null after the purge. */
+  theirUtterances: Utterance[] | null;
+}
 
 export interface PrepPerson {
   /** The stored display name. */
@@ -24,7 +31,7 @@ export interface PrepInput {
   /** The manager's display name. */
   manager: string;
   person: PrepPerson;
-  /** Oldest first, as sharedMeetings returns them. */
+  /** Oldest first. */
   meetings: readonly SharedMeeting[];
 }
 

@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) deps.log.error({ err: { message: (error as Error).message } }, "request failed");
+    if (status >= 500) deps.log.error({ err: error }, "request failed");
     if (!res.headersSent)
       res.status(status).json({ error: status >= 500 ? "internal error" : ((error as Error).message ?? "bad request").split("\n")[0] });
   });

@@ -1,3 +1,5 @@
+import type { Failure, Result } from "../result.js";
+
 /** What every storage module needs of a database: the same SQL on PGlite and PostgreSQL. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -12,4 +14,6 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-export type DbResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Why a database could not be opened: each with a message saying what to set or fix. */
+export type OpenFailure = Failure<"bad-url" | "tls-ca" | "unreachable" | "data-folder" | "in-use" | "cannot-open" | "migration">;
+export type OpenResult<T> = Result<T, OpenFailure>;

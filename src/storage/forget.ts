@@ -1,8 +1,7 @@
-import type { Coaching } from "../coaching/schema.js";
 import type { Analysis } from "../metrics/schema.js";
-import type { Utterance } from "../transcript/schema.js";
 import type { Db, Queryable } from "./db.js";
 import type { PersonRow } from "./people.js";
+import { ANALYSIS, COACHING, readDocument, UTTERANCES } from "./stored-documents.js";
 
 export interface ForgetReport {
   person: string;
@@ -59,14 +58,15 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
 }
 
 async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
-  const rows = await tx.query<{ meeting_id: string; utterances: Utterance[] }>(
-    "select t.meeting_id, t.utterances from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
+  const rows = await tx.query<{ meeting_id: string; utterances: unknown; schema_version: number }>(
+    "select t.meeting_id, t.utterances, t.schema_version from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
-    const kept = row.utterances.filter((u) => u.speaker === null || !names.has(u.speaker));
-    if (kept.length === row.utterances.length) continue;
-    report.utterancesRemoved += row.utterances.length - kept.length;
+    const utterances = readDocument(UTTERANCES, row.utterances, row.schema_version, row.meeting_id);
+    const kept = utterances.filter((u) => u.speaker === null || !names.has(u.speaker));
+    if (kept.length === utterances.length) continue;
+    report.utterancesRemoved += utterances.length - kept.length;
     report.transcriptsChanged++;
     const raw = JSON.stringify(kept.map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })));
     await tx.query("update transcripts set utterances = $2, raw = $3, format = 'json' where meeting_id = $1", [
@@ -78,12 +78,12 @@ async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet,
 }
 
 async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
-  const rows = await tx.query<{ meeting_id: string; metrics: Analysis }>(
-    "select a.meeting_id, a.metrics from analyses a join meetings m on m.id = a.meeting_id where m.tenant_id = $1",
+  const rows = await tx.query<{ meeting_id: string; metrics: unknown; schema_version: number }>(
+    "select a.meeting_id, a.metrics, a.schema_version from analyses a join meetings m on m.id = a.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
-    const a = row.metrics;
+    const a = readDocument(ANALYSIS, row.metrics, row.schema_version, row.meeting_id);
     const mentions = a.speakers.some((s) => names.has(s.name)) || (a.manager !== null && names.has(a.manager.name));
     if (!mentions) continue;
     report.analysesChanged++;
@@ -102,12 +102,12 @@ async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, re
 }
 
 async function scrubReports(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
-  const rows = await tx.query<{ id: string; coaching: Coaching }>(
-    "select r.id, r.coaching from coaching_reports r join meetings m on m.id = r.meeting_id where m.tenant_id = $1",
+  const rows = await tx.query<{ id: string; meeting_id: string; coaching: unknown; schema_version: number }>(
+    "select r.id, r.meeting_id, r.coaching, r.schema_version from coaching_reports r join meetings m on m.id = r.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
-    const c = row.coaching;
+    const c = readDocument(COACHING, row.coaching, row.schema_version, row.meeting_id);
     const moments = c.moments.filter((m) => !names.has(m.speaker));
     const kept = c.kept.filter((k) => !names.has(k.of));
     if (moments.length === c.moments.length && kept.length === c.kept.length) continue;

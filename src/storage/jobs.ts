@@ -1,8 +1,11 @@
+import { z } from "zod";
 import type { Db, Queryable } from "./db.js";
 
 /**
  * queued → fetching → analyzing → coaching → delivering → delivered, or failed after max attempts.
- * `held`: the report is ready, waiting for the manager to install Attune personally.
+ * `held`: the report is ready, and the manager cannot be reached yet (no personal install, or paused);
+ * releaseHeldJobs moves it back to `delivering` once they can be, and the worker delivers it from there.
+ * Only the worker's steps deliver a report and mark it delivered.
  */
 export const JOB_STATES = ["queued", "fetching", "analyzing", "coaching", "delivering", "held", "delivered", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -17,7 +20,19 @@ export interface JobRow {
   locked_by: string | null;
   locked_until: Date | null;
   last_error: string | null;
+  /** What the job's source needs to run it (a Teams meeting: the organizer and Graph ids); its edges parse it further. */
   payload: Record<string, unknown>;
+}
+
+type JobRecord = Omit<JobRow, "payload"> & { payload: unknown };
+
+const payloadSchema = z.record(z.string(), z.unknown());
+
+/** A jobs row as read: its jsonb payload parsed (an object of named values), never cast. */
+function toJob(row: JobRecord): JobRow {
+  const payload = payloadSchema.safeParse(row.payload);
+  if (!payload.success) throw new Error(`job ${row.id} has a payload that is not a JSON object`);
+  return { ...row, payload: payload.data };
 }
 
 /** One job per meeting: enqueueing a meeting again returns the job it already has. */
@@ -27,12 +42,12 @@ export async function enqueueJob(
   payload: Record<string, unknown> = {},
   maxAttempts = 8,
 ): Promise<{ job: JobRow; created: boolean }> {
-  const inserted = await db.query<JobRow>(
+  const inserted = await db.query<JobRecord>(
     "insert into jobs (meeting_id, payload, max_attempts) values ($1, $2, $3) on conflict (meeting_id) do nothing returning *",
     [meetingId, JSON.stringify(payload), maxAttempts],
   );
-  if (inserted.rows[0]) return { job: inserted.rows[0], created: true };
-  return { job: (await db.query<JobRow>("select * from jobs where meeting_id = $1", [meetingId])).rows[0]!, created: false };
+  if (inserted.rows[0]) return { job: toJob(inserted.rows[0]), created: true };
+  return { job: toJob((await db.query<JobRecord>("select * from jobs where meeting_id = $1", [meetingId])).rows[0]!), created: false };
 }
 
 /**
@@ -47,7 +62,7 @@ export async function claimJob(db: Db, worker: string, leaseMs: number): Promise
        last_error = coalesce(last_error, 'its worker stopped mid-job') || ' (attempts used up)'
      where state not in ('delivered', 'failed', 'held') and attempts >= max_attempts and locked_until is not null and locked_until < now()`,
   );
-  const rows = await db.query<JobRow>(
+  const rows = await db.query<JobRecord>(
     `update jobs set locked_by = $1, locked_until = now() + make_interval(secs => $2::double precision / 1000),
        attempts = attempts + 1, state = case when state = 'queued' then 'fetching' else state end, updated_at = now()
      where id = (
@@ -60,7 +75,7 @@ export async function claimJob(db: Db, worker: string, leaseMs: number): Promise
      returning *`,
     [worker, leaseMs],
   );
-  return rows.rows[0] ?? null;
+  return rows.rows[0] ? toJob(rows.rows[0]) : null;
 }
 
 /** Records progress, only while `worker` still holds the job; false means the lease was lost. */
@@ -112,20 +127,20 @@ export async function releaseJob(
 }
 
 export async function getJob(db: Queryable, meetingId: string): Promise<JobRow | null> {
-  return (await db.query<JobRow>("select * from jobs where meeting_id = $1", [meetingId])).rows[0] ?? null;
+  const row = (await db.query<JobRecord>("select * from jobs where meeting_id = $1", [meetingId])).rows[0];
+  return row ? toJob(row) : null;
 }
 
-/** Jobs whose report waits for this manager to install Attune. */
-export async function heldJobsFor(db: Queryable, managerId: string): Promise<JobRow[]> {
-  return (
-    await db.query<JobRow>(
-      "select j.* from jobs j join coaching_reports r on r.meeting_id = j.meeting_id where j.state = 'held' and r.manager_id = $1 order by j.created_at",
-      [managerId],
-    )
-  ).rows;
-}
-
-/** Marks a held job delivered once its report has reached the manager. */
-export async function markHeldDelivered(db: Queryable, jobId: string): Promise<void> {
-  await db.query("update jobs set state = 'delivered', updated_at = now() where id = $1 and state = 'held'", [jobId]);
+/**
+ * Hands the manager's held jobs back to the worker (held → delivering, due now), when the manager can be
+ * reached again. Returns how many. A release gives the delivery at least one attempt, however many the job
+ * had used.
+ */
+export async function releaseHeldJobs(db: Queryable, managerId: string): Promise<number> {
+  const rows = await db.query(
+    `update jobs set state = 'delivering', run_after = now(), updated_at = now(), attempts = least(attempts, max_attempts - 1)
+     where state = 'held' and meeting_id in (select meeting_id from coaching_reports where manager_id = $1) returning id`,
+    [managerId],
+  );
+  return rows.rows.length;
 }

@@ -1,8 +1,10 @@
 import type { Coaching } from "../coaching/schema.js";
 import type { Analysis } from "../metrics/schema.js";
-import type { Utterance } from "../transcript/schema.js";
+import { UTTERANCE_SCHEMA_VERSION, type Utterance } from "../transcript/schema.js";
 import type { Db, Queryable } from "./db.js";
 import { ensureTenant, personForName } from "./people.js";
+import { saveCoachingReport } from "./reports.js";
+import { ANALYSIS, readDocument, UTTERANCES } from "./stored-documents.js";
 
 export interface MeetingInput {
   tenantId: string;
@@ -73,18 +75,23 @@ export interface TranscriptInput {
 
 export async function saveTranscript(tx: Queryable, meetingId: string, t: TranscriptInput): Promise<void> {
   await tx.query(
-    `insert into transcripts (meeting_id, format, raw, utterances, speakers_known, expires_at)
-     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
+    `insert into transcripts (meeting_id, format, raw, utterances, speakers_known, expires_at, schema_version)
+     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6), $7)
      on conflict (meeting_id) do update set format = excluded.format, raw = excluded.raw, utterances = excluded.utterances,
-       speakers_known = excluded.speakers_known, expires_at = excluded.expires_at`,
-    [meetingId, t.format, t.raw, JSON.stringify(t.utterances), t.speakersKnown, t.retentionDays],
+       speakers_known = excluded.speakers_known, expires_at = excluded.expires_at, schema_version = excluded.schema_version`,
+    [meetingId, t.format, t.raw, JSON.stringify(t.utterances), t.speakersKnown, t.retentionDays, UTTERANCE_SCHEMA_VERSION],
   );
 }
 
+/** The meeting's stored utterances; null when it has no transcript (not fetched yet, purged, or forgotten). */
 export async function loadUtterances(db: Queryable, meetingId: string): Promise<Utterance[] | null> {
-  const row = (await db.query<{ utterances: Utterance[] }>("select utterances from transcripts where meeting_id = $1", [meetingId]))
-    .rows[0];
-  return row ? row.utterances : null;
+  const row = (
+    await db.query<{ utterances: unknown; schema_version: number }>(
+      "select utterances, schema_version from transcripts where meeting_id = $1",
+      [meetingId],
+    )
+  ).rows[0];
+  return row ? readDocument(UTTERANCES, row.utterances, row.schema_version, meetingId) : null;
 }
 
 /** Stores the analysis and everyone who spoke (as people and participants), manager included. */
@@ -112,15 +119,15 @@ export async function saveAnalysis(
   return { managerId, people };
 }
 
-/** Stores the coaching report once per meeting; returns its id. A second call keeps the first report. */
-export async function saveCoachingReport(tx: Queryable, meetingId: string, managerId: string, coaching: Coaching): Promise<string> {
-  const inserted = await tx.query<{ id: string }>(
-    `insert into coaching_reports (meeting_id, manager_id, source, coaching) values ($1, $2, $3, $4)
-     on conflict (meeting_id) do nothing returning id`,
-    [meetingId, managerId, coaching.source, JSON.stringify(coaching)],
-  );
-  if (inserted.rows[0]) return inserted.rows[0].id;
-  return (await tx.query<{ id: string }>("select id from coaching_reports where meeting_id = $1", [meetingId])).rows[0]!.id;
+/** The meeting's stored analysis and the person it measured (null: no manager, or forgotten); null when not analysed yet. */
+export async function analysisOf(db: Queryable, meetingId: string): Promise<{ analysis: Analysis; managerId: string | null } | null> {
+  const row = (
+    await db.query<{ metrics: unknown; schema_version: number; manager_id: string | null }>(
+      "select metrics, schema_version, manager_id from analyses where meeting_id = $1",
+      [meetingId],
+    )
+  ).rows[0];
+  return row ? { analysis: readDocument(ANALYSIS, row.metrics, row.schema_version, meetingId), managerId: row.manager_id } : null;
 }
 
 export interface SaveAnalyzedMeeting {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
-import type { Db, DbResult, Queryable } from "./db.js";
+import { fail, ok } from "../result.js";
+import type { Db, OpenResult, Queryable } from "./db.js";
 
 export interface PostgresOptions {
   url: string;
@@ -10,21 +11,21 @@ export interface PostgresOptions {
 }
 
 /** PostgreSQL through a `pg` pool. Checks the connection at once, so a bad URL is one clear line, not a stack. */
-export async function openPostgres(options: PostgresOptions): Promise<DbResult<Db>> {
+export async function openPostgres(options: PostgresOptions): Promise<OpenResult<Db>> {
   let where: string;
   try {
     const url = new URL(options.url);
     if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") throw new Error("scheme");
     where = `${url.hostname || "localhost"}:${url.port || 5432}${url.pathname}`;
   } catch {
-    return { ok: false, message: "DATABASE_URL is not a PostgreSQL URL; expected postgres://user:password@host:5432/database" };
+    return fail("bad-url", "DATABASE_URL is not a PostgreSQL URL; expected postgres://user:password@host:5432/database");
   }
   let ssl: pg.PoolConfig["ssl"];
   if (options.sslCaFile) {
     try {
       ssl = { ca: await readFile(options.sslCaFile, "utf8"), rejectUnauthorized: true };
     } catch {
-      return { ok: false, message: `DATABASE_SSL_CA: cannot read ${options.sslCaFile}` };
+      return fail("tls-ca", `DATABASE_SSL_CA: cannot read ${options.sslCaFile}`);
     }
   }
   const pool = new pg.Pool({
@@ -40,7 +41,7 @@ export async function openPostgres(options: PostgresOptions): Promise<DbResult<D
     await pool.query("select 1");
   } catch (cause) {
     await pool.end().catch(() => undefined);
-    return { ok: false, message: `cannot connect to PostgreSQL at ${where}: ${describe(cause)}` };
+    return fail("unreachable", `cannot connect to PostgreSQL at ${where}: ${describe(cause)}`);
   }
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
@@ -48,28 +49,25 @@ export async function openPostgres(options: PostgresOptions): Promise<DbResult<D
       await client.query(sql);
     },
   });
-  return {
-    ok: true,
-    value: {
-      kind: "postgres",
-      ...wrap(pool),
-      async transaction(work) {
-        const client = await pool.connect();
-        try {
-          await client.query("begin");
-          const result = await work(wrap(client));
-          await client.query("commit");
-          return result;
-        } catch (error) {
-          await client.query("rollback").catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
-      close: () => pool.end(),
+  return ok<Db>({
+    kind: "postgres",
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const result = await work(wrap(client));
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
-  };
+    close: () => pool.end(),
+  });
 }
 
 function describe(cause: unknown): string {

@@ -1,4 +1,5 @@
-import type { Db, DbResult } from "./db.js";
+import { fail } from "../result.js";
+import type { Db, OpenResult } from "./db.js";
 import { migrate } from "./migrate.js";
 import { openPglite } from "./open-pglite.js";
 import { openPostgres } from "./open-postgres.js";
@@ -11,7 +12,7 @@ export interface StorageConfig {
 }
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openStorage(config: StorageConfig, options: { migrate?: boolean } = {}): Promise<DbResult<Db>> {
+export async function openStorage(config: StorageConfig, options: { migrate?: boolean } = {}): Promise<OpenResult<Db>> {
   const opened = config.databaseUrl
     ? await openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile })
     : await openPglite(config.dataDir);
@@ -20,7 +21,7 @@ export async function openStorage(config: StorageConfig, options: { migrate?: bo
     await migrate(opened.value);
   } catch (cause) {
     await opened.value.close();
-    return { ok: false, message: `cannot bring the database schema up to date: ${(cause as Error).message.split("\n")[0]}` };
+    return fail("migration", `cannot bring the database schema up to date: ${(cause as Error).message.split("\n")[0]}`);
   }
   return opened;
 }

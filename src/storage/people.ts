@@ -1,5 +1,7 @@
-import type { Queryable } from "./db.js";
+import { z } from "zod";
 import { foldName } from "../metrics/resolve-speaker.js";
+import { fail, ok, type Failure, type Result } from "../result.js";
+import type { Queryable } from "./db.js";
 
 export interface PersonRow {
   id: string;
@@ -7,9 +9,21 @@ export interface PersonRow {
   aad_object_id: string | null;
   display_name: string;
   aliases: string[];
-  conversation_ref: unknown;
+  /** How to message the person in their personal chat later (a Bot Framework conversation reference), once known. */
+  conversation_ref: Record<string, unknown> | null;
   paused: boolean;
   opted_out: boolean;
+}
+
+type PersonRecord = Omit<PersonRow, "conversation_ref"> & { conversation_ref: unknown };
+
+const conversationRefSchema = z.record(z.string(), z.unknown()).nullable();
+
+/** A people row as read: its jsonb conversation reference parsed (an object, or null), never cast. */
+function toPerson(row: PersonRecord): PersonRow {
+  const ref = conversationRefSchema.safeParse(row.conversation_ref);
+  if (!ref.success) throw new Error(`person ${row.id} has a conversation reference that is not a JSON object`);
+  return { ...row, conversation_ref: ref.data };
 }
 
 export const LOCAL_TENANT = "local";
@@ -69,41 +83,63 @@ export async function personForAad(tx: Queryable, tenantId: string, aadObjectId:
 }
 
 export async function getPerson(db: Queryable, id: string): Promise<PersonRow | null> {
-  return (await db.query<PersonRow>("select * from people where id = $1", [id])).rows[0] ?? null;
+  const row = (await db.query<PersonRecord>("select * from people where id = $1", [id])).rows[0];
+  return row ? toPerson(row) : null;
 }
 
 export async function personByAad(db: Queryable, tenantId: string, aadObjectId: string): Promise<PersonRow | null> {
-  return (
-    (await db.query<PersonRow>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId])).rows[0] ?? null
-  );
+  const row = (await db.query<PersonRecord>("select * from people where tenant_id = $1 and aad_object_id = $2", [tenantId, aadObjectId]))
+    .rows[0];
+  return row ? toPerson(row) : null;
 }
 
-export type PersonMatch = { ok: true; person: PersonRow } | { ok: false; message: string };
+export type PersonMatch = Result<PersonRow, Failure<"not-found" | "ambiguous">>;
 
 /** Finds one person by id, exact name or alias, or a unique part of a name (case and accents ignored). */
 export async function findPerson(db: Queryable, tenantId: string, query: string): Promise<PersonMatch> {
-  const all = (await db.query<PersonRow>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows;
+  const all = (await db.query<PersonRecord>("select * from people where tenant_id = $1 order by display_name", [tenantId])).rows.map(
+    toPerson,
+  );
   const q = foldName(query);
   const exact = all.filter(
     (p) => p.id === query || p.aad_object_id === query || foldName(p.display_name) === q || p.aliases.some((a) => foldName(a) === q),
   );
   const hits =
     exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
-  if (hits.length === 1) return { ok: true, person: hits[0]! };
+  if (hits.length === 1) return ok(hits[0]!);
   if (hits.length === 0) {
     const names = all
       .slice(0, 12)
       .map((p) => `'${p.display_name}'`)
       .join(", ");
-    return {
-      ok: false,
-      message: `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
-    };
+    return fail(
+      "not-found",
+      `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
+    );
   }
-  return {
-    ok: false,
-    message: `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
-  };
+  return fail(
+    "ambiguous",
+    `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
+  );
+}
+
+/**
+ * The people who were in the manager's stored meetings whose name or alias matches `query` (case and
+ * accents ignored; an exact match wins over a partial one). The bot resolves names this way so that a
+ * manager can only reach people they have met, and no other names in the tenant are revealed.
+ */
+export async function coParticipants(db: Queryable, managerId: string, query: string): Promise<PersonRow[]> {
+  const rows = await db.query<PersonRecord>(
+    `select distinct p.* from people p join meeting_participants mp on mp.person_id = p.id join analyses a on a.meeting_id = mp.meeting_id
+     where a.manager_id = $1 and p.id <> $1 order by p.display_name`,
+    [managerId],
+  );
+  const q = foldName(query);
+  if (q === "") return [];
+  const people = rows.rows.map(toPerson);
+  const names = (p: PersonRow) => [p.display_name, ...p.aliases].map(foldName);
+  const exact = people.filter((p) => names(p).some((n) => n === q));
+  return exact.length > 0 ? exact : people.filter((p) => names(p).some((n) => n.includes(q)));
 }
 
 export async function setConversationRef(db: Queryable, personId: string, ref: unknown): Promise<void> {

@@ -1,19 +1,17 @@
+import type { Failure, Result } from "../result.js";
+
+export type TranscriptErrorCode = "unknown-format" | "bad-header" | "bad-timing" | "bad-cue" | "bad-json" | "too-large" | "empty";
+
 /** What went wrong, where, and what the input should have looked like. Returned, never thrown. */
-export interface TranscriptError {
+export interface TranscriptError extends Failure<TranscriptErrorCode> {
   kind: "transcript-error";
-  code: "unknown-format" | "bad-header" | "bad-timing" | "bad-cue" | "bad-json" | "too-large" | "empty";
   /** 1-based line (VTT) or item number (JSON array), when the problem has a place. */
   line: number | null;
-  message: string;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: TranscriptError };
+export type ParseResult<T> = Result<T, TranscriptError>;
 
-export function transcriptError(
-  code: TranscriptError["code"],
-  line: number | null,
-  message: string,
-): { ok: false; error: TranscriptError } {
+export function transcriptError(code: TranscriptErrorCode, line: number | null, message: string): { ok: false; error: TranscriptError } {
   return { ok: false, error: { kind: "transcript-error", code, line, message: oneLine(message) } };
 }
 

@@ -12,6 +12,12 @@ export const utteranceSchema = z.object({
 });
 export type Utterance = z.infer<typeof utteranceSchema>;
 
+/**
+ * The version of the Utterance shape, stored beside each transcript's utterances (transcripts.schema_version).
+ * A change that is not additive bumps it, and storage then migrates or refuses transcripts of the older version.
+ */
+export const UTTERANCE_SCHEMA_VERSION = 1;
+
 export const transcriptFormatSchema = z.enum(["vtt-download", "vtt-graph", "vtt-metadata", "json"]);
 export type TranscriptFormat = z.infer<typeof transcriptFormatSchema>;
 

@@ -49,7 +49,8 @@ describe("personal chat commands, by a route table", () => {
   it.each([
     ["help", "help", ""],
     ["Last", "last", ""],
-    ["report", "report", ""],
+    ["trend", "trend", ""],
+    ["report", "trend", ""],
     ["prep Jordan", "prep", "Jordan"],
     ["prep for Lee, Jordan (Guest)", "prep", "Lee, Jordan (Guest)"],
     ["<at>Attune</at> pause", "pause", ""],

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/attune.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { jsonReportSchema } from "../../src/report/json-report.js";
+import { jsonReportSchema } from "../../src/rendering/json-report.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
 async function run(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/attune.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { jsonReportSchema } from "../../src/report/json-report.js";
+import { jsonReportSchema } from "../../src/rendering/json-report.js";
 import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 

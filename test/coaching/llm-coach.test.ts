@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coachMeeting, type CoachDeps } from "../../src/coaching/coach.js";
-import { createLlm, type LlmSettings } from "../../src/coaching/llm.js";
+import { createLlm, type LlmSettings } from "../../src/llm/client.js";
+import { loadPrompts, type Prompt } from "../../src/llm/prompt-store.js";
 import { defaultLlmCoachOptions } from "../../src/coaching/llm-coach.js";
-import { loadPrompts, type Prompt } from "../../src/coaching/prompt-store.js";
 import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { analyze } from "../../src/metrics/analyze.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
-import { createLlm } from "../../src/coaching/llm.js";
-import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { createLlm } from "../../src/llm/client.js";
+import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import { dataItems, FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer } from "../helpers/fake-openai.js";

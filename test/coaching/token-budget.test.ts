@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
-import { createLlm } from "../../src/coaching/llm.js";
-import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { createLlm } from "../../src/llm/client.js";
+import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import type { Coaching } from "../../src/coaching/schema.js";
 import { analyze } from "../../src/metrics/analyze.js";

@@ -10,12 +10,12 @@ export async function startLocalAttune(
 ): Promise<{ attune: RunningAttune; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = env.ATTUNE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), "attune-server-")));
   const started = await startAttune({ PORT: "0", ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }, { log: createLogger("silent") });
-  if (!started.ok) throw new Error(started.problems.join("; "));
+  if (!started.ok) throw new Error(started.error.message);
   return {
-    attune: started.attune,
+    attune: started.value,
     dataDir,
     stop: async () => {
-      await started.attune.close();
+      await started.value.close();
       if (!env.ATTUNE_DATA_DIR) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -23,7 +23,7 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
-import type { Db } from "../../src/storage/db.js";
+import type { Db, OpenResult } from "../../src/storage/db.js";
 import { migrate } from "../../src/storage/migrate.js";
 import { openPglite } from "../../src/storage/open-pglite.js";
 import { openPostgres } from "../../src/storage/open-postgres.js";
@@ -283,7 +283,7 @@ function childEnv(target: Record<string, string>, extra: Record<string, string |
   return env;
 }
 
-function unwrap(result: { ok: true; value: Db } | { ok: false; message: string }): Db {
-  if (!result.ok) throw new Error(result.message);
+function unwrap(result: OpenResult<Db>): Db {
+  if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

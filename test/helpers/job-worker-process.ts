@@ -45,7 +45,7 @@ const opened = await openStorage(
   { migrate: false },
 );
 if (!opened.ok) {
-  process.stderr.write(`job-worker-process: ${opened.message}\n`);
+  process.stderr.write(`job-worker-process: ${opened.error.message}\n`);
   process.exit(2);
 }
 const db = opened.value;

@@ -5,8 +5,9 @@ import { meetingSteps, type Delivery, type PipelineEdges } from "../../src/jobs/
 import { giveUp, retryLater, type StepResult } from "../../src/jobs/step-result.js";
 import { createWorker, type WorkerOptions } from "../../src/jobs/worker.js";
 import { createLogger } from "../../src/log.js";
+import { coachTranscript } from "../../src/usecases/coach-transcript.js";
 import type { Db } from "../../src/storage/db.js";
-import { getJob, type JobRow } from "../../src/storage/jobs.js";
+import { getJob, releaseHeldJobs, type JobRow } from "../../src/storage/jobs.js";
 import type { MeetingRow } from "../../src/storage/meetings.js";
 import { waitUntil } from "../helpers/child-processes.js";
 import { countRows, describeEachDatabase } from "../helpers/databases.js";
@@ -101,6 +102,10 @@ describeEachDatabase("meeting job worker", (t) => {
     ).rows[0]!.n;
     expect(utterances).toBe(delivered.analysis.utterances);
     expect(await countRows(t.db, "meeting_participants", "meeting_id = $1", [meeting.id])).toBe(4);
+    // The job's steps are the coaching use case, one state at a time: the same transcript coached in one go agrees.
+    const inOneGo = await coachTranscript(es2004a, { manager: ES2004A_MANAGER, coach: async () => ({ llm: null, prompts: null }) });
+    expect(inOneGo.ok && inOneGo.value.analysis).toEqual(delivered.analysis);
+    expect(inOneGo.ok && inOneGo.value.coaching).toEqual(delivered.coaching);
   });
 
   it("two workers over the same queue: every job delivered exactly once", async () => {
@@ -123,6 +128,39 @@ describeEachDatabase("meeting job worker", (t) => {
     expect(await countRows(t.db, "coaching_reports", "delivered_at is not null")).toBe(n);
     // Both took part: the queue really was shared.
     expect(rec.deliveries.some((d) => d.worker === "a") && rec.deliveries.some((d) => d.worker === "b")).toBe(true);
+  });
+
+  it("a report for an unreachable manager waits in 'held', unclaimed, until released; then the worker delivers it, once", async () => {
+    await t.reset();
+    const { meeting } = await queuedMeeting(t.db, "held", { organizer: SHORT_ORGANIZER });
+    const { meeting: other } = await queuedMeeting(t.db, "held-other", { organizer: ES2004A_MANAGER });
+    let reachable = false;
+    const delivered: string[] = [];
+    const edges: PipelineEdges = {
+      fetchTranscript: async (m) => ({ ok: true, value: { raw: m.id === meeting.id ? short : es2004a } }),
+      deliver: async (d) => {
+        if (!reachable) return { ok: true, value: "held" };
+        delivered.push(d.meeting.id);
+        return { ok: true, value: "sent" };
+      },
+    };
+    const w = worker(t.db, edges);
+    expect(await w.runOnce()).toBe(true);
+    expect(await w.runOnce()).toBe(true);
+    expect(await w.runOnce()).toBe(false); // held jobs are not claimed
+    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "held", locked_by: null });
+    expect(await getJob(t.db, other.id)).toMatchObject({ state: "held" });
+
+    reachable = true;
+    expect(await releaseHeldJobs(t.db, meeting.organizer_id!)).toBe(1);
+    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "delivering" });
+    expect(await w.runOnce()).toBe(true);
+    expect(await w.runOnce()).toBe(false);
+    expect(delivered).toEqual([meeting.id]);
+    expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "delivered", attempts: 2 });
+    expect(await getJob(t.db, other.id)).toMatchObject({ state: "held" }); // another manager's report still waits
+    expect(await countRows(t.db, "coaching_reports", "delivered_at is not null")).toBe(1);
+    expect(await releaseHeldJobs(t.db, meeting.organizer_id!)).toBe(0);
   });
 
   it("retries a retryable failure with growing backoff, keeping the error, then delivers once", async () => {

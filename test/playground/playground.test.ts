@@ -34,7 +34,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = { "
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "attune-playground-"));
   const opened = await openStorage({ databaseUrl: undefined, dataDir });
-  if (!opened.ok) throw new Error(opened.message);
+  if (!opened.ok) throw new Error(opened.error.message);
   db = opened.value;
   const log = createLogger("info", { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
   const deps: PlaygroundDeps = { db, coach: async () => ({ llm: null, prompts: null }), samplesDir, log, tenant: "playground-test" };

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLlm } from "../../src/coaching/llm.js";
-import { loadPrompts } from "../../src/coaching/prompt-store.js";
+import { createLlm } from "../../src/llm/client.js";
+import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { prepare } from "../../src/prep/llm-prep.js";
-import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
+import { prepJsonSchema, type PrepJson } from "../../src/rendering/prep-json.js";
 import { sharedMeetings } from "../../src/storage/history.js";
 import { findPerson } from "../../src/storage/people.js";
 import { dataItems, FakeOpenAi, type RecordedRequest } from "../helpers/fake-openai.js";
-import { freshStorage, type TestStorage } from "../history/storage.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { MANAGER, MIGRATION_QUOTE, PERSON, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
 let store: TestStorage;
@@ -168,7 +168,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       const renee = await findPerson(db, "local", MANAGER);
       const jordan = await findPerson(db, "local", PERSON);
       if (!renee.ok || !jordan.ok) throw new Error("people missing");
-      const meetings = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
+      const meetings = await sharedMeetings(db, renee.value.id, jordan.value.id, [PERSON], 10);
       const llm = createLlm({ apiKey: "sk-test", baseURL, model: "fake-model", timeoutMs: 5000, maxRetries: 0 });
       const prep = await prepare(
         { manager: MANAGER, person: { name: PERSON, names: [PERSON] }, meetings },

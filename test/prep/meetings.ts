@@ -8,7 +8,7 @@
  *   question "How does it look like?" was answered without checking it.
  */
 import { readFixture } from "../helpers/fixtures.js";
-import type { TestStorage } from "../history/storage.js";
+import type { TestStorage } from "../helpers/fresh-storage.js";
 
 export const MANAGER = "Renée Ortiz";
 export const PERSON = "Lee, Jordan (Guest)";

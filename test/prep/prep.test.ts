@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldForQuote } from "../../src/coaching/untrusted-text.js";
-import { prepCardFor } from "../../src/prep/load-prep.js";
-import { prepJsonSchema, type PrepJson } from "../../src/prep/prep-json.js";
+import { foldForQuote } from "../../src/llm/untrusted-text.js";
+import { teamsServices } from "../../src/bot/teams-services.js";
+import { createLogger } from "../../src/log.js";
+import { prepJsonSchema, type PrepJson } from "../../src/rendering/prep-json.js";
+import type { Db } from "../../src/storage/db.js";
 import { questionFor, shortName } from "../../src/prep/wording.js";
 import { sharedMeetings } from "../../src/storage/history.js";
 import { loadUtterances } from "../../src/storage/meetings.js";
 import { findPerson } from "../../src/storage/people.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 import { cardStrings, expectValidCard } from "../cards/validate-card.js";
-import { freshStorage, type TestStorage } from "../history/storage.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { GROUP_DATE, MANAGER, MIGRATION_QUOTE, ONE_ON_ONE_DATE, PERSON, RESTATEMENT, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
+const heuristic = { llm: null, prompts: null };
 let store: TestStorage;
 beforeAll(async () => {
   store = await freshStorage("prep");
@@ -163,21 +166,30 @@ describe("attune prep over two shared meetings", () => {
   it("the bot's prep card reaches only people the manager has met", async () => {
     await store.withDb(async (db) => {
       const renee = await findPerson(db, "local", MANAGER);
-      if (!renee.ok) throw new Error(renee.message);
-      const card = await prepCardFor(db, renee.person.id, "jordan", { llm: null, prompts: null });
+      if (!renee.ok) throw new Error(renee.error.message);
+      const prepCardFor = (store: Db, personId: string, who: string) =>
+        teamsServices({
+          db: store,
+          log: createLogger("silent"),
+          retentionDays: 30,
+          fallbackTenant: "local",
+          kick: () => undefined,
+          coach: heuristic,
+        }).prepCard(personId, who) as Promise<{ actions?: unknown }>;
+      const card = await prepCardFor(db, renee.value.id, "jordan");
       expectValidCard(card);
       expect(cardStrings(card)).toContain("Refresh");
       expect(JSON.stringify(card.actions)).toContain(PERSON);
-      const strangers = await prepCardFor(db, renee.person.id, "Zed", { llm: null, prompts: null });
+      const strangers = await prepCardFor(db, renee.value.id, "Zed");
       expect(cardStrings(strangers)).toContain("I have no stored meetings of yours with anyone called 'Zed'.");
-      const two = await prepCardFor(db, renee.person.id, "FIO", { llm: null, prompts: null });
+      const two = await prepCardFor(db, renee.value.id, "FIO");
       expect(cardStrings(two).join(" ")).toMatch(
         /'FIO' matches 2 people you have met: FIO084 \(Industrial Designer\), FIO089 \(Marketing Expert\)/,
       );
       // sharedMeetings gives the prep the person's own utterances, and nobody else's
       const jordan = await findPerson(db, "local", "Jordan");
-      if (!jordan.ok) throw new Error(jordan.message);
-      const shared = await sharedMeetings(db, renee.person.id, jordan.person.id, [PERSON], 10);
+      if (!jordan.ok) throw new Error(jordan.error.message);
+      const shared = await sharedMeetings(db, renee.value.id, jordan.value.id, [PERSON], 10);
       expect(shared.flatMap((s) => s.theirUtterances ?? []).every((u) => u.speaker === PERSON)).toBe(true);
     });
   });

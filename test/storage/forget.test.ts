@@ -72,8 +72,8 @@ async function seed(db: Db): Promise<{ reportIds: string[] }> {
 
 async function personNamed(db: Db, name: string): Promise<PersonRow> {
   const found = await findPerson(db, LOCAL_TENANT, name);
-  if (!found.ok) throw new Error(found.message);
-  return found.person;
+  if (!found.ok) throw new Error(found.error.message);
+  return found.value;
 }
 
 /** Every row of every table, as JSON text, that mentions the person's id, name or an alias (case ignored). */

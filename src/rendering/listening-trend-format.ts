@@ -1,0 +1,59 @@
+import { seconds } from "../format/durations.js";
+import { percent } from "../format/percent.js";
+import { sparkline } from "../format/sparkline.js";
+import type { Direction } from "../trend/direction.js";
+import type { Focus, IndicatorKey, IndicatorTrend, ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
+
+/** Counts are drawn from 0, so a series of ones does not look like a peak; other series use their own range. */
+export function sparklineFor(indicator: IndicatorTrend): string {
+  const counts = indicator.key !== "share" && indicator.key !== "responseGap";
+  return sparkline(indicator.values, counts ? { min: 0 } : {});
+}
+
+/** A value of an indicator as a reader sees it: points for share, seconds for the gap, else a count. */
+export function formatValue(key: IndicatorKey, value: number | null): string {
+  if (value === null) return "n/a";
+  switch (key) {
+    case "share": {
+      const points = Math.round(value * 100);
+      return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points)} pp`;
+    }
+    case "responseGap":
+      return value < 0 ? `−${seconds(-value)}` : seconds(value);
+    default:
+      return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  }
+}
+
+/** "earlier → recent", the two half means the direction compares. */
+export function changeText(i: IndicatorTrend): string {
+  if (i.direction === "not-enough-meetings") return i.values.length > 0 ? formatValue(i.key, i.values[i.values.length - 1] ?? null) : "n/a";
+  return `${formatValue(i.key, i.earlier)} → ${formatValue(i.key, i.recent)}`;
+}
+
+/** The latest meeting's figure, with its reference: "43% (fair 25%, aim 17–38%)". */
+export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined): string {
+  const value = i.values[i.values.length - 1] ?? null;
+  if (i.key === "share" && latest)
+    return `${percent(latest.share)} (fair ${percent(latest.fairShare)}, aim ${Math.round(latest.expectedShare[0] * 100)}–${percent(latest.expectedShare[1])})`;
+  return formatValue(i.key, value);
+}
+
+export function directionText(d: Direction): string {
+  return d === "not-enough-meetings" ? "not enough meetings yet" : d;
+}
+
+export function focusWhy(trend: ListeningTrend): string {
+  const f: Focus = trend.focus;
+  const label = trend.indicators.find((i) => i.key === f.indicator)?.label.toLowerCase();
+  switch (f.because) {
+    case "slipping":
+      return `${label} slipped the most`;
+    case "latest-coaching":
+      return "nothing is slipping; this is the habit from your latest coaching report";
+    case "default":
+      return f.indicator === "share"
+        ? "your share of talk in the latest meeting was outside its range"
+        : "a habit that helps in any meeting";
+  }
+}

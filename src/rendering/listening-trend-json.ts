@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { shareVerdictSchema } from "../metrics/schema.js";
+import { DIRECTIONS } from "../trend/direction.js";
+import { INDICATOR_KEYS, type ListeningTrend } from "../trend/listening-trend.js";
+import { sparklineFor } from "./listening-trend-format.js";
+
+export const LISTENING_TREND_SCHEMA_VERSION = 1;
+
+/** The `attune trend --format json` contract. Additive changes keep schemaVersion; anything else bumps it. */
+export const listeningTrendJsonSchema = z.object({
+  schemaVersion: z.literal(LISTENING_TREND_SCHEMA_VERSION),
+  kind: z.literal("listening-trend"),
+  manager: z.string(),
+  /** The most meetings asked for (--last). */
+  last: z.number().int().positive(),
+  /** Oldest first. */
+  meetings: z.array(
+    z.object({
+      meetingId: z.string(),
+      title: z.string(),
+      at: z.iso.datetime(),
+      durationMs: z.number().int().nonnegative(),
+      oneOnOne: z.boolean(),
+      share: z.number().min(0).max(1),
+      fairShare: z.number().min(0).max(1),
+      expectedShare: z.tuple([z.number(), z.number()]),
+      shareVerdict: shareVerdictSchema,
+      coached: z.boolean(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      key: z.enum(INDICATOR_KEYS),
+      label: z.string(),
+      better: z.enum(["toward-range", "higher", "lower", "toward-1s"]),
+      /** One per meeting, aligned with `meetings`; share is share − fair share, responseGap in ms. */
+      values: z.array(z.number().nullable()),
+      earlier: z.number().nullable(),
+      recent: z.number().nullable(),
+      direction: z.enum(DIRECTIONS),
+      sparkline: z.string(),
+    }),
+  ),
+  focus: z.object({
+    indicator: z.enum(INDICATOR_KEYS).nullable(),
+    because: z.enum(["slipping", "latest-coaching", "default"]),
+    habit: z.string(),
+  }),
+  skipped: z.number().int().nonnegative(),
+});
+export type ListeningTrendJson = z.infer<typeof listeningTrendJsonSchema>;
+
+export function listeningTrendJson(trend: ListeningTrend, last: number): ListeningTrendJson {
+  return {
+    schemaVersion: LISTENING_TREND_SCHEMA_VERSION,
+    kind: "listening-trend",
+    manager: trend.manager,
+    last,
+    meetings: trend.meetings.map((m) => ({ ...m, at: m.at.toISOString() })),
+    indicators: trend.indicators.map((i) => ({
+      key: i.key,
+      label: i.label,
+      better: i.better,
+      values: i.values,
+      earlier: i.earlier,
+      recent: i.recent,
+      direction: i.direction,
+      sparkline: sparklineFor(i),
+    })),
+    focus: trend.focus,
+    skipped: trend.skipped,
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { parseCardAction } from "../../src/bot/card-actions.js";
+import { coachingCard } from "../../src/cards/coaching-card.js";
+import { amiInput, MEETING_ID } from "../cards/coaching-inputs.js";
+
+/** Every Action.Execute in a card, however deep (Action.ShowCard nests a card of its own). */
+function executes(node: unknown): { verb: string; data: unknown }[] {
+  if (Array.isArray(node)) return node.flatMap(executes);
+  if (typeof node !== "object" || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === "Action.Execute" ? [{ verb: String(record.verb), data: record.data }] : [];
+  return [...own, ...Object.values(record).flatMap(executes)];
+}
+
+describe("card button presses (the invoke value)", () => {
+  it("every button on the coaching card parses as the action it stands for", () => {
+    const buttons = executes(coachingCard(amiInput()));
+    expect(buttons.map((b) => b.verb).sort()).toEqual(["feedback", "feedback", "showAllMoments"]);
+    for (const { verb, data } of buttons) {
+      expect(parseCardAction({ action: { type: "Action.Execute", verb, data }, trigger: "manual" })).toEqual({ verb, data });
+    }
+    expect(parseCardAction({ action: { verb: "feedback", data: { meetingId: MEETING_ID, helpful: false, utteranceId: "u7" } } })).toEqual({
+      verb: "feedback",
+      data: { meetingId: MEETING_ID, helpful: false, utteranceId: "u7" },
+    });
+    expect(parseCardAction({ action: { verb: "prep", data: { person: "Lee, Jordan (Guest)" } } })).toEqual({
+      verb: "prep",
+      data: { person: "Lee, Jordan (Guest)" },
+    });
+  });
+
+  it("anything else is no button of Attune's", () => {
+    for (const value of [
+      undefined,
+      "showAllMoments",
+      { action: { verb: "EXAMPLE_VERB", data: { meetingId: "EXAMPLE" } } },
+      { action: { verb: "showAllMoments" } },
+      { action: { verb: "feedback", data: { meetingId: MEETING_ID, helpful: "yes" } } },
+      { action: { verb: "prep", data: { person: 42 } } },
+      { action: { verb: "showAllMoments", data: { meetingId: "x".repeat(101) } } },
+    ])
+      expect(parseCardAction(value), JSON.stringify(value)).toBeNull();
+  });
+});

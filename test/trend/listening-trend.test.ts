@@ -1,0 +1,206 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { coachMeeting } from "../../src/coaching/coach.js";
+import type { Coaching } from "../../src/coaching/schema.js";
+import { sparkline } from "../../src/format/sparkline.js";
+import { listeningTrendJson, listeningTrendJsonSchema } from "../../src/rendering/listening-trend-json.js";
+import { listeningTrendMarkdown, listeningTrendText } from "../../src/rendering/listening-trend-text.js";
+import { direction, halves } from "../../src/trend/direction.js";
+import { computeListeningTrend, HABITS, outsideRange, type CoachedMeeting, type ListeningTrend } from "../../src/trend/listening-trend.js";
+import { listeningTrendCard } from "../../src/cards/listening-trend-card.js";
+import { analyze } from "../../src/metrics/analyze.js";
+import type { Analysis, ManagerMetrics } from "../../src/metrics/schema.js";
+import { transcriptOf } from "../helpers/fixtures.js";
+import { expectValidCard } from "../cards/validate-card.js";
+
+const PM = "FEE013 (Project Manager)";
+let base: Analysis;
+let baseCoaching: Coaching;
+
+beforeAll(async () => {
+  const { utterances } = transcriptOf("ami/ES2004a.teams.vtt");
+  base = analyze({ utterances, manager: PM });
+  baseCoaching = await coachMeeting({ utterances, analysis: base, manager: PM }, { llm: null, prompts: null });
+});
+
+interface Figures {
+  share: number;
+  kept: number;
+  missed: number;
+  interruptions: number;
+  questions: number;
+  gapMs: number | null;
+}
+
+/** The real ES2004a analysis and coaching with the manager's figures set to a known series. */
+function meeting(i: number, f: Figures): CoachedMeeting {
+  const manager: ManagerMetrics = {
+    ...base.manager!,
+    share: f.share,
+    interruptionsMade: f.interruptions,
+    questions: f.questions,
+    medianResponseGapMs: f.gapMs,
+  };
+  manager.shareVerdict = f.share > manager.expectedShare[1] ? "above" : f.share < manager.expectedShare[0] ? "below" : "within";
+  const coaching: Coaching = {
+    ...baseCoaching,
+    moments: Array.from({ length: f.missed }, (_, k) => baseCoaching.moments[k % baseCoaching.moments.length]!),
+    kept: Array.from({ length: f.kept }, () => ({
+      utteranceId: "u1",
+      atMs: 0,
+      quote: "So you mean the remote should be simple?",
+      of: "MEE014 (Industrial Designer)",
+      ofUtteranceId: "u2",
+    })),
+    habit: `habit of meeting ${i}`,
+  };
+  return {
+    meetingId: `m${i}`,
+    title: `Meeting ${i}`,
+    at: new Date(Date.UTC(2026, 2, 2 + 7 * i)),
+    analysis: { ...base, manager },
+    coaching,
+  };
+}
+
+function series(rows: Figures[]): CoachedMeeting[] {
+  return rows.map((f, i) => meeting(i, f));
+}
+
+const indicator = (trend: ListeningTrend, key: string) => trend.indicators.find((i) => i.key === key)!;
+
+describe("sparkline", () => {
+  it("draws the lowest value as ▁ and the highest as █, oldest first", () => {
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe("▁▂▃▄▅▆▇█");
+    expect(sparkline([0.2, 0.8, 0.5])).toBe("▁█▅");
+  });
+  it("shows a missing value as a dot, clamps to a given range and draws flat series mid-height (all zero: ▁)", () => {
+    expect(sparkline([3, null, 1])).toBe("█·▁");
+    expect(sparkline([0, 2, 4], { min: 0, max: 2 })).toBe("▁██");
+    expect(sparkline([5, 5, 5])).toBe("▄▄▄");
+    expect(sparkline([0, 0], { min: 0 })).toBe("▁▁");
+    expect(sparkline([null, null])).toBe("··");
+    expect(sparkline([])).toBe("");
+  });
+});
+
+describe("directions", () => {
+  it("compare the mean of the latest half with the earlier half; an odd middle counts in neither", () => {
+    expect(halves([1, 2, 3, 4])).toEqual({ earlier: 1.5, recent: 3.5 });
+    expect(halves([1, 100, 3])).toEqual({ earlier: 1, recent: 3 });
+    expect(halves([1, null, null, 4])).toEqual({ earlier: 1, recent: 4 });
+    expect(direction([1, 2], 1)).toEqual({ direction: "improving", slip: 0 });
+    expect(direction([2, 1.5], 1)).toEqual({ direction: "steady", slip: 0 });
+    expect(direction([3, 1], 1)).toEqual({ direction: "slipping", slip: 2 });
+    expect(direction([3], 1).direction).toBe("not-enough-meetings");
+    expect(direction([null, 3], 1).direction).toBe("not-enough-meetings");
+    // exactly one band is a change; float noise does not move the edge
+    expect(direction([0.1, 0.3], 0.2).direction).toBe("improving");
+  });
+
+  it("a share moves toward or away from its expected range", () => {
+    expect(outsideRange(0.3, [0.2, 0.4])).toBe(0);
+    expect(outsideRange(0.7, [0.2, 0.4])).toBeCloseTo(0.3, 10);
+    expect(outsideRange(0.1, [0.2, 0.4])).toBeCloseTo(0.1, 10);
+  });
+
+  it("on a known series: each indicator's direction, dead bands, and the habit of the one slipping most", () => {
+    // ES2004a is a four-person meeting: fair share 25%, expected 16.7–37.5%.
+    expect(base.manager!.expectedShare[0]).toBeCloseTo(1 / 6, 10);
+    expect(base.manager!.expectedShare[1]).toBeCloseTo(0.375, 10);
+    const trend = computeListeningTrend(
+      PM,
+      series([
+        { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
+        { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
+        { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
+        { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
+      ]),
+    );
+    // outside the range by 22.5, 17.5, 7.5, 2.5 points: 20 → 5 on average, toward the range
+    expect(indicator(trend, "share")).toMatchObject({ direction: "improving" });
+    expect(indicator(trend, "share").values.map((v) => Math.round(v! * 100))).toEqual([35, 30, 20, 15]);
+    expect(indicator(trend, "restatementsKept")).toMatchObject({ values: [0, 1, 0, 1], earlier: 0.5, recent: 0.5, direction: "steady" });
+    // 3 → 4: exactly the dead band of one
+    expect(indicator(trend, "momentsMissed")).toMatchObject({ earlier: 3, recent: 4, direction: "slipping", slip: 1 });
+    // 2 → 2.5: under the dead band of one
+    expect(indicator(trend, "interruptions")).toMatchObject({ earlier: 2, recent: 2.5, direction: "steady" });
+    // 4 → 1: the band is max(1, 25% of 4) = 1, so three bands
+    expect(indicator(trend, "questions")).toMatchObject({ earlier: 4, recent: 1, direction: "slipping", slip: 3 });
+    // shortfall below 1 s: 0, 100 → 700, 800 ms: 700 ms worse, 2.8 bands of 250 ms
+    expect(indicator(trend, "responseGap")).toMatchObject({ earlier: 1050, recent: 250, direction: "slipping" });
+    expect(indicator(trend, "responseGap").slip).toBeCloseTo(2.8, 10);
+    expect(trend.focus).toEqual({ indicator: "questions", because: "slipping", habit: HABITS.askOpen });
+  });
+
+  it("small moves are steady; with nothing slipping the focus is the latest coaching report's habit", () => {
+    const trend = computeListeningTrend(
+      PM,
+      series([
+        { share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 },
+        // bands: 5 points of share (both in range), max(1, 25% of 5) = 1.25 moments, 2.5 questions, 250 ms of shortfall
+        { share: 0.34, kept: 2, missed: 6, interruptions: 6, questions: 8, gapMs: 600 },
+      ]),
+    );
+    expect(trend.indicators.map((i) => i.direction)).toEqual(["steady", "steady", "steady", "steady", "steady", "steady"]);
+    expect(trend.focus).toEqual({ indicator: null, because: "latest-coaching", habit: "habit of meeting 1" });
+  });
+
+  it("a share below the range that falls further is slipping, and the habit is to speak up", () => {
+    const trend = computeListeningTrend(
+      PM,
+      series([
+        { share: 0.15, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
+        { share: 0.05, kept: 1, missed: 1, interruptions: 0, questions: 3, gapMs: 1000 },
+      ]),
+    );
+    expect(indicator(trend, "share").direction).toBe("slipping");
+    expect(trend.focus).toEqual({ indicator: "share", because: "slipping", habit: HABITS.talkMore });
+  });
+
+  it("one meeting is not enough for a direction", () => {
+    const trend = computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }]));
+    expect(new Set(trend.indicators.map((i) => i.direction))).toEqual(new Set(["not-enough-meetings"]));
+    expect(trend.focus.because).toBe("latest-coaching");
+    expect(listeningTrendText(trend)).toContain("not enough meetings yet");
+  });
+
+  it("meetings without a coaching report have no restatement figures; a forgotten manager's meeting is left out", () => {
+    const rows = series([
+      { share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 },
+      { share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 },
+      { share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 },
+    ]);
+    rows[0] = { ...rows[0]!, coaching: null };
+    rows[1] = { ...rows[1]!, analysis: { ...rows[1]!.analysis, manager: null } };
+    const trend = computeListeningTrend(PM, rows);
+    expect(trend.skipped).toBe(1);
+    expect(trend.meetings.map((m) => m.meetingId)).toEqual(["m0", "m2"]);
+    expect(indicator(trend, "restatementsKept")).toMatchObject({ values: [null, 0], direction: "not-enough-meetings" });
+    expect(indicator(trend, "interruptions").direction).toBe("steady");
+  });
+
+  it("renders as text with sparklines, Markdown, versioned JSON and a valid 1.5 card", () => {
+    const trend = computeListeningTrend(
+      PM,
+      series([
+        { share: 0.6, kept: 0, missed: 3, interruptions: 2, questions: 4, gapMs: 1200 },
+        { share: 0.55, kept: 1, missed: 3, interruptions: 2, questions: 4, gapMs: 900 },
+        { share: 0.45, kept: 0, missed: 4, interruptions: 3, questions: 1, gapMs: 300 },
+        { share: 0.4, kept: 1, missed: 4, interruptions: 2, questions: 1, gapMs: 200 },
+      ]),
+    );
+    const text = listeningTrendText(trend);
+    expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17–38%\)\s+improving$/m);
+    expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1\s+1\s+slipping$/m);
+    expect(text).toContain(`Focus: ${HABITS.askOpen}`);
+    expect(text).toContain("(questions asked slipped the most)");
+    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 | 1 | slipping |");
+    const json = listeningTrendJsonSchema.parse(JSON.parse(JSON.stringify(listeningTrendJson(trend, 10))));
+    expect(json).toMatchObject({ schemaVersion: 1, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
+    expect(json.meetings[0]!.at).toBe("2026-03-02T00:00:00.000Z");
+    const card = listeningTrendCard(trend);
+    expectValidCard(card);
+    expect(card.version).toBe("1.5");
+    expect(JSON.stringify(card)).toContain("██▃▃");
+  });
+});

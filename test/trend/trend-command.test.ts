@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listeningTrendCard, noListeningTrendCard } from "../../src/cards/listening-trend-card.js";
+import { listeningTrendJsonSchema, type ListeningTrendJson } from "../../src/rendering/listening-trend-json.js";
+import { findPerson } from "../../src/storage/people.js";
+import { HABITS } from "../../src/trend/listening-trend.js";
+import { showListeningTrend } from "../../src/usecases/show-listening-trend.js";
+import { fixturesDir } from "../helpers/fixtures.js";
+import { expectValidCard } from "../cards/validate-card.js";
+import { analysisOf, meetingParts, type MeetingPart } from "./series.js";
+import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
+
+/**
+ * `attune trend` (formerly `attune report`) on real meetings stored through `attune analyze --save`:
+ * - ES2004a whole, dated 23 Feb (the PM's share of summed talk is 0.4263 in the AMI reference);
+ * - ES2004a cut into four consecutive quarters, saved as four meetings a week apart (2, 9, 16, 23 March):
+ *   the series the trend is checked on;
+ * - IS1009a, another manager's meeting, which must not appear in FEE013's trend.
+ */
+const PM = "FEE013 (Project Manager)";
+const DATES = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"];
+
+let store: TestStorage;
+let parts: MeetingPart[];
+
+beforeAll(async () => {
+  store = await freshStorage("history");
+  parts = meetingParts("ami/ES2004a.teams.vtt", 4);
+  const saves: { args: string[]; stdin?: string }[] = [
+    {
+      args: [
+        "analyze",
+        `${fixturesDir}ami/ES2004a.teams.vtt`,
+        "--manager",
+        "FEE013",
+        "--save",
+        "--date",
+        "2026-02-23",
+        "--title",
+        "ES2004a kick-off",
+      ],
+    },
+    ...parts.map((p) => ({
+      args: ["analyze", "-", "--manager", "FEE013", "--save", "--date", DATES[p.index]!, "--title", `ES2004a part ${p.index + 1}`],
+      stdin: p.json,
+    })),
+    { args: ["analyze", `${fixturesDir}ami/IS1009a.teams.vtt`, "--manager", "FIE088", "--save", "--date", "2026-03-05"] },
+  ];
+  for (const save of saves) {
+    const r = await store.cli(save.args, save.stdin === undefined ? {} : { stdin: save.stdin });
+    if (r.code !== 0) throw new Error(`${save.args.join(" ")}: ${r.err}`);
+  }
+}, 180_000);
+
+afterAll(async () => store?.remove());
+
+async function trendJson(...args: string[]): Promise<ListeningTrendJson> {
+  const r = await store.cli(["trend", "--manager", "FEE013", "--format", "json", ...args]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return listeningTrendJsonSchema.parse(JSON.parse(r.out));
+}
+
+const byKey = (t: ListeningTrendJson, key: string) => t.indicators.find((i) => i.key === key)!;
+
+describe("attune trend on stored AMI meetings", () => {
+  it("--last 4: the four quarters, oldest first, with each part's real figures", async () => {
+    const t = await trendJson("--last", "4");
+    expect(t.manager).toBe(PM);
+    expect(t.meetings.map((m) => [m.title, m.at.slice(0, 10)])).toEqual(parts.map((p) => [`ES2004a part ${p.index + 1}`, DATES[p.index]]));
+    // the stored figures are exactly what analysing each part gives…
+    const analyses = parts.map((p) => analysisOf(p, PM));
+    expect(byKey(t, "share").values).toEqual(analyses.map((a) => a.manager!.share - a.manager!.fairShare));
+    expect(byKey(t, "interruptions").values).toEqual(analyses.map((a) => a.manager!.interruptionsMade));
+    // …and these: the PM holds 89% of the opening (three people had spoken: fair share 33%), 12% of the second quarter
+    expect(t.meetings.map((m) => Number(m.share.toFixed(4)))).toEqual([0.8891, 0.1246, 0.4854, 0.3595]);
+    expect(t.meetings.map((m) => m.fairShare)).toEqual([1 / 3, 0.25, 0.25, 0.25]);
+    expect(t.meetings.map((m) => m.shareVerdict)).toEqual(["above", "below", "above", "within"]);
+    expect(byKey(t, "momentsMissed").values).toEqual([0, 1, 3, 3]);
+    expect(byKey(t, "restatementsKept").values).toEqual([0, 0, 0, 0]);
+    expect(byKey(t, "interruptions").values).toEqual([1, 6, 6, 5]);
+    expect(byKey(t, "questions").values).toEqual([3, 2, 4, 4]);
+    expect(byKey(t, "responseGap").values).toEqual([720, -1370, -565, -1245]);
+  });
+
+  it("--last 4: directions by the documented rules, and the habit of the indicator slipping most", async () => {
+    const t = await trendJson("--last", "4");
+    // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
+    expect(byKey(t, "share").direction).toBe("improving");
+    expect(byKey(t, "restatementsKept").direction).toBe("steady");
+    // 0.5 → 3 missed, band max(1, 25% of 0.5) = 1: 2.5 bands the wrong way
+    expect(byKey(t, "momentsMissed")).toMatchObject({ earlier: 0.5, recent: 3, direction: "slipping" });
+    // 3.5 → 5.5, band 1
+    expect(byKey(t, "interruptions")).toMatchObject({ earlier: 3.5, recent: 5.5, direction: "slipping" });
+    // 2.5 → 4, band 1
+    expect(byKey(t, "questions")).toMatchObject({ earlier: 2.5, recent: 4, direction: "improving" });
+    // shortfall below 1 s: 280 and 2370 ms, then 1565 and 2245: 1325 → 1905 ms, worse by more than 250 ms
+    expect(byKey(t, "responseGap")).toMatchObject({ earlier: (720 - 1370) / 2, recent: (-565 - 1245) / 2, direction: "slipping" });
+    expect(t.focus).toEqual({ indicator: "momentsMissed", because: "slipping", habit: HABITS.sayBack });
+    expect(byKey(t, "momentsMissed").sparkline).toBe("▁▃██");
+    expect(byKey(t, "share").sparkline).toBe("█▁▅▃");
+  });
+
+  it("the default window includes the whole meeting: the PM's share of summed talk in ES2004a is 0.4263", async () => {
+    const t = await trendJson();
+    expect(t.last).toBe(10);
+    expect(t.meetings.map((m) => m.title)).toEqual([
+      "ES2004a kick-off",
+      "ES2004a part 1",
+      "ES2004a part 2",
+      "ES2004a part 3",
+      "ES2004a part 4",
+    ]);
+    expect(t.meetings[0]!.share).toBeCloseTo(0.4263, 4);
+    expect(t.meetings[0]).toMatchObject({ fairShare: 0.25, shareVerdict: "above", oneOnOne: false, coached: true });
+    // IS1009a belongs to FIE088
+    expect(t.meetings.some((m) => m.title.includes("IS1009a"))).toBe(false);
+  });
+
+  it("text shows a sparkline per indicator, the focus and the meetings", async () => {
+    const { code, out, err } = await store.cli(["trend", "--manager", "fee013", "--last", "4"]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
+    expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17–38%\)\s+improving$/m);
+    expect(out).toMatch(/^Moments missed\s+▁▃██\s+0\.5 → 3\s+3\s+slipping$/m);
+    expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+−0\.25 s → −1 s\s+−1\.25 s\s+slipping$/m);
+    expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
+    expect(out).toMatch(
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 3 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m,
+    );
+  });
+
+  it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
+    const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
+    expect(md.out).toContain("| Moments missed | `▁▃██` | 0.5 → 3 | 3 | slipping |");
+    const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
+    expect(card.code).toBe(0);
+    const json = JSON.parse(card.out) as { version: string };
+    expect(json.version).toBe("1.5");
+    expectValidCard(json);
+    expect(card.out).toContain("▁▃██");
+  });
+
+  it("the bot's trend card is the asking person's own trend", async () => {
+    await store.withDb(async (db) => {
+      const pm = await findPerson(db, "local", "FEE013");
+      if (!pm.ok) throw new Error(pm.error.message);
+      const own = await showListeningTrend(db, { personId: pm.value.id }, 4);
+      if (!own.ok) throw new Error(own.error.message);
+      const card = listeningTrendCard(own.value);
+      expectValidCard(card);
+      expect(JSON.stringify(card)).toContain("▁▃██");
+      const nobody = await showListeningTrend(db, { personId: "00000000-0000-0000-0000-000000000000" });
+      expect(!nobody.ok && nobody.error.code).toBe("no-meetings");
+      const note = noListeningTrendCard(nobody.ok ? "" : nobody.error.message);
+      expectValidCard(note);
+      expect(JSON.stringify(note)).toContain("I have no meetings of yours yet");
+    });
+  });
+
+  const errors: [string, string[], RegExp][] = [
+    [
+      "an unknown manager",
+      ["trend", "--manager", "Zed"],
+      /^attune trend: --manager: nobody called 'Zed' is stored; people include 'FEE013 \(Project Manager\)'/,
+    ],
+    [
+      "an ambiguous manager",
+      ["trend", "--manager", "project manager"],
+      /^attune trend: --manager: 'project manager' matches 2 people \('FEE013 \(Project Manager\)', 'FIE088 \(Project Manager\)'\); give more of the name$/,
+    ],
+    [
+      "someone who never led a stored meeting",
+      ["trend", "--manager", "MEE014"],
+      /^attune trend: no meetings stored for MEE014 \(Industrial Designer\); save one with attune analyze FILE --manager "MEE014 \(Industrial Designer\)" --save$/,
+    ],
+    ["no --manager", ["trend"], /^attune trend: trend needs --manager NAME: whose trend to show$/],
+    ["no --manager, by the former name", ["report"], /^attune report: report needs --manager NAME: whose trend to show$/],
+    [
+      "a bad --last",
+      ["trend", "--manager", "FEE013", "--last", "0"],
+      /^attune trend: --last takes a whole number of meetings from 1 to 200, not '0'$/,
+    ],
+    [
+      "a bad --format",
+      ["trend", "--manager", "FEE013", "--format", "pdf"],
+      /^attune trend: --format must be text, json, markdown or card, not 'pdf'$/,
+    ],
+  ];
+  it("attune report, the command's former name, still works and says so in --help", async () => {
+    const byOldName = await store.cli(["report", "--manager", "fee013", "--last", "4"]);
+    expect(byOldName).toEqual(await store.cli(["trend", "--manager", "fee013", "--last", "4"]));
+    expect((await store.cli(["--help"])).out).toMatch(
+      /^ {2}trend {6}a manager's listening trend over their stored meetings \(also: attune report\)$/m,
+    );
+    expect((await store.cli(["report", "--help"])).out).toContain("attune report ...   (the same command under its former name)");
+  });
+
+  it("a stored analysis this release cannot read is refused on one line, not shown and not a crash", async () => {
+    const bump = (version: number) =>
+      store.withDb((db) => db.query("update analyses set schema_version = $1 where metrics->>'schemaVersion' = '1'", [version]));
+    await bump(99);
+    try {
+      const { code, out, err } = await store.cli(["trend", "--manager", "FEE013"]);
+      expect(code).toBe(1);
+      expect(out).toBe("");
+      expect(err).toMatch(
+        /^attune trend: the stored analysis of meeting [0-9a-f-]{36} has schema version 99, newer than this Attune reads \(1\); run the Attune release that wrote it, or a later one\n$/,
+      );
+    } finally {
+      await bump(1);
+    }
+  });
+
+  for (const [name, args, message] of errors) {
+    it(`exits 2 with one line for ${name}`, async () => {
+      const { code, out, err } = await store.cli(args);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(err.trimEnd()).toMatch(message);
+    });
+  }
+});
+
+describe("attune trend on an empty database", () => {
+  let empty: TestStorage;
+  beforeAll(async () => {
+    empty = await freshStorage("history-empty");
+  });
+  afterAll(async () => empty?.remove());
+
+  it("exits 2 with one line saying to save a meeting first", async () => {
+    const { code, out, err } = await empty.cli(["trend", "--manager", "Renée Ortiz"]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe(
+      "attune trend: --manager: nobody called 'Renée Ortiz' is stored (save a meeting first: attune analyze FILE --manager NAME --save)\n",
+    );
+  });
+});
