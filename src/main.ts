@@ -70,7 +70,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     const prompts = await loadPrompts(config.promptsDir);
     if (!prompts.ok) {
       await db.close();
-      return cannotStart("prompts", [prompts.message]);
+      return cannotStart("prompts", [prompts.error.message]);
     }
     coach = { llm: createLlm(config.llm), prompts: prompts.value };
   }

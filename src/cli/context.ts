@@ -26,7 +26,7 @@ export function createContext(io: CliIo): CliContext {
     async coachDeps() {
       if (!config.llm) return { llm: null, prompts: null };
       const prompts = await loadPrompts(config.promptsDir);
-      if (!prompts.ok) throw new UsageError(prompts.message);
+      if (!prompts.ok) throw new UsageError(prompts.error.message);
       return { llm: createLlm(config.llm), prompts: prompts.value };
     },
     async db() {

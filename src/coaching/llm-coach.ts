@@ -7,7 +7,7 @@ import { pickHabit } from "./habit.js";
 import { describeFailure, type Llm, type LlmUsage } from "../llm/client.js";
 import { byPriority, type Candidate, type MomentPick } from "./moments.js";
 import { promptOutputs } from "../llm/prompt-outputs.js";
-import { renderPrompt, type Prompt, type RenderedPrompt } from "../llm/prompt-store.js";
+import { renderPrompt, type Prompt, type PromptResult, type RenderedPrompt } from "../llm/prompt-store.js";
 import type { Coaching, CoachingMoment } from "./schema.js";
 import { cleanSpoken } from "./spoken-text.js";
 import { heuristicMoment } from "./suggest.js";
@@ -59,7 +59,7 @@ export async function llmCoaching(
     options.batchSize,
     budget - SUMMARY_RESERVE,
   );
-  if (!batches.ok) return { ok: false, reason: batches.message, usage };
+  if (!batches.ok) return { ok: false, reason: batches.error.message, usage };
   const byId = new Map(utterances.map((u) => [u.id, u]));
   const names = analysis.speakers.map((x) => x.name);
   const moments: CoachingMoment[] = []; // batches go most important first, so moments stay in that order
@@ -70,7 +70,7 @@ export async function llmCoaching(
     add(usage, result.usage);
     if (!result.ok) {
       // This batch keeps the heuristic's reading of its moments; the others may still be judged by the model.
-      failures.push(describeFailure(result.failure));
+      failures.push(describeFailure(result.error));
       for (const c of batch.candidates) pushHeuristic(moments, c, names);
       continue;
     }
@@ -122,7 +122,7 @@ function planBatches(
   prompts: ReadonlyMap<string, Prompt>,
   size: number,
   budget: number,
-): { ok: true; value: Batch[] } | { ok: false; message: string } {
+): PromptResult<Batch[]> {
   let chosen = candidates;
   for (;;) {
     const batches: Batch[] = [];

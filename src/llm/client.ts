@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { countTokens } from "gpt-tokenizer";
 import { z } from "zod";
+import type { Failure } from "../result.js";
 import type { RenderedPrompt } from "./prompt-store.js";
 
 export interface LlmSettings {
@@ -13,13 +14,11 @@ export interface LlmSettings {
 }
 
 /** Why a call gave no usable answer. Every failure is one of these, never a throw. */
-export type LlmFailure =
-  | { kind: "timeout"; message: string }
-  | { kind: "unreachable"; message: string }
-  | { kind: "http"; status: number; message: string }
-  | { kind: "malformed"; message: string }
-  | { kind: "truncated"; message: string }
-  | { kind: "schema"; message: string };
+export type LlmFailureCode = "timeout" | "unreachable" | "http" | "malformed" | "truncated" | "schema";
+export interface LlmFailure extends Failure<LlmFailureCode> {
+  /** The server's HTTP status, for `http`. */
+  status?: number;
+}
 
 export interface LlmUsage {
   promptTokens: number;
@@ -27,7 +26,7 @@ export interface LlmUsage {
   requests: number;
 }
 
-export type LlmResult<T> = { ok: true; value: T; usage: LlmUsage } | { ok: false; failure: LlmFailure; usage: LlmUsage };
+export type LlmResult<T> = { ok: true; value: T; usage: LlmUsage } | { ok: false; error: LlmFailure; usage: LlmUsage };
 
 export interface Llm {
   readonly model: string;
@@ -60,19 +59,19 @@ export function createLlm(settings: LlmSettings): Llm {
       delete jsonSchema.$schema;
       for (let attempt = 0; attempt < 2; attempt++) {
         const sent = await send(client, settings.model, prompt, messages, jsonSchema, usage);
-        if (!sent.ok) return { ok: false, failure: sent.failure, usage };
+        if (!sent.ok) return { ok: false, error: sent.error, usage };
         const checked = check(sent.content, schema);
         if (checked.ok) return { ok: true, value: checked.value, usage };
-        if (attempt === 1) return { ok: false, failure: checked.failure, usage };
+        if (attempt === 1) return { ok: false, error: checked.error, usage };
         messages.push(
           { role: "assistant", content: sent.content.slice(0, 4000) },
           {
             role: "user",
-            content: `That answer could not be used: ${checked.failure.message}. Answer again with JSON only, matching the schema exactly.`,
+            content: `That answer could not be used: ${checked.error.message}. Answer again with JSON only, matching the schema exactly.`,
           },
         );
       }
-      return { ok: false, failure: { kind: "schema", message: "no answer" }, usage };
+      return { ok: false, error: { code: "schema", message: "no answer" }, usage };
     },
   };
 }
@@ -84,7 +83,7 @@ async function send(
   messages: Message[],
   jsonSchema: Record<string, unknown>,
   usage: LlmUsage,
-): Promise<{ ok: true; content: string } | { ok: false; failure: LlmFailure }> {
+): Promise<{ ok: true; content: string } | { ok: false; error: LlmFailure }> {
   usage.requests++;
   usage.promptTokens += messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 0);
   try {
@@ -103,24 +102,24 @@ async function send(
     usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
     // An answer cut off at max_tokens may still parse (a shorter list), but it is not the whole answer.
     if (choice?.finish_reason === "length")
-      return { ok: false, failure: { kind: "truncated", message: "the answer was cut off at the token limit" } };
+      return { ok: false, error: { code: "truncated", message: "the answer was cut off at the token limit" } };
     return { ok: true, content };
   } catch (error) {
-    return { ok: false, failure: toFailure(error) };
+    return { ok: false, error: toFailure(error) };
   }
 }
 
-function check<T>(content: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; failure: LlmFailure } {
+function check<T>(content: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: LlmFailure } {
   let json: unknown;
   try {
     json = JSON.parse(stripFences(content));
   } catch (cause) {
-    return { ok: false, failure: { kind: "malformed", message: `the reply is not JSON (${(cause as Error).message})` } };
+    return { ok: false, error: { code: "malformed", message: `the reply is not JSON (${(cause as Error).message})` } };
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-  return { ok: false, failure: { kind: "schema", message: `it does not match the schema (${issues.join("; ")})` } };
+  return { ok: false, error: { code: "schema", message: `it does not match the schema (${issues.join("; ")})` } };
 }
 
 /** Some local servers wrap JSON in a Markdown fence despite the response format. */
@@ -130,15 +129,15 @@ function stripFences(content: string): string {
 }
 
 function toFailure(error: unknown): LlmFailure {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: "timeout", message: "the model did not answer in time" };
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return { code: "timeout", message: "the model did not answer in time" };
   if (error instanceof OpenAI.APIConnectionError)
-    return { kind: "unreachable", message: `cannot reach the model server (${error.message})` };
+    return { code: "unreachable", message: `cannot reach the model server (${error.message})` };
   if (error instanceof OpenAI.APIError && typeof error.status === "number") {
-    return { kind: "http", status: error.status, message: `the model server answered ${error.status}` };
+    return { code: "http", status: error.status, message: `the model server answered ${error.status}` };
   }
   throw new Error("unexpected failure calling the model", { cause: error });
 }
 
 export function describeFailure(failure: LlmFailure): string {
-  return failure.kind === "http" ? `${failure.message}` : `${failure.kind}: ${failure.message}`;
+  return failure.code === "http" ? `${failure.message}` : `${failure.code}: ${failure.message}`;
 }

@@ -1,3 +1,4 @@
+import { fail, ok, type Failure, type Result } from "../result.js";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -37,7 +38,9 @@ export interface RenderedPrompt {
   user: string;
 }
 
-export type PromptResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A prompt folder or file Attune cannot use, said in one line naming the file. */
+export type PromptFailure = Failure<"bad-prompt">;
+export type PromptResult<T> = Result<T, PromptFailure>;
 
 /** The prompts Attune needs; loading fails if any is missing. */
 export const REQUIRED_PROMPTS = ["listening-moments", "coaching-summary", "one-on-one-prep"] as const;
@@ -50,7 +53,7 @@ export async function loadPrompts(dir: string): Promise<PromptResult<Map<string,
   try {
     entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   } catch {
-    return { ok: false, message: `prompts folder '${dir}' cannot be read; set ATTUNE_PROMPTS_DIR to the folder holding the prompts` };
+    return fail("bad-prompt", `prompts folder '${dir}' cannot be read; set ATTUNE_PROMPTS_DIR to the folder holding the prompts`);
   }
   const prompts = new Map<string, Prompt>();
   for (const name of entries.sort()) {
@@ -59,8 +62,8 @@ export async function loadPrompts(dir: string): Promise<PromptResult<Map<string,
     prompts.set(name, loaded.value);
   }
   const missing = REQUIRED_PROMPTS.filter((name) => !prompts.has(name));
-  if (missing.length > 0) return { ok: false, message: `prompts folder '${dir}' lacks ${missing.join(", ")}` };
-  return { ok: true, value: prompts };
+  if (missing.length > 0) return fail("bad-prompt", `prompts folder '${dir}' lacks ${missing.join(", ")}`);
+  return ok(prompts);
 }
 
 async function loadPrompt(dir: string, name: string): Promise<PromptResult<Prompt>> {
@@ -70,25 +73,25 @@ async function loadPrompt(dir: string, name: string): Promise<PromptResult<Promp
     try {
       files[file] = await readFile(join(where, file), "utf8");
     } catch {
-      return { ok: false, message: `prompt '${name}': ${join(where, file)} is missing` };
+      return fail("bad-prompt", `prompt '${name}': ${join(where, file)} is missing`);
     }
   }
   let json: unknown;
   try {
     json = JSON.parse(files["config.json"]!);
   } catch (cause) {
-    return { ok: false, message: `prompt '${name}': config.json is not valid JSON (${(cause as Error).message})` };
+    return fail("bad-prompt", `prompt '${name}': config.json is not valid JSON (${(cause as Error).message})`);
   }
   const config = promptConfigSchema.safeParse(json);
   if (!config.success) {
     const issue = config.error.issues[0]!;
-    return { ok: false, message: `prompt '${name}': config.json: ${issue.path.join(".") || "config"}: ${issue.message}` };
+    return fail("bad-prompt", `prompt '${name}': config.json: ${issue.path.join(".") || "config"}: ${issue.message}`);
   }
   const declared = new Set(config.data.variables);
   for (const file of ["system.md", "user.md"]) {
     for (const [, variable] of files[file]!.matchAll(VARIABLE)) {
       if (!declared.has(variable!))
-        return { ok: false, message: `prompt '${name}': ${file} uses {{${variable}}}, which config.json does not declare in "variables"` };
+        return fail("bad-prompt", `prompt '${name}': ${file} uses {{${variable}}}, which config.json does not declare in "variables"`);
     }
   }
   return {
@@ -113,11 +116,11 @@ export function renderPrompt(
   values: Record<string, string>,
 ): PromptResult<RenderedPrompt> {
   const prompt = prompts.get(name);
-  if (!prompt) return { ok: false, message: `unknown prompt '${name}'; known prompts: ${[...prompts.keys()].join(", ")}` };
+  if (!prompt) return fail("bad-prompt", `unknown prompt '${name}'; known prompts: ${[...prompts.keys()].join(", ")}`);
   const missing = prompt.variables.filter((v) => values[v] === undefined);
-  if (missing.length > 0) return { ok: false, message: `prompt '${name}' needs ${missing.map((v) => `{{${v}}}`).join(", ")}` };
+  if (missing.length > 0) return fail("bad-prompt", `prompt '${name}' needs ${missing.map((v) => `{{${v}}}`).join(", ")}`);
   const extra = Object.keys(values).filter((v) => !prompt.variables.includes(v));
-  if (extra.length > 0) return { ok: false, message: `prompt '${name}' has no variable ${extra.map((v) => `{{${v}}}`).join(", ")}` };
+  if (extra.length > 0) return fail("bad-prompt", `prompt '${name}' has no variable ${extra.map((v) => `{{${v}}}`).join(", ")}`);
   const fill = (template: string) => template.replace(VARIABLE, (_, variable: string) => values[variable]!);
   return {
     ok: true,

@@ -38,9 +38,9 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
     history: block.text,
     data_tag: block.tag,
   });
-  if (!rendered.ok) return fallback(`the prompt could not be used (${rendered.message}); heuristic prep instead`);
+  if (!rendered.ok) return fallback(`the prompt could not be used (${rendered.error.message}); heuristic prep instead`);
   const result = await deps.llm.complete(rendered.value, promptOutputs["one-on-one-prep"]);
-  if (!result.ok) return fallback(`the model could not be used (${describeFailure(result.failure)}); heuristic prep instead`, result.usage);
+  if (!result.ok) return fallback(`the model could not be used (${describeFailure(result.error)}); heuristic prep instead`, result.usage);
   let dropped = 0;
   const questions: PrepQuestion[] = [];
   for (const answer of result.value.questions) {

@@ -16,7 +16,7 @@ let baseURL: string;
 
 beforeAll(async () => {
   const loaded = await loadPrompts(bundledPromptsDir);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.error.message);
   prompts = loaded.value;
 });
 beforeEach(async () => {

@@ -17,7 +17,7 @@ afterEach(async () => fake.stop());
 
 async function run() {
   const loaded = await loadPrompts(bundledPromptsDir);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.error.message);
   const { utterances } = transcriptOf("injection/prompt-injection.vtt");
   const manager = "Dana Park";
   const analysis = analyze({ utterances, manager });

@@ -21,7 +21,7 @@ afterAll(async () => fake.stop());
 /** The hour's manager coached by the prompt set against the fake model. */
 async function coachWithModel(utterances: Utterance[]): Promise<Coaching> {
   const loaded = await loadPrompts(bundledPromptsDir);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.error.message);
   const analysis = analyze({ utterances, manager: ONE_HOUR_MANAGER });
   const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
   return coachMeeting({ utterances, analysis, manager: ONE_HOUR_MANAGER }, { llm, prompts: loaded.value });

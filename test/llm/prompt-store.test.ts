@@ -25,7 +25,7 @@ describe("the prompt set on disk", () => {
 
   it("a missing variable, an extra one and an unknown prompt are clear errors", async () => {
     const loaded = await loadPrompts(dir);
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.error.message);
     expect(renderPrompt(loaded.value, "listening-moments", { manager: "Ana" })).toEqual({
       ok: false,
       message: "prompt 'listening-moments' needs {{moments}}, {{moment_count}}, {{data_tag}}",
@@ -42,7 +42,7 @@ describe("the prompt set on disk", () => {
 
   it("a value that looks like a variable is not expanded again", async () => {
     const loaded = await loadPrompts(dir);
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.error.message);
     const rendered = renderPrompt(loaded.value, "coaching-summary", { manager: "{{data_tag}}", summary: "s", data_tag: "t" });
     expect(rendered.ok && rendered.value.user).toContain("Manager: {{data_tag}}");
   });

@@ -148,7 +148,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
 
   it("prepare() directly: quotes are checked against the stored transcripts, not only the moments", async () => {
     const prompts = await loadPrompts(bundledPromptsDir);
-    if (!prompts.ok) throw new Error(prompts.message);
+    if (!prompts.ok) throw new Error(prompts.error.message);
     fake.script({
       content: JSON.stringify({
         questions: [
