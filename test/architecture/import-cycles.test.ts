@@ -26,7 +26,11 @@ describe("the folder-level import graph of src/", () => {
 
   it("the leaf modules (format/, llm/, result.ts) import nothing of ours but the result shape", () => {
     expect([...(graph.get("result")?.keys() ?? [])]).toEqual([]);
-    for (const leaf of ["format", "llm"]) expect([...(graph.get(leaf)?.keys() ?? [])].filter((to) => to !== "result"), leaf).toEqual([]);
+    for (const leaf of ["format", "llm"])
+      expect(
+        [...(graph.get(leaf)?.keys() ?? [])].filter((to) => to !== "result"),
+        leaf,
+      ).toEqual([]);
   });
 
   it("the pure core (transcript, metrics, coaching, trend, prep) reaches no storage, use case or edge", () => {
