@@ -91,7 +91,7 @@ export function analyzeFloor(utterances: readonly Utterance[], options: MetricOp
     interruption: (i) => floor.interruptions.push(i),
   };
   const state = newFloorState();
-  for (const u of utterances) if (u.speaker !== null) feedFloor(state, toFloorUtterance(u, options), options, sink);
+  for (const u of utterances) if (isAttributed(u)) feedFloor(state, toFloorUtterance(u, options), options, sink);
   endFloor(state, options, sink);
   return floor;
 }
@@ -115,7 +115,11 @@ export function endFloor(state: FloorState, options: MetricOptions, sink: FloorS
   settlePending(state, null, options, sink);
 }
 
-export function toFloorUtterance(u: Utterance & { speaker: string }, options: MetricOptions): FloorUtterance {
+type Attributed = Utterance & { speaker: string };
+
+const isAttributed = (u: Utterance): u is Attributed => u.speaker !== null;
+
+export function toFloorUtterance(u: Attributed, options: MetricOptions): FloorUtterance {
   return {
     id: u.id,
     speaker: u.speaker,
