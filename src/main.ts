@@ -13,6 +13,7 @@ import { trendCardFor } from "./history/load-trend.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
+import { startLive, type LiveService } from "./live/start-live.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
@@ -30,6 +31,7 @@ export interface RunningAttune {
   url: string;
   config: Readonly<Config>;
   log: Logger;
+  live: LiveService;
   close(): Promise<void>;
 }
 
@@ -108,20 +110,28 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         },
       });
   const pages = pagesRouter({ about: Boolean(config.bot.appId) });
+  const started = await startLive({ config, db, log: log.child({ module: "live" }) });
+  if (!started.ok) {
+    await db.close();
+    return { ok: false, problems: [started.error] };
+  }
+  const live = started.value;
   const app = createApp({
     log,
     adapter,
     onTurn: bot,
     ready: async () => (await db.query("select 1")).rows.length === 1,
     inFlight,
-    routes: routes ? [pages, routes] : [pages],
+    routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
   const server = app.listen(config.server.port, config.server.host);
+  server.on("upgrade", live.upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
+    await live.close();
     await db.close();
     throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, {
       cause: error,
@@ -145,9 +155,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
       url,
       config,
       log,
+      live,
       close() {
         closing ??= (async () => {
           await inFlight.drain(10_000);
+          await live.close();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();

@@ -69,6 +69,7 @@ export function canonicalName(state: MeetingState, name: string): string {
 }
 
 export function joinPerson(state: MeetingState, name: string, atMs: number): void {
+  if (name.trim() === "") return;
   const canonical = canonicalName(state, name);
   const person = state.people[canonical];
   if (person) person.present = true;
@@ -82,7 +83,13 @@ export function leavePerson(state: MeetingState, name: string): void {
 }
 
 /** Takes a segment in and settles what may settle. Text is read for its word count and question mark, then dropped. */
-export function applySegment(state: MeetingState, frame: SegmentFrame, options: LiveOptions, metrics = defaultMetricOptions): Applied {
+export function applySegment(
+  state: MeetingState,
+  frame: SegmentFrame,
+  options: LiveOptions,
+  metrics = defaultMetricOptions,
+  knownWords?: number,
+): Applied {
   const speaker = canonicalName(state, frame.speaker);
   if (!(speaker in state.people)) {
     if (Object.keys(state.people).length >= options.maxSpeakers)
@@ -93,7 +100,7 @@ export function applySegment(state: MeetingState, frame: SegmentFrame, options: 
     speaker,
     startMs: frame.startMs,
     endMs: frame.endMs,
-    words: countWords(frame.text),
+    words: knownWords ?? countWords(frame.text),
     question: frame.text.indexOf("?") !== -1,
   };
   addSegment(state.buffer, segment, partialKey(speaker, frame.segmentId), frame.final);
@@ -101,10 +108,42 @@ export function applySegment(state: MeetingState, frame: SegmentFrame, options: 
   return { ok: true };
 }
 
-/** The meeting's clock moved (speech events without words): settle what may settle. */
-export function advanceClock(state: MeetingState, atMs: number, options: LiveOptions, metrics = defaultMetricOptions): void {
-  state.buffer.clockMs = Math.max(state.buffer.clockMs, atMs);
-  settle(state, takeSettled(state.buffer, options), options, metrics);
+/**
+ * Speech heard before its words (a vendor's speech_on/off): it opens a wordless partial segment for the
+ * speaker, which their transcript replaces, or which speech_off closes as a final one.
+ */
+export function speechHeard(
+  state: MeetingState,
+  name: string,
+  atMs: number,
+  speaking: boolean,
+  options: LiveOptions,
+  metrics = defaultMetricOptions,
+): Applied {
+  const speaker = canonicalName(state, name);
+  const open = state.buffer.open[partialKey(speaker, undefined)];
+  if (speaking && open) return { ok: true };
+  if (!speaking && !open) {
+    state.buffer.clockMs = Math.max(state.buffer.clockMs, atMs);
+    settle(state, takeSettled(state.buffer, options), options, metrics);
+    return { ok: true };
+  }
+  const startMs = open?.startMs ?? atMs;
+  return applySegment(
+    state,
+    {
+      type: "segment",
+      meetingId: state.meetingId,
+      speaker,
+      startMs,
+      endMs: Math.max(startMs, atMs, open?.endMs ?? 0),
+      text: "",
+      final: !speaking,
+    },
+    options,
+    metrics,
+    open?.words,
+  );
 }
 
 /** The end of the meeting: everything waiting settles, and the floor is read to its end. */

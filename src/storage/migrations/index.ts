@@ -1,5 +1,6 @@
 import { sql as initial } from "./001-initial.js";
 import { sql as heldJobs } from "./002-held-jobs-and-conversations.js";
+import { sql as liveSnapshots } from "./003-live-snapshots.js";
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "held-jobs-and-conversations", sql: heldJobs },
+  { version: 3, name: "live-snapshots", sql: liveSnapshots },
 ];

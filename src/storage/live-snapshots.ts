@@ -1,0 +1,34 @@
+import type { Queryable } from "./db.js";
+
+/** Where live mode keeps meetings in progress across restarts. What is read back is parsed by the caller's schema. */
+export interface LiveSnapshotStore {
+  save(meetingId: string, state: unknown, expiresAt: Date): Promise<void>;
+  load(meetingId: string): Promise<unknown | null>;
+  remove(meetingId: string): Promise<void>;
+  /** Deletes snapshots past their expiry; returns how many. */
+  purgeExpired(): Promise<number>;
+}
+
+export function liveSnapshotStore(db: Queryable): LiveSnapshotStore {
+  return {
+    async save(meetingId, state, expiresAt) {
+      await db.query(
+        `insert into live_snapshots (meeting_id, state, updated_at, expires_at) values ($1, $2, now(), $3)
+         on conflict (meeting_id) do update set state = excluded.state, updated_at = now(), expires_at = excluded.expires_at`,
+        [meetingId, JSON.stringify(state), expiresAt.toISOString()],
+      );
+    },
+    async load(meetingId) {
+      const rows = await db.query<{ state: unknown }>("select state from live_snapshots where meeting_id = $1 and expires_at > now()", [
+        meetingId,
+      ]);
+      return rows.rows[0]?.state ?? null;
+    },
+    async remove(meetingId) {
+      await db.query("delete from live_snapshots where meeting_id = $1", [meetingId]);
+    },
+    async purgeExpired() {
+      return (await db.query("delete from live_snapshots where expires_at <= now() returning meeting_id")).rows.length;
+    },
+  };
+}
