@@ -95,7 +95,8 @@ describe("ingest to side panel over real sockets", () => {
   });
 
   it("closes with 4401 before reading anything when the token is missing or wrong", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789" }, { authorization: TOKEN }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer wrong-token-0123456789" }, { authorization: TOKEN }];
+    for (const headers of attempts) {
       const client = await connect(wsUrl(url, "/live/ingest"), headers);
       client.send({ type: "start", meetingId: "sneaky", manager: "A" });
       const closed = await client.closed;
