@@ -93,6 +93,12 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
   });
   const bot = createBot(services, log.child({ module: "bot" }));
+  const started = await startLive({ config, db, log: log.child({ module: "live" }) });
+  if (!started.ok) {
+    await db.close();
+    return { ok: false, problems: [started.error] };
+  }
+  const live = started.value;
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
@@ -104,18 +110,13 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         log: log.child({ module: "playground" }),
         tenant: config.storage.tenant,
         retentionDays: config.storage.retentionDays,
+        liveReplay: live.replays,
         prep: async (store, manager, person) => {
           const prep = await loadPrep(store, config.storage.tenant, manager, person, coach);
           return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
         },
       });
   const pages = pagesRouter({ about: Boolean(config.bot.appId) });
-  const started = await startLive({ config, db, log: log.child({ module: "live" }) });
-  if (!started.ok) {
-    await db.close();
-    return { ok: false, problems: [started.error] };
-  }
-  const live = started.value;
   const app = createApp({
     log,
     adapter,

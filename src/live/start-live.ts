@@ -7,6 +7,7 @@ import { devKey } from "./dev-token.js";
 import { createLiveHub, type LiveHub } from "./live-hub.js";
 import { liveOptions } from "./live-options.js";
 import { createLiveServer } from "./live-server.js";
+import { localReplayer, type LocalReplayer } from "./local-replay.js";
 import type { Nudge } from "./nudge-policy.js";
 import { createPanelHub, type PanelHub } from "./panel-hub.js";
 import { redisBus } from "./redis-bus.js";
@@ -18,6 +19,8 @@ export interface LiveService {
   hub: LiveHub;
   panels: PanelHub;
   bus: LiveBus;
+  /** The playground's replays into this instance. */
+  replays: LocalReplayer;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
     framesPerSecond: live.framesPerSecond,
     burst: live.framesPerSecond * 4,
   });
+  const replays = localReplayer(hub, config.storage.dataDir);
   if (!live.ingestToken && !live.recallSecret) log.info("live ingest is off: set ATTUNE_LIVE_INGEST_TOKEN to follow meetings live");
   return {
     ok: true,
@@ -81,7 +85,9 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
       hub,
       panels,
       bus,
+      replays,
       async close() {
+        replays.stopAll();
         server.close();
         await hub.close();
         panels.close();
