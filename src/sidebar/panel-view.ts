@@ -19,7 +19,6 @@ export function showState(state: StateFrame): void {
   meter.style.width = `${Math.min(100, state.you.share * 100)}%`;
   meter.classList.toggle("over", state.you.share > state.fairShare * 1.5);
   ($("meter-fair") as HTMLElement).style.left = `${Math.min(100, state.fairShare * 100)}%`;
-  $("meter").setAttribute("aria-valuenow", String(Math.round(state.you.share * 100)));
   $("recent").textContent = `Last ${minutes(state.recentWindowMs)}: ${percent(state.you.recentShare)} of the talk.`;
   $("floor").hidden = state.you.floorMs === null || state.you.floorMs < 30_000;
   if (state.you.floorMs !== null) $("floor").textContent = `You have had the floor for ${clock(state.you.floorMs)}.`;
