@@ -48,7 +48,10 @@ const sampleRun = z.object({ sampleId: z.string({ error: "sampleId must be a str
 const liveRun = z.object(
   {
     sampleId: z.string({ error: "sampleId must be a string" }).max(100),
-    speed: z.number({ error: "speed must be a number" }).min(1).max(120),
+    speed: z
+      .number({ error: "speed must be a number" })
+      .min(1, "speed: from 1 to 120 times real time")
+      .max(120, "speed: from 1 to 120 times real time"),
   },
   jsonObject,
 );
