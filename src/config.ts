@@ -257,6 +257,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
 
 function botProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
+  if (e.ATTUNE_LIVE_MEETING_NOTIFICATIONS === "on" && !e.MicrosoftAppId)
+    problems.push(
+      "ATTUNE_LIVE_MEETING_NOTIFICATIONS: in-meeting notifications go through the Teams bot; set MicrosoftAppId or leave it off",
+    );
   if (!e.MicrosoftAppId) {
     if (e.HOST && e.HOST !== "127.0.0.1" && e.HOST !== "localhost")
       problems.push("HOST: local mode (no MicrosoftAppId) only listens on 127.0.0.1; set MicrosoftAppId to listen elsewhere");

@@ -13,6 +13,7 @@ import { trendCardFor } from "./history/load-trend.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
+import { meetingNotifier } from "./live/meeting-notifier.js";
 import { startLive, type LiveService } from "./live/start-live.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
@@ -92,8 +93,28 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     trendCard: (store, personId) => trendCardFor(store, personId),
     prepCard: (store, personId, who) => prepCardFor(store, personId, who, coach),
   });
-  const bot = createBot(services, log.child({ module: "bot" }));
-  const started = await startLive({ config, db, log: log.child({ module: "live" }) });
+  // Opt-in: the strongest live nudges also as a targeted in-meeting notification to the organizer.
+  const notifier =
+    config.live.meetingNotifications && config.server.publicBaseUrl
+      ? meetingNotifier({
+          send: (reference, meetingId, notification) =>
+            adapter.proactive(reference, async (turn) => turn.meetingNotification?.(meetingId, notification)),
+          publicBaseUrl: config.server.publicBaseUrl,
+          log: log.child({ module: "live" }),
+        })
+      : null;
+  const bot = createBot(
+    notifier
+      ? {
+          ...services,
+          meetingStarted: async (event, info, reference) => {
+            if (info.organizerBotId) notifier.remember(event.meetingId, { reference, organizerBotId: info.organizerBotId });
+          },
+        }
+      : services,
+    log.child({ module: "bot" }),
+  );
+  const started = await startLive({ config, db, log: log.child({ module: "live" }), ...(notifier && { onNudge: notifier.onNudge }) });
   if (!started.ok) {
     await db.close();
     return { ok: false, problems: [started.error] };

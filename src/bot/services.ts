@@ -18,6 +18,8 @@ export interface BotServices {
     info: MeetingInfo,
     context: { serviceUrl: string; conversationId: string },
   ): Promise<void>;
+  /** A meeting started (only wired when live in-meeting notifications are on). */
+  meetingStarted?(event: MeetingEvent, info: MeetingInfo, reference: Record<string, unknown>): Promise<void>;
   /** Sends the manager every report that waited for them; returns how many. */
   deliverHeld(personId: string, turn: BotTurn): Promise<number>;
   latestCard(personId: string): Promise<unknown | null>;

@@ -27,7 +27,8 @@ export interface LiveHubDeps {
 
 export interface LiveHub {
   handle(input: LiveInput): Promise<HubResult>;
-  stats(): { meetings: number };
+  /** Meetings owned, and the size of their state as snapshotted (JSON bytes, all of them). */
+  stats(): { meetings: number; stateBytes: number };
   /** Snapshots every meeting (so a restart resumes them) and lets go of them. */
   close(): Promise<void>;
 }
@@ -38,9 +39,13 @@ interface Owned {
   dirty: boolean;
   publishQueued: boolean;
   stopForwarded: Unsubscribe;
+  lastNudge: Nudge | null;
 }
 
 /** The meetings this instance owns: their state, their nudges, their snapshots and their expiry. */
+/** Meetings snapshotted per statement. */
+const SNAPSHOT_BATCH = 100;
+
 export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const { bus, options, log } = deps;
   const now = deps.now ?? Date.now;
@@ -62,7 +67,14 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       await bus.release(meetingId);
       return null;
     }
-    const meeting: Owned = { state, lastInputAt: now(), dirty: true, publishQueued: false, stopForwarded: () => undefined };
+    const meeting: Owned = {
+      state,
+      lastInputAt: now(),
+      dirty: true,
+      publishQueued: false,
+      stopForwarded: () => undefined,
+      lastNudge: null,
+    };
     meeting.stopForwarded = bus.onForwarded(meetingId, (raw) => {
       const input = liveInputSchema.safeParse(raw);
       if (!input.success || input.data.meetingId !== meetingId)
@@ -83,7 +95,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       const view = liveView(meeting.state, options);
       bus.publish(meeting.state.meetingId, {
         kind: "summary",
-        summary: summarize(meeting.state.meetingId, meeting.state.title, view),
+        summary: summarize(meeting.state.meetingId, meeting.state.title, view, meeting.lastNudge),
         sentAt: now(),
       });
     });
@@ -94,6 +106,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     meeting.lastInputAt = now();
     const nudge = nextNudge(meeting.state, liveView(meeting.state, options), options);
     if (nudge) {
+      meeting.lastNudge = nudge;
       const { meetingId, manager } = meeting.state;
       bus.publish(meetingId, { kind: "nudge", meetingId, manager, nudge });
       deps.onNudge?.({ meetingId, manager }, nudge);
@@ -108,7 +121,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     meeting.stopForwarded();
     finishMeeting(meeting.state, options);
     const view = liveView(meeting.state, options);
-    bus.publish(meetingId, { kind: "summary", summary: summarize(meetingId, meeting.state.title, view), sentAt: now() });
+    bus.publish(meetingId, { kind: "summary", summary: summarize(meetingId, meeting.state.title, view, meeting.lastNudge), sentAt: now() });
     bus.publish(meetingId, { kind: "ended", meetingId });
     await deps.snapshots?.remove(meetingId);
     await bus.release(meetingId);
@@ -158,11 +171,16 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       afterChange(meeting);
       return { ok: true, value: "applied" };
     },
-    stats: () => ({ meetings: owned.size }),
+    stats: () => {
+      let stateBytes = 0;
+      for (const meeting of owned.values()) stateBytes += JSON.stringify(meeting.state).length;
+      return { meetings: owned.size, stateBytes };
+    },
     async close() {
       clearInterval(timer);
       await Promise.allSettled([...opening.values()]);
-      await Promise.all([...owned.values()].map((m) => snapshot(m)));
+      const all = [...owned.values()];
+      for (let i = 0; i < all.length; i += SNAPSHOT_BATCH) await snapshotMany(all.slice(i, i + SNAPSHOT_BATCH));
       for (const meeting of owned.values()) {
         meeting.stopForwarded();
         await bus.release(meeting.state.meetingId);
@@ -183,29 +201,49 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     return { ok: false, code: "not-started", error: `meeting ${input.meetingId} has not started: send a start frame first` };
   }
 
-  async function snapshot(meeting: Owned): Promise<void> {
-    if (!deps.snapshots || !meeting.dirty) return;
-    meeting.dirty = false;
+  async function snapshotMany(meetings: Owned[]): Promise<void> {
+    if (!deps.snapshots || meetings.length === 0) return;
+    for (const meeting of meetings) meeting.dirty = false;
     const expiresAt = new Date(now() + deps.idleMs);
-    await deps.snapshots.save(meeting.state.meetingId, toSnapshot(meeting.state), expiresAt).catch((error: unknown) => {
-      meeting.dirty = true;
-      log.error({ meetingId: meeting.state.meetingId, err: { message: (error as Error).message } }, "live snapshot failed");
-    });
+    await deps.snapshots
+      .saveMany(meetings.map((m) => ({ meetingId: m.state.meetingId, state: toSnapshot(m.state), expiresAt })))
+      .catch((error: unknown) => {
+        for (const meeting of meetings) meeting.dirty = true;
+        log.error({ meetings: meetings.length, err: { message: (error as Error).message } }, "live snapshot failed");
+      });
   }
 
   const logFailure = (what: string) => (error: unknown) => log.error({ err: { message: (error as Error).message } }, `${what} failed`);
 
+  /**
+   * Every snapshotEveryMs: idle meetings end; the others renew their claim, and changed ones are saved one at a
+   * time with a turn of the event loop between saves, so an embedded database never holds up live traffic.
+   */
+  let sweeping = false;
   const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep()
+      .catch(logFailure("the live sweep"))
+      .finally(() => (sweeping = false));
+  }, deps.snapshotEveryMs);
+  async function sweep(): Promise<void> {
     const at = now();
+    const changed: Owned[] = [];
     for (const meeting of [...owned.values()]) {
-      if (at - meeting.lastInputAt > deps.idleMs) end(meeting, "idle").catch(logFailure("ending an idle live meeting"));
+      if (owned.get(meeting.state.meetingId) !== meeting) continue;
+      if (at - meeting.lastInputAt > deps.idleMs) await end(meeting, "idle");
       else {
-        void snapshot(meeting);
-        void bus.claim(meeting.state.meetingId, claimTtlMs);
+        if (meeting.dirty) changed.push(meeting);
+        await bus.claim(meeting.state.meetingId, claimTtlMs);
       }
     }
-    deps.snapshots?.purgeExpired().catch(logFailure("purging expired live snapshots"));
-  }, deps.snapshotEveryMs);
+    for (let i = 0; i < changed.length; i += SNAPSHOT_BATCH) {
+      await snapshotMany(changed.slice(i, i + SNAPSHOT_BATCH));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await deps.snapshots?.purgeExpired();
+  }
   timer.unref();
   return hub;
 }

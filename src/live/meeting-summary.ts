@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LiveView } from "./live-view.js";
+import { nudgeFrameSchema, type NudgeFrame } from "./protocol.js";
 
 /**
  * What panels need of a meeting, published on the bus after each change: the live view without
@@ -24,10 +25,12 @@ export const meetingSummarySchema = z.object({
     }),
   ),
   floor: z.object({ speaker: z.string(), startMs: z.number().int(), endMs: z.number().int() }).nullable(),
+  /** The latest nudge, for an organizer's panel that opens just after it (from the in-meeting notification). */
+  lastNudge: nudgeFrameSchema.nullable(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
-export function summarize(meetingId: string, title: string | null, view: LiveView): MeetingSummary {
+export function summarize(meetingId: string, title: string | null, view: LiveView, lastNudge: NudgeFrame | null): MeetingSummary {
   return {
     meetingId,
     title,
@@ -45,5 +48,6 @@ export function summarize(meetingId: string, title: string | null, view: LiveVie
       present: p.present,
     })),
     floor: view.floor,
+    lastNudge,
   };
 }

@@ -35,6 +35,9 @@ export interface PanelHub {
   close(): void;
 }
 
+/** A nudge this recent (meeting time) is shown to an organizer whose panel opens after it. */
+const RECENT_NUDGE_MS = 2 * 60_000;
+
 export function createPanelHub(deps: PanelHubDeps): PanelHub {
   const authTimeoutMs = deps.authTimeoutMs ?? 10_000;
   const maxBuffered = deps.maxBufferedBytes ?? 64 * 1024;
@@ -66,6 +69,9 @@ export function createPanelHub(deps: PanelHubDeps): PanelHub {
     }
     panel.place = found;
     send(panel, stateFrameFor(room.latest, found), true);
+    // Opened just after a nudge (as the in-meeting notification does): the organizer sees it too.
+    const last = room.latest.lastNudge;
+    if (found.organizer && last && room.latest.atMs - last.atMs <= RECENT_NUDGE_MS) send(panel, last, false);
   }
 
   function roomFor(meetingId: string): Room {

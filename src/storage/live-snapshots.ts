@@ -2,7 +2,8 @@ import type { Queryable } from "./db.js";
 
 /** Where live mode keeps meetings in progress across restarts. What is read back is parsed by the caller's schema. */
 export interface LiveSnapshotStore {
-  save(meetingId: string, state: unknown, expiresAt: Date): Promise<void>;
+  /** Saves snapshots, several at once, in one statement (an embedded database commits once, not once per meeting). */
+  saveMany(rows: readonly { meetingId: string; state: unknown; expiresAt: Date }[]): Promise<void>;
   load(meetingId: string): Promise<unknown | null>;
   remove(meetingId: string): Promise<void>;
   /** Deletes snapshots past their expiry; returns how many. */
@@ -11,11 +12,13 @@ export interface LiveSnapshotStore {
 
 export function liveSnapshotStore(db: Queryable): LiveSnapshotStore {
   return {
-    async save(meetingId, state, expiresAt) {
+    async saveMany(rows) {
+      if (rows.length === 0) return;
       await db.query(
-        `insert into live_snapshots (meeting_id, state, updated_at, expires_at) values ($1, $2, now(), $3)
+        `insert into live_snapshots (meeting_id, state, updated_at, expires_at)
+         select id, state, now(), expires from unnest($1::text[], $2::jsonb[], $3::timestamptz[]) as t(id, state, expires)
          on conflict (meeting_id) do update set state = excluded.state, updated_at = now(), expires_at = excluded.expires_at`,
-        [meetingId, JSON.stringify(state), expiresAt.toISOString()],
+        [rows.map((r) => r.meetingId), rows.map((r) => JSON.stringify(r.state)), rows.map((r) => r.expiresAt.toISOString())],
       );
     },
     async load(meetingId) {
