@@ -4,6 +4,7 @@
  */
 import { createLogger } from "../src/log.js";
 import { startAttune } from "../src/main.js";
+import { answerStats } from "./process-stats.js";
 
 const started = await startAttune(process.env, { log: createLogger("warn") });
 if (!started.ok) {
@@ -13,19 +14,8 @@ if (!started.ok) {
 const { attune } = started;
 process.send?.({ type: "ready", url: attune.url });
 process.on("message", async (message: { type: string }) => {
-  if (message.type === "stats" || message.type === "cpu") {
-    // Memory is measured after a full collection; CPU alone ("cpu") must not pause the server mid-run.
-    if (message.type === "stats") (globalThis as { gc?: () => void }).gc?.();
-    const memory = process.memoryUsage();
-    process.send?.({
-      type: "stats",
-      cpu: process.cpuUsage(),
-      rss: memory.rss,
-      heapUsed: memory.heapUsed,
-      external: memory.external,
-      ...attune.live.hub.stats(),
-    });
-  } else if (message.type === "stop") {
+  if (answerStats(message, () => attune.live.hub.stats())) return;
+  if (message.type === "stop") {
     await attune.close();
     process.exit(0);
   }

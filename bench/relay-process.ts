@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { answerStats } from "./process-stats.js";
 
 const rooms = new Map<string, Set<WebSocket>>();
 const wss = new WebSocketServer({ noServer: true });
@@ -32,18 +33,6 @@ server.on("upgrade", (req, socket, head) => {
 });
 server.listen(0, "127.0.0.1", () => process.send?.({ type: "ready", url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
 process.on("message", (message: { type: string }) => {
-  if (message.type === "stats" || message.type === "cpu") {
-    // Memory is measured after a full collection; CPU alone ("cpu") must not pause the server mid-run.
-    if (message.type === "stats") (globalThis as { gc?: () => void }).gc?.();
-    const memory = process.memoryUsage();
-    process.send?.({
-      type: "stats",
-      cpu: process.cpuUsage(),
-      rss: memory.rss,
-      heapUsed: memory.heapUsed,
-      external: memory.external,
-      meetings: rooms.size,
-      stateBytes: 0,
-    });
-  } else if (message.type === "stop") process.exit(0);
+  if (answerStats(message, () => ({ meetings: rooms.size, stateBytes: 0 }))) return;
+  if (message.type === "stop") process.exit(0);
 });

@@ -40,11 +40,15 @@ interface Owned {
   publishQueued: boolean;
   stopForwarded: Unsubscribe;
   lastNudge: Nudge | null;
+  /** Wall time of the last snapshot and the last claim renewal. */
+  savedAt: number;
+  claimedAt: number;
 }
 
 /** The meetings this instance owns: their state, their nudges, their snapshots and their expiry. */
 /** Meetings snapshotted per statement. */
-const SNAPSHOT_BATCH = 100;
+const SNAPSHOT_BATCH = 10;
+const SWEEP_MS = 1000;
 
 export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const { bus, options, log } = deps;
@@ -74,6 +78,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       publishQueued: false,
       stopForwarded: () => undefined,
       lastNudge: null,
+      // A new meeting is due for its first snapshot at a random moment of the period: the work spreads out.
+      savedAt: now() - Math.random() * deps.snapshotEveryMs,
+      claimedAt: now(),
     };
     meeting.stopForwarded = bus.onForwarded(meetingId, (raw) => {
       const input = liveInputSchema.safeParse(raw);
@@ -203,7 +210,10 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
 
   async function snapshotMany(meetings: Owned[]): Promise<void> {
     if (!deps.snapshots || meetings.length === 0) return;
-    for (const meeting of meetings) meeting.dirty = false;
+    for (const meeting of meetings) {
+      meeting.dirty = false;
+      meeting.savedAt = now();
+    }
     const expiresAt = new Date(now() + deps.idleMs);
     await deps.snapshots
       .saveMany(meetings.map((m) => ({ meetingId: m.state.meetingId, state: toSnapshot(m.state), expiresAt })))
@@ -216,8 +226,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const logFailure = (what: string) => (error: unknown) => log.error({ err: { message: (error as Error).message } }, `${what} failed`);
 
   /**
-   * Every snapshotEveryMs: idle meetings end; the others renew their claim, and changed ones are saved one at a
-   * time with a turn of the event loop between saves, so an embedded database never holds up live traffic.
+   * Once a second, the meetings that are due: idle ones end; the others renew their claim at a third of its
+   * lease and, when changed, are snapshotted every snapshotEveryMs, ten per statement with a turn of the event
+   * loop between. Each meeting is due at its own moment, so the work is spread and never holds up live traffic.
    */
   let sweeping = false;
   const timer = setInterval(() => {
@@ -226,24 +237,31 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     sweep()
       .catch(logFailure("the live sweep"))
       .finally(() => (sweeping = false));
-  }, deps.snapshotEveryMs);
+  }, SWEEP_MS);
   async function sweep(): Promise<void> {
     const at = now();
-    const changed: Owned[] = [];
+    const due: Owned[] = [];
     for (const meeting of [...owned.values()]) {
       if (owned.get(meeting.state.meetingId) !== meeting) continue;
       if (at - meeting.lastInputAt > deps.idleMs) await end(meeting, "idle");
       else {
-        if (meeting.dirty) changed.push(meeting);
-        await bus.claim(meeting.state.meetingId, claimTtlMs);
+        if (at - meeting.claimedAt > claimTtlMs / 3) {
+          meeting.claimedAt = at;
+          await bus.claim(meeting.state.meetingId, claimTtlMs);
+        }
+        if (meeting.dirty && at - meeting.savedAt >= deps.snapshotEveryMs) due.push(meeting);
       }
     }
-    for (let i = 0; i < changed.length; i += SNAPSHOT_BATCH) {
-      await snapshotMany(changed.slice(i, i + SNAPSHOT_BATCH));
+    for (let i = 0; i < due.length; i += SNAPSHOT_BATCH) {
+      await snapshotMany(due.slice(i, i + SNAPSHOT_BATCH));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await deps.snapshots?.purgeExpired();
+    if (at - lastPurge > deps.snapshotEveryMs) {
+      lastPurge = at;
+      await deps.snapshots?.purgeExpired();
+    }
   }
+  let lastPurge = 0;
   timer.unref();
   return hub;
 }

@@ -16,16 +16,23 @@ export function liveSnapshotStore(db: Queryable): LiveSnapshotStore {
       if (rows.length === 0) return;
       await db.query(
         `insert into live_snapshots (meeting_id, state, updated_at, expires_at)
-         select id, state, now(), expires from unnest($1::text[], $2::jsonb[], $3::timestamptz[]) as t(id, state, expires)
+         select id, state, now(), expires from unnest($1::text[], $2::text[], $3::timestamptz[]) as t(id, state, expires)
          on conflict (meeting_id) do update set state = excluded.state, updated_at = now(), expires_at = excluded.expires_at`,
         [rows.map((r) => r.meetingId), rows.map((r) => JSON.stringify(r.state)), rows.map((r) => r.expiresAt.toISOString())],
       );
     },
     async load(meetingId) {
-      const rows = await db.query<{ state: unknown }>("select state from live_snapshots where meeting_id = $1 and expires_at > now()", [
+      const rows = await db.query<{ state: string }>("select state from live_snapshots where meeting_id = $1 and expires_at > now()", [
         meetingId,
       ]);
-      return rows.rows[0]?.state ?? null;
+      const text = rows.rows[0]?.state;
+      if (text === undefined) return null;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        // Not JSON: the caller's schema check refuses it as any other unreadable snapshot.
+        return { unreadable: true };
+      }
     },
     async remove(meetingId) {
       await db.query("delete from live_snapshots where meeting_id = $1", [meetingId]);

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
+import { CHROMIUM, haveChromium, launchChromium } from "../helpers/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 let server: Awaited<ReturnType<typeof startLocalAttune>>;
 
@@ -47,22 +47,10 @@ describe("the playground's live replay", () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))("the playground's live replay in headless Chromium", () => {
+describe.skipIf(!haveChromium)("the playground's live replay in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();

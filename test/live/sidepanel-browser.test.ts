@@ -2,19 +2,18 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayPlan } from "../../src/live/replay-plan.js";
 import { sendReplay } from "../../src/live/replay-sender.js";
 import { startLocalAttune } from "../helpers/attune-server.js";
+import { CHROMIUM, haveChromium, launchChromium } from "../helpers/browser.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 import { devToken, wsUrl } from "./live-client.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const TOKEN = "test-ingest-token-0123456789";
 const MANAGER = "FEE013 (Project Manager)";
-const haveChromium = existsSync(CHROMIUM);
 const haveBuild = existsSync(fileURLToPath(new URL("../../dist/sidebar/panel.js", import.meta.url)));
 if (!haveChromium) console.warn(`side panel browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 if (!haveBuild)
@@ -25,19 +24,7 @@ describe.skipIf(!haveChromium)("the side panel in headless Chromium against a li
   let server: Awaited<ReturnType<typeof startLocalAttune>>;
   beforeAll(async () => {
     server = await startLocalAttune({ ATTUNE_LIVE_INGEST_TOKEN: TOKEN, ATTUNE_LIVE_MONOLOGUE_SECONDS: "60" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
