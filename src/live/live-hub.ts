@@ -1,13 +1,16 @@
 import type { Logger } from "../log.js";
 import type { LiveSnapshotStore } from "../storage/live-snapshots.js";
-import type { LiveBus, Unsubscribe } from "./bus.js";
+import type { LiveBus } from "./bus.js";
 import { liveInputSchema, type HubResult, type LiveInput } from "./live-input.js";
 import type { LiveOptions } from "./live-options.js";
-import { fromSnapshot, toSnapshot } from "./live-snapshot.js";
+import { fromSnapshot } from "./live-snapshot.js";
+import { startSweep } from "./live-sweep.js";
 import { liveView } from "./live-view.js";
 import { summarize } from "./meeting-summary.js";
-import { applySegment, speechHeard, finishMeeting, joinPerson, leavePerson, newMeeting, type MeetingState } from "./meeting-state.js";
+import { applyInput } from "./apply-input.js";
+import { finishMeeting, joinPerson, newMeeting, type MeetingState } from "./meeting-state.js";
 import { nextNudge, type Nudge } from "./nudge-policy.js";
+import { ownedMeeting, type OwnedMeeting } from "./owned-meeting.js";
 
 export interface LiveHubDeps {
   bus: LiveBus;
@@ -33,31 +36,15 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
-interface Owned {
-  state: MeetingState;
-  lastInputAt: number;
-  dirty: boolean;
-  publishQueued: boolean;
-  stopForwarded: Unsubscribe;
-  lastNudge: Nudge | null;
-  /** Wall time of the last snapshot and the last claim renewal. */
-  savedAt: number;
-  claimedAt: number;
-}
-
 /** The meetings this instance owns: their state, their nudges, their snapshots and their expiry. */
-/** Meetings snapshotted per statement. */
-const SNAPSHOT_BATCH = 10;
-const SWEEP_MS = 1000;
-
 export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const { bus, options, log } = deps;
   const now = deps.now ?? Date.now;
-  const owned = new Map<string, Owned>();
-  const opening = new Map<string, Promise<Owned | null>>();
+  const owned = new Map<string, OwnedMeeting>();
+  const opening = new Map<string, Promise<OwnedMeeting | null>>();
   const claimTtlMs = Math.max(30_000, deps.idleMs);
 
-  async function open(meetingId: string, start: MeetingState | null): Promise<Owned | null> {
+  async function open(meetingId: string, start: MeetingState | null): Promise<OwnedMeeting | null> {
     if (owned.size >= deps.maxMeetings) return null;
     if (!(await bus.claim(meetingId, claimTtlMs))) return null;
     let state = start;
@@ -71,17 +58,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       await bus.release(meetingId);
       return null;
     }
-    const meeting: Owned = {
-      state,
-      lastInputAt: now(),
-      dirty: true,
-      publishQueued: false,
-      stopForwarded: () => undefined,
-      lastNudge: null,
-      // A new meeting is due for its first snapshot at a random moment of the period: the work spreads out.
-      savedAt: now() - Math.random() * deps.snapshotEveryMs,
-      claimedAt: now(),
-    };
+    const meeting = ownedMeeting(state, now(), deps.snapshotEveryMs);
     meeting.stopForwarded = bus.onForwarded(meetingId, (raw) => {
       const input = liveInputSchema.safeParse(raw);
       if (!input.success || input.data.meetingId !== meetingId)
@@ -93,7 +70,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     return meeting;
   }
 
-  function publishSoon(meeting: Owned): void {
+  function publishSoon(meeting: OwnedMeeting): void {
     if (meeting.publishQueued) return;
     meeting.publishQueued = true;
     setImmediate(() => {
@@ -108,7 +85,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     });
   }
 
-  function afterChange(meeting: Owned): void {
+  function afterChange(meeting: OwnedMeeting): void {
     meeting.dirty = true;
     meeting.lastInputAt = now();
     const nudge = nextNudge(meeting.state, liveView(meeting.state, options), options);
@@ -122,7 +99,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     publishSoon(meeting);
   }
 
-  async function end(meeting: Owned, why: "end" | "idle"): Promise<void> {
+  async function end(meeting: OwnedMeeting, why: "end" | "idle"): Promise<void> {
     const { meetingId } = meeting.state;
     owned.delete(meetingId);
     meeting.stopForwarded();
@@ -135,7 +112,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     log.info({ meetingId, why, nudges: meeting.state.policy.sent }, "live meeting ended");
   }
 
-  async function meetingFor(meetingId: string, start: MeetingState | null): Promise<Owned | null> {
+  async function meetingFor(meetingId: string, start: MeetingState | null): Promise<OwnedMeeting | null> {
     const have = owned.get(meetingId);
     if (have) return have;
     let pending = opening.get(meetingId);
@@ -166,15 +143,8 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         await end(meeting, "end");
         return { ok: true, value: "ended" };
       }
-      if (input.type === "segment") {
-        const applied = applySegment(meeting.state, input, options);
-        if (!applied.ok) return { ok: false, code: "refused", error: applied.error };
-      } else if (input.type === "join") joinPerson(meeting.state, input.name, input.atMs);
-      else if (input.type === "leave") leavePerson(meeting.state, input.name);
-      else {
-        const heard = speechHeard(meeting.state, input.name, input.atMs, input.speaking, options);
-        if (!heard.ok) return { ok: false, code: "refused", error: heard.error };
-      }
+      const applied = applyInput(meeting.state, input, options);
+      if (!applied.ok) return { ok: false, code: "refused", error: applied.error };
       afterChange(meeting);
       return { ok: true, value: "applied" };
     },
@@ -184,10 +154,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       return { meetings: owned.size, stateBytes };
     },
     async close() {
-      clearInterval(timer);
+      sweep.stop();
       await Promise.allSettled([...opening.values()]);
-      const all = [...owned.values()];
-      for (let i = 0; i < all.length; i += SNAPSHOT_BATCH) await snapshotMany(all.slice(i, i + SNAPSHOT_BATCH));
+      await sweep.saveAll([...owned.values()]);
       for (const meeting of owned.values()) {
         meeting.stopForwarded();
         await bus.release(meeting.state.meetingId);
@@ -208,60 +177,19 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     return { ok: false, code: "not-started", error: `meeting ${input.meetingId} has not started: send a start frame first` };
   }
 
-  async function snapshotMany(meetings: Owned[]): Promise<void> {
-    if (!deps.snapshots || meetings.length === 0) return;
-    for (const meeting of meetings) {
-      meeting.dirty = false;
-      meeting.savedAt = now();
-    }
-    const expiresAt = new Date(now() + deps.idleMs);
-    await deps.snapshots
-      .saveMany(meetings.map((m) => ({ meetingId: m.state.meetingId, state: toSnapshot(m.state), expiresAt })))
-      .catch((error: unknown) => {
-        for (const meeting of meetings) meeting.dirty = true;
-        log.error({ meetings: meetings.length, err: { message: (error as Error).message } }, "live snapshot failed");
-      });
-  }
-
   const logFailure = (what: string) => (error: unknown) => log.error({ err: { message: (error as Error).message } }, `${what} failed`);
 
-  /**
-   * Once a second, the meetings that are due: idle ones end; the others renew their claim at a third of its
-   * lease and, when changed, are snapshotted every snapshotEveryMs, ten per statement with a turn of the event
-   * loop between. Each meeting is due at its own moment, so the work is spread and never holds up live traffic.
-   */
-  let sweeping = false;
-  const timer = setInterval(() => {
-    if (sweeping) return;
-    sweeping = true;
-    sweep()
-      .catch(logFailure("the live sweep"))
-      .finally(() => (sweeping = false));
-  }, SWEEP_MS);
-  async function sweep(): Promise<void> {
-    const at = now();
-    const due: Owned[] = [];
-    for (const meeting of [...owned.values()]) {
-      if (owned.get(meeting.state.meetingId) !== meeting) continue;
-      if (at - meeting.lastInputAt > deps.idleMs) await end(meeting, "idle");
-      else {
-        if (at - meeting.claimedAt > claimTtlMs / 3) {
-          meeting.claimedAt = at;
-          await bus.claim(meeting.state.meetingId, claimTtlMs);
-        }
-        if (meeting.dirty && at - meeting.savedAt >= deps.snapshotEveryMs) due.push(meeting);
-      }
-    }
-    for (let i = 0; i < due.length; i += SNAPSHOT_BATCH) {
-      await snapshotMany(due.slice(i, i + SNAPSHOT_BATCH));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (at - lastPurge > deps.snapshotEveryMs) {
-      lastPurge = at;
-      await deps.snapshots?.purgeExpired();
-    }
-  }
-  let lastPurge = 0;
-  timer.unref();
+  const sweep = startSweep({
+    bus,
+    snapshots: deps.snapshots,
+    log,
+    meetings: () => [...owned.values()],
+    isOwned: (meeting) => owned.get(meeting.state.meetingId) === meeting,
+    end: (meeting) => end(meeting, "idle"),
+    idleMs: deps.idleMs,
+    snapshotEveryMs: deps.snapshotEveryMs,
+    claimTtlMs,
+    now,
+  });
   return hub;
 }

@@ -46,18 +46,25 @@ export type RecallMapped =
   | { ok: true; ignored: string }
   | { ok: false; error: string };
 
+type TranscriptEvent = z.infer<typeof transcriptEventSchema>;
+type ParticipantEvent = z.infer<typeof participantEventSchema>;
+
 /** One Recall event as live input for the same meeting state as /live/ingest. */
 export function mapRecallEvent(body: unknown, context: RecallContext): RecallMapped {
   const kind = anyEventSchema.safeParse(body);
   if (!kind.success) return { ok: false, error: "not a Recall.ai event: expected an object with an event name" };
   const transcript = transcriptEventSchema.safeParse(body);
-  const participantEvent = transcript.success ? null : participantEventSchema.safeParse(body);
-  if (!transcript.success && !participantEvent?.success) {
+  const participantEvent = participantEventSchema.safeParse(body);
+  const event: TranscriptEvent | ParticipantEvent | null = transcript.success
+    ? transcript.data
+    : participantEvent.success
+      ? participantEvent.data
+      : null;
+  if (!event) {
     if (!kind.data.event.startsWith("transcript.") && !/^participant_events\.(join|leave|speech_on|speech_off)$/.test(kind.data.event))
       return { ok: true, ignored: kind.data.event };
     return { ok: false, error: `${kind.data.event}: not the shape Recall.ai documents for it` };
   }
-  const event = transcript.success ? transcript.data : participantEvent!.data!;
   const { participant } = event.data.data;
   const metadata = event.data.bot?.metadata ?? {};
   const fromMetadata = (key: string) => (typeof metadata[key] === "string" && metadata[key] !== "" ? (metadata[key] as string) : null);
@@ -66,24 +73,28 @@ export function mapRecallEvent(body: unknown, context: RecallContext): RecallMap
   const name = participant.name?.trim() || `Participant ${participant.id}`;
   const manager = context.manager ?? fromMetadata("attune_manager") ?? (participant.is_host ? name : "");
   const start = { type: "start" as const, meetingId, manager };
-  if (transcript.success) {
-    const words = transcript.data.data.data.words;
-    if (words.length === 0) return { ok: true, ignored: "transcript event without words" };
-    const startMs = Math.round(words[0]!.start_timestamp.relative * 1000);
-    const last = words[words.length - 1]!;
-    const endMs = Math.max(startMs, Math.round((last.end_timestamp ?? last.start_timestamp).relative * 1000));
-    const text = words.map((w) => w.text).join(" ");
-    const final = transcript.data.event === "transcript.data";
-    return { ok: true, meetingId, start, inputs: [{ type: "segment", meetingId, speaker: name, startMs, endMs, text, final }] };
-  }
-  const atMs = Math.round(participantEvent!.data!.data.data.timestamp.relative * 1000);
-  const inputs: LiveInput[] =
-    participantEvent!.data!.event === "participant_events.join"
-      ? [{ type: "join", meetingId, name, atMs }]
-      : participantEvent!.data!.event === "participant_events.leave"
-        ? [{ type: "leave", meetingId, name, atMs }]
-        : [{ type: "speech", meetingId, name, atMs, speaking: participantEvent!.data!.event === "participant_events.speech_on" }];
+  const inputs = transcript.success
+    ? transcriptInputs(transcript.data, meetingId, name)
+    : participantInputs(event as ParticipantEvent, meetingId, name);
+  if (inputs.length === 0) return { ok: true, ignored: "transcript event without words" };
   // A host joining names the manager when nothing else did.
   if (inputs[0]!.type === "join" && participant.is_host && manager === name) inputs.unshift(start);
   return { ok: true, meetingId, start, inputs };
+}
+
+function transcriptInputs(event: TranscriptEvent, meetingId: string, speaker: string): LiveInput[] {
+  const words = event.data.data.words;
+  if (words.length === 0) return [];
+  const startMs = Math.round(words[0]!.start_timestamp.relative * 1000);
+  const last = words[words.length - 1]!;
+  const endMs = Math.max(startMs, Math.round((last.end_timestamp ?? last.start_timestamp).relative * 1000));
+  const text = words.map((w) => w.text).join(" ");
+  return [{ type: "segment", meetingId, speaker, startMs, endMs, text, final: event.event === "transcript.data" }];
+}
+
+function participantInputs(event: ParticipantEvent, meetingId: string, name: string): LiveInput[] {
+  const atMs = Math.round(event.data.data.timestamp.relative * 1000);
+  if (event.event === "participant_events.join") return [{ type: "join", meetingId, name, atMs }];
+  if (event.event === "participant_events.leave") return [{ type: "leave", meetingId, name, atMs }];
+  return [{ type: "speech", meetingId, name, atMs, speaking: event.event === "participant_events.speech_on" }];
 }
