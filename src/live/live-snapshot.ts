@@ -20,6 +20,7 @@ const meetingStateSchema = z.object({
       joinedAtMs: ms,
       lastSpokeMs: ms.nullable(),
       talk: z.object({ closedMs: ms, last: interval.nullable(), recent: z.array(z.tuple([ms, ms])) }),
+      counts: z.object({ turns: z.number().int(), backchannels: z.number().int(), interruptionsMade: z.number().int() }),
     }),
   ),
   floor: z.object({

@@ -24,6 +24,8 @@ export interface PersonState {
   /** End of their latest settled speech; null before they speak. */
   lastSpokeMs: number | null;
   talk: SpeakerTalk;
+  /** As the batch metrics count them (turns, backchannels, interruptions made), over the settled speech. */
+  counts: { turns: number; backchannels: number; interruptionsMade: number };
 }
 
 /** Everything live mode knows about one meeting. Plain data, so it snapshots as JSON. */
@@ -73,7 +75,7 @@ export function joinPerson(state: MeetingState, name: string, atMs: number): voi
   const canonical = canonicalName(state, name);
   const person = state.people[canonical];
   if (person) person.present = true;
-  else state.people[canonical] = { present: true, joinedAtMs: atMs, lastSpokeMs: null, talk: newSpeakerTalk() };
+  else state.people[canonical] = newPerson(atMs);
 }
 
 /** Someone left: they no longer count toward the fair share unless they spoke. */
@@ -94,7 +96,7 @@ export function applySegment(
   if (!(speaker in state.people)) {
     if (Object.keys(state.people).length >= options.maxSpeakers)
       return { ok: false, error: `meeting ${state.meetingId} already names ${options.maxSpeakers} people; segment refused` };
-    state.people[speaker] = { present: true, joinedAtMs: frame.startMs, lastSpokeMs: null, talk: newSpeakerTalk() };
+    state.people[speaker] = newPerson(frame.startMs);
   }
   const segment: LiveSegment = {
     speaker,
@@ -169,12 +171,31 @@ function settle(state: MeetingState, segments: LiveSegment[], options: LiveOptio
   }
 }
 
-function floorSink(state: MeetingState, options: LiveOptions): FloorSink {
+function newPerson(joinedAtMs: number): PersonState {
   return {
-    turnStarted: () => undefined,
+    present: true,
+    joinedAtMs,
+    lastSpokeMs: null,
+    talk: newSpeakerTalk(),
+    counts: { turns: 0, backchannels: 0, interruptionsMade: 0 },
+  };
+}
+
+function floorSink(state: MeetingState, options: LiveOptions): FloorSink {
+  const counts = (name: string) => state.people[name]?.counts;
+  return {
+    turnStarted: (u) => {
+      const c = counts(u.speaker);
+      if (c) c.turns++;
+    },
     turnExtended: () => undefined,
-    backchannel: () => undefined,
+    backchannel: (b) => {
+      const c = counts(b.speaker);
+      if (c) c.backchannels++;
+    },
     interruption: (i) => {
+      const by = counts(i.by);
+      if (by) by.interruptionsMade++;
       if (i.by !== state.manager) return;
       state.managerInterruptions.push(i.atMs);
       const since = i.atMs - options.interruptionWindowMs;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/metrics/analyze.js";
+import { measureTalkTime } from "../../src/metrics/talk-time.js";
 import { transcriptOf, fixturesDir } from "../helpers/fixtures.js";
 import { replayDirectly } from "./replay-meeting.js";
 
@@ -59,6 +60,28 @@ describe.each(MEETINGS)("AMI %s replayed live", (meeting) => {
       expect(live?.share).toBeCloseTo(speaker.share, 10);
       expect(speaker.talkMs / 1000).toBeCloseTo(ref.teams.speakers[speaker.name]!.talkSeconds, 2);
     }
+  });
+
+  it("settles segments in the batch's order: the same turns, backchannels and interruptions per speaker", () => {
+    const batch = analyze({ utterances, manager });
+    const { state } = replayDirectly(utterances, manager);
+    for (const speaker of batch.speakers) {
+      expect(state.people[speaker.name]?.counts, speaker.name).toEqual({
+        turns: speaker.turns,
+        backchannels: speaker.backchannels,
+        interruptionsMade: speaker.interruptionsMade,
+      });
+    }
+  });
+
+  it("keeps recent talk as the batch talk time of the last five minutes (to the 5-s bucket)", () => {
+    const { final } = replayDirectly(utterances, manager);
+    const from = Math.floor((final.atMs - 5 * 60_000) / 5000) * 5000;
+    const clipped = utterances
+      .map((u) => ({ ...u, startMs: Math.max(u.startMs, from), endMs: Math.min(u.endMs, final.atMs) }))
+      .filter((u) => u.endMs > u.startMs);
+    const recent = measureTalkTime(clipped).bySpeaker;
+    for (const person of final.people) expect(person.recentMs, person.name).toBe(recent.get(person.name) ?? 0);
   });
 
   it("keeps to the pacing: at most one nudge a minute, the cap, and a cool-down per kind", () => {
