@@ -26,6 +26,8 @@ describe("ingest to side panel over real sockets", () => {
     await source.next((f) => f.type === "accepted", "start accepted");
     const organizer = await panel(url, meetingId, await devToken(server.dataDir, meetingId, "renee ortiz"));
     const participant = await panel(url, meetingId, await devToken(server.dataDir, meetingId, OTHER));
+    // Both panels are placed in the meeting before anyone speaks.
+    await Promise.all([organizer.next(isState, "organizer placed"), participant.next(isState, "participant placed")]);
 
     source.send(segment(meetingId, MANAGER, 0, 12, "Here is where the release stands and what I need from each of you."));
     source.send(segment(meetingId, OTHER, 12.5, 16, "The migration script still fails on staging."));
