@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
-import { CHROMIUM, haveChromium, launchChromium } from "../helpers/browser.js";
+import { haveChromium, launchChromium } from "../helpers/browser.js";
 
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 let server: Awaited<ReturnType<typeof startLocalAttune>>;
