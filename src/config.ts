@@ -9,6 +9,9 @@ const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const url = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());
 const positiveInt = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(fallback));
 
+/** Live nudge kinds, as ATTUNE_LIVE_NUDGES_OFF names them (src/live/protocol.ts has the same list). */
+const NUDGE_KINDS = ["share", "one-on-one-share", "monologue", "silent", "interruptions"] as const;
+
 /** Every environment variable Attune reads. Nothing else in the code reads process.env. */
 export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
@@ -51,6 +54,49 @@ export const envSchema = z.object({
   ATTUNE_TRANSCRIPT_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(120)),
   ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
   ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
+  ATTUNE_LIVE_INGEST_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, "must be at least 16 characters (a long random string)").optional(),
+  ),
+  ATTUNE_RECALL_SECRET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]+$/, "must be Recall.ai's verification secret (whsec_…)")
+      .optional(),
+  ),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
+  ),
+  ATTUNE_LIVE_IDLE_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(30),
+  ),
+  ATTUNE_LIVE_SNAPSHOT_SECONDS: positiveInt(10),
+  ATTUNE_LIVE_MAX_MEETINGS: positiveInt(5000),
+  ATTUNE_LIVE_FRAMES_PER_SECOND: positiveInt(500),
+  ATTUNE_LIVE_MONOLOGUE_SECONDS: positiveInt(90),
+  ATTUNE_LIVE_SILENT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(15)),
+  ATTUNE_LIVE_MAX_NUDGES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100).default(8)),
+  ATTUNE_LIVE_NUDGES_OFF: z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
+    z.array(z.enum(NUDGE_KINDS, { error: `each must be one of ${NUDGE_KINDS.join(", ")}` })).default([]),
+  ),
+  ATTUNE_LIVE_MEETING_NOTIFICATIONS: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("off")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
@@ -102,6 +148,25 @@ export interface ServerSettings {
   publicBaseUrl: string | undefined;
 }
 
+export interface LiveSettings {
+  /** Unset: /live/ingest refuses every connection and says live ingest is off. */
+  ingestToken: string | undefined;
+  /** Recall.ai's verification secret: its events' signatures are checked. */
+  recallSecret: string | undefined;
+  /** Several instances share live meetings through this Redis; unset: one instance, in-process. */
+  redisUrl: string | undefined;
+  idleMs: number;
+  snapshotEveryMs: number;
+  maxMeetings: number;
+  framesPerSecond: number;
+  monologueMs: number;
+  silentMs: number;
+  maxNudges: number;
+  nudgesOff: (typeof NUDGE_KINDS)[number][];
+  /** Opt-in: the strongest nudges also as a targeted in-meeting notification to the organizer. */
+  meetingNotifications: boolean;
+}
+
 export interface Config {
   /** null when no model is configured: the heuristic coach is used. */
   llm: LlmConfig | null;
@@ -109,6 +174,7 @@ export interface Config {
   bot: BotSettings;
   graph: GraphSettings;
   server: ServerSettings;
+  live: LiveSettings;
   promptsDir: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -169,6 +235,20 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       host: e.MicrosoftAppId ? (e.HOST ?? "0.0.0.0") : "127.0.0.1",
       publicBaseUrl: e.PUBLIC_BASE_URL,
     },
+    live: {
+      ingestToken: e.ATTUNE_LIVE_INGEST_TOKEN,
+      recallSecret: e.ATTUNE_RECALL_SECRET,
+      redisUrl: e.REDIS_URL,
+      idleMs: Math.round(e.ATTUNE_LIVE_IDLE_MINUTES * 60_000),
+      snapshotEveryMs: e.ATTUNE_LIVE_SNAPSHOT_SECONDS * 1000,
+      maxMeetings: e.ATTUNE_LIVE_MAX_MEETINGS,
+      framesPerSecond: e.ATTUNE_LIVE_FRAMES_PER_SECOND,
+      monologueMs: e.ATTUNE_LIVE_MONOLOGUE_SECONDS * 1000,
+      silentMs: Math.round(e.ATTUNE_LIVE_SILENT_MINUTES * 60_000),
+      maxNudges: e.ATTUNE_LIVE_MAX_NUDGES,
+      nudgesOff: e.ATTUNE_LIVE_NUDGES_OFF,
+      meetingNotifications: e.ATTUNE_LIVE_MEETING_NOTIFICATIONS === "on",
+    },
     promptsDir: e.ATTUNE_PROMPTS_DIR ?? bundledPromptsDir,
     logLevel: e.LOG_LEVEL,
   };
@@ -177,6 +257,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
 
 function botProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
+  if (e.ATTUNE_LIVE_MEETING_NOTIFICATIONS === "on" && !e.MicrosoftAppId)
+    problems.push(
+      "ATTUNE_LIVE_MEETING_NOTIFICATIONS: in-meeting notifications go through the Teams bot; set MicrosoftAppId or leave it off",
+    );
   if (!e.MicrosoftAppId) {
     if (e.HOST && e.HOST !== "127.0.0.1" && e.HOST !== "localhost")
       problems.push("HOST: local mode (no MicrosoftAppId) only listens on 127.0.0.1; set MicrosoftAppId to listen elsewhere");

@@ -13,6 +13,8 @@ import { createGraphTokenSource } from "./graph/token.js";
 import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
+import { meetingNotifier } from "./live/meeting-notifier.js";
+import { startLive, type LiveService } from "./live/start-live.js";
 import { createLogger, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
@@ -31,11 +33,12 @@ export interface RunningAttune {
   url: string;
   config: Readonly<Config>;
   log: Logger;
+  live: LiveService;
   close(): Promise<void>;
 }
 
 /** Why Attune could not start: the configuration, the database or the prompt set, with every problem to fix. */
-export interface StartFailure extends Failure<"config" | "storage" | "prompts"> {
+export interface StartFailure extends Failure<"config" | "storage" | "prompts" | "live"> {
   /** One line each; `message` joins them. */
   problems: string[];
 }
@@ -100,7 +103,33 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     kick: () => worker.wake(),
     coach,
   });
-  const bot = createBot(services, log.child({ module: "bot" }));
+  // Opt-in: the strongest live nudges also as a targeted in-meeting notification to the organizer.
+  const notifier =
+    config.live.meetingNotifications && config.server.publicBaseUrl
+      ? meetingNotifier({
+          send: (reference, meetingId, notification) =>
+            adapter.proactive(reference, async (turn) => turn.meetingNotification?.(meetingId, notification)),
+          publicBaseUrl: config.server.publicBaseUrl,
+          log: log.child({ module: "live" }),
+        })
+      : null;
+  const bot = createBot(
+    notifier
+      ? {
+          ...services,
+          meetingStarted: async (event, info, reference) => {
+            if (info.organizerBotId) notifier.remember(event.meetingId, { reference, organizerBotId: info.organizerBotId });
+          },
+        }
+      : services,
+    log.child({ module: "bot" }),
+  );
+  const started = await startLive({ config, db, log: log.child({ module: "live" }), ...(notifier && { onNudge: notifier.onNudge }) });
+  if (!started.ok) {
+    await db.close();
+    return cannotStart("live", [started.error]);
+  }
+  const live = started.value;
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
@@ -112,6 +141,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         log: log.child({ module: "playground" }),
         tenant: config.storage.tenant,
         retentionDays: config.storage.retentionDays,
+        liveReplay: live.replays,
         prep: async (store, manager, person) => {
           const prep = await prepareOneOnOne(store, coach, { manager: { name: manager, tenant: config.storage.tenant }, with: person });
           return prep.ok ? { card: prepCard(prep.value), text: prepText(prep.value) } : null;
@@ -124,14 +154,16 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     onTurn: bot,
     ready: () => databaseAnswers(db),
     inFlight,
-    routes: routes ? [pages, routes] : [pages],
+    routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
   const server = app.listen(config.server.port, config.server.host);
+  server.on("upgrade", live.upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
+    await live.close();
     await db.close();
     throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, {
       cause: error,
@@ -155,9 +187,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
       url,
       config,
       log,
+      live,
       close() {
         closing ??= (async () => {
           await inFlight.drain(10_000);
+          await live.close();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();

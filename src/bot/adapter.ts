@@ -8,6 +8,7 @@ import {
   TurnContext,
   type Activity,
   type ConversationReference,
+  type MeetingNotification,
 } from "botbuilder";
 import { AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
 import type { Request, Response } from "express";
@@ -152,6 +153,9 @@ function toTurn(context: TurnContext): BotTurn {
     },
     conversationReference() {
       return TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+    },
+    async meetingNotification(meetingId, notification) {
+      await withConnectorRetry(() => TeamsInfo.sendMeetingNotification(context, notification as MeetingNotification, meetingId));
     },
   };
 }

@@ -48,6 +48,10 @@ export function createBot(services: BotServices, log: Logger): Handler {
       log.warn({ name: turn.activity.name }, "event without a meeting id ignored");
       return;
     }
+    if (event.kind === "start" && services.meetingStarted) {
+      await services.meetingStarted(event, await turn.meetingInfo(event.meetingId), turn.conversationReference());
+      return;
+    }
     if (event.kind !== "end") return;
     const info = await turn.meetingInfo(event.meetingId);
     await services.meetingEnded(tenantOf(turn), event, info, {

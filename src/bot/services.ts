@@ -20,6 +20,8 @@ export interface BotServices {
   ): Promise<void>;
   /** Hands the reports that waited for the manager back to the job worker, which delivers them; returns how many. */
   releaseHeld(personId: string): Promise<number>;
+  /** A meeting started (only wired when live in-meeting notifications are on). */
+  meetingStarted?(event: MeetingEvent, info: MeetingInfo, reference: Record<string, unknown>): Promise<void>;
   latestCard(personId: string): Promise<unknown | null>;
   reportCard(personId: string, meetingId: string, options: { showAll: boolean; note?: string }): Promise<unknown | null>;
   trendCard(personId: string): Promise<unknown>;

@@ -57,4 +57,6 @@ export interface BotTurn {
   meetingInfo(meetingId: string): Promise<MeetingInfo>;
   /** The reference that lets Attune message this conversation later. */
   conversationReference(): Record<string, unknown>;
+  /** A targeted in-meeting notification (live nudges, opt-in); absent where the channel has none. */
+  meetingNotification?(meetingId: string, notification: unknown): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { analyzeCommand } from "./analyze-command.js";
 import { dbCommand } from "./db-command.js";
 import { forgetCommand } from "./forget-command.js";
+import { liveCommand } from "./live-command.js";
 import { prepCommand } from "./prep-command.js";
 import { serveCommand } from "./serve-command.js";
 import { trendCommand } from "./trend-command.js";
@@ -16,6 +17,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   prep: { run: prepCommand, summary: "prepare a one-on-one from the stored meetings with that person" },
   forget: { run: forgetCommand, summary: "delete a person's data everywhere" },
   db: { run: dbCommand, summary: "database maintenance: db migrate" },
+  live: { run: liveCommand, summary: "replay a transcript into live mode; development tokens for the side panel" },
   serve: { run: serveCommand, summary: "run the Teams bot, the job worker and the local playground" },
 };
 

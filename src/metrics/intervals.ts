@@ -7,12 +7,23 @@ export interface Interval {
 export function unionOf(intervals: readonly Interval[]): Interval[] {
   const sorted = [...intervals].sort((a, b) => a.startMs - b.startMs);
   const out: Interval[] = [];
-  for (const { startMs, endMs } of sorted) {
-    const last = out[out.length - 1];
-    if (last && startMs <= last.endMs) last.endMs = Math.max(last.endMs, endMs);
-    else out.push({ startMs, endMs });
-  }
+  for (const interval of sorted) addToUnion(out, interval);
   return out;
+}
+
+/**
+ * One step of a union built in start order: the interval joins the last piece when it overlaps or
+ * touches it, else it starts a new piece. Returns the time it added, which always ends at its own end.
+ */
+export function addToUnion(pieces: Interval[], { startMs, endMs }: Interval): number {
+  const last = pieces[pieces.length - 1];
+  if (last && startMs <= last.endMs) {
+    const added = Math.max(0, endMs - last.endMs);
+    last.endMs = Math.max(last.endMs, endMs);
+    return added;
+  }
+  pieces.push({ startMs, endMs });
+  return endMs - startMs;
 }
 
 export function totalLength(intervals: readonly Interval[]): number {

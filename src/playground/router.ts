@@ -11,6 +11,7 @@ import type { Db } from "../storage/db.js";
 import { defaultParseLimits, formatTranscriptError, parseTranscript, type Transcript } from "../transcript/index.js";
 import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
 import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
+import type { LocalReplayer } from "../live/local-replay.js";
 import { SAMPLE_MEETINGS, sampleStore, speakersOf } from "./samples.js";
 
 /** The one-on-one prep between a manager and a person, from what is stored; null when there is nothing to prepare from. */
@@ -29,6 +30,8 @@ export interface PlaygroundDeps {
   retentionDays?: number;
   /** One-on-one prep (src/prep); without it the page shows no prep. */
   prep?: PrepBuilder;
+  /** Live replay into this server's own side panel (src/live); without it the page has no live mode. */
+  liveReplay?: LocalReplayer;
 }
 
 /** Uploads larger than this are refused: a long Teams meeting is well under 1 MB of VTT. */
@@ -42,6 +45,16 @@ const vttText = z
 const jsonObject = { error: "send a JSON object" };
 const speakersBody = z.object({ vtt: vttText }, jsonObject);
 const sampleRun = z.object({ sampleId: z.string({ error: "sampleId must be a string" }).max(100) }, jsonObject);
+const liveRun = z.object(
+  {
+    sampleId: z.string({ error: "sampleId must be a string" }).max(100),
+    speed: z
+      .number({ error: "speed must be a number" })
+      .min(1, "speed: from 1 to 120 times real time")
+      .max(120, "speed: from 1 to 120 times real time"),
+  },
+  jsonObject,
+);
 const uploadRun = z.object(
   {
     vtt: vttText,
@@ -138,6 +151,22 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     res.json({ card: coachingCard(cardInput), cardText: coachingCardText(cardInput), report, prep, coach: coaching.source });
   });
 
+  router.post("/playground/api/live", json, async (req, res) => {
+    const body = validate(liveRun, req.body);
+    if (!deps.liveReplay) throw new BadInput("live replay is not available on this server");
+    const loaded = await samples.get(body.sampleId);
+    if (!loaded) throw new BadInput(`no sample meeting '${body.sampleId}'`);
+    const started = await deps.liveReplay.start({
+      utterances: loaded.transcript.utterances,
+      manager: loaded.sample.manager,
+      title: loaded.sample.title,
+      speed: body.speed,
+    });
+    if (!started) throw new BadInput("three live replays are already playing; wait for one to finish");
+    deps.log.info({ meetingId: started.meetingId, speed: body.speed }, "playground live replay started");
+    res.json({ ...started, manager: loaded.sample.manager });
+  });
+
   router.use("/playground/api", (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error instanceof BadInput ? 400 : httpStatus(error);
@@ -202,7 +231,7 @@ function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader(
     "Content-Security-Policy",
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   );
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "no-referrer");

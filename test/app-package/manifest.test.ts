@@ -122,5 +122,6 @@ describe("appPackage/manifest.json", () => {
     expect(description.short).toMatch(/transcript/i);
     expect(description.full).toMatch(/only the organizer/);
     expect(description.full).toMatch(/does not record audio or video/);
+    expect(description.full).toMatch(/side panel needs a live transcript source/);
   });
 });

@@ -6,16 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { playgroundRouter, type PlaygroundDeps } from "../../src/playground/router.js";
 import type { Db } from "../../src/storage/db.js";
 import { openStorage } from "../../src/storage/open-storage.js";
+import { CHROMIUM, launchChromium } from "../helpers/browser.js";
 
 const samplesDir = fileURLToPath(new URL("../../samples/", import.meta.url));
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
 const QUOTE = "The migration script still fails";
 const SAMPLE_TITLE = "One-on-one: release plan and on-call";
 /** The coaching card's line that it is private to the manager. */
@@ -200,19 +200,7 @@ if (!haveChromium) console.warn(`playground browser test skipped: ${CHROMIUM} is
 describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();

@@ -160,6 +160,7 @@
     try {
       samples = await api("/playground/api/samples");
       sampleSelect.replaceChildren(...samples.map((s) => option(s.id, s.title)));
+      $("live-sample").replaceChildren(...samples.map((s) => option(s.id, s.title)));
       showSampleAbout();
     } catch (error) {
       setStatus(`Could not load the sample meetings: ${error.message}`, "error");
@@ -229,6 +230,30 @@
     $("results").scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
+  // Live replay: the server feeds the meeting into its own live mode; the frame is the organizer's side panel.
+  async function play(event) {
+    event.preventDefault();
+    const speed = Number($("live-speed").value);
+    const liveStatus = $("live-status");
+    $("play").disabled = true;
+    liveStatus.className = "status";
+    liveStatus.textContent = "Starting the replay…";
+    try {
+      const replay = await api("/playground/api/live", { sampleId: $("live-sample").value, speed });
+      const frame = $("live-panel");
+      frame.src = replay.panelPath;
+      frame.hidden = false;
+      const seconds = Math.round(replay.durationMs / 1000 / speed);
+      liveStatus.textContent = `Playing as ${replay.manager} sees it: ${Math.round(replay.durationMs / 60000)} minutes of meeting in about ${seconds} seconds.`;
+      setTimeout(() => ($("play").disabled = false), Math.min(seconds, 30) * 1000);
+    } catch (error) {
+      liveStatus.className = "status error";
+      liveStatus.textContent = error.message;
+      $("play").disabled = false;
+    }
+  }
+
+  $("live-form").addEventListener("submit", play);
   for (const radio of form.elements.source) radio.addEventListener("change", showMode);
   sampleSelect.addEventListener("change", showSampleAbout);
   fileInput.addEventListener("change", readUpload);

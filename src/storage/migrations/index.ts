@@ -1,6 +1,7 @@
 import { sql as initial } from "./001-initial.js";
 import { sql as heldJobs } from "./002-held-jobs-and-conversations.js";
 import { sql as documentVersions } from "./003-document-versions.js";
+import { sql as liveSnapshots } from "./004-live-snapshots.js";
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "held-jobs-and-conversations", sql: heldJobs },
   { version: 3, name: "document-versions", sql: documentVersions },
+  { version: 4, name: "live-snapshots", sql: liveSnapshots },
 ];

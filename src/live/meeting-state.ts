@@ -1,0 +1,205 @@
+import { endFloor, feedFloor, isShortAcknowledgement, newFloorState, type FloorSink, type FloorState } from "../metrics/floor.js";
+import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
+import { foldName } from "../metrics/resolve-speaker.js";
+import { countWords } from "../metrics/words.js";
+import type { LiveOptions } from "./live-options.js";
+import { newPolicyMemory, type PolicyMemory } from "./policy-memory.js";
+import type { SegmentFrame, StartFrame } from "./protocol.js";
+import {
+  addSegment,
+  drain,
+  newSegmentBuffer,
+  partialKey,
+  takeSettled,
+  type LiveSegment,
+  type SegmentBufferState,
+} from "./segment-buffer.js";
+import { addTalk, newSpeakerTalk, type SpeakerTalk } from "./talk-tracker.js";
+
+export interface PersonState {
+  /** On the roster (told by the source) or heard speaking. */
+  present: boolean;
+  /** Meeting time they joined, when the source says; else 0. */
+  joinedAtMs: number;
+  /** End of their latest settled speech; null before they speak. */
+  lastSpokeMs: number | null;
+  talk: SpeakerTalk;
+  /** As the batch metrics count them (turns, backchannels, interruptions made), over the settled speech. */
+  counts: { turns: number; backchannels: number; interruptionsMade: number };
+}
+
+/** Everything live mode knows about one meeting. Plain data, so it snapshots as JSON. */
+export interface MeetingState {
+  meetingId: string;
+  title: string | null;
+  manager: string;
+  people: Record<string, PersonState>;
+  floor: FloorState;
+  buffer: SegmentBufferState;
+  /** Meeting times the manager talked over someone, within the interruption window. */
+  managerInterruptions: number[];
+  policy: PolicyMemory;
+  /** Segments settled so far (their ids for the floor rules). */
+  settledCount: number;
+}
+
+export type Applied = { ok: true } | { ok: false; error: string };
+
+export function newMeeting(start: StartFrame): MeetingState {
+  const state: MeetingState = {
+    meetingId: start.meetingId,
+    title: start.title?.trim() || null,
+    manager: start.manager,
+    people: {},
+    floor: newFloorState(),
+    buffer: newSegmentBuffer(),
+    managerInterruptions: [],
+    policy: newPolicyMemory(),
+    settledCount: 0,
+  };
+  joinPerson(state, start.manager, 0);
+  for (const name of start.participants ?? []) joinPerson(state, name, 0);
+  return state;
+}
+
+/** The name a person goes by in this meeting: a known name that folds to the same text, else as given. */
+export function canonicalName(state: MeetingState, name: string): string {
+  const trimmed = name.trim();
+  if (trimmed in state.people) return trimmed;
+  const folded = foldName(trimmed);
+  return Object.keys(state.people).find((known) => foldName(known) === folded) ?? trimmed;
+}
+
+export function joinPerson(state: MeetingState, name: string, atMs: number): void {
+  if (name.trim() === "") return;
+  const canonical = canonicalName(state, name);
+  const person = state.people[canonical];
+  if (person) person.present = true;
+  else state.people[canonical] = newPerson(atMs);
+}
+
+/** Someone left: they no longer count toward the fair share unless they spoke. */
+export function leavePerson(state: MeetingState, name: string): void {
+  const person = state.people[canonicalName(state, name)];
+  if (person) person.present = false;
+}
+
+/** Takes a segment in and settles what may settle. Text is read for its word count and question mark, then dropped. */
+export function applySegment(
+  state: MeetingState,
+  frame: SegmentFrame,
+  options: LiveOptions,
+  metrics = defaultMetricOptions,
+  knownWords?: number,
+): Applied {
+  const speaker = canonicalName(state, frame.speaker);
+  if (!(speaker in state.people)) {
+    if (Object.keys(state.people).length >= options.maxSpeakers)
+      return { ok: false, error: `meeting ${state.meetingId} already names ${options.maxSpeakers} people; segment refused` };
+    state.people[speaker] = newPerson(frame.startMs);
+  }
+  const segment: LiveSegment = {
+    speaker,
+    startMs: frame.startMs,
+    endMs: frame.endMs,
+    words: knownWords ?? countWords(frame.text),
+    question: frame.text.indexOf("?") !== -1,
+  };
+  addSegment(state.buffer, segment, partialKey(speaker, frame.segmentId), frame.final);
+  settle(state, takeSettled(state.buffer, options), options, metrics);
+  return { ok: true };
+}
+
+/**
+ * Speech heard before its words (a vendor's speech_on/off): it opens a wordless partial segment for the
+ * speaker, which their transcript replaces, or which speech_off closes as a final one.
+ */
+export function speechHeard(
+  state: MeetingState,
+  name: string,
+  atMs: number,
+  speaking: boolean,
+  options: LiveOptions,
+  metrics = defaultMetricOptions,
+): Applied {
+  const speaker = canonicalName(state, name);
+  const open = state.buffer.open[partialKey(speaker, undefined)];
+  if (speaking && open) return { ok: true };
+  if (!speaking && !open) {
+    state.buffer.clockMs = Math.max(state.buffer.clockMs, atMs);
+    settle(state, takeSettled(state.buffer, options), options, metrics);
+    return { ok: true };
+  }
+  const startMs = open?.startMs ?? atMs;
+  return applySegment(
+    state,
+    {
+      type: "segment",
+      meetingId: state.meetingId,
+      speaker,
+      startMs,
+      endMs: Math.max(startMs, atMs, open?.endMs ?? 0),
+      text: "",
+      final: !speaking,
+    },
+    options,
+    metrics,
+    open?.words,
+  );
+}
+
+/** The end of the meeting: everything waiting settles, and the floor is read to its end. */
+export function finishMeeting(state: MeetingState, options: LiveOptions, metrics = defaultMetricOptions): void {
+  settle(state, drain(state.buffer), options, metrics);
+  endFloor(state.floor, metrics, floorSink(state, options));
+}
+
+function settle(state: MeetingState, segments: LiveSegment[], options: LiveOptions, metrics: MetricOptions): void {
+  if (segments.length === 0) return;
+  const sink = floorSink(state, options);
+  const keepBuckets = Math.ceil(options.recentWindowMs / options.bucketMs) + 1;
+  for (const s of segments) {
+    const person = state.people[s.speaker]!;
+    addTalk(person.talk, s, options.bucketMs, keepBuckets);
+    person.lastSpokeMs = Math.max(person.lastSpokeMs ?? 0, s.endMs);
+    person.present = true;
+    const short = isShortAcknowledgement(s.endMs - s.startMs, s.words, s.question, metrics);
+    state.settledCount++;
+    feedFloor(state.floor, { id: `s${state.settledCount}`, speaker: s.speaker, startMs: s.startMs, endMs: s.endMs, short }, metrics, sink);
+    // A run of short acknowledgements with nobody saying more is read as the transcript would end there.
+    if (state.floor.pending.length > 256) endFloor(state.floor, metrics, sink);
+  }
+}
+
+function newPerson(joinedAtMs: number): PersonState {
+  return {
+    present: true,
+    joinedAtMs,
+    lastSpokeMs: null,
+    talk: newSpeakerTalk(),
+    counts: { turns: 0, backchannels: 0, interruptionsMade: 0 },
+  };
+}
+
+function floorSink(state: MeetingState, options: LiveOptions): FloorSink {
+  const counts = (name: string) => state.people[name]?.counts;
+  return {
+    turnStarted: (u) => {
+      const c = counts(u.speaker);
+      if (c) c.turns++;
+    },
+    turnExtended: () => undefined,
+    backchannel: (b) => {
+      const c = counts(b.speaker);
+      if (c) c.backchannels++;
+    },
+    interruption: (i) => {
+      const by = counts(i.by);
+      if (by) by.interruptionsMade++;
+      if (i.by !== state.manager) return;
+      state.managerInterruptions.push(i.atMs);
+      const since = i.atMs - options.interruptionWindowMs;
+      state.managerInterruptions = state.managerInterruptions.filter((at) => at > since);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalAttune } from "../helpers/attune-server.js";
+import { HttpFake } from "../helpers/http-fake.js";
+import { connect, devToken, ingest, isState, wsUrl } from "./live-client.js";
+
+const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+const TENANT = "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718";
+const OTHER_TENANT = "11111111-2222-4333-8444-555555555555";
+const TOKEN = "test-ingest-token-0123456789";
+const MEETING = "MCMxOTptZWV0aW5nX1NhbXBsZUB0aHJlYWQudjIjMA==";
+const MANAGER = "Renée Ortiz";
+
+let idp: HttpFake;
+let base: string;
+let server: Awaited<ReturnType<typeof startLocalAttune>>;
+let tenantKey: CryptoKey;
+let forgerKey: CryptoKey;
+
+beforeAll(async () => {
+  const tenant = await generateKeyPair("RS256");
+  tenantKey = tenant.privateKey;
+  forgerKey = (await generateKeyPair("RS256")).privateKey;
+  const jwk: JWK = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", use: "sig", alg: "RS256" };
+  idp = new HttpFake();
+  base = await idp.start();
+  // Entra's OpenID metadata and signing keys, as AUTHORITY_HOST points Attune at them.
+  idp.route((req) =>
+    req.path === `/${TENANT}/v2.0/.well-known/openid-configuration`
+      ? { status: 200, body: { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/${TENANT}/discovery/v2.0/keys` } }
+      : null,
+  );
+  idp.route((req) => (req.path === `/${TENANT}/discovery/v2.0/keys` ? { status: 200, body: { keys: [jwk] } } : null));
+  server = await startLocalAttune({
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: "not-used-in-this-test",
+    MicrosoftAppTenantId: TENANT,
+    PUBLIC_BASE_URL: "https://attune.example.com",
+    HOST: "127.0.0.1",
+    AUTHORITY_HOST: base,
+    ATTUNE_LIVE_INGEST_TOKEN: TOKEN,
+  });
+  const source = await ingest(server.attune.url, TOKEN);
+  source.send({ type: "start", meetingId: MEETING, manager: MANAGER, participants: ["Jordan Lee"] });
+  await source.next((f) => f.type === "accepted", "accepted");
+  source.close();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  await idp?.stop();
+});
+
+interface Claims {
+  tid?: string;
+  aud?: string;
+  name?: string;
+  exp?: number;
+  key?: CryptoKey;
+}
+
+/** An SSO token as authentication.getAuthToken() returns it in Teams. */
+async function ssoToken(claims: Claims = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const tid = claims.tid ?? TENANT;
+  return new SignJWT({ tid, oid: "7a0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3", name: claims.name ?? MANAGER })
+    .setProtectedHeader({ alg: "RS256", kid: "tenant-key", typ: "JWT" })
+    .setIssuer(`${base}/${tid}/v2.0`)
+    .setAudience(claims.aud ?? `api://attune.example.com/${APP_ID}`)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(claims.exp ?? now + 3600)
+    .sign(claims.key ?? tenantKey);
+}
+
+async function openPanel(token: string) {
+  const client = await connect(wsUrl(server.attune.url, `/live/panel?meetingId=${encodeURIComponent(MEETING)}`));
+  client.send({ type: "auth", token });
+  return client;
+}
+
+describe("side panel with Entra SSO tokens (Teams mode)", () => {
+  const refused: [string, () => Promise<string>, number, RegExp][] = [
+    ["a forged token (another key)", () => ssoToken({ key: forgerKey }), 4401, /signature or claims/],
+    ["an expired token", () => ssoToken({ exp: Math.floor(Date.now() / 1000) - 600 }), 4401, /^token expired/],
+    ["a token for another app", () => ssoToken({ aud: "api://elsewhere.example.com/other" }), 4401, /another app/],
+    ["a token of another tenant", () => ssoToken({ tid: OTHER_TENANT }), 4403, /another tenant/],
+    ["someone not in the meeting", () => ssoToken({ name: "Mallory Smith" }), 4403, /not in this meeting/],
+    ["a development token", () => devToken(server.dataDir, MEETING, MANAGER), 4401, /signature or claims/],
+  ];
+  for (const [name, token, code, reason] of refused) {
+    it(`${name}: closed with ${code}, nothing sent`, async () => {
+      const client = await openPanel(await token());
+      const closed = await client.closed;
+      expect(closed.code).toBe(code);
+      expect(closed.reason).toMatch(reason);
+      expect(client.frames).toEqual([]);
+    });
+  }
+
+  it("the organizer's valid token (either audience form) gets their state", async () => {
+    for (const aud of [APP_ID, `api://attune.example.com/${APP_ID}`]) {
+      const client = await openPanel(await ssoToken({ aud }));
+      const state = await client.next(isState, "state");
+      expect(state).toMatchObject({ meetingId: MEETING, you: { name: MANAGER }, notSpoken: ["Jordan Lee"] });
+      client.close();
+    }
+    expect(idp.requests.filter((r) => r.path.endsWith("openid-configuration"))).toHaveLength(1);
+  });
+});
