@@ -26,6 +26,9 @@ export function asIndirect(question: string): string | null {
 }
 
 function indirect(question: string): string | null {
+  // "what about does it interact…": a question begun one way and asked another; the second is the question
+  const restarted = /^what about\s+(?=(?:do|does|is|are|can|could|will|would|should)\s)/i;
+  if (restarted.test(question)) return indirect(question.replace(restarted, ""));
   // "do I have anything else, do I have any other advice": one question, the first
   const first = question
     .replace(/\?+\s*$/, "")
