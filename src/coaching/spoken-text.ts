@@ -35,6 +35,10 @@ const BRACKETED = /\[[^\]\n]{0,80}\]|\[\S{0,40}|\((?:laugh|chuckl|sigh|cough|ina
 /** Hedges that, set off by commas inside a sentence, say nothing about what the sentence says. */
 const HEDGE_PAIRS = new Set(["i guess", "i think", "i suppose", "i believe", "i mean", "you know", "you see", "i'd say", "i feel"]);
 
+/** Words that never take a comma after them: when a hedge between them and their object goes, so does its comma. */
+const DANGLING_BEFORE_COMMA =
+  /^(?:a|an|the|of|to|for|with|without|from|in|on|at|by|about|into|and|or|but|is|are|was|were|be|my|your|our|their)$/i;
+
 /** Words that, set off by commas inside a sentence ("with, yeah, Donna"), are only speech's glue. */
 const INTERJECTION = /^(?:yeah|yes|yep|okay|ok|right|well|oh|so|basically|actually|literally|anyway)$/;
 
@@ -114,9 +118,9 @@ function dropDiscourseParticles(tokens: Token[]): Token[] {
       (next.trail.startsWith(",") || CLAUSE_END.test(next.trail))
     ) {
       if (!next.trail.startsWith(",")) carryEnd(out, next.trail, true);
-      else prev.trail = prev.trail.replace(/,$/, "");
+      else if (DANGLING_BEFORE_COMMA.test(prev.core)) prev.trail = prev.trail.replace(/,$/, "");
       i++;
-      continue; // "without, I guess, getting high" → "without getting high"
+      continue; // "without, I guess, getting high" → "without getting high"; "uncomfortable, you know, gonorrhea…" keeps one comma
     }
     if ((pair === "you know" || pair === "i mean" || pair === "you see") && t.trail === "" && next) {
       const setOff = next.trail.startsWith(",") || CLAUSE_END.test(next.trail);
@@ -237,9 +241,14 @@ function dropClauseRestarts(tokens: Token[]): Token[] {
     } else if (prev && out.length - clauseStart === 1 && AUXILIARY.has(prevWord) && AUXILIARY.has(word) && prev.trail === "") {
       out.pop(); // "is does anyone…": the question begun again
     } else if (NOMINATIVE.has(word) && !(word === "i" && t.core === "i")) {
-      const near = out.length - clauseStart >= 1 ? Math.max(clauseStart, out.length - 3) : out.length;
-      const article = out.slice(near).findIndex((x) => /^(?:the|a|an)$/i.test(x.core) && x.trail === "");
-      if (article !== -1 && out.slice(near + article).every((x) => x.trail === "")) out.splice(near + article);
+      // "the we put…", "the sort of I had…": an article right before a subject pronoun (a relative clause,
+      // "a degree where I…", has its own word in between and stays)
+      const tail = out.slice(-3).map((x) => x.core.toLowerCase());
+      const articleNext = /^(?:the|a|an)$/.test(tail[2] ?? "") && prev?.trail === "";
+      const articleHedge =
+        /^(?:the|a|an)$/.test(tail[0] ?? "") && /^(?:sort|kind)$/.test(tail[1] ?? "") && tail[2] === "of" && out.length - 3 >= clauseStart;
+      if (articleNext) out.pop();
+      else if (articleHedge && out.slice(-3).every((x) => x.trail === "")) out.splice(out.length - 3);
     } else if (CONTRACTION_OF[word] !== undefined && prev && prevWord === CONTRACTION_OF[word] && prev.trail === "") {
       out.pop();
       if (out.length > clauseStart && AUXILIARY.has(out[out.length - 1]!.core.toLowerCase()) && out[out.length - 1]!.trail === "")
