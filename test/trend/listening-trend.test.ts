@@ -13,6 +13,7 @@ import { transcriptOf } from "../helpers/fixtures.js";
 import { expectValidCard } from "../cards/validate-card.js";
 
 const PM = "FEE013 (Project Manager)";
+const HOUR = 3_600_000;
 let base: Analysis;
 let baseCoaching: Coaching;
 
@@ -31,7 +32,7 @@ interface Figures {
   gapMs: number | null;
 }
 
-/** The real ES2004a analysis and coaching with the manager's figures set to a known series. */
+/** The real ES2004a analysis and coaching with the manager's figures set to a known series, each an hour long (counts per hour = counts). */
 function meeting(i: number, f: Figures): CoachedMeeting {
   const manager: ManagerMetrics = {
     ...base.manager!,
@@ -57,7 +58,7 @@ function meeting(i: number, f: Figures): CoachedMeeting {
     meetingId: `m${i}`,
     title: `Meeting ${i}`,
     at: new Date(Date.UTC(2026, 2, 2 + 7 * i)),
-    analysis: { ...base, manager },
+    analysis: { ...base, durationMs: HOUR, manager },
     coaching,
   };
 }
@@ -157,11 +158,37 @@ describe("directions", () => {
     expect(trend.focus).toEqual({ indicator: "share", because: "slipping", habit: HABITS.talkMore });
   });
 
-  it("one meeting is not enough for a direction", () => {
+  it("one meeting is not enough for a direction, and its change reads as a first meeting, not '+25 pp'", () => {
     const trend = computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }]));
     expect(new Set(trend.indicators.map((i) => i.direction))).toEqual(new Set(["not-enough-meetings"]));
     expect(trend.focus.because).toBe("latest-coaching");
-    expect(listeningTrendText(trend)).toContain("not enough meetings yet");
+    const text = listeningTrendText(trend);
+    expect(text).toContain("not enough meetings yet");
+    expect(text).toMatch(/^Share vs fair share\s+▄\s+first meeting: no direction yet\s+50%/m);
+    expect(text).not.toMatch(/\d pp/);
+  });
+
+  it("counts are per hour of meeting, and each half is its count over its hours", () => {
+    const rows = series([
+      { share: 0.3, kept: 0, missed: 2, interruptions: 0, questions: 2, gapMs: 1000 },
+      { share: 0.3, kept: 0, missed: 2, interruptions: 0, questions: 2, gapMs: 1000 },
+      { share: 0.3, kept: 0, missed: 4, interruptions: 0, questions: 2, gapMs: 1000 },
+    ]);
+    const lasting = (m: CoachedMeeting, minutes: number): CoachedMeeting => ({
+      ...m,
+      analysis: { ...m.analysis, durationMs: minutes * 60_000 },
+    });
+    // 2 moments in half an hour, then 4 in two hours: more moments, but fewer per hour
+    const two = computeListeningTrend(PM, [lasting(rows[0]!, 30), lasting(rows[2]!, 120)]);
+    expect(indicator(two, "momentsMissed")).toMatchObject({ unit: "per-hour", counts: [2, 4], values: [4, 2], earlier: 4, recent: 2 });
+    expect(indicator(two, "momentsMissed").direction).toBe("improving");
+    // pooled, not averaged: 2 + 2 moments over 0.5 + 1.5 hours is 2 an hour (the mean of 4 and 1.33 would be 2.67)
+    const four = computeListeningTrend(PM, [lasting(rows[0]!, 30), lasting(rows[1]!, 90), lasting(rows[0]!, 60), lasting(rows[1]!, 60)]);
+    expect(indicator(four, "momentsMissed").earlier).toBeCloseTo(2, 10);
+    expect(indicator(four, "momentsMissed").recent).toBeCloseTo(2, 10);
+    expect(indicator(four, "momentsMissed").direction).toBe("steady");
+    // levels are not rates
+    expect(indicator(two, "responseGap")).toMatchObject({ unit: "ms", counts: null, values: [1000, 1000] });
   });
 
   it("meetings without a coaching report have no restatement figures; a forgotten manager's meeting is left out", () => {
@@ -190,13 +217,14 @@ describe("directions", () => {
       ]),
     );
     const text = listeningTrendText(trend);
-    expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17–38%\)\s+improving$/m);
-    expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1\s+1\s+slipping$/m);
+    expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17%–38%\)\s+improving$/m);
+    expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1 per hour\s+1 \(1 per hour\)\s+slipping$/m);
+    expect(text).toMatch(/^Median response gap\s+█▆▂▁\s+1 s after → 0.25 s after\s+0.25 s after\s+slipping$/m);
     expect(text).toContain(`Focus: ${HABITS.askOpen}`);
     expect(text).toContain("(questions asked slipped the most)");
-    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 | 1 | slipping |");
+    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 per hour | 1 (1 per hour) | slipping |");
     const json = listeningTrendJsonSchema.parse(JSON.parse(JSON.stringify(listeningTrendJson(trend, 10))));
-    expect(json).toMatchObject({ schemaVersion: 1, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
+    expect(json).toMatchObject({ schemaVersion: 2, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
     expect(json.meetings[0]!.at).toBe("2026-03-02T00:00:00.000Z");
     const card = listeningTrendCard(trend);
     expectValidCard(card);
