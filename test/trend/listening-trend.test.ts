@@ -10,7 +10,7 @@ import { listeningTrendCard } from "../../src/cards/listening-trend-card.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Analysis, ManagerMetrics } from "../../src/metrics/schema.js";
 import { transcriptOf } from "../helpers/fixtures.js";
-import { expectValidCard } from "../cards/validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "../cards/validate-card.js";
 
 const PM = "FEE013 (Project Manager)";
 const HOUR = 3_600_000;
@@ -229,6 +229,40 @@ describe("directions", () => {
     const card = listeningTrendCard(trend);
     expectValidCard(card);
     expect(card.version).toBe("1.5");
-    expect(JSON.stringify(card)).toContain("██▃▃");
+    // line charts of every indicator over the four meetings, their values in words as the fallback, no block glyphs
+    const charts = cardCharts(card);
+    expect(charts.map((c) => c.type)).toEqual(["Chart.Line", "Chart.Line", "Chart.Line"]);
+    const legends = charts.map((c) => (c.data as { legend: string }[]).map((d) => d.legend));
+    expect(legends).toEqual([
+      ["You", "Fair share"],
+      ["Restatements kept", "Moments missed", "Interruptions made", "Questions asked"],
+      ["Median pause (s; below 0: before they finished)"],
+    ]);
+    const questions = (charts[1]!.data as { legend: string; values: { x: string; y: number }[] }[])[3]!;
+    expect(questions.values).toEqual([
+      { x: "2 Mar", y: 4 },
+      { x: "9 Mar", y: 4 },
+      { x: "16 Mar", y: 1 },
+      { x: "23 Mar", y: 1 },
+    ]);
+    expect(cardStrings(charts[1]!.fallback)).toContain(
+      "Questions asked per hour, oldest first: 2 Mar 4, 9 Mar 4, 16 Mar 1, 23 Mar 1. Slipping.",
+    );
+    expect(cardStrings(charts[2]!.fallback)).toEqual([
+      "Your median pause before replying, oldest first: 2 Mar 1.25 s after, 9 Mar 1 s after, 16 Mar 0.25 s after, 23 Mar 0.25 s after. Slipping.",
+    ]);
+    for (const glyph of ["▁", "▃", "█"]) expect(JSON.stringify(card)).not.toContain(glyph);
+  });
+
+  it("a trend card of one meeting has no chart and says there is no direction yet", () => {
+    const card = listeningTrendCard(
+      computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }])),
+    );
+    expectValidCard(card);
+    expect(cardCharts(card)).toEqual([]);
+    const strings = cardStrings(card);
+    expect(strings[2]).toMatch(/^First meeting: no direction yet\./);
+    expect(strings.filter((s) => s === "no direction yet")).toHaveLength(6);
+    expect(strings.some((s) => /\d pp/.test(s))).toBe(false);
   });
 });

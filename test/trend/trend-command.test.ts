@@ -5,7 +5,7 @@ import { findPerson } from "../../src/storage/people.js";
 import { HABITS } from "../../src/trend/listening-trend.js";
 import { showListeningTrend } from "../../src/usecases/show-listening-trend.js";
 import { fixturesDir } from "../helpers/fixtures.js";
-import { expectValidCard } from "../cards/validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "../cards/validate-card.js";
 import { analysisOf, meetingParts, type MeetingPart } from "./series.js";
 import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 
@@ -152,7 +152,12 @@ describe("attune trend on stored AMI meetings", () => {
     const json = JSON.parse(card.out) as { version: string };
     expect(json.version).toBe("1.5");
     expectValidCard(json);
-    expect(card.out).toContain("▁▃██");
+    const [, perHour] = cardCharts(json);
+    const missed = (perHour!.data as { legend: string; values: { y: number }[] }[]).find((d) => d.legend === "Moments missed")!;
+    expect(missed.values.map((v) => Math.round(v.y))).toEqual([0, 14, 41, 41]);
+    expect(cardStrings(perHour!.fallback)).toContain(
+      "Moments missed per hour, oldest first: 2 Mar 0, 9 Mar 14, 16 Mar 41, 23 Mar 41. Slipping.",
+    );
   });
 
   it("the bot's trend card is the asking person's own trend", async () => {
@@ -163,7 +168,7 @@ describe("attune trend on stored AMI meetings", () => {
       if (!own.ok) throw new Error(own.error.message);
       const card = listeningTrendCard(own.value);
       expectValidCard(card);
-      expect(JSON.stringify(card)).toContain("▁▃██");
+      expect(cardCharts(card).map((c) => c.type)).toEqual(["Chart.Line", "Chart.Line", "Chart.Line"]);
       const nobody = await showListeningTrend(db, { personId: "00000000-0000-0000-0000-000000000000" });
       expect(!nobody.ok && nobody.error.code).toBe("no-meetings");
       const note = noListeningTrendCard(nobody.ok ? "" : nobody.error.message);
