@@ -28,15 +28,15 @@ describe("the prompt set on disk", () => {
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(renderPrompt(loaded.value, "listening-moments", { manager: "Ana" })).toEqual({
       ok: false,
-      message: "prompt 'listening-moments' needs {{moments}}, {{moment_count}}, {{data_tag}}",
+      error: { code: "bad-prompt", message: "prompt 'listening-moments' needs {{moments}}, {{moment_count}}, {{data_tag}}" },
     });
     expect(renderPrompt(loaded.value, "coaching-summary", { manager: "A", summary: "s", data_tag: "t", tone: "x" })).toEqual({
       ok: false,
-      message: "prompt 'coaching-summary' has no variable {{tone}}",
+      error: { code: "bad-prompt", message: "prompt 'coaching-summary' has no variable {{tone}}" },
     });
     expect(renderPrompt(loaded.value, "listening-momnets", {})).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^unknown prompt 'listening-momnets'; known prompts: /),
+      error: { code: "bad-prompt", message: expect.stringMatching(/^unknown prompt 'listening-momnets'; known prompts: /) },
     });
   });
 
@@ -51,7 +51,10 @@ describe("the prompt set on disk", () => {
     await writeFile(join(dir, "coaching-summary", "user.md"), "Hello {{manager}} {{mood}}");
     expect(await loadPrompts(dir)).toEqual({
       ok: false,
-      message: "prompt 'coaching-summary': user.md uses {{mood}}, which config.json does not declare in \"variables\"",
+      error: {
+        code: "bad-prompt",
+        message: "prompt 'coaching-summary': user.md uses {{mood}}, which config.json does not declare in \"variables\"",
+      },
     });
   });
 
@@ -61,18 +64,27 @@ describe("the prompt set on disk", () => {
     await writeFile(path, JSON.stringify({ ...config, output: "moments-v2" }));
     expect(await loadPrompts(dir)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^prompt 'listening-moments': config.json: output: not a known output schema/),
+      error: {
+        code: "bad-prompt",
+        message: expect.stringMatching(/^prompt 'listening-moments': config.json: output: not a known output schema/),
+      },
     });
     await writeFile(path, "{ not json");
-    expect(await loadPrompts(dir)).toMatchObject({ ok: false, message: expect.stringMatching(/config.json is not valid JSON/) });
+    expect(await loadPrompts(dir)).toMatchObject({
+      ok: false,
+      error: { code: "bad-prompt", message: expect.stringMatching(/config.json is not valid JSON/) },
+    });
   });
 
   it("a missing prompt or folder is reported", async () => {
     await rm(join(dir, "one-on-one-prep"), { recursive: true });
-    expect(await loadPrompts(dir)).toEqual({ ok: false, message: `prompts folder '${dir}' lacks one-on-one-prep` });
+    expect(await loadPrompts(dir)).toEqual({
+      ok: false,
+      error: { code: "bad-prompt", message: `prompts folder '${dir}' lacks one-on-one-prep` },
+    });
     expect(await loadPrompts(join(dir, "nope"))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/cannot be read; set ATTUNE_PROMPTS_DIR/),
+      error: { code: "bad-prompt", message: expect.stringMatching(/cannot be read; set ATTUNE_PROMPTS_DIR/) },
     });
   });
 });
