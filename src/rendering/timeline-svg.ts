@@ -4,6 +4,7 @@ import { percent } from "../format/percent.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { Utterance } from "../transcript/schema.js";
 import { escapeXml, plainName } from "./markup.js";
+import { COLORS, legend, num, PAD, TIMELINE_WIDTH } from "./timeline-legend.js";
 import { timeTicks } from "./time-ticks.js";
 
 /**
@@ -24,17 +25,13 @@ export interface TimelineInput {
   coaching?: Coaching | null;
 }
 
-export const TIMELINE_WIDTH = 720;
-const PAD = 8;
+export { TIMELINE_WIDTH } from "./timeline-legend.js";
 const LABEL_H = 15;
 const BAR_H = 12;
 const ROW_H = LABEL_H + BAR_H + 9;
 const AXIS_H = 26;
-const LEGEND_H = 22;
 /** Segments closer than this (in pixels) are drawn as one. */
 const MERGE_PX = 1;
-
-const COLORS = { manager: "#5b5fc7", other: "#8a8886", monologue: "#c4314b", missed: "#b7791f", kept: "#0e700e", axis: "#8a8886" };
 
 export function timelineSvg(input: TimelineInput): string {
   const { analysis: a, coaching } = input;
@@ -165,46 +162,6 @@ export function mergeInPixels(intervals: readonly (readonly [number, number])[])
     else out.push([s, e]);
   }
   return out;
-}
-
-/** The key to the marks, wrapping onto more lines when it does not fit the width. */
-function legend(x0: number, y0: number, coached: boolean, withManager: boolean): { svg: string; height: number } {
-  const items: string[] = [];
-  let x = x0;
-  let y = y0;
-  const item = (mark: (x: number, y: number) => string, label: string) => {
-    const width = 22 + label.length * 6.2;
-    if (x + width > TIMELINE_WIDTH - PAD && x > x0) {
-      x = x0;
-      y += LEGEND_H;
-    }
-    items.push(`${mark(x, y)}<text class="tl-legend" x="${num(x + 14)}" y="${num(y + 4)}">${label}</text>`);
-    x += width;
-  };
-  const square = (fill: string, cls: string) => (x: number, y: number) =>
-    `<rect class="${cls}" x="${num(x)}" y="${num(y - 5)}" width="10" height="10" fill="${fill}"/>`;
-  if (withManager) item(square(COLORS.manager, "tl-manager"), "you");
-  item(square(COLORS.other, "tl-bar"), withManager ? "others" : "speech");
-  item(
-    (x, y) =>
-      `<rect class="tl-monologue" x="${num(x)}" y="${num(y - 5)}" width="10" height="10" fill="none" stroke="${COLORS.monologue}" stroke-dasharray="4 2"/>`,
-    "a minute or more holding the floor",
-  );
-  if (coached)
-    item((x, y) => `<path class="tl-missed" d="M${num(x + 5)} ${num(y - 5)}l5 9h-10z" fill="${COLORS.missed}"/>`, "a moment to restate");
-  if (coached && withManager)
-    item((x, y) => `<circle class="tl-kept" cx="${num(x + 5)}" cy="${num(y)}" r="4" fill="${COLORS.kept}"/>`, "you said it back");
-  if (withManager)
-    item(
-      (x, y) =>
-        `<path class="tl-interruption" d="M${num(x + 2)} ${num(y - 3)}l6 6m0 -6l-6 6" stroke="${COLORS.monologue}" stroke-width="1.5"/>`,
-      "you talked over someone",
-    );
-  return { svg: `<g class="tl-legend-row">${items.join("")}</g>`, height: y - y0 + LEGEND_H };
-}
-
-function num(n: number): string {
-  return String(Math.round(n * 10) / 10);
 }
 
 function truncate(text: string, max: number): string {
