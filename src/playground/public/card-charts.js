@@ -89,7 +89,8 @@
     }
     xs.forEach((x, i) => {
       if (xs.length > 6 && i % Math.ceil(xs.length / 6) !== 0 && i !== xs.length - 1) return;
-      svg.append(el("text", { x: sx(x), y: h - 6, "text-anchor": "middle", class: "ac-chart-value" }, x));
+      const anchor = xs.length > 1 && i === 0 ? "start" : i === xs.length - 1 && xs.length > 1 ? "end" : "middle";
+      svg.append(el("text", { x: sx(x), y: h - 6, "text-anchor": anchor, class: "ac-chart-value" }, x));
     });
     series.forEach((s, i) => {
       const color = colorOf(s.color, i);
