@@ -1,9 +1,10 @@
 import type { Coaching, CoachingMoment, MomentKind } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics } from "../metrics/schema.js";
 import { keepDoing } from "../coaching/keep-doing.js";
-import { bar } from "../format/columns.js";
-import { clock, seconds } from "../format/durations.js";
+import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import { responseGapText } from "../format/response-gap.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import { noMoments } from "../rendering/no-moments.js";
 import { safeText } from "./safe-text.js";
 
@@ -29,13 +30,15 @@ export const MAX_MOMENTS = 15;
 export const MAX_KEPT = 2;
 export const MAX_SPEAKER_ROWS = 15;
 const MAX_QUIET_NAMES = 4;
-const BAR_CELLS = 20;
 
 export interface SpeakerRow {
-  /** The display name, `You · ` first for the manager (so a long name's ellipsis cannot hide it). */
+  /** The display name, `You · ` first for the manager (so the manager always finds themselves first). */
   name: string;
+  /** The name as a chart labels it: `You` for the manager, else the display name. */
+  label: string;
   share: string;
-  bar: string;
+  /** The share as a fraction, for the chart. */
+  fraction: number;
   isManager: boolean;
 }
 
@@ -58,7 +61,8 @@ export interface CoachingCardModel {
   /** ISO date-time to the second in UTC (`2026-03-14T10:00:00Z`), or null. */
   date: string | null;
   facts: string;
-  talk: { heading: string; rows: SpeakerRow[]; more: string | null; note: string | null };
+  /** `oneOnOne`: two people, so the chart is a donut of the whole; otherwise one bar per person. */
+  talk: { heading: string; rows: SpeakerRow[]; oneOnOne: boolean; more: string | null; note: string | null };
   /** The manager's indicators; empty without a manager. */
   indicators: Indicator[];
   moments: { total: number; top: MomentView[]; rest: MomentView[]; empty: string | null };
@@ -113,28 +117,36 @@ function talk(a: Analysis): CoachingCardModel["talk"] {
     return {
       heading,
       rows: [],
+      oneOnOne: false,
       more: null,
       note: "Speakers are unknown for this meeting (speaker attribution was off), so talk time by person cannot be shown.",
     };
   }
-  const rows = a.speakers.slice(0, MAX_SPEAKER_ROWS).map((s) => ({
-    name: a.manager?.name === s.name ? `You · ${safeText(s.name, CAPS.name)}` : safeText(s.name, CAPS.name),
-    share: percent(s.share),
-    bar: bar(s.share, BAR_CELLS),
-    isManager: a.manager?.name === s.name,
-  }));
+  const rows = a.speakers.slice(0, MAX_SPEAKER_ROWS).map((s) => {
+    const isManager = a.manager?.name === s.name;
+    const name = safeText(s.name, CAPS.name);
+    return {
+      name: isManager ? `You · ${name}` : name,
+      label: isManager ? "You" : name,
+      share: percent(s.share),
+      fraction: s.share,
+      isManager,
+    };
+  });
   const others = a.speakers.slice(MAX_SPEAKER_ROWS);
   const more =
     others.length > 0 ? `and ${others.length} more, ${percent(others.reduce((sum, s) => sum + s.share, 0))} of the talk together` : null;
   const note = a.speakersKnown ? null : `Part of the speech (${clock(a.unattributedMs)}) has no speaker name; the figures cover the rest.`;
-  return { heading, rows, more, note };
+  return { heading, rows, oneOnOne: a.speakers.length === 2, more, note };
 }
 
 function indicators(m: ManagerMetrics, a: Analysis): Indicator[] {
-  const range = `${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}`;
-  const reference = m.oneOnOne ? `the ${range} that suits a one-on-one` : `${range}, around a fair share of ${percent(m.fairShare)}`;
+  const shown = shareAgainstRange(m.share, m.expectedShare);
+  const reference = m.oneOnOne
+    ? `the ${shown.range} that suits a one-on-one`
+    : `${shown.range}, around a fair share of ${percent(m.fairShare)}`;
   const rows: Indicator[] = [
-    { label: "Your share of the talk", value: `${percent(m.share)}, ${m.shareVerdict} ${reference}` },
+    { label: "Your share of the talk", value: `${shown.share}, ${m.shareVerdict} ${reference}` },
     {
       label: "Questions you asked",
       value:
@@ -163,8 +175,8 @@ function indicators(m: ManagerMetrics, a: Analysis): Indicator[] {
 
 function gap(ms: number | null): string {
   if (ms === null) return "too few replies to tell";
-  if (ms < 0) return `you usually came in ${seconds(-ms)} before they finished (about 1 s after is usual on video calls)`;
-  return `${seconds(ms)} at the median (about 1 s is usual on video calls)`;
+  if (ms < 0) return `you usually came in ${responseGapText(ms)} (about 1 s after is usual on video calls)`;
+  return `${responseGapText(ms)}, at the median (about 1 s after is usual on video calls)`;
 }
 
 function times(n: number): string {

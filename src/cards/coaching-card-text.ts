@@ -12,7 +12,7 @@ export function coachingCardText(input: CoachingCardInput): string {
 
   lines.push(model.talk.heading);
   const width = Math.max(0, ...model.talk.rows.map((r) => r.name.length));
-  for (const r of model.talk.rows) lines.push(`  ${r.name.padEnd(width)}  ${r.share.padStart(4)}  ${r.bar}`);
+  for (const r of model.talk.rows) lines.push(`  ${r.name.padEnd(width)}  ${r.share.padStart(4)}`);
   if (model.talk.more) lines.push(`  ${model.talk.more}`);
   if (model.talk.note) lines.push(`  ${model.talk.note}`);
 

@@ -1,7 +1,5 @@
 import {
   adaptiveCard,
-  column,
-  columns,
   container,
   execute,
   facts,
@@ -14,6 +12,7 @@ import {
 } from "./adaptive-card.js";
 import { coachingCardModel, moreMoments, type CoachingCardInput, type CoachingCardModel, type MomentView } from "./coaching-card-model.js";
 import { coachingCardText } from "./coaching-card-text.js";
+import { talkSection } from "./talk-chart.js";
 import { truncate } from "./safe-text.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { Coaching } from "../coaching/schema.js";
@@ -101,25 +100,6 @@ function build(model: CoachingCardModel, input: CoachingCardInput, restCount: nu
     );
   }
   return adaptiveCard(body, actions, fallback);
-}
-
-function talkSection(talk: CoachingCardModel["talk"]): CardElement[] {
-  const rows = talk.rows.map((row) =>
-    columns(
-      [
-        column([text(row.name, { size: "Small", wrap: false, ...(row.isManager && { weight: "Bolder" }) })], "stretch"),
-        column([text(row.share, { size: "Small", wrap: false, horizontalAlignment: "Right" })], "40px"),
-        column([text(row.bar, { size: "Small", wrap: false, fontType: "Monospace", ...(row.isManager && { color: "Accent" }) })], "auto"),
-      ],
-      { spacing: "None" },
-    ),
-  );
-  return [
-    sectionHeading(talk.heading),
-    ...rows,
-    ...(talk.more ? [subtle(talk.more)] : []),
-    ...(talk.note ? [text(talk.note, { size: "Small", spacing: "Small" })] : []),
-  ];
 }
 
 function indicatorSection(model: CoachingCardModel): CardElement[] {

@@ -3,7 +3,8 @@ import { safeText } from "./safe-text.js";
 import { isoDate, shortDay } from "../format/dates.js";
 import { percent } from "../format/percent.js";
 import type { Prep } from "../prep/prep.js";
-import { KIND_LABEL, shareSparkline, shareSummary, span } from "../rendering/prep-format.js";
+import { KIND_LABEL, shareSummary, span } from "../rendering/prep-format.js";
+import { prepShareChart } from "./prep-chart.js";
 
 export const PREP_CAPS = { name: 60, title: 80, quote: 280, whatHappened: 200, question: 260, reminder: 320 } as const;
 
@@ -19,7 +20,7 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   ];
 
   body.push(text(`${who}'s share of talk`, { weight: "Bolder", spacing: "Medium" }));
-  body.push(text(shareSparkline(prep), { fontType: "Monospace", spacing: "Small", wrap: false }));
+  body.push(...prepShareChart(prep, who));
   body.push(subtle(`${shareSummary(prep)} · latest: ${latestShares(prep)}`));
 
   body.push(text("Raised and not picked up", { weight: "Bolder", spacing: "Medium" }));

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { coachingCard } from "../cards/coaching-card.js";
+import { htmlReport } from "../rendering/html-report.js";
 import { jsonReport } from "../rendering/json-report.js";
 import { markdownReport } from "../rendering/markdown-report.js";
 import type { ReportInput } from "../rendering/report-input.js";
@@ -23,8 +24,10 @@ Options:
   --coach                   add coaching: the moments where the manager could have shown they
                             listened, a restatement for each, and one habit (needs --manager).
                             Uses the model in OPENAI_* when set, else the heuristic coach.
-  --format text|json|markdown|card   output format (default text); card prints the
-                            Adaptive Card the manager receives (implies --coach)
+  --format text|json|markdown|card|html   output format (default text); card prints the
+                            Adaptive Card the manager receives (implies --coach); html is a
+                            self-contained page with the meeting timeline, to keep or print
+                            (with --manager it coaches too)
   --monologue-seconds N     a floor held this long is a monologue (default 60)
   --join-gap-seconds N      same-speaker pauses up to N s stay one turn (default 2)
   --save                    store the meeting, its analysis and coaching for 'attune trend' and
@@ -38,6 +41,7 @@ const renderers = {
   json: (input: ReportInput) => JSON.stringify(jsonReport(input), null, 2),
   markdown: markdownReport,
   card: (input: ReportInput) => JSON.stringify(cardFor(input), null, 2),
+  html: htmlReport,
 };
 
 /** The card the manager would receive for this transcript (no buttons: there is no stored meeting to act on). */
@@ -69,7 +73,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   if (positionals.length !== 1) throw new UsageError("analyze takes one transcript file (or - for stdin); see attune analyze --help");
   const format = values.format;
   const render = pickRenderer(renderers, format);
-  const coach = values.coach || format === "card";
+  const coach = values.coach || format === "card" || (format === "html" && values.manager !== undefined);
   if (coach && values.manager === undefined)
     throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
   const metrics = {
@@ -101,7 +105,13 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       const where = db.kind === "pglite" ? `the embedded database in ${storage.dataDir}` : "PostgreSQL";
       io.stderr(saved.created ? `attune: saved '${title}' to ${where}` : `attune: '${title}' was already saved; nothing changed`);
     }
-    const input: ReportInput = { analysis, source, format: transcript.format, cueCount: transcript.cueCount };
+    const input: ReportInput = {
+      analysis,
+      source,
+      format: transcript.format,
+      cueCount: transcript.cueCount,
+      utterances: transcript.utterances,
+    };
     if (coach && coaching) input.coaching = coaching;
     io.stdout(render(input));
   } finally {

@@ -13,6 +13,8 @@ import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcr
 import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import type { LocalReplayer } from "../live/local-replay.js";
 import { SAMPLE_MEETINGS, sampleStore, speakersOf } from "./samples.js";
+import { addViewRoutes, PlaygroundInputError, prepCandidates } from "./views.js";
+import { timelineSvg } from "../rendering/timeline-svg.js";
 
 /** The one-on-one prep between a manager and a person, from what is stored; null when there is nothing to prepare from. */
 export type PrepBuilder = (db: Db, managerName: string, personName: string) => Promise<{ card: unknown; text: string } | null>;
@@ -142,13 +144,24 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     );
     const cardInput = { title, date, analysis, coaching, meetingId: saved.meetingId };
     const report = textReport({ analysis, source: title, format: transcript.format, cueCount: transcript.cueCount, coaching });
-    const person = analysis.speakers.filter((s) => s.name !== manager && s.talkMs > 0).sort((a, b) => b.talkMs - a.talkMs)[0]?.name ?? null;
+    const people = prepCandidates(analysis.speakers, manager);
+    const person = people[0] ?? null;
     const prep = deps.prep && person ? await prepFor(deps, manager, person) : null;
     deps.log.info(
       { meetingId: saved.meetingId, created: saved.created, coach: coaching.source, moments: coaching.moments.length, prep: prep !== null },
       "playground meeting coached",
     );
-    res.json({ card: coachingCard(cardInput), cardText: coachingCardText(cardInput), report, prep, coach: coaching.source });
+    const timeline = timelineSvg({ utterances: transcript.utterances, analysis, coaching });
+    res.json({
+      card: coachingCard(cardInput),
+      cardText: coachingCardText(cardInput),
+      report,
+      prep,
+      coach: coaching.source,
+      manager,
+      people,
+      timeline,
+    });
   });
 
   router.post("/playground/api/live", json, async (req, res) => {
@@ -167,9 +180,11 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
     res.json({ ...started, manager: loaded.sample.manager });
   });
 
+  addViewRoutes(router, deps, json);
+
   router.use("/playground/api", (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = error instanceof BadInput ? 400 : httpStatus(error);
+    const status = error instanceof BadInput || error instanceof PlaygroundInputError ? 400 : httpStatus(error);
     if (status >= 500) {
       deps.log.error({ err: error }, "playground request failed");
       res.status(500).json({ error: "Something went wrong on the server; the log has the details." });

@@ -5,6 +5,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { direction, halves, type Direction } from "../trend/direction.js";
 import type { CoachedMeeting } from "../trend/listening-trend.js";
 import { percent } from "../format/percent.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import { genericQuestions, questionFor, shortName } from "./wording.js";
 
 /**
@@ -272,8 +273,8 @@ export function reminderText(h: HabitFigures | null, firstName: string): string 
     h.meetings === 1
       ? `in your last ${h.oneOnOne ? "one-on-one" : "meeting"} with ${firstName}`
       : `on average in your last ${NUMBER_WORDS[h.meetings] ?? h.meetings} ${h.oneOnOne ? "one-on-ones" : "meetings"} with ${firstName}`;
-  const range = `${percent(h.expectedShare[0])}–${percent(h.expectedShare[1])}`;
-  const parts = [`You talked ${percent(h.managerShare)} ${where}`];
+  const { share, range } = shareAgainstRange(h.managerShare, h.expectedShare);
+  const parts = [`You talked ${share} ${where}`];
   if (h.managerShare > h.expectedShare[1]) parts.push(`; aim for ${range} and let ${firstName} do most of the talking.`);
   else if (h.managerShare < h.expectedShare[0])
     parts.push(`, below ${range}: share your own view too, once ${firstName} has had their say.`);

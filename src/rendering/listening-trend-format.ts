@@ -1,5 +1,6 @@
-import { seconds } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import { responseGapShort } from "../format/response-gap.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import { sparkline } from "../format/sparkline.js";
 import type { Direction } from "../trend/direction.js";
 import type { Focus, IndicatorKey, IndicatorTrend, ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
@@ -19,23 +20,39 @@ export function formatValue(key: IndicatorKey, value: number | null): string {
       return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points)} pp`;
     }
     case "responseGap":
-      return value < 0 ? `−${seconds(-value)}` : seconds(value);
+      return responseGapShort(value);
     default:
-      return Number.isInteger(value) ? String(value) : value.toFixed(1);
+      return perHour(value);
   }
 }
 
-/** "earlier → recent", the two half means the direction compares. */
+/** A count per hour of meeting: `2.5 per hour`, `12 per hour` (one decimal under ten). */
+export function perHour(rate: number): string {
+  const shown = rate >= 10 ? String(Math.round(rate)) : rate.toFixed(1).replace(/\.0$/, "");
+  return `${shown} per hour`;
+}
+
+/** What a trend of one meeting says instead of a change: one meeting is not a trend. */
+export const FIRST_MEETING = "first meeting: no direction yet";
+
+/** "earlier → recent", the two half figures the direction compares. */
 export function changeText(i: IndicatorTrend): string {
-  if (i.direction === "not-enough-meetings") return i.values.length > 0 ? formatValue(i.key, i.values[i.values.length - 1] ?? null) : "n/a";
+  if (i.values.length === 1) return FIRST_MEETING;
+  if (i.direction === "not-enough-meetings") return "n/a";
+  if (i.unit === "per-hour" && i.earlier !== null && i.recent !== null)
+    return `${perHour(i.earlier).replace(/ per hour$/, "")} → ${perHour(i.recent)}`;
   return `${formatValue(i.key, i.earlier)} → ${formatValue(i.key, i.recent)}`;
 }
 
 /** The latest meeting's figure, with its reference: "43% (fair 25%, aim 17–38%)". */
 export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined): string {
   const value = i.values[i.values.length - 1] ?? null;
-  if (i.key === "share" && latest)
-    return `${percent(latest.share)} (fair ${percent(latest.fairShare)}, aim ${Math.round(latest.expectedShare[0] * 100)}–${percent(latest.expectedShare[1])})`;
+  if (i.key === "share" && latest) {
+    const shown = shareAgainstRange(latest.share, latest.expectedShare);
+    return `${shown.share} (fair ${percent(latest.fairShare)}, aim ${shown.range})`;
+  }
+  const count = i.counts?.[i.counts.length - 1] ?? null;
+  if (i.unit === "per-hour" && count !== null && value !== null) return `${count} (${perHour(value)})`;
   return formatValue(i.key, value);
 }
 

@@ -4,7 +4,8 @@ import { DIRECTIONS } from "../trend/direction.js";
 import { INDICATOR_KEYS, type ListeningTrend } from "../trend/listening-trend.js";
 import { sparklineFor } from "./listening-trend-format.js";
 
-export const LISTENING_TREND_SCHEMA_VERSION = 1;
+/** 2: count indicators are per hour of meeting (`unit`), with the counts beside them. */
+export const LISTENING_TREND_SCHEMA_VERSION = 2;
 
 /** The `attune trend --format json` contract. Additive changes keep schemaVersion; anything else bumps it. */
 export const listeningTrendJsonSchema = z.object({
@@ -33,8 +34,11 @@ export const listeningTrendJsonSchema = z.object({
       key: z.enum(INDICATOR_KEYS),
       label: z.string(),
       better: z.enum(["toward-range", "higher", "lower", "toward-1s"]),
-      /** One per meeting, aligned with `meetings`; share is share − fair share, responseGap in ms. */
+      unit: z.enum(["per-hour", "share-points", "ms"]),
+      /** One per meeting, aligned with `meetings`; share is share − fair share, responseGap in ms, counts per hour. */
       values: z.array(z.number().nullable()),
+      /** Counts only: the count in each meeting. */
+      counts: z.array(z.number().int().nonnegative().nullable()).nullable(),
       earlier: z.number().nullable(),
       recent: z.number().nullable(),
       direction: z.enum(DIRECTIONS),
@@ -61,7 +65,9 @@ export function listeningTrendJson(trend: ListeningTrend, last: number): Listeni
       key: i.key,
       label: i.label,
       better: i.better,
+      unit: i.unit,
       values: i.values,
+      counts: i.counts,
       earlier: i.earlier,
       recent: i.recent,
       direction: i.direction,

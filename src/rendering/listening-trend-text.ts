@@ -1,6 +1,7 @@
 import { padEnd } from "../format/columns.js";
 import { dateRange, isoDate } from "../format/dates.js";
 import { percent } from "../format/percent.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import type { ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
 import { changeText, directionText, focusWhy, formatValue, latestText, sparklineFor } from "./listening-trend-format.js";
 
@@ -29,7 +30,10 @@ export function listeningTrendText(trend: ListeningTrend): string {
       `${padEnd(label, width)}  ${padEnd(spark, sparkWidth)}  ${padEnd(change, changeWidth)}  ${padEnd(last, latestWidth)}  ${direction}`,
     );
   }
-  lines.push("(earlier → recent: the mean of the earlier half of the meetings and of the latest half)", "");
+  lines.push(
+    "(earlier → recent: the earlier half of the meetings against the latest half; counts per hour of meeting, latest: the count)",
+    "",
+  );
   lines.push(`Focus: ${trend.focus.habit}`, `  (${focusWhy(trend)})`, "");
   lines.push("Meetings (oldest first)");
   const titleWidth = Math.min(24, Math.max(...trend.meetings.map((m) => m.title.length)));
@@ -42,23 +46,24 @@ export function listeningTrendText(trend: ListeningTrend): string {
   return lines.join("\n");
 }
 
-/** A range as "17–38%". */
-function range([lo, hi]: readonly [number, number]): string {
-  return `${Math.round(lo * 100)}–${percent(hi)}`;
+/** "43% (above 17%–38%, 1:1)": the share and its range, rounded so they agree with the verdict. */
+function shareLine(m: TrendMeeting): string {
+  const shown = shareAgainstRange(m.share, m.expectedShare);
+  return `${shown.share} (${m.shareVerdict} ${shown.range}${m.oneOnOne ? ", 1:1" : ""})`;
 }
 
 function meetingLine(trend: ListeningTrend, m: TrendMeeting, titleWidth: number): string {
   const index = trend.meetings.indexOf(m);
   const value = (key: string) => trend.indicators.find((i) => i.key === key)?.values[index] ?? null;
   const count = (key: string) => {
-    const v = value(key);
+    const v = trend.indicators.find((i) => i.key === key)?.counts?.[index] ?? null;
     return v === null ? "–" : String(v);
   };
   const gap = value("responseGap");
   return [
     isoDate(m.at),
     m.title.length > titleWidth ? `${m.title.slice(0, titleWidth - 1)}…` : padEnd(m.title, titleWidth),
-    `share ${percent(m.share)} (${m.shareVerdict} ${range(m.expectedShare)}${m.oneOnOne ? ", 1:1" : ""})`,
+    `share ${shareLine(m)}`,
     `kept ${count("restatementsKept")}`,
     `missed ${count("momentsMissed")}`,
     `int ${count("interruptions")}`,

@@ -1,6 +1,8 @@
 import { coachingLines } from "./coaching-text.js";
-import { clock, seconds } from "../format/durations.js";
+import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import { responseGapShort } from "../format/response-gap.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 
@@ -33,10 +35,13 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
   const m = a.manager;
   if (m) {
     out.push(`## Listening indicators: ${cell(m.name)}`, "", "| Indicator | Value | Reference |", "|---|---|---|");
-    out.push(`| Share of talk | ${percent(m.share)} | ${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])} (${m.shareVerdict}) |`);
+    const shown = shareAgainstRange(m.share, m.expectedShare);
+    out.push(`| Share of talk | ${shown.share} | ${shown.range} (${m.shareVerdict}) |`);
     out.push(`| Questions asked | ${m.questions} (${m.openQuestions} open) | open questions invite more |`);
     out.push(`| Interruptions of others | ${m.interruptionsMade} | |`);
-    out.push(`| Median response gap | ${m.medianResponseGapMs === null ? "n/a" : seconds(m.medianResponseGapMs)} | video calls ≈ 1 s |`);
+    out.push(
+      `| Median response gap | ${m.medianResponseGapMs === null ? "n/a" : responseGapShort(m.medianResponseGapMs)} | ≈ 1 s after, on video calls |`,
+    );
     out.push(`| Longest monologue | ${clock(m.longestMonologueMs)} | ≤ ${clock(a.thresholds.monologueMs)} |`);
     out.push(
       `| Barely spoke | ${m.quietPeople.length === 0 ? "nobody" : m.quietPeople.map((p) => `${cell(p.name)} (${percent(p.share)})`).join(", ")} | |`,

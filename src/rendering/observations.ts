@@ -1,6 +1,8 @@
 import type { Analysis } from "../metrics/schema.js";
 import { clock, seconds } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import { responseGapText } from "../format/response-gap.js";
+import { shareAgainstRange } from "../format/share-range.js";
 
 /** A few plain sentences about what stands out, most important first. Pure. */
 export function observations(analysis: Analysis): string[] {
@@ -15,12 +17,11 @@ export function observations(analysis: Analysis): string[] {
   }
   const m = analysis.manager;
   if (m) {
-    const range = `${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}`;
+    const { share, range } = shareAgainstRange(m.share, m.expectedShare);
     const context = m.oneOnOne ? `the ${range} that suits a one-on-one` : `${range}, around a fair share of ${percent(m.fairShare)}`;
-    if (m.shareVerdict === "above") out.push(`${m.name} talked ${percent(m.share)} of the time, above ${context}.`);
-    else if (m.shareVerdict === "below")
-      out.push(`${m.name} talked ${percent(m.share)} of the time, below ${context}: others had the floor.`);
-    else out.push(`${m.name} talked ${percent(m.share)} of the time, within ${context}.`);
+    if (m.shareVerdict === "above") out.push(`${m.name} talked ${share} of the time, above ${context}.`);
+    else if (m.shareVerdict === "below") out.push(`${m.name} talked ${share} of the time, below ${context}: others had the floor.`);
+    else out.push(`${m.name} talked ${share} of the time, within ${context}.`);
     if (m.quietPeople.length > 0) {
       const names = m.quietPeople.map((p) => `${p.name} (${percent(p.share)})`).join(", ");
       out.push(
@@ -38,7 +39,7 @@ export function observations(analysis: Analysis): string[] {
     const gap = m.medianResponseGapMs;
     if (gap !== null && m.responses >= 3 && gap < 0) {
       out.push(
-        `${m.name} usually started before the other person had finished (by ${seconds(-gap)} at the median); letting them finish, then pausing, shows you took in what was said.`,
+        `${m.name} usually came in ${responseGapText(gap, "the other person")} (the median); letting them finish, then pausing, shows you took in what was said.`,
       );
     } else if (gap !== null && m.responses >= 3 && gap < 300) {
       out.push(

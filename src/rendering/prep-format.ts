@@ -14,7 +14,7 @@ export const KIND_LABEL: Record<MomentKind, string> = {
 };
 
 export function shareDirectionText(d: ShareDirection): string {
-  return d === "not-enough-meetings" ? "not enough meetings yet for a direction" : d;
+  return d === "not-enough-meetings" ? "no direction yet" : d;
 }
 
 /** The person's share per meeting, drawn on a 0–100% scale so a one-on-one and a group meeting compare. */
@@ -25,6 +25,7 @@ export function shareSparkline(prep: Prep): string {
 export function shareSummary(prep: Prep): string {
   const s = prep.share;
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : percent(x));
+  if (s.values.length === 1) return `${pct(s.values[0])}, first shared meeting: no direction yet`;
   const change = s.direction === "not-enough-meetings" ? pct(s.values[s.values.length - 1]) : `${pct(s.earlier)} → ${pct(s.recent)}`;
   return `${change}, ${shareDirectionText(s.direction)}`;
 }

@@ -1,6 +1,6 @@
 import type { Coaching } from "../coaching/schema.js";
 import type { Analysis } from "../metrics/schema.js";
-import type { TranscriptFormat } from "../transcript/schema.js";
+import type { TranscriptFormat, Utterance } from "../transcript/schema.js";
 
 /** What every renderer of the listening report receives. */
 export interface ReportInput {
@@ -11,4 +11,6 @@ export interface ReportInput {
   cueCount: number;
   /** Present when coaching was asked for. */
   coaching?: Coaching;
+  /** The transcript's utterances, for renderers that draw the timeline (html). */
+  utterances?: readonly Utterance[];
 }

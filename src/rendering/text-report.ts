@@ -1,7 +1,9 @@
 import { coachingLines } from "./coaching-text.js";
 import { bar, padEnd, padStart } from "../format/columns.js";
-import { clock, exactSeconds, seconds } from "../format/durations.js";
+import { clock, exactSeconds } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import { responseGapShort } from "../format/response-gap.js";
+import { shareAgainstRange } from "../format/share-range.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
 
@@ -41,15 +43,15 @@ export function textReport({ analysis: a, source, format, cueCount, coaching }: 
     const row = (label: string, value: string, reference: string) => lines.push(`  ${padEnd(label, 22)} ${padEnd(value, 16)} ${reference}`);
     row(
       "share of talk",
-      percent(m.share),
-      `${m.oneOnOne ? "1:1 range" : "near fair share"} ${percent(m.expectedShare[0])}–${percent(m.expectedShare[1])}: ${m.shareVerdict}`,
+      shareAgainstRange(m.share, m.expectedShare).share,
+      `${m.oneOnOne ? "1:1 range" : "near fair share"} ${shareAgainstRange(m.share, m.expectedShare).range}: ${m.shareVerdict}`,
     );
     row("questions asked", `${m.questions} (${m.openQuestions} open)`, "open: what, how, why, tell me…");
     row("interruptions", String(m.interruptionsMade), "of others, who then stopped");
     row(
       "median response gap",
-      m.medianResponseGapMs === null ? "n/a" : seconds(m.medianResponseGapMs),
-      "video calls ≈ 1 s; face to face ≈ 0.2 s",
+      m.medianResponseGapMs === null ? "n/a" : responseGapShort(m.medianResponseGapMs),
+      "after the other stopped; video calls ≈ 1 s, face to face ≈ 0.2 s",
     );
     row("longest monologue", clock(m.longestMonologueMs), `one-minute rule: ${clock(a.thresholds.monologueMs)}`);
     row(

@@ -13,6 +13,15 @@ export function halves(values: readonly (number | null)[]): { earlier: number | 
   return { earlier: mean(values.slice(0, half)), recent: mean(values.slice(values.length - half)) };
 }
 
+/** The positions of the earlier half and of the latest half of `length` meetings (the odd middle in neither). */
+export function halfIndices(length: number): { earlierIndices: number[]; recentIndices: number[] } {
+  const half = Math.floor(length / 2);
+  return {
+    earlierIndices: Array.from({ length: half }, (_, i) => i),
+    recentIndices: Array.from({ length: half }, (_, i) => length - half + i),
+  };
+}
+
 function mean(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
@@ -26,6 +35,11 @@ export function direction(scores: readonly (number | null)[], band: number): { d
   if (scores.length < 2) return { direction: "not-enough-meetings", slip: 0 };
   const { earlier, recent } = halves(scores);
   if (earlier === null || recent === null) return { direction: "not-enough-meetings", slip: 0 };
+  return judgeChange(earlier, recent, band);
+}
+
+/** Judges a move from `earlier` to `recent` (higher is better) against the dead band. */
+export function judgeChange(earlier: number, recent: number, band: number): { direction: Direction; slip: number } {
   const change = roundOff(recent - earlier);
   if (change >= band) return { direction: "improving", slip: 0 };
   if (change <= -band) return { direction: "slipping", slip: -change / band };

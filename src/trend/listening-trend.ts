@@ -1,7 +1,7 @@
 import { keepDoing } from "../coaching/keep-doing.js";
 import type { Coaching } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics, ShareVerdict } from "../metrics/schema.js";
-import { direction, halves, type Direction } from "./direction.js";
+import { direction, halfIndices, halves, judgeChange, type Direction } from "./direction.js";
 
 /**
  * A manager's listening trend over their stored meetings: one series per indicator, a direction for each,
@@ -37,13 +37,25 @@ export interface TrendMeeting {
   coached: boolean;
 }
 
+/** What an indicator's values are: counts per hour of meeting, share minus fair share, or milliseconds. */
+export type IndicatorUnit = "per-hour" | "share-points" | "ms";
+
 export interface IndicatorTrend {
   key: IndicatorKey;
   label: string;
   better: Better;
-  /** One value per meeting, oldest first; null where that meeting lacks the figure. */
+  unit: IndicatorUnit;
+  /**
+   * One value per meeting, oldest first; null where that meeting lacks the figure. Counts are per hour of
+   * meeting, so a two-hour meeting and a half-hour one compare.
+   */
   values: (number | null)[];
-  /** Mean of the earlier half's values, and of the latest half's (null: no value there). */
+  /** For counts, the count itself in each meeting (as its coaching card showed it); null for other indicators. */
+  counts: (number | null)[] | null;
+  /**
+   * The earlier half's figure and the latest half's (null: no value there): the mean of the values, except for
+   * counts, where it is the half's count over the half's hours (a short meeting weighs by its length).
+   */
   earlier: number | null;
   recent: number | null;
   direction: Direction;
@@ -83,10 +95,12 @@ export const DEAD_BANDS = {
 /** The response gap the trend aims for: about a second on video calls (docs/metrics.md). */
 export const TARGET_GAP_MS = 1000;
 
-interface IndicatorSpec {
+interface LevelSpec {
+  kind: "level";
   key: IndicatorKey;
   label: string;
   better: Better;
+  unit: IndicatorUnit;
   value: (m: ManagerMetrics, c: Coaching | null) => number | null;
   /** Higher is better; the direction compares these. */
   score: (m: ManagerMetrics, c: Coaching | null) => number | null;
@@ -94,7 +108,22 @@ interface IndicatorSpec {
   habit: (latest: TrendMeeting) => string;
 }
 
-const countBand = (earlierMean: number) => Math.max(DEAD_BANDS.countAbsolute, DEAD_BANDS.countRelative * Math.abs(earlierMean));
+/** A count in a meeting, trended per hour of meeting. */
+interface CountSpec {
+  kind: "count";
+  key: IndicatorKey;
+  label: string;
+  better: "higher" | "lower";
+  count: (m: ManagerMetrics, c: Coaching | null) => number | null;
+  habit: (latest: TrendMeeting) => string;
+}
+
+type IndicatorSpec = LevelSpec | CountSpec;
+
+const HOUR_MS = 3_600_000;
+
+/** Counts (per hour): at least one an hour, and at least 25% of the earlier half's rate. */
+const countBand = (earlierRate: number) => Math.max(DEAD_BANDS.countAbsolute, DEAD_BANDS.countRelative * Math.abs(earlierRate));
 
 export const HABITS = {
   talkLess: "Ask one open question (what, how, tell me more) and let the answer run without filling the pause.",
@@ -108,54 +137,54 @@ export const HABITS = {
 
 const SPECS: readonly IndicatorSpec[] = [
   {
+    kind: "level",
     key: "share",
     label: "Share vs fair share",
     better: "toward-range",
+    unit: "share-points",
     value: (m) => m.share - m.fairShare,
     score: (m) => -outsideRange(m.share, m.expectedShare),
     band: () => DEAD_BANDS.share,
     habit: (latest) => (latest.shareVerdict === "below" ? HABITS.talkMore : HABITS.talkLess),
   },
   {
+    kind: "count",
     key: "restatementsKept",
     label: "Restatements kept",
     better: "higher",
-    value: (_, c) => (c ? keepDoing(c).length : null),
-    score: (_, c) => (c ? keepDoing(c).length : null),
-    band: countBand,
+    count: (_, c) => (c ? keepDoing(c).length : null),
     habit: () => HABITS.restate,
   },
   {
+    kind: "count",
     key: "momentsMissed",
     label: "Moments missed",
     better: "lower",
-    value: (_, c) => (c ? c.moments.length : null),
-    score: (_, c) => (c ? -c.moments.length : null),
-    band: countBand,
+    count: (_, c) => (c ? c.moments.length : null),
     habit: () => HABITS.sayBack,
   },
   {
+    kind: "count",
     key: "interruptions",
     label: "Interruptions made",
     better: "lower",
-    value: (m) => m.interruptionsMade,
-    score: (m) => -m.interruptionsMade,
-    band: countBand,
+    count: (m) => m.interruptionsMade,
     habit: () => HABITS.letFinish,
   },
   {
+    kind: "count",
     key: "questions",
     label: "Questions asked",
     better: "higher",
-    value: (m) => m.questions,
-    score: (m) => m.questions,
-    band: countBand,
+    count: (m) => m.questions,
     habit: () => HABITS.askOpen,
   },
   {
+    kind: "level",
     key: "responseGap",
     label: "Median response gap",
     better: "toward-1s",
+    unit: "ms",
     value: (m) => m.medianResponseGapMs,
     score: (m) => (m.medianResponseGapMs === null ? null : -Math.max(0, TARGET_GAP_MS - m.medianResponseGapMs)),
     band: () => DEAD_BANDS.responseGapMs,
@@ -173,7 +202,7 @@ export function outsideRange(share: number, [lo, hi]: readonly [number, number])
 
 /** The trend of the manager's meetings, oldest first. */
 export function computeListeningTrend(manager: string, stored: readonly CoachedMeeting[]): ListeningTrend {
-  const usable = stored.filter((s): s is CoachedMeeting & { analysis: { manager: ManagerMetrics } } => s.analysis.manager !== null);
+  const usable = stored.filter((s): s is Usable => s.analysis.manager !== null);
   const meetings: TrendMeeting[] = usable.map((s) => {
     const m = s.analysis.manager;
     return {
@@ -189,16 +218,41 @@ export function computeListeningTrend(manager: string, stored: readonly CoachedM
       coached: s.coaching !== null,
     };
   });
-  const indicators: IndicatorTrend[] = SPECS.map((spec) => {
-    const values = usable.map((s) => spec.value(s.analysis.manager, s.coaching));
-    const scores = usable.map((s) => spec.score(s.analysis.manager, s.coaching));
-    const { earlier, recent } = halves(values);
-    const bandBase = halves(scores).earlier;
-    const judged = direction(scores, spec.band(bandBase === null ? 0 : Math.abs(bandBase)));
-    return { key: spec.key, label: spec.label, better: spec.better, values, earlier, recent, ...judged };
-  });
+  const indicators = SPECS.map((spec) => (spec.kind === "count" ? countTrend(spec, usable) : levelTrend(spec, usable)));
   const latestCoaching = [...usable].reverse().find((s) => s.coaching !== null)?.coaching ?? null;
   return { manager, meetings, indicators, focus: pickFocus(indicators, meetings, latestCoaching), skipped: stored.length - usable.length };
+}
+
+type Usable = CoachedMeeting & { analysis: { manager: ManagerMetrics } };
+
+function levelTrend(spec: LevelSpec, usable: readonly Usable[]): IndicatorTrend {
+  const values = usable.map((s) => spec.value(s.analysis.manager, s.coaching));
+  const scores = usable.map((s) => spec.score(s.analysis.manager, s.coaching));
+  const { earlier, recent } = halves(values);
+  const bandBase = halves(scores).earlier;
+  const judged = direction(scores, spec.band(bandBase === null ? 0 : Math.abs(bandBase)));
+  return { key: spec.key, label: spec.label, better: spec.better, unit: spec.unit, values, counts: null, earlier, recent, ...judged };
+}
+
+/** A count per hour of meeting; each half's rate is its count over its hours, and the direction compares the two rates. */
+function countTrend(spec: CountSpec, usable: readonly Usable[]): IndicatorTrend {
+  const counts = usable.map((s) => spec.count(s.analysis.manager, s.coaching));
+  const hours = usable.map((s) => s.analysis.durationMs / HOUR_MS);
+  const values = counts.map((c, i) => (c === null || hours[i]! <= 0 ? null : c / hours[i]!));
+  const pooled = (indices: number[]): number | null => {
+    const kept = indices.filter((i) => values[i] !== null);
+    const h = kept.reduce((sum, i) => sum + hours[i]!, 0);
+    return kept.length === 0 || h <= 0 ? null : kept.reduce((sum, i) => sum + counts[i]!, 0) / h;
+  };
+  const { earlierIndices, recentIndices } = halfIndices(values.length);
+  const earlier = pooled(earlierIndices);
+  const recent = pooled(recentIndices);
+  const sign = spec.better === "higher" ? 1 : -1;
+  const judged =
+    values.length < 2 || earlier === null || recent === null
+      ? { direction: "not-enough-meetings" as const, slip: 0 }
+      : judgeChange(sign * earlier, sign * recent, countBand(earlier));
+  return { key: spec.key, label: spec.label, better: spec.better, unit: "per-hour", values, counts, earlier, recent, ...judged };
 }
 
 function pickFocus(indicators: readonly IndicatorTrend[], meetings: readonly TrendMeeting[], latestCoaching: Coaching | null): Focus {

@@ -4,11 +4,16 @@ import { MAX_MOMENTS } from "../../src/cards/coaching-card-model.js";
 import type { CoachingMoment } from "../../src/coaching/schema.js";
 import { inputFromUtterances } from "./coaching-inputs.js";
 import { LONG_MEETING_MANAGER, LONG_MEETING_MS, LONG_MEETING_PEOPLE, longMeeting } from "./long-meeting.js";
-import { cardStrings, expectValidCard } from "./validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "./validate-card.js";
 
 const LIMIT = 28 * 1024;
 const size = (card: unknown) => JSON.stringify(card).length;
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
+/** Orders chart labels as the analysis orders speakers (the manager is "You"). */
+const byShare = (input: { analysis: { speakers: { name: string }[] } }) => {
+  const order = input.analysis.speakers.map((s) => (s.name === LONG_MEETING_MANAGER ? "You" : s.name));
+  return (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+};
 const suggestions = (card: unknown) => cardStrings(card).filter((s) => s.startsWith("You could have said:")).length;
 
 describe("a 2-hour meeting of 12 people", () => {
@@ -29,6 +34,9 @@ describe("a 2-hour meeting of 12 people", () => {
       expect(size(card)).toBeLessThan(LIMIT);
       expect(bytes(card)).toBeLessThan(LIMIT);
       const strings = cardStrings(card);
+      // every speaker in the chart (the manager as "You") and, in words, in its fallback
+      const [chart] = cardCharts(card);
+      expect((chart!.data as { x: string }[]).map((d) => d.x)).toEqual(["You", ...LONG_MEETING_PEOPLE.slice(1)].sort(byShare(input)));
       for (const name of LONG_MEETING_PEOPLE) expect(strings.some((s) => s === name || s === `You · ${name}`)).toBe(true);
       expect(strings).toContain(`You · ${LONG_MEETING_PEOPLE[0]}`);
       const carried = suggestions(card);

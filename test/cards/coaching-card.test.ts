@@ -5,8 +5,8 @@ import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import { transcriptOf } from "../helpers/fixtures.js";
-import { amiInput, downloadSampleInput, MEETING_ID } from "./coaching-inputs.js";
-import { cardStrings, cardTypes, expectValidCard } from "./validate-card.js";
+import { AMI_MANAGER, amiInput, downloadSampleInput, MEETING_ID } from "./coaching-inputs.js";
+import { cardCharts, cardStrings, cardTypes, expectValidCard } from "./validate-card.js";
 
 type Node = Record<string, unknown>;
 
@@ -47,9 +47,20 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
     expect(strings).toContain("{{DATE(2026-03-14T10:00:00Z, SHORT)}}, {{TIME(2026-03-14T10:00:00Z)}} · 1:51 long · 2 people");
   });
 
-  it("shows talk time for both people and marks the manager", () => {
-    expect(strings).toEqual(expect.arrayContaining(["You · Renée Ortiz", "77%", "Lee, Jordan (Guest)", "23%"]));
-    expect(strings).toContain("███████████████░░░░░");
+  it("shows talk time as a donut, the manager as 'You' in their own colour, and the same figures in words as its fallback", () => {
+    const charts = cardCharts(card);
+    expect(charts.map((c) => c.type)).toEqual(["Chart.Donut"]);
+    const donut = charts[0]!;
+    expect(donut.data).toEqual([
+      { legend: "You 77%", value: expect.closeTo(77, 0), color: "categoricalPurple" },
+      { legend: "Lee, Jordan (Guest) 23%", value: expect.closeTo(23, 0), color: "categoricalLightBlue" },
+    ]);
+    expect(cardStrings(donut.fallback)).toEqual(["You · Renée Ortiz", "77%", "Lee, Jordan (Guest)", "23%"]);
+    // nothing a screen reader would read out as block glyphs, in the card or its text
+    for (const glyph of ["█", "░", "▁", "▄"]) {
+      expect(JSON.stringify(card)).not.toContain(glyph);
+      expect(coachingCardText(input)).not.toContain(glyph);
+    }
   });
 
   it("shows the manager's indicators against their reference ranges", () => {
@@ -58,7 +69,7 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
       { title: "Your share of the talk", value: "77%, above the 20%–40% that suits a one-on-one" },
       { title: "Questions you asked", value: "3, 1 of them open (what, how, tell me…)" },
       { title: "Talked over someone", value: "once (the aim is never)" },
-      { title: "Pause before replying", value: "0.5 s at the median (about 1 s is usual on video calls)" },
+      { title: "Pause before replying", value: "0.5 s after they finished, at the median (about 1 s after is usual on video calls)" },
       { title: "Longest stretch talking", value: "0:37 (aim: under 1:00)" },
     ]);
   });
@@ -135,6 +146,18 @@ describe("coaching card for AMI ES2004a (four people, 7 moments)", () => {
     expect(strings).toContain("43%, above 17%–38%, around a fair share of 25%");
     expect(strings).toContain("MEO015 (Interface Designer) (12%): an open question could bring them in");
     expect(strings).toContain("1:27, once over 1:00 (aim: under 1:00)");
+  });
+
+  it("draws one bar per person, the manager as 'You', and lists every name in the fallback", () => {
+    const input = amiInput();
+    const [bars, ...others] = cardCharts(coachingCard(input));
+    expect(others).toEqual([]);
+    expect(bars).toMatchObject({ type: "Chart.HorizontalBar", displayMode: "AbsoluteWithAxis" });
+    const data = bars!.data as { x: string; y: number; color: string }[];
+    expect(data.map((d) => d.x)).toEqual(input.analysis.speakers.map((s) => (s.name === AMI_MANAGER ? "You" : s.name)));
+    expect(data.find((d) => d.x === "You")).toEqual({ x: "You", y: expect.closeTo(42.63, 2), color: "categoricalPurple" });
+    expect(data.reduce((sum, d) => sum + d.y, 0)).toBeCloseTo(100, 1);
+    expect(cardStrings(bars!.fallback)).toContain(`You · ${AMI_MANAGER}`);
   });
 
   it("has no bot buttons without a meeting id, but still lets the reader see every moment", () => {

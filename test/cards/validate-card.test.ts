@@ -98,4 +98,51 @@ describe("the card validator used by the card tests", () => {
       ),
     ).toEqual(expect.arrayContaining(["card.body[0].maxLines: undefined", "card.body[1].maxLines: NaN is not JSON"]));
   });
+
+  describe("Teams' chart elements", () => {
+    const fallback = { type: "TextBlock", text: "You talked 77% of the time.", wrap: true };
+    const donut = { type: "Chart.Donut", data: [{ legend: "You 77%", value: 77, color: "categoricalPurple" }], fallback };
+    const line = {
+      type: "Chart.Line",
+      xAxisTitle: "Meeting",
+      data: [{ legend: "Moments missed", values: [{ x: "2 Mar", y: 3 }], color: "neutral" }],
+      fallback,
+    };
+    const bars = { type: "Chart.HorizontalBar", displayMode: "AbsoluteWithAxis", data: [{ x: "You", y: 43 }], fallback };
+
+    it("passes the chart shapes Attune uses, and checks their fallback as a client without charts reads it", () => {
+      expect(cardProblems(card([donut, line, bars]))).toEqual([]);
+      // the fallback stands where the chart stood, so problems in it are named by the chart's place
+      expect(cardProblems(card([{ ...donut, fallback: { type: "TextBlock" } }]))).toEqual([
+        "card.body[0]: TextBlock needs a non-empty text",
+      ]);
+      expect(cardProblems(card([{ ...donut, fallback: { ...fallback, wieght: "Bolder" } }])).join("\n")).toMatch(
+        /card\.body\[0\]\.wieght: unknown to the parser/,
+      );
+    });
+
+    it("reports a chart that strays from the documented shape", () => {
+      const problems = (c: unknown) => cardProblems(card([c])).join("\n");
+      expect(problems({ ...donut, legend: "x" })).toMatch(/card\.body\[0\]: Chart\.Donut: Unrecognized key: "legend"/);
+      expect(problems({ ...donut, data: [{ legend: "You", value: 77, color: "purple" }] })).toMatch(
+        /body\[0\]\.data\.0\.color: Chart\.Donut/,
+      );
+      expect(problems({ ...donut, data: [] })).toMatch(/body\[0\]\.data: Chart\.Donut/);
+      expect(problems({ ...line, data: [{ legend: "x", values: [{ x: "a", value: 3 }] }] })).toMatch(/Chart\.Line/);
+      expect(problems({ ...bars, displayMode: "Stacked" })).toMatch(/body\[0\]\.displayMode: Chart\.HorizontalBar/);
+    });
+
+    it("requires a fallback element, never a chart and never nothing", () => {
+      const { fallback: _, ...bare } = donut;
+      expect(cardProblems(card([bare])).join("\n")).toMatch(/body\[0\]\.fallback: Chart\.Donut/);
+      expect(cardProblems(card([{ ...donut, fallback: "drop" }])).join("\n")).toMatch(/body\[0\]\.fallback: Chart\.Donut/);
+      expect(cardProblems(card([{ ...donut, fallback: line }])).join("\n")).toMatch(/must not be a chart/);
+    });
+
+    it("keeps reporting chart types Attune does not use as unknown elements", () => {
+      const pie = { type: "Chart.Pie", data: [{ legend: "a", value: 1 }], fallback };
+      expect(cardProblems(card([pie])).join("\n")).toMatch(/UnknownElementType.*"Chart\.Pie"/);
+      expect(cardProblems(card([{ ...donut, type: "Chart.Gauge" }])).join("\n")).toMatch(/UnknownElementType.*"Chart\.Gauge"/);
+    });
+  });
 });

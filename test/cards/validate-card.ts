@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type * as AdaptiveCards from "adaptivecards";
 import { expect } from "vitest";
+import { chartProblems, isChartType } from "./chart-schema.js";
 
 /**
  * Checks Adaptive Card JSON the way Teams will read it, with Microsoft's `adaptivecards` parser and no DOM.
@@ -15,7 +16,10 @@ import { expect } from "vitest";
  * - properties it does not know (a typo like `wieght`, a newer property) are dropped silently: the card is
  *   serialized back and any property lost on the way is reported, unless it held the default (`false`,
  *   `"Default"`, an empty list, which the required-property check covers) or is Teams' own `msteams`
- *   extension at the root.
+ *   extension at the root;
+ * - Teams' chart elements are unknown to it: the ones Attune uses are checked against the schemas in
+ *   chart-schema.ts, and then stand in for their fallback, which is checked like the rest of the card (what a
+ *   client without charts renders). Any other chart type stays an unknown element.
  */
 const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as typeof AdaptiveCards;
 
@@ -34,19 +38,49 @@ export function cardProblems(card: unknown): string[] {
     problems.push(`card: version ${JSON.stringify(json.version)}; Teams renders at most ${TEAMS_CARD_VERSION}`);
   }
 
+  const withoutCharts = fallbacksForCharts(json, "card", problems);
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
-  parsed.parse(json, context);
+  parsed.parse(withoutCharts, context);
   for (let i = 0; i < context.eventCount; i++) {
     const e = context.getEventAt(i);
     problems.push(`parse: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
   for (const e of parsed.validateProperties().validationEvents) problems.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
 
-  walk(json, "card", problems);
+  walk(withoutCharts, "card", problems);
   const roundTrip = parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_5)) as Json;
-  dropped(json, roundTrip, "card", problems, true);
+  dropped(withoutCharts, roundTrip, "card", problems, true);
   return problems;
+}
+
+/** The card as a client without charts reads it: each known chart checked by its schema, then replaced by its fallback. */
+function fallbacksForCharts(node: Json, path: string, problems: string[]): Json {
+  if (Array.isArray(node)) return node.map((item, i) => fallbacksForCharts(item, `${path}[${i}]`, problems));
+  if (!isObject(node)) return node;
+  if (isChartType(node.type)) {
+    const found = chartProblems(node, node.type, path);
+    problems.push(...found);
+    return found.length === 0 ? fallbacksForCharts(node.fallback!, `${path}.fallback`, problems) : null;
+  }
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(node))
+    out[key] = key === "data" ? value : fallbacksForCharts(value, `${path}.${key}`, problems);
+  return out;
+}
+
+/** Every chart element in the card (with its path), for tests that look at the charts themselves. */
+export function cardCharts(card: unknown): Array<Record<string, Json>> {
+  const out: Array<Record<string, Json>> = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isObject(node)) {
+      if (typeof node.type === "string" && node.type.startsWith("Chart.")) out.push(node);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(card);
+  return out;
 }
 
 /** Fails the test with every problem `cardProblems` finds. */

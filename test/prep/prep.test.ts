@@ -9,7 +9,7 @@ import { sharedMeetings } from "../../src/storage/history.js";
 import { loadUtterances } from "../../src/storage/meetings.js";
 import { findPerson } from "../../src/storage/people.js";
 import { fixturesDir } from "../helpers/fixtures.js";
-import { cardStrings, expectValidCard } from "../cards/validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "../cards/validate-card.js";
 import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { GROUP_DATE, MANAGER, MIGRATION_QUOTE, ONE_ON_ONE_DATE, PERSON, RESTATEMENT, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
@@ -103,6 +103,12 @@ describe("attune prep from the one-on-one sample", () => {
     expect(p.meetings).toHaveLength(1);
     expect(p.meetings[0]!.personShare).toBeCloseTo(0.2259, 4);
     expect(p.share.direction).toBe("not-enough-meetings");
+    // one shared meeting is not a trend: no chart, and the card says so
+    const r = await store.cli(["prep", "--manager", MANAGER, "--with", "jordan", "--format", "card"]);
+    const card = JSON.parse(r.out) as unknown;
+    expectValidCard(card);
+    expect(cardCharts(card)).toEqual([]);
+    expect(cardStrings(card).some((s) => s.startsWith("23%, first shared meeting: no direction yet"))).toBe(true);
   });
 });
 
@@ -161,6 +167,30 @@ describe("attune prep over two shared meetings", () => {
     const strings = cardStrings(card);
     expect(strings).toContain(`“${MIGRATION_QUOTE}”`);
     expect(strings).toContain("1. Last time you said that the migration script still fails on the larger tenants. How is that going now?");
+    // Jordan's share and Renée's over the two shared meetings, as a line chart, and in words for clients without charts
+    const [line, ...more] = cardCharts(card);
+    expect(more).toEqual([]);
+    expect(line).toMatchObject({ type: "Chart.Line", yAxisTitle: "% of the talk" });
+    expect(line!.data).toEqual([
+      {
+        legend: "Jordan",
+        color: "categoricalLightBlue",
+        values: [
+          { x: "2 Mar", y: 10.03 },
+          { x: "9 Mar", y: 22.59 },
+        ],
+      },
+      {
+        legend: "You",
+        color: "categoricalPurple",
+        values: [
+          { x: "2 Mar", y: 58.93 },
+          { x: "9 Mar", y: 77.41 },
+        ],
+      },
+    ]);
+    expect(cardStrings(line!.fallback)).toEqual(["Jordan's share, oldest first: 2 Mar 10%, 9 Mar 23%.", "Yours: 2 Mar 59%, 9 Mar 77%."]);
+    expect(r.out).not.toMatch(/[▁▂▃▄▅▆▇█]/);
   });
 
   it("the bot's prep card reaches only people the manager has met", async () => {

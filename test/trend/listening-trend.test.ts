@@ -10,9 +10,10 @@ import { listeningTrendCard } from "../../src/cards/listening-trend-card.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Analysis, ManagerMetrics } from "../../src/metrics/schema.js";
 import { transcriptOf } from "../helpers/fixtures.js";
-import { expectValidCard } from "../cards/validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "../cards/validate-card.js";
 
 const PM = "FEE013 (Project Manager)";
+const HOUR = 3_600_000;
 let base: Analysis;
 let baseCoaching: Coaching;
 
@@ -31,7 +32,7 @@ interface Figures {
   gapMs: number | null;
 }
 
-/** The real ES2004a analysis and coaching with the manager's figures set to a known series. */
+/** The real ES2004a analysis and coaching with the manager's figures set to a known series, each an hour long (counts per hour = counts). */
 function meeting(i: number, f: Figures): CoachedMeeting {
   const manager: ManagerMetrics = {
     ...base.manager!,
@@ -57,7 +58,7 @@ function meeting(i: number, f: Figures): CoachedMeeting {
     meetingId: `m${i}`,
     title: `Meeting ${i}`,
     at: new Date(Date.UTC(2026, 2, 2 + 7 * i)),
-    analysis: { ...base, manager },
+    analysis: { ...base, durationMs: HOUR, manager },
     coaching,
   };
 }
@@ -157,11 +158,37 @@ describe("directions", () => {
     expect(trend.focus).toEqual({ indicator: "share", because: "slipping", habit: HABITS.talkMore });
   });
 
-  it("one meeting is not enough for a direction", () => {
+  it("one meeting is not enough for a direction, and its change reads as a first meeting, not '+25 pp'", () => {
     const trend = computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }]));
     expect(new Set(trend.indicators.map((i) => i.direction))).toEqual(new Set(["not-enough-meetings"]));
     expect(trend.focus.because).toBe("latest-coaching");
-    expect(listeningTrendText(trend)).toContain("not enough meetings yet");
+    const text = listeningTrendText(trend);
+    expect(text).toContain("not enough meetings yet");
+    expect(text).toMatch(/^Share vs fair share\s+▄\s+first meeting: no direction yet\s+50%/m);
+    expect(text).not.toMatch(/\d pp/);
+  });
+
+  it("counts are per hour of meeting, and each half is its count over its hours", () => {
+    const rows = series([
+      { share: 0.3, kept: 0, missed: 2, interruptions: 0, questions: 2, gapMs: 1000 },
+      { share: 0.3, kept: 0, missed: 2, interruptions: 0, questions: 2, gapMs: 1000 },
+      { share: 0.3, kept: 0, missed: 4, interruptions: 0, questions: 2, gapMs: 1000 },
+    ]);
+    const lasting = (m: CoachedMeeting, minutes: number): CoachedMeeting => ({
+      ...m,
+      analysis: { ...m.analysis, durationMs: minutes * 60_000 },
+    });
+    // 2 moments in half an hour, then 4 in two hours: more moments, but fewer per hour
+    const two = computeListeningTrend(PM, [lasting(rows[0]!, 30), lasting(rows[2]!, 120)]);
+    expect(indicator(two, "momentsMissed")).toMatchObject({ unit: "per-hour", counts: [2, 4], values: [4, 2], earlier: 4, recent: 2 });
+    expect(indicator(two, "momentsMissed").direction).toBe("improving");
+    // pooled, not averaged: 2 + 2 moments over 0.5 + 1.5 hours is 2 an hour (the mean of 4 and 1.33 would be 2.67)
+    const four = computeListeningTrend(PM, [lasting(rows[0]!, 30), lasting(rows[1]!, 90), lasting(rows[0]!, 60), lasting(rows[1]!, 60)]);
+    expect(indicator(four, "momentsMissed").earlier).toBeCloseTo(2, 10);
+    expect(indicator(four, "momentsMissed").recent).toBeCloseTo(2, 10);
+    expect(indicator(four, "momentsMissed").direction).toBe("steady");
+    // levels are not rates
+    expect(indicator(two, "responseGap")).toMatchObject({ unit: "ms", counts: null, values: [1000, 1000] });
   });
 
   it("meetings without a coaching report have no restatement figures; a forgotten manager's meeting is left out", () => {
@@ -190,17 +217,52 @@ describe("directions", () => {
       ]),
     );
     const text = listeningTrendText(trend);
-    expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17–38%\)\s+improving$/m);
-    expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1\s+1\s+slipping$/m);
+    expect(text).toMatch(/^Share vs fair share\s+█▆▃▁\s+\+33 pp → \+18 pp\s+40% \(fair 25%, aim 17%–38%\)\s+improving$/m);
+    expect(text).toMatch(/^Questions asked\s+██▃▃\s+4 → 1 per hour\s+1 \(1 per hour\)\s+slipping$/m);
+    expect(text).toMatch(/^Median response gap\s+█▆▂▁\s+1 s after → 0.25 s after\s+0.25 s after\s+slipping$/m);
     expect(text).toContain(`Focus: ${HABITS.askOpen}`);
     expect(text).toContain("(questions asked slipped the most)");
-    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 | 1 | slipping |");
+    expect(listeningTrendMarkdown(trend)).toContain("| Questions asked | `██▃▃` | 4 → 1 per hour | 1 (1 per hour) | slipping |");
     const json = listeningTrendJsonSchema.parse(JSON.parse(JSON.stringify(listeningTrendJson(trend, 10))));
-    expect(json).toMatchObject({ schemaVersion: 1, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
+    expect(json).toMatchObject({ schemaVersion: 2, kind: "listening-trend", last: 10, focus: { indicator: "questions" } });
     expect(json.meetings[0]!.at).toBe("2026-03-02T00:00:00.000Z");
     const card = listeningTrendCard(trend);
     expectValidCard(card);
     expect(card.version).toBe("1.5");
-    expect(JSON.stringify(card)).toContain("██▃▃");
+    // line charts of every indicator over the four meetings, their values in words as the fallback, no block glyphs
+    const charts = cardCharts(card);
+    expect(charts.map((c) => c.type)).toEqual(["Chart.Line", "Chart.Line", "Chart.Line"]);
+    const legends = charts.map((c) => (c.data as { legend: string }[]).map((d) => d.legend));
+    expect(legends).toEqual([
+      ["You", "Fair share"],
+      ["Restatements kept", "Moments missed", "Interruptions made", "Questions asked"],
+      ["Median pause (s; below 0: before they finished)"],
+    ]);
+    const questions = (charts[1]!.data as { legend: string; values: { x: string; y: number }[] }[])[3]!;
+    expect(questions.values).toEqual([
+      { x: "2 Mar", y: 4 },
+      { x: "9 Mar", y: 4 },
+      { x: "16 Mar", y: 1 },
+      { x: "23 Mar", y: 1 },
+    ]);
+    expect(cardStrings(charts[1]!.fallback)).toContain(
+      "Questions asked per hour, oldest first: 2 Mar 4, 9 Mar 4, 16 Mar 1, 23 Mar 1. Slipping.",
+    );
+    expect(cardStrings(charts[2]!.fallback)).toEqual([
+      "Your median pause before replying, oldest first: 2 Mar 1.25 s after, 9 Mar 1 s after, 16 Mar 0.25 s after, 23 Mar 0.25 s after. Slipping.",
+    ]);
+    for (const glyph of ["▁", "▃", "█"]) expect(JSON.stringify(card)).not.toContain(glyph);
+  });
+
+  it("a trend card of one meeting has no chart and says there is no direction yet", () => {
+    const card = listeningTrendCard(
+      computeListeningTrend(PM, series([{ share: 0.5, kept: 0, missed: 2, interruptions: 1, questions: 3, gapMs: 500 }])),
+    );
+    expectValidCard(card);
+    expect(cardCharts(card)).toEqual([]);
+    const strings = cardStrings(card);
+    expect(strings[2]).toMatch(/^First meeting: no direction yet\./);
+    expect(strings.filter((s) => s === "no direction yet")).toHaveLength(6);
+    expect(strings.some((s) => /\d pp/.test(s))).toBe(false);
   });
 });

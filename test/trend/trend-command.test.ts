@@ -5,7 +5,7 @@ import { findPerson } from "../../src/storage/people.js";
 import { HABITS } from "../../src/trend/listening-trend.js";
 import { showListeningTrend } from "../../src/usecases/show-listening-trend.js";
 import { fixturesDir } from "../helpers/fixtures.js";
-import { expectValidCard } from "../cards/validate-card.js";
+import { cardCharts, cardStrings, expectValidCard } from "../cards/validate-card.js";
 import { analysisOf, meetingParts, type MeetingPart } from "./series.js";
 import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 
@@ -70,15 +70,21 @@ describe("attune trend on stored AMI meetings", () => {
     // the stored figures are exactly what analysing each part gives…
     const analyses = parts.map((p) => analysisOf(p, PM));
     expect(byKey(t, "share").values).toEqual(analyses.map((a) => a.manager!.share - a.manager!.fairShare));
-    expect(byKey(t, "interruptions").values).toEqual(analyses.map((a) => a.manager!.interruptionsMade));
+    const hours = analyses.map((a) => a.durationMs / 3_600_000);
+    expect(byKey(t, "interruptions").counts).toEqual(analyses.map((a) => a.manager!.interruptionsMade));
+    // counts are per hour of each part (about 4.4 minutes each)
+    expect(byKey(t, "interruptions").values).toEqual(analyses.map((a, i) => a.manager!.interruptionsMade / hours[i]!));
     // …and these: the PM holds 89% of the opening (three people had spoken: fair share 33%), 12% of the second quarter
     expect(t.meetings.map((m) => Number(m.share.toFixed(4)))).toEqual([0.8891, 0.1246, 0.4854, 0.3595]);
     expect(t.meetings.map((m) => m.fairShare)).toEqual([1 / 3, 0.25, 0.25, 0.25]);
     expect(t.meetings.map((m) => m.shareVerdict)).toEqual(["above", "below", "above", "within"]);
-    expect(byKey(t, "momentsMissed").values).toEqual([0, 1, 3, 3]);
-    expect(byKey(t, "restatementsKept").values).toEqual([0, 0, 0, 0]);
-    expect(byKey(t, "interruptions").values).toEqual([1, 6, 6, 5]);
-    expect(byKey(t, "questions").values).toEqual([3, 2, 4, 4]);
+    expect(analyses.map((a) => a.durationMs)).toEqual([268_690, 253_650, 263_290, 261_960]);
+    expect(byKey(t, "momentsMissed").counts).toEqual([0, 1, 3, 3]);
+    expect(byKey(t, "momentsMissed").values.map((v) => Math.round(v!))).toEqual([0, 14, 41, 41]);
+    expect(byKey(t, "restatementsKept").counts).toEqual([0, 0, 0, 0]);
+    expect(byKey(t, "interruptions").counts).toEqual([1, 6, 6, 5]);
+    expect(byKey(t, "questions").counts).toEqual([3, 2, 4, 4]);
+    expect(byKey(t, "responseGap")).toMatchObject({ unit: "ms", counts: null });
     expect(byKey(t, "responseGap").values).toEqual([720, -1370, -565, -1245]);
   });
 
@@ -87,12 +93,20 @@ describe("attune trend on stored AMI meetings", () => {
     // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
     expect(byKey(t, "share").direction).toBe("improving");
     expect(byKey(t, "restatementsKept").direction).toBe("steady");
-    // 0.5 → 3 missed, band max(1, 25% of 0.5) = 1: 2.5 bands the wrong way
-    expect(byKey(t, "momentsMissed")).toMatchObject({ earlier: 0.5, recent: 3, direction: "slipping" });
-    // 3.5 → 5.5, band 1
-    expect(byKey(t, "interruptions")).toMatchObject({ earlier: 3.5, recent: 5.5, direction: "slipping" });
-    // 2.5 → 4, band 1
-    expect(byKey(t, "questions")).toMatchObject({ earlier: 2.5, recent: 4, direction: "improving" });
+    // each half's count over its hours: 1 moment in 8.7 minutes (6.9 an hour) → 6 in 8.75 minutes (41.1 an hour);
+    // band max(1, 25% of 6.9) = 1.7 an hour: far the wrong way
+    const perHour = (n: number, ...ms: number[]) => n / (ms.reduce((a, b) => a + b, 0) / 3_600_000);
+    const early = [268_690, 253_650];
+    const late = [263_290, 261_960];
+    expect(byKey(t, "momentsMissed")).toMatchObject({ direction: "slipping" });
+    expect(byKey(t, "momentsMissed").earlier).toBeCloseTo(perHour(1, ...early), 9);
+    expect(byKey(t, "momentsMissed").recent).toBeCloseTo(perHour(6, ...late), 9);
+    // 7 → 11 interruptions: 48.2 → 75.4 an hour, band 12.1
+    expect(byKey(t, "interruptions").direction).toBe("slipping");
+    expect(byKey(t, "interruptions").earlier).toBeCloseTo(perHour(7, ...early), 9);
+    // 5 → 8 questions: 34.5 → 54.8 an hour, band 8.6
+    expect(byKey(t, "questions").direction).toBe("improving");
+    expect(byKey(t, "questions").recent).toBeCloseTo(perHour(8, ...late), 9);
     // shortfall below 1 s: 280 and 2370 ms, then 1565 and 2245: 1325 → 1905 ms, worse by more than 250 ms
     expect(byKey(t, "responseGap")).toMatchObject({ earlier: (720 - 1370) / 2, recent: (-565 - 1245) / 2, direction: "slipping" });
     expect(t.focus).toEqual({ indicator: "momentsMissed", because: "slipping", habit: HABITS.sayBack });
@@ -121,24 +135,29 @@ describe("attune trend on stored AMI meetings", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
-    expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17–38%\)\s+improving$/m);
-    expect(out).toMatch(/^Moments missed\s+▁▃██\s+0\.5 → 3\s+3\s+slipping$/m);
-    expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+−0\.25 s → −1 s\s+−1\.25 s\s+slipping$/m);
+    expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17%–38%\)\s+improving$/m);
+    expect(out).toMatch(/^Moments missed\s+▁▃██\s+6\.9 → 41 per hour\s+3 \(41 per hour\)\s+slipping$/m);
+    expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+0\.25 s before → 1 s before\s+1\.25 s before\s+slipping$/m);
     expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
     expect(out).toMatch(
-      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17–38%\) {2}kept 0 {2}missed 3 {2}int 5 {2}\? 4 {2}gap −1\.25 s$/m,
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17%–38%\) {2}kept 0 {2}missed 3 {2}int 5 {2}\? 4 {2}gap 1\.25 s before$/m,
     );
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
     const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
-    expect(md.out).toContain("| Moments missed | `▁▃██` | 0.5 → 3 | 3 | slipping |");
+    expect(md.out).toContain("| Moments missed | `▁▃██` | 6.9 → 41 per hour | 3 (41 per hour) | slipping |");
     const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };
     expect(json.version).toBe("1.5");
     expectValidCard(json);
-    expect(card.out).toContain("▁▃██");
+    const [, perHour] = cardCharts(json);
+    const missed = (perHour!.data as { legend: string; values: { y: number }[] }[]).find((d) => d.legend === "Moments missed")!;
+    expect(missed.values.map((v) => Math.round(v.y))).toEqual([0, 14, 41, 41]);
+    expect(cardStrings(perHour!.fallback)).toContain(
+      "Moments missed per hour, oldest first: 2 Mar 0, 9 Mar 14, 16 Mar 41, 23 Mar 41. Slipping.",
+    );
   });
 
   it("the bot's trend card is the asking person's own trend", async () => {
@@ -149,7 +168,7 @@ describe("attune trend on stored AMI meetings", () => {
       if (!own.ok) throw new Error(own.error.message);
       const card = listeningTrendCard(own.value);
       expectValidCard(card);
-      expect(JSON.stringify(card)).toContain("▁▃██");
+      expect(cardCharts(card).map((c) => c.type)).toEqual(["Chart.Line", "Chart.Line", "Chart.Line"]);
       const nobody = await showListeningTrend(db, { personId: "00000000-0000-0000-0000-000000000000" });
       expect(!nobody.ok && nobody.error.code).toBe("no-meetings");
       const note = noListeningTrendCard(nobody.ok ? "" : nobody.error.message);

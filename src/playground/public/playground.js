@@ -1,5 +1,7 @@
-// The Attune playground: choose a meeting, "end" it, render what the manager receives.
-// Plain browser script (no build step); AdaptiveCards is the global from /vendor/adaptivecards.js.
+// The Attune playground: choose a meeting, "end" it, render what the manager receives: the coaching card, the
+// meeting timeline, the listening trend over what is saved, and the one-on-one prep with a person they pick.
+// Plain browser script (no build step); AdaptiveCards, AttuneHost (host-config.js) and AttuneCharts
+// (card-charts.js) are globals from the scripts loaded before it.
 (() => {
   const $ = (id) => document.getElementById(id);
   const form = $("run-form");
@@ -10,120 +12,39 @@
   const statusLine = $("status");
   let samples = [];
   let upload = null; // { name, text }
-
-  // Colours and sizes close to the Teams light theme, so the card looks as it does there.
-  const palette = {
-    default: "#242424",
-    dark: "#242424",
-    light: "#FFFFFF",
-    accent: "#5B5FC7",
-    good: "#0E700E",
-    warning: "#835B00",
-    attention: "#C4314B",
-  };
-  const foregroundColors = Object.fromEntries(
-    Object.entries(palette).map(([name, color]) => [name, { default: color, subtle: name === "default" ? "#616161" : color }]),
-  );
-  const style = (backgroundColor) => ({ backgroundColor, foregroundColors });
-  const hostConfig = new AdaptiveCards.HostConfig({
-    fontFamily:
-      "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, sans-serif",
-    supportsInteractivity: true,
-    spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-    separator: { lineThickness: 1, lineColor: "#E0E0E0" },
-    fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
-    fontWeights: { lighter: 300, default: 400, bolder: 600 },
-    containerStyles: {
-      default: style("#FFFFFF"),
-      emphasis: style("#F5F5F5"),
-      accent: style("#C5CBFA"),
-      good: style("#C9E8C9"),
-      warning: style("#FBE6B2"),
-      attention: style("#F6D1D5"),
-    },
-    actions: {
-      maxActions: 6,
-      spacing: "default",
-      buttonSpacing: 8,
-      actionsOrientation: "horizontal",
-      actionAlignment: "left",
-      showCard: { actionMode: "inline", inlineTopMargin: 12 },
-    },
-    factSet: { title: { weight: "bolder", wrap: true, maxWidth: 150 }, value: { wrap: true }, spacing: 8 },
-    adaptiveCard: { allowCustomStyle: true },
-  });
-
-  // Teams renders a small Markdown subset in TextBlocks: **bold**, _italic_, lists, links. Escape first.
-  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = markdown(text);
-    result.didProcess = true;
-  };
-
-  function markdown(text) {
-    const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    const inline = (s) =>
-      escapeHtml(s)
-        .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
-        .replace(/(^|[\s(])_(.+?)_(?=[\s).,;:!?]|$)/g, "$1<em>$2</em>")
-        .replace(/(^|[\s(])\*(?!\s)(.+?)\*(?=[\s).,;:!?]|$)/g, "$1<em>$2</em>")
-        .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
-    const blocks = [];
-    let list = null;
-    for (const line of text.split(/\r\n|\r|\n/)) {
-      const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-      const numbered = /^\s*\d+\.\s+(.*)$/.exec(line);
-      const tag = bullet ? "ul" : numbered ? "ol" : null;
-      if (tag) {
-        if (!list || list.tag !== tag) {
-          list = { tag, items: [] };
-          blocks.push(list);
-        }
-        list.items.push(inline((bullet ?? numbered)[1]));
-        continue;
-      }
-      list = null;
-      if (line.trim() === "") blocks.push({ tag: "gap" });
-      else blocks.push({ tag: "line", html: inline(line) });
-    }
-    let html = "";
-    let paragraph = [];
-    const flush = () => {
-      if (paragraph.length > 0) html += `<p>${paragraph.join("<br>")}</p>`;
-      paragraph = [];
-    };
-    for (const block of blocks) {
-      if (block.tag === "line") paragraph.push(block.html);
-      else {
-        flush();
-        if (block.tag !== "gap") html += `<${block.tag}>${block.items.map((i) => `<li>${i}</li>`).join("")}</${block.tag}>`;
-      }
-    }
-    flush();
-    return html;
-  }
+  let current = null; // the latest run: { manager, people }
+  const rendered = new Map(); // host element → card JSON, to render again on a change of colour scheme or chart mode
 
   function renderCard(json, host) {
+    rendered.set(host, json);
     const note = host.parentElement.querySelector(".note");
-    note.hidden = true;
+    if (note) note.hidden = true;
     const card = new AdaptiveCards.AdaptiveCard();
-    card.hostConfig = hostConfig;
+    card.hostConfig = AttuneHost.hostConfig();
     card.onExecuteAction = (action) => {
       if (action instanceof AdaptiveCards.OpenUrlAction) {
         window.open(action.url, "_blank", "noopener");
         return;
       }
       const verb = action instanceof AdaptiveCards.ExecuteAction && action.verb ? ` (${action.verb})` : "";
-      note.textContent = `In Teams, this goes to the bot${verb}. The playground only shows the card.`;
-      note.hidden = false;
+      if (note) {
+        note.textContent = `In Teams, this goes to the bot${verb}. The playground only shows the card.`;
+        note.hidden = false;
+      }
     };
     card.parse(json);
     const element = card.render();
     host.replaceChildren(element ?? document.createTextNode("This card could not be rendered."));
   }
 
+  const renderAgain = () => {
+    for (const [host, json] of rendered) if (host.isConnected && !host.closest("[hidden]")) renderCard(json, host);
+  };
+
   function setStatus(text, kind = "") {
     statusLine.textContent = text;
     statusLine.className = `status ${kind}`;
+    statusLine.setAttribute("role", kind === "error" ? "alert" : "status");
   }
 
   async function api(path, body) {
@@ -161,22 +82,40 @@
       samples = await api("/playground/api/samples");
       sampleSelect.replaceChildren(...samples.map((s) => option(s.id, s.title)));
       $("live-sample").replaceChildren(...samples.map((s) => option(s.id, s.title)));
+      $("trend-managers").replaceChildren(...[...new Set(samples.map((s) => s.manager))].map((m) => option(m, m)));
       showSampleAbout();
     } catch (error) {
       setStatus(`Could not load the sample meetings: ${error.message}`, "error");
     }
   }
 
+  /** A failed run or upload leaves no earlier result on screen that could be taken for its answer. */
+  function clearResults() {
+    $("results").hidden = true;
+    for (const id of ["card", "prep-card", "timeline", "report", "card-text", "prep-text"]) $(id).replaceChildren();
+    for (const host of [...rendered.keys()]) if (host.id !== "trend-card") rendered.delete(host);
+    current = null;
+  }
+
+  /** Shows a failure where the person is looking: under the file they chose, or beside the button they pressed. */
+  function fail(message, where = statusLine) {
+    clearResults();
+    if (where === statusLine) setStatus(message, "error");
+    else {
+      setStatus("");
+      where.textContent = message;
+    }
+    where.focus();
+  }
+
   async function readUpload() {
     upload = null;
+    $("upload-status").textContent = "";
     managerSelect.disabled = true;
     managerSelect.replaceChildren(option("", "Choose a transcript first"));
     const file = fileInput.files[0];
     if (!file) return;
-    if (file.size > 5 * 1024 * 1024) {
-      setStatus("That file is over 5 MB; a Teams transcript is usually far smaller.", "error");
-      return;
-    }
+    if (file.size > 5 * 1024 * 1024) return fail("That file is over 5 MB; a Teams transcript is usually far smaller.", $("upload-status"));
     setStatus("Reading the transcript…");
     try {
       const text = await file.text();
@@ -187,7 +126,7 @@
       managerSelect.disabled = false;
       setStatus(`${speakers.length} speakers found. Pick the manager, then end the meeting.`);
     } catch (error) {
-      setStatus(error.message, "error");
+      fail(`${file.name}: ${error.message}`, $("upload-status"));
     }
   }
 
@@ -196,38 +135,93 @@
     let body;
     if (mode() === "sample") body = { sampleId: sampleSelect.value };
     else if (upload && managerSelect.value) body = { vtt: upload.text, manager: managerSelect.value, title: upload.name };
-    else return setStatus("Choose a transcript and its manager first.", "error");
+    else return fail("Choose a transcript and its manager first.");
     endButton.disabled = true;
     setStatus("Analysing the meeting and writing the coaching…");
     try {
       const result = await api("/playground/api/run", body);
       show(result);
       setStatus("Done. This is what the manager receives, privately, after the meeting.", "ok");
+      await showTrend(result.manager);
     } catch (error) {
-      setStatus(error.message, "error");
+      fail(error.message);
     } finally {
       endButton.disabled = false;
     }
   }
 
   function show(result) {
+    current = { manager: result.manager, people: result.people ?? [] };
     $("results").hidden = false;
     $("coach").textContent = result.coach === "llm" ? "Model coach" : "Heuristic coach";
     $("card-time").textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     renderCard(result.card, $("card"));
+    showTimeline(result.timeline);
     $("report").textContent = result.report;
     $("card-text").textContent = result.cardText;
-    const prep = result.prep;
+    const people = current.people;
+    $("prep-person").replaceChildren(...people.map((p) => option(p, p)));
+    $("prep-choose").hidden = people.length < 2;
+    showPrep(result.prep, people[0]);
+    $("results").scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  /** The server's SVG (its text escaped there), parsed as SVG and adopted: never set as HTML. */
+  function showTimeline(svgText) {
+    const host = $("timeline");
+    host.replaceChildren();
+    if (!svgText) return;
+    const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    const svg = doc.documentElement;
+    if (svg.nodeName !== "svg") return;
+    host.append(document.importNode(svg, true));
+  }
+
+  function showPrep(prep, person) {
     $("prep-message").hidden = !prep;
     $("prep-text-box").hidden = !prep;
     $("no-prep").hidden = Boolean(prep);
     $("no-prep").textContent = "No one-on-one prep for this meeting.";
-    if (prep) {
-      $("prep-label").textContent = "· one-on-one prep";
-      renderCard(prep.card, $("prep-card"));
-      $("prep-text").textContent = prep.text;
+    if (!prep) return;
+    $("prep-label").textContent = `· one-on-one prep with ${person}`;
+    renderCard(prep.card, $("prep-card"));
+    $("prep-text").textContent = prep.text;
+  }
+
+  async function choosePrep() {
+    if (!current) return;
+    const person = $("prep-person").value;
+    $("prep-status").textContent = "Preparing…";
+    $("prep-status").className = "status";
+    try {
+      showPrep(await api("/playground/api/prep", { manager: current.manager, person }), person);
+      $("prep-status").textContent = "";
+    } catch (error) {
+      $("prep-card").replaceChildren();
+      $("prep-message").hidden = true;
+      $("prep-status").textContent = error.message;
+      $("prep-status").className = "status error";
     }
-    $("results").scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  async function showTrend(manager) {
+    const status = $("trend-status");
+    $("trend-manager").value = manager;
+    status.className = "status";
+    status.textContent = "Reading the saved meetings…";
+    try {
+      const trend = await api("/playground/api/trend", { manager });
+      $("trend-message").hidden = false;
+      renderCard(trend.card, $("trend-card"));
+      $("trend-text").textContent = trend.text;
+      status.textContent = `${manager}: ${trend.meetings} saved meeting${trend.meetings === 1 ? "" : "s"}.`;
+    } catch (error) {
+      $("trend-message").hidden = true;
+      $("trend-card").replaceChildren();
+      rendered.delete($("trend-card"));
+      status.className = "status error";
+      status.textContent = error.message;
+    }
   }
 
   // Live replay: the server feeds the meeting into its own live mode; the frame is the organizer's side panel.
@@ -254,6 +248,17 @@
   }
 
   $("live-form").addEventListener("submit", play);
+  $("trend-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const manager = $("trend-manager").value.trim();
+    if (manager) showTrend(manager);
+  });
+  $("prep-person").addEventListener("change", choosePrep);
+  $("charts").addEventListener("change", (event) => {
+    AttuneCharts.enable(event.target.checked);
+    renderAgain();
+  });
+  AttuneHost.onSchemeChange(renderAgain);
   for (const radio of form.elements.source) radio.addEventListener("change", showMode);
   sampleSelect.addEventListener("change", showSampleAbout);
   fileInput.addEventListener("change", readUpload);
