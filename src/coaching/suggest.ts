@@ -1,4 +1,4 @@
-import { seconds } from "../format/durations.js";
+import { responseGapText } from "../format/response-gap.js";
 import { asIndirect } from "./indirect-question.js";
 import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
@@ -74,7 +74,7 @@ function whatHappened(candidate: Candidate): string {
     case "missed-question":
       return `You answered (${opening}) without checking what they were asking.`;
     case "quick-reply":
-      return `After a long point you answered within ${seconds(Math.max(0, candidate.gapMs ?? 0))} (${opening}), with no sign you had taken it in.`;
+      return `After a long point you answered ${responseGapText(candidate.gapMs ?? 0)} (${opening}), with no sign you had taken it in.`;
     case "missed-long-turn":
       return `After a long point you moved on (${opening}) without restating it.`;
     case "not-picked-up":
