@@ -24,7 +24,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`serve takes no argument ('${positionals[0]}'); see attune serve --help`);
-  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port.trim()))
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port.trim()) && Number(values.port) <= 65535))
     throw new UsageError(`--port takes a port number from 0 to 65535, not '${values.port}'`);
   // --port is PORT for this run: the configuration schema checks it like any other value.
   const env = values.port === undefined ? io.env : { ...io.env, PORT: values.port.trim() };

@@ -1,6 +1,5 @@
 /** Finding 13 of issue 10: the CLI's rough edges, each as a person at a terminal meets it. */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync, strToU8 } from "fflate";
@@ -10,6 +9,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { countOf } from "../../src/format/count.js";
 import { killStarted, startAttune, waitUntil } from "../helpers/child-processes.js";
 import { fixturesDir } from "../helpers/fixtures.js";
+import { freePort, occupyPort } from "../helpers/free-port.js";
 import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 
 async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
@@ -72,9 +72,11 @@ describe("attune serve --port", () => {
   });
 
   it("refuses a port that is not a number, in one line", async () => {
-    const { code, err } = await run(["serve", "--port", "http"]);
-    expect(code).toBe(2);
-    expect(err).toBe("attune serve: --port takes a port number from 0 to 65535, not 'http'\n");
+    for (const bad of ["http", "70000", "-1"]) {
+      const { code, err } = await run(["serve", `--port=${bad}`]);
+      expect(code).toBe(2);
+      expect(err).toBe(`attune serve: --port takes a port number from 0 to 65535, not '${bad}'\n`);
+    }
   });
 
   it("is honoured over PORT", async () => {
@@ -95,7 +97,7 @@ describe("attune serve --port", () => {
   }, 90_000);
 
   it("a port in use is one line saying so and what to do, not an internal error", async () => {
-    const taken = await occupy();
+    const taken = await occupyPort();
     try {
       const { port } = taken.address() as { port: number };
       const { code, out, err } = await run(["serve", "--port", String(port)], {
@@ -169,16 +171,3 @@ describe("counts read right", () => {
     }, 60_000);
   });
 });
-
-async function occupy(): Promise<Server> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
-
-async function freePort(): Promise<number> {
-  const server = await occupy();
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -7,11 +7,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attuneBin, repoRoot, waitUntil } from "../helpers/child-processes.js";
+import { freePort } from "../helpers/free-port.js";
 
 const preload = join(repoRoot, "test", "helpers", "process-usage.mjs");
 const sample = join(repoRoot, "samples", "one-on-one.vtt");
@@ -81,14 +81,6 @@ async function attune(
   const code = await exited;
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssBytes: number };
   return { code, stderr, packages: packagesIn(`${usageFile}.imports`), maxRssBytes: usage.maxRssBytes, pid: child.pid! };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const MB = 1e6;
