@@ -208,7 +208,7 @@ describeEachDatabase("forgetPerson", (t) => {
         `  ${spoken(a, ATTENDEE) + spoken(b, ATTENDEE) + spoken(c, ATTENDEE)} utterances removed from 3 stored transcripts`,
         "  3 analyses no longer mention them",
         `  ${momentsAbout(a, ATTENDEE) + momentsAbout(b, ATTENDEE)} coaching moments about them removed; 0 of their own reports deleted`,
-        "  1 feedback entries deleted; 1 meetings only they were in deleted",
+        "  1 feedback entry deleted; 1 meeting only they were in deleted",
         "  their person record deleted",
         "",
       ].join("\n"),
