@@ -5,7 +5,9 @@ import type { PipelineEdges } from "../jobs/meeting-pipeline.js";
 import { giveUp, retryLater } from "../jobs/step-result.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../storage/db.js";
+import { getMeeting } from "../storage/meetings.js";
 import { getPerson, setConversationRef } from "../storage/people.js";
+import { resolveMeeting } from "./meeting-details.js";
 import type { BotAdapter } from "./adapter.js";
 import { statusOf } from "./retry-send.js";
 import { teamsPayloadSchema } from "./teams-payload.js";
@@ -17,8 +19,10 @@ export interface TeamsEdgeDeps {
   log: Logger;
   /** How long after the meeting ended to keep looking for a transcript. */
   transcriptWaitMs: number;
-  /** Delay between looks while the transcript is not there yet. */
+  /** Delay between looks while the transcript is not there yet (and the first retry of a failed meeting info). */
   pollMs: number;
+  /** How long after the meeting's end to keep asking for its meeting info while that fails for a while. */
+  infoWaitMs: number;
 }
 
 /** Where a Teams meeting's transcript comes from (Graph) and how its report reaches the organizer (1:1 chat). */
@@ -27,7 +31,10 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
 
   async function tellOrganizer(managerId: string | null, title: string, text: string): Promise<void> {
     const person = managerId ? await getPerson(db, managerId) : null;
-    if (!person?.conversation_ref) return;
+    if (!person?.conversation_ref) {
+      log.warn({ note: title }, "a note for the organizer could not be sent: they have no personal chat with Attune");
+      return;
+    }
     await adapter
       .proactive(person.conversation_ref, (turn) => turn.send({ card: noteCard(title, text) }))
       .catch((error: unknown) => {
@@ -39,15 +46,34 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
     async fetchTranscript(meeting, job) {
       const parsed = teamsPayloadSchema.safeParse(job.payload);
       if (!parsed.success) return giveUp(`the job's payload is not a Teams meeting's (${parsed.error.issues[0]?.path.join(".")})`);
-      const payload = parsed.data;
-      if (!payload.organizerAadId || !payload.graphId) return giveUp("the meeting's organizer or Graph id is unknown");
-      const got = await graph.latest(payload.organizerAadId, payload.graphId);
+      const resolved = await resolveMeeting(
+        { db, adapter, graph, log, infoWaitMs: deps.infoWaitMs, retryMs: deps.pollMs },
+        meeting,
+        job,
+        parsed.data,
+      );
+      if (!resolved.ok) return resolved;
+      const { organizerAadId, graphId, problem } = resolved.value;
+      // The meeting info may have named the organizer just now.
+      const organizer = async () => (await getMeeting(db, meeting.id))?.organizer_id ?? meeting.organizer_id;
+      if (!organizerAadId || !graphId) {
+        if (problem) {
+          await tellOrganizer(
+            await organizer(),
+            "No coaching for your meeting",
+            `I could not look for the transcript of “${meeting.title}”: Teams did not give me the meeting's details (${problem}), and I found no other way to the meeting. There is no coaching this time.`,
+          );
+          return giveUp(`the meeting's Graph id is unknown: ${problem}`);
+        }
+        return giveUp("the meeting's organizer or Graph id is unknown");
+      }
+      const got = await graph.latest(organizerAadId, graphId);
       if (!got.ok) return got.error.retry ? retryLater(got.error.message) : giveUp(got.error.message);
       if (got.value) return { ok: true, value: { raw: got.value.text, speakersKnown: got.value.attributed } };
-      const since = Date.parse(payload.receivedAt ?? "") || meeting.created_at.getTime();
+      const since = Date.parse(parsed.data.receivedAt ?? "") || meeting.created_at.getTime();
       if (Date.now() - since > deps.transcriptWaitMs) {
         await tellOrganizer(
-          meeting.organizer_id,
+          await organizer(),
           "No transcript for your meeting",
           `“${meeting.title}” ended without a transcript I could read, so there is no coaching this time. Turn on transcription next time to get your card.`,
         );

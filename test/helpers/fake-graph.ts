@@ -23,6 +23,9 @@ export class FakeGraph extends HttpFake {
     headers: { "content-type": "text/vtt" },
   });
 
+  /** What looking a meeting up by its join URL answers (by default: no such meeting). */
+  meetingsByJoinUrl: (filter: string) => Reply = () => ({ status: 200, body: { value: [] } });
+
   constructor() {
     super();
     this.route((req) =>
@@ -35,6 +38,8 @@ export class FakeGraph extends HttpFake {
       if (req.headers.authorization !== "Bearer fake-graph-token")
         return { status: 401, body: { error: { code: "InvalidAuthenticationToken" } } };
       const path = req.path.split("?")[0]!;
+      if (path.endsWith("/onlineMeetings"))
+        return this.meetingsByJoinUrl(new URL(req.path, "http://graph").searchParams.get("$filter") ?? "");
       if (path.endsWith("/transcripts")) return this.transcripts(++this.listCalls);
       if (path.endsWith("/content")) return this.content();
       if (path.endsWith("/metadataContent")) return this.metadataContent();
