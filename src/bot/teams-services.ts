@@ -105,7 +105,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       if (!person) return "I hold nothing about you.";
       const r = await forgetPerson(db, person);
       deps.log.info({ utterances: r.utterancesRemoved, reports: r.reportsDeleted }, "person forgotten on request");
-      return `I deleted what I held about you: ${r.utterancesRemoved} things you said in ${r.transcriptsChanged} transcripts, your figures in ${r.analysesChanged} analyses, ${r.reportsDeleted} of your coaching reports and ${r.feedbackDeleted} feedback entries. To use Attune again, just send me a message.`;
+      return `I deleted what I held about you: ${r.utterancesRemoved} things you said in ${r.transcriptsChanged} transcripts, your figures in ${r.analysesChanged} analyses, ${r.reportsDeleted} of your coaching reports and ${r.feedbackDeleted} feedback entries; your name became “[someone]” ${r.mentionsReplaced} times in what others said and in ${r.titlesChanged} meeting titles. To use Attune again, just send me a message.`;
     },
   };
 }
