@@ -118,17 +118,25 @@ const PUBLIC_CLOUD = {
   callerId: "urn:botframework:azure",
 } as const;
 
+function toActivity(message: OutgoingMessage): Partial<Activity> {
+  const outgoing: Partial<Activity> = { type: ActivityTypes.Message };
+  if (message.text) outgoing.text = message.text;
+  if (message.card) outgoing.attachments = [CardFactory.adaptiveCard(message.card)];
+  if (message.summary) outgoing.summary = message.summary;
+  return outgoing;
+}
+
 function toTurn(context: TurnContext): BotTurn {
   const parsed = incomingActivitySchema.safeParse(context.activity);
   const activity = parsed.success ? parsed.data : { type: String(context.activity.type ?? "unknown") };
   return {
     activity,
     async send(message: OutgoingMessage) {
-      const outgoing: Partial<Activity> = { type: ActivityTypes.Message };
-      if (message.text) outgoing.text = message.text;
-      if (message.card) outgoing.attachments = [CardFactory.adaptiveCard(message.card)];
-      if (message.summary) outgoing.summary = message.summary;
-      await withConnectorRetry(() => context.sendActivity(outgoing));
+      const posted = await withConnectorRetry(() => context.sendActivity(toActivity(message)));
+      return posted?.id ?? null;
+    },
+    async update(activityId, message) {
+      await withConnectorRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }));
     },
     async answerInvoke(card) {
       await context.sendActivity({

@@ -70,7 +70,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
     log.info({ meetingType: event.meetingType }, "meeting ended; processing queued");
   }
 
-  const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<void>> = {
+  const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<unknown>> = {
     help: async (turn) => turn.send({ card: helpCard(), summary: "What Attune can do" }),
     privacy: async (turn) => turn.send({ card: privacyCard(services.retentionDays), summary: "What Attune keeps" }),
     last: async (turn, personId) => {

@@ -5,11 +5,12 @@ import type { PipelineEdges } from "../jobs/meeting-pipeline.js";
 import { giveUp, retryLater } from "../jobs/step-result.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../storage/db.js";
+import { postedCard, recordPostedCard } from "../storage/deliveries.js";
 import { getMeeting } from "../storage/meetings.js";
 import { getPerson, setConversationRef } from "../storage/people.js";
 import { resolveMeeting } from "./meeting-details.js";
 import type { BotAdapter } from "./adapter.js";
-import { statusOf } from "./retry-send.js";
+import { connectorProblem, describeProblem, statusOf } from "./retry-send.js";
 import { teamsPayloadSchema } from "./teams-payload.js";
 
 export interface TeamsEdgeDeps {
@@ -36,7 +37,9 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       return;
     }
     await adapter
-      .proactive(person.conversation_ref, (turn) => turn.send({ card: noteCard(title, text) }))
+      .proactive(person.conversation_ref, async (turn) => {
+        await turn.send({ card: noteCard(title, text) });
+      })
       .catch((error: unknown) => {
         log.warn({ status: statusOf(error) }, "could not send a note to the organizer");
       });
@@ -86,11 +89,26 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
       const person = await getPerson(db, report.managerId);
       if (!person) return giveUp("the organizer is no longer known");
       if (!person.conversation_ref || person.paused || person.opted_out) return { ok: true, value: "held" };
-      const card = meetingCoachingCard(report);
+      const message = { card: meetingCoachingCard(report), summary: `Your listening coaching for ${report.title}` };
+      const conversationId = conversationOf(person.conversation_ref);
+      // Posted before (the process died before the job moved on): replace that card rather than post another.
+      const posted = await postedCard(db, report.reportId);
+      if (posted && posted.conversationId === conversationId) {
+        try {
+          await adapter.proactive(person.conversation_ref, (turn) => turn.update(posted.activityId, message));
+          return { ok: true, value: "sent" };
+        } catch (error) {
+          // Gone (deleted in the chat): post it anew below. Anything else: try the update again later.
+          if (statusOf(error) !== 404) return retryLater(describeProblem("updating the posted card", error));
+        }
+      }
       try {
-        await adapter.proactive(person.conversation_ref, (turn) =>
-          turn.send({ card, summary: `Your listening coaching for ${report.title}` }),
-        );
+        await adapter.proactive(person.conversation_ref, async (turn) => {
+          const activityId = await turn.send(message);
+          // Recorded the moment the Bot Connector answers: the only window left for a second card is the
+          // post's own round trip (the Bot Connector takes no idempotency key; see docs/architecture.md).
+          if (activityId && conversationId) await recordPostedCard(db, report.reportId, { activityId, conversationId });
+        });
       } catch (error) {
         const status = statusOf(error);
         if (status === 403 || status === 404) {
@@ -98,9 +116,15 @@ export function teamsEdges(deps: TeamsEdgeDeps): PipelineEdges {
           await setConversationRef(db, person.id, null);
           return { ok: true, value: "held" };
         }
-        return retryLater(`could not send the card (${status ?? (error as Error).message}) for report ${report.reportId}`);
+        return retryLater(`could not send the card (${status ?? connectorProblem(error).error}) for report ${report.reportId}`);
       }
       return { ok: true, value: "sent" };
     },
   };
+}
+
+/** The conversation id of a stored conversation reference. */
+function conversationOf(reference: Record<string, unknown>): string | null {
+  const id = (reference.conversation as { id?: unknown } | undefined)?.id;
+  return typeof id === "string" ? id : null;
 }
