@@ -54,6 +54,7 @@ export const envSchema = z.object({
   GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalString,
   BOTFRAMEWORK_OPENID_METADATA_URL: url,
   BOTFRAMEWORK_TOKEN_ISSUER: optionalString,
+  BOTFRAMEWORK_LOGIN_URL: url,
   ATTUNE_TRANSCRIPT_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(120)),
   ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
   ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
@@ -130,6 +131,8 @@ export interface BotSettings {
   /** Test and sovereign-cloud overrides of where channel tokens are checked. */
   openIdMetadataUrl: string | undefined;
   tokenIssuer: string | undefined;
+  /** Where the bot gets its tokens for the Bot Connector (test and private-cloud override). */
+  loginUrl?: string | undefined;
 }
 
 export interface GraphSettings {
@@ -227,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       tenantId: e.MicrosoftAppTenantId,
       openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
       tokenIssuer: e.BOTFRAMEWORK_TOKEN_ISSUER,
+      loginUrl: e.BOTFRAMEWORK_LOGIN_URL,
     },
     graph: {
       baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),

@@ -38,7 +38,7 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
       MicrosoftAppPassword: settings.appPassword ?? "",
       MicrosoftAppType: appType,
       MicrosoftAppTenantId: settings.tenantId ?? "",
-      ...((settings.openIdMetadataUrl || settings.tokenIssuer) && overrides(settings)),
+      ...((settings.openIdMetadataUrl || settings.tokenIssuer || settings.loginUrl) && overrides(settings)),
     },
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: appId,
@@ -99,7 +99,7 @@ function rejectAsUnauthorized(auth: BotFrameworkAuthentication): BotFrameworkAut
 function overrides(settings: BotSettings): Record<string, string | boolean> {
   return {
     ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: PUBLIC_CLOUD.loginUrl,
+    ToChannelFromBotLoginUrl: settings.loginUrl ?? PUBLIC_CLOUD.loginUrl,
     ToChannelFromBotOAuthScope: PUBLIC_CLOUD.botFramework,
     ToBotFromChannelTokenIssuer: settings.tokenIssuer ?? PUBLIC_CLOUD.botFramework,
     OAuthUrl: PUBLIC_CLOUD.botFramework,
