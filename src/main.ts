@@ -87,6 +87,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     log: log.child({ module: "delivery" }),
     transcriptWaitMs: config.graph.transcriptWaitMs,
     pollMs: config.graph.transcriptPollMs,
+    infoWaitMs: Math.min(config.graph.transcriptWaitMs, 15 * 60_000),
   });
   const worker = createWorker({
     db,
