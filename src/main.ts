@@ -15,7 +15,7 @@ import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
 import { startLive, type LiveService } from "./live/start-live.js";
-import { createLogger, type Logger } from "./log.js";
+import { createLogger, routeConsoleToLog, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
 import { playgroundRouter } from "./playground/router.js";
 import { prepCard } from "./cards/prep-card.js";
@@ -130,6 +130,15 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     return cannotStart("live", [started.error]);
   }
   const live = started.value;
+  // botbuilder prints rejected requests with console.error: into the log, one line each, secrets redacted.
+  const secrets = [
+    config.bot.appPassword,
+    config.llm?.apiKey,
+    config.graph.clientSecret,
+    config.live.ingestToken,
+    config.live.recallSecret,
+  ];
+  const restoreConsole = routeConsoleToLog(log.child({ module: "botbuilder" }), secrets);
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
@@ -154,6 +163,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     onTurn: bot,
     ready: () => databaseAnswers(db),
     inFlight,
+    local: !config.bot.appId,
     routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
@@ -163,6 +173,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     server.once("listening", resolve);
     server.once("error", reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
+    restoreConsole();
     await live.close();
     await db.close();
     throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, {
@@ -198,6 +209,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
           });
           await worker.stop();
           clearInterval(daily);
+          restoreConsole();
           await db.close();
         })();
         return closing;
