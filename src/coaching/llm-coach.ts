@@ -3,6 +3,7 @@ import type { Analysis } from "../metrics/schema.js";
 import type { Utterance } from "../transcript/schema.js";
 import { dataBlock } from "../llm/data-block.js";
 import { guardMoment, LIMITS } from "./guard.js";
+import { modelTextProblem } from "./model-text.js";
 import { pickHabit } from "./habit.js";
 import { describeFailure, type Llm, type LlmUsage } from "../llm/client.js";
 import { byPriority, type Candidate, type MomentPick } from "./moments.js";
@@ -77,7 +78,7 @@ export async function llmCoaching(
     const sent = new Map(batch.candidates.map((c) => [c.id, c]));
     const judged = new Map<string, CoachingMoment | null>();
     for (const answer of result.value.moments) {
-      const guarded = judged.has(answer.momentId) ? null : guardMoment(answer, sent, byId);
+      const guarded = judged.has(answer.momentId) ? null : guardMoment(answer, sent, byId, { manager, names });
       if (!guarded?.ok) {
         dropped++;
         continue;
@@ -202,7 +203,13 @@ async function summaryHabit(
   add(usage, result.usage);
   if (!result.ok) return null;
   const habit = capText(result.value.habit, LIMITS.habit);
-  return habit.length > 0 ? habit : null;
+  // The habit is the model's own voice too: it may draw on the moments it was shown, and name nobody else.
+  const grounding = {
+    said: moments.map((x) => `${x.quote} ${x.whatHappened}`).join(" \n "),
+    own: [manager, ...moments.map((x) => x.speaker)],
+    others: analysis.speakers.map((x) => x.name).filter((n) => n !== manager),
+  };
+  return habit.length > 0 && modelTextProblem(habit, "habit", grounding) === null ? habit : null;
 }
 
 function add(total: LlmUsage, part: LlmUsage): void {
