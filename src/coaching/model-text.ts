@@ -43,7 +43,7 @@ export function modelTextProblem(text: string, field: string, grounding: Groundi
   }
   const own = new Set(grounding.own.flatMap(nameParts));
   for (const name of new Set(grounding.others.flatMap(nameParts))) {
-    if (own.has(name) || !new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "u").test(text)) continue;
+    if (own.has(name) || !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)) continue;
     if (sanctions.length > 0 || !said.includes(name.toLowerCase())) return `${field} names someone who is not part of this moment`;
   }
   for (const match of text.matchAll(CAPITALISED)) {
@@ -63,6 +63,6 @@ export function nameParts(displayName: string): string[] {
   return [...displayName.replace(/\([^)]*\)/g, " ").matchAll(/\p{Lu}[\p{L}\p{N}'’-]{2,}/gu)].map((m) => m[0]);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
