@@ -75,22 +75,35 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
 interface ConsoleRoute {
   log: Logger;
   secrets: readonly string[];
+  /** Only calls whose stack matches (the library's own files); others print as before. */
+  from: RegExp | null;
 }
+
+/** Calls made from botbuilder's or botframework-connector's files. */
+export const FROM_BOTBUILDER = /[\\/]node_modules[\\/](botbuilder[^\\/]*|botframework-[^\\/]+)[\\/]/;
 const routes: ConsoleRoute[] = [];
 let original: Pick<Console, ConsoleMethod> | null = null;
 
 /**
  * Sends what libraries print with `console.*` (botbuilder prints a rejected request's whole stack trace with
- * `console.error`) to `log` instead: one JSON line at the matching level, errors through the serializer,
- * credentials and `secrets` redacted. A request refused for its token is already logged by the HTTP log, so
+ * `console.error`) to `log` instead (with `options.from`, only calls from the files it matches): one JSON
+ * line at the matching level, errors through the serializer, credentials and `secrets` redacted. A request refused for its token is already logged by the HTTP log, so
  * botbuilder's report of it goes to debug. Returns the function that stops it (the most recent logger wins
  * while several are routed, as in tests that run two servers).
  */
-export function routeConsoleToLog(log: Logger, secrets: readonly (string | null | undefined)[] = []): () => void {
-  const route: ConsoleRoute = { log, secrets: secrets.filter((s): s is string => typeof s === "string" && s !== "") };
+export function routeConsoleToLog(
+  log: Logger,
+  secrets: readonly (string | null | undefined)[] = [],
+  options: { from?: RegExp } = {},
+): () => void {
+  const route: ConsoleRoute = {
+    log,
+    secrets: secrets.filter((s): s is string => typeof s === "string" && s !== ""),
+    from: options.from ?? null,
+  };
   routes.push(route);
   if (!original) {
-    original = {
+    const saved = {
       error: console.error,
       warn: console.warn,
       info: console.info,
@@ -98,10 +111,13 @@ export function routeConsoleToLog(log: Logger, secrets: readonly (string | null 
       debug: console.debug,
       trace: console.trace,
     };
+    original = saved;
     for (const method of Object.keys(CONSOLE_LEVELS) as ConsoleMethod[]) {
       console[method] = (...args: unknown[]) => {
         const current = routes[routes.length - 1];
-        if (current) writeConsoleLine(current, CONSOLE_LEVELS[method], args);
+        if (current && (!current.from || current.from.test(new Error().stack ?? "")))
+          writeConsoleLine(current, CONSOLE_LEVELS[method], args);
+        else saved[method].apply(console, args);
       };
     }
   }

@@ -52,3 +52,16 @@ describe("console output routed into the log", () => {
     expect(scrubSecrets("a -----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY----- b")).toBe("a [redacted] b");
   });
 });
+
+describe("console output routed only from the library's files", () => {
+  it("a call from elsewhere prints as before", () => {
+    const { log, lines } = capture();
+    const restore = routeConsoleToLog(log, [], { from: /[\\/]node_modules[\\/]botbuilder[\\/]/ });
+    try {
+      console.debug("from a test file, not botbuilder");
+    } finally {
+      restore();
+    }
+    expect(lines).toHaveLength(0);
+  });
+});
