@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { countTokens } from "gpt-tokenizer";
+import { countTextTokens } from "./token-count.js";
 import { z } from "zod";
 import type { Failure } from "../result.js";
 import type { RenderedPrompt } from "./prompt-store.js";
@@ -85,7 +85,7 @@ async function send(
   usage: LlmUsage,
 ): Promise<{ ok: true; content: string } | { ok: false; error: LlmFailure }> {
   usage.requests++;
-  usage.promptTokens += messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 0);
+  usage.promptTokens += messages.reduce((sum, m) => sum + countTextTokens(m.content) + 4, 0);
   try {
     const completion = await client.chat.completions.create({
       model,
@@ -99,7 +99,7 @@ async function send(
     });
     const choice = completion.choices[0];
     const content = choice?.message?.content ?? "";
-    usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
+    usage.completionTokens += completion.usage?.completion_tokens ?? countTextTokens(content);
     // An answer cut off at max_tokens may still parse (a shorter list), but it is not the whole answer.
     if (choice?.finish_reason === "length")
       return { ok: false, error: { code: "truncated", message: "the answer was cut off at the token limit" } };

@@ -54,7 +54,7 @@ beforeAll(async () => {
       BOTFRAMEWORK_LOGIN_URL: `${goneUrl}/botframework.com`,
       ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
     },
-    createLogger("info", sink),
+    { log: createLogger("info", sink) },
   );
 });
 afterAll(async () => {

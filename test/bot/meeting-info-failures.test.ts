@@ -41,7 +41,7 @@ async function start(waitMinutes = "0.1"): Promise<string> {
   });
   server = await startLocalAttune(
     { ...graphEnv(graphUrl), ATTUNE_TRANSCRIPT_POLL_SECONDS: "1", ATTUNE_TRANSCRIPT_WAIT_MINUTES: waitMinutes },
-    createLogger("info", sink),
+    { log: createLogger("info", sink) },
   );
   return server.attune.url;
 }

@@ -4,13 +4,16 @@ import { join } from "node:path";
 import { createLogger, type Logger } from "../../src/log.js";
 import { startAttune, type RunningAttune } from "../../src/main.js";
 
-/** The real server in local mode on a free port, embedded storage in a fresh folder, logs silenced. */
+/** The real server in local mode on a free port, embedded storage in a fresh folder, logs silenced (or to `options.log`). */
 export async function startLocalAttune(
   env: Record<string, string>,
-  log: Logger = createLogger("silent"),
+  options: { log?: Logger } = {},
 ): Promise<{ attune: RunningAttune; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = env.ATTUNE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), "attune-server-")));
-  const started = await startAttune({ PORT: "0", ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }, { log });
+  const started = await startAttune(
+    { PORT: "0", ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+    { log: options.log ?? createLogger("silent") },
+  );
   if (!started.ok) throw new Error(started.error.message);
   return {
     attune: started.value,
