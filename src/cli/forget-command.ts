@@ -4,6 +4,7 @@ import { NEUTRAL_MARKER } from "../storage/name-redaction.js";
 import { findPerson } from "../storage/people.js";
 import { createContext } from "./context.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
+import { countOf } from "../format/count.js";
 
 export const forgetUsage = `Usage: attune forget --person NAME|ID
 
@@ -28,11 +29,11 @@ export async function forgetCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(
       [
         `Forgot ${r.person}:`,
-        `  ${r.utterancesRemoved} utterances removed from ${r.transcriptsChanged} stored transcripts`,
-        `  ${r.analysesChanged} analyses no longer mention them`,
-        `  ${r.momentsRemoved} coaching moments about them removed; ${r.reportsDeleted} of their own reports deleted`,
-        `  ${r.feedbackDeleted} feedback entries deleted; ${r.meetingsDeleted} meetings only they were in deleted`,
-        `  their name replaced with ${NEUTRAL_MARKER} ${r.mentionsReplaced} times in what others said and in coaching text, and in ${r.titlesChanged} meeting titles`,
+        `  ${countOf(r.utterancesRemoved, "utterance")} removed from ${countOf(r.transcriptsChanged, "stored transcript")}`,
+        `  ${countOf(r.analysesChanged, "analysis", "analyses")} no longer ${r.analysesChanged === 1 ? "mentions" : "mention"} them`,
+        `  ${countOf(r.momentsRemoved, "coaching moment")} about them removed; ${r.reportsDeleted} of their own reports deleted`,
+        `  ${countOf(r.feedbackDeleted, "feedback entry", "feedback entries")} deleted; ${countOf(r.meetingsDeleted, "meeting")} only they were in deleted`,
+        `  their name replaced with ${NEUTRAL_MARKER} ${countOf(r.mentionsReplaced, "time")} in what others said and in coaching text, and in ${countOf(r.titlesChanged, "meeting title")}`,
         `  their person record deleted`,
       ].join("\n"),
     );
