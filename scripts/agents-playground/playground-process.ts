@@ -36,8 +36,8 @@ export interface PlaygroundOptions {
   startTimeoutMs?: number;
 }
 
-export const PERSONAL_CHAT_ID = "a:attune-agents-playground-personal-chat";
-export const GROUP_CHAT_ID = "19:attune-agents-playground-meeting-chat@thread.v2";
+export const PERSONAL_CHAT_ID = "8f0d6c1e-3b2a-4d5c-9e7f-a1b2c3d4e5f6";
+export const GROUP_CHAT_ID = "3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b";
 export const BOT_ID = "28:attune-agents-playground-bot";
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
