@@ -4,6 +4,7 @@ import { startTeamsTry, type TeamsTry } from "../../scripts/agents-playground/te
 import { createLogger } from "../../src/log.js";
 import { eventually } from "../helpers/attune-server.js";
 import { haveChromium, launchChromium } from "../helpers/browser.js";
+import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 import { ConversationStream, type StreamedMessage } from "./conversation-stream.js";
 
 /**
@@ -21,12 +22,12 @@ beforeAll(async () => {
     log: createLogger("info", { write: (line: string) => void logLines.push(line) }),
   });
   stream = await ConversationStream.open(trial.playground.url);
-}, 120_000);
+});
 
 afterAll(async () => {
   stream?.close();
   await trial?.stop();
-}, 60_000);
+});
 
 const isCoachingCard = (m: StreamedMessage) => m.cards.some((c) => JSON.stringify(c).includes("Only you can see this card"));
 const cardText = (m: StreamedMessage) => JSON.stringify(m.cards);
@@ -121,31 +122,26 @@ describe("Attune in Microsoft 365 Agents Playground", () => {
   });
 });
 
-describe.skipIf(!haveChromium)(
-  haveChromium
-    ? "the card in the Playground's web client (headless Chromium)"
-    : "the Playground's web client (skipped: no /usr/bin/chromium)",
-  () => {
-    it("typing last in Microsoft's client shows the organizer's coaching card, drawn by its Adaptive Cards renderer", async () => {
-      const browser = await launchChromium();
-      try {
-        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-        // Its fonts and animations come from Microsoft's CDN; nothing here reaches the internet.
-        await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-        await page.goto(trial.playground.url);
-        await page.getByText("Personal Chat", { exact: true }).first().click();
-        // The compose box is a rich-text editor (contenteditable), typed into as a person would.
-        const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
-        await box.click();
-        await page.keyboard.type("last");
-        await page.keyboard.press("Enter");
-        await page.getByText("Only you can see this card").first().waitFor({ timeout: 60_000 });
-        await page.getByRole("button", { name: "Helpful", exact: true }).first().waitFor({ state: "visible", timeout: 10_000 });
-        await mkdir("test-artifacts", { recursive: true });
-        await page.screenshot({ path: "test-artifacts/agents-playground-card.png" });
-      } finally {
-        await browser.close();
-      }
-    }, 120_000);
-  },
-);
+describeIf(haveChromium, NO_CHROMIUM)("the card in the Playground's web client (headless Chromium)", () => {
+  it("typing last in Microsoft's client shows the organizer's coaching card, drawn by its Adaptive Cards renderer", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      // Its fonts and animations come from Microsoft's CDN; nothing here reaches the internet.
+      await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+      await page.goto(trial.playground.url);
+      await page.getByText("Personal Chat", { exact: true }).first().click();
+      // The compose box is a rich-text editor (contenteditable), typed into as a person would.
+      const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+      await box.click();
+      await page.keyboard.type("last");
+      await page.keyboard.press("Enter");
+      await page.getByText("Only you can see this card").first().waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Helpful", exact: true }).first().waitFor({ state: "visible", timeout: 10_000 });
+      await mkdir("test-artifacts", { recursive: true });
+      await page.screenshot({ path: "test-artifacts/agents-playground-card.png" });
+    } finally {
+      await browser.close();
+    }
+  });
+});
