@@ -108,7 +108,7 @@ describe("with an app id, Bot Framework authentication is on", () => {
 
   it("listens where configured and says it is not in local mode", async () => {
     expect(server.attune.config.bot.appId).toBe(APP_ID);
-    await eventually(async () => ((await fetch(`${server.attune.url}/healthz`)).ok ? true : undefined), 2000, "health");
+    await eventually(async () => ((await fetch(`${server.attune.url}/healthz`)).ok ? true : undefined), 20_000, "health");
   });
 });
 
