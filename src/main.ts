@@ -14,10 +14,11 @@ import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
 import type { LiveService } from "./live/start-live.js";
-import { createLogger, type Logger } from "./log.js";
+import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
 import { prepCard } from "./cards/prep-card.js";
 import { prepText } from "./rendering/prep-text.js";
 import { prepareOneOnOne } from "./usecases/prepare-one-on-one.js";
+import { createCoachingThread } from "./usecases/coaching-thread.js";
 import { createInFlight } from "./server/in-flight.js";
 import { listenEarly } from "./server/listen-early.js";
 import { openStorage } from "./storage/open-storage.js";
@@ -111,6 +112,8 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     coach = { llm: createLlm(config.llm), prompts: prompts.value };
   }
 
+  // Coaching a long meeting takes seconds of CPU: on a worker thread, so /healthz and turns keep answering.
+  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null });
   const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
   const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
   const edges = teamsEdges({
@@ -120,10 +123,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     log: log.child({ module: "delivery" }),
     transcriptWaitMs: config.graph.transcriptWaitMs,
     pollMs: config.graph.transcriptPollMs,
+    infoWaitMs: Math.min(config.graph.transcriptWaitMs, 15 * 60_000),
   });
   const worker = createWorker({
     db,
-    steps: meetingSteps({ db, edges, coach, retentionDays: config.storage.retentionDays }),
+    steps: meetingSteps({ db, edges, coach, coachMeeting: thread.coachMeasuredMeeting, retentionDays: config.storage.retentionDays }),
     log: log.child({ module: "jobs" }),
     leaseMs: config.server.jobLeaseMs,
     pollMs: 2000,
@@ -159,11 +163,21 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   );
   const started = await startLive({ config, db, log: log.child({ module: "live" }), ...(notifier && { onNudge: notifier.onNudge }) });
   if (!started.ok) {
+    await thread.close();
     await db.close();
     await early.close();
     return cannotStart("live", [started.error]);
   }
   const live = started.value;
+  // botbuilder prints rejected requests with console.error: into the log, one line each, secrets redacted.
+  const secrets = [
+    config.bot.appPassword,
+    config.llm?.apiKey,
+    config.graph.clientSecret,
+    config.live.ingestToken,
+    config.live.recallSecret,
+  ];
+  const restoreConsole = routeConsoleToLog(log.child({ module: "botbuilder" }), secrets, { from: FROM_BOTBUILDER });
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
@@ -171,6 +185,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     : playgroundRouter({
         db,
         coach: async () => coach,
+        thread,
         samplesDir,
         log: log.child({ module: "playground" }),
         tenant: config.storage.tenant,
@@ -188,6 +203,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     onTurn: bot,
     ready: () => databaseAnswers(db),
     inFlight,
+    local: !config.bot.appId,
     routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
@@ -217,7 +233,9 @@ export async function startAttune(env: Record<string, string | undefined>, optio
           await live.close();
           await early.close();
           await worker.stop();
+          await thread.close();
           clearInterval(daily);
+          restoreConsole();
           await db.close();
         })();
         return closing;

@@ -90,8 +90,8 @@ async function send(
   usage: LlmUsage,
 ): Promise<{ ok: true; content: string } | { ok: false; error: LlmFailure }> {
   usage.requests++;
-  const { countTokens } = await import("gpt-tokenizer");
-  usage.promptTokens += messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 0);
+  const { countTextTokens } = await import("./token-count.js");
+  usage.promptTokens += messages.reduce((sum, m) => sum + countTextTokens(m.content) + 4, 0);
   try {
     const completion = await client.chat.completions.create({
       model,
@@ -105,7 +105,7 @@ async function send(
     });
     const choice = completion.choices[0];
     const content = choice?.message?.content ?? "";
-    usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
+    usage.completionTokens += completion.usage?.completion_tokens ?? countTextTokens(content);
     // An answer cut off at max_tokens may still parse (a shorter list), but it is not the whole answer.
     if (choice?.finish_reason === "length")
       return { ok: false, error: { code: "truncated", message: "the answer was cut off at the token limit" } };

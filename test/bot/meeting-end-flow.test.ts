@@ -44,11 +44,12 @@ describe("meeting end → transcript → one private coaching card", () => {
         const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
         return found.length > 0 ? found : undefined;
       },
-      30_000,
+      60_000,
       "the coaching card",
     );
     expect(graph.listCalls).toBeGreaterThanOrEqual(4);
-    expect(cards).toHaveLength(1);
+    expect(await server.settle()).toEqual([{ state: "delivered" }]);
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toEqual(cards);
     const text = JSON.stringify(cards[0]);
     expect(text).toContain("Jordan / Renée weekly 1:1");
     expect(text).toContain("The migration script still fails on the larger tenants");
@@ -68,9 +69,10 @@ describe("meeting end → transcript → one private coaching card", () => {
     await send(url, "installation-update-personal");
     await send(url, "meeting-end");
     await send(url, "meeting-end");
-    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard) ? true : undefined), 20_000, "the card");
-    await send(url, "meeting-end-no-title");
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await eventually(() => (connector.cardsTo(PERSONAL_CONVERSATION).some(isCoachingCard) ? true : undefined), 60_000, "the card");
+    expect((await send(url, "meeting-end-no-title")).status).toBe(200);
+    // Terminal state first (one job, delivered; nothing left to send), then the count.
+    expect(await server.settle()).toEqual([{ state: "delivered" }]);
     expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(1);
   });
 
@@ -81,7 +83,7 @@ describe("meeting end → transcript → one private coaching card", () => {
     await send(url, "meeting-end");
     const card = await eventually(
       () => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("Jordan / Renée weekly 1:1")),
-      20_000,
+      60_000,
       "the card",
     );
     expect(JSON.stringify(card)).toMatch(/[Ss]peakers (are )?unknown|speaker attribution/);
@@ -91,7 +93,7 @@ describe("meeting end → transcript → one private coaching card", () => {
   it("no personal install yet: the report waits and arrives when the organizer first opens Attune", async () => {
     const url = await start();
     await send(url, "meeting-end");
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await server.waitForLog("the report to be held", ['"msg":"job advanced"', '"to":"held"']);
     expect(connector.cardsTo(PERSONAL_CONVERSATION)).toHaveLength(0);
     await send(url, "conversation-update-personal-bot-added");
     const cards = await eventually(
@@ -99,10 +101,11 @@ describe("meeting end → transcript → one private coaching card", () => {
         const found = connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard);
         return found.length > 0 ? found : undefined;
       },
-      10_000,
+      60_000,
       "the held card",
     );
-    expect(cards).toHaveLength(1);
+    expect(await server.settle()).toEqual([{ state: "delivered" }]);
+    expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toEqual(cards);
   });
 
   it("the Bot Connector answering 429 then 502 is retried until the card is accepted, once", async () => {
@@ -120,11 +123,11 @@ describe("meeting end → transcript → one private coaching card", () => {
     await send(url, "meeting-end");
     await eventually(
       () => (connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard).length === 3 ? true : undefined),
-      20_000,
+      60_000,
       "two refusals and a success",
     );
     expect(refusals).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await server.settle()).toEqual([{ state: "delivered" }]);
     expect(connector.cardsTo(PERSONAL_CONVERSATION).filter(isCoachingCard)).toHaveLength(3); // two refused attempts + the delivered one
   });
 
@@ -135,7 +138,7 @@ describe("meeting end → transcript → one private coaching card", () => {
     await send(url, "meeting-end");
     const note = await eventually(
       () => connector.cardsTo(PERSONAL_CONVERSATION).find((c) => JSON.stringify(c).includes("No transcript for your meeting")),
-      20_000,
+      60_000,
       "the note",
     );
     expect(JSON.stringify(note)).toContain("Turn on transcription");

@@ -48,7 +48,7 @@ async function everySuggestion(): Promise<{ produced: Produced[]; meetings: numb
 let all: Awaited<ReturnType<typeof everySuggestion>>;
 beforeAll(async () => {
   all = await everySuggestion();
-}, 60_000);
+});
 
 describe("every suggestion and prep question from every real fixture reads as something a manager could say", () => {
   it("has no filler, repeat, broken word, doubled punctuation, stacked frame, raw symbol, dangling word or overlong text", () => {

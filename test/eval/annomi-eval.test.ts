@@ -11,7 +11,7 @@ beforeAll(async () => {
   conversations = await loadAnnoMi();
   readings = [];
   for (const c of conversations) readings.push(await readWithProduct(c, {}));
-}, 60_000);
+});
 
 describe("AnnoMI loader", () => {
   it("finds all 48 conversations, one row per utterance, with every counsellor utterance labelled", () => {

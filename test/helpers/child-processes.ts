@@ -57,7 +57,8 @@ function start(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Runni
 }
 
 /** Starts `node bin/attune.js ...args` (the compiled CLI: `npm run build` first). */
-export function startAttune(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Running {
+// Generous: a CLI run opens an embedded database, which takes seconds on a quiet machine and far more at load 8.
+export function startAttune(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Running {
   if (!existsSync(fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)))) {
     throw new Error("dist/ is missing: run `npm run build` before these tests (npm test does)");
   }
@@ -65,7 +66,7 @@ export function startAttune(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 
 }
 
 /** Runs `node bin/attune.js ...args` to its end. */
-export function runAttune(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<Finished> {
+export function runAttune(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<Finished> {
   return startAttune(args, env, timeoutMs).done;
 }
 
@@ -85,7 +86,7 @@ export interface WorkerSettings {
 }
 
 /** Starts the test job worker (tsx) on the database `env` points at. It exits when no job is left to do. */
-export function startWorker(env: NodeJS.ProcessEnv, settings: WorkerSettings, timeoutMs = 60_000): Running {
+export function startWorker(env: NodeJS.ProcessEnv, settings: WorkerSettings, timeoutMs = 120_000): Running {
   return start(
     ["--import", "tsx", workerScript],
     {
@@ -120,7 +121,7 @@ export function readEvents(file: string): WorkerEvent[] {
 }
 
 /** Polls `check` until it is true; throws with `what` after `timeoutMs`. */
-export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000, everyMs = 25): Promise<void> {
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000, everyMs = 25): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);

@@ -94,7 +94,7 @@ export function describeEachDatabase(name: string, body: (t: TestDatabase) => vo
   for (const kind of options.kinds ?? (["pglite", "postgres"] as const)) {
     const t = new SharedDatabase(kind, options.migrate ?? true, name);
     if (kind === "postgres" && !postgresUrl) {
-      describe.skip(`${name} [postgres: set DATABASE_URL to run]`, () => body(t));
+      describe.skip(`${name} [postgres] (skipped: DATABASE_URL not set)`, () => body(t));
       continue;
     }
     describe(`${name} [${kind}]`, () => {

@@ -171,7 +171,7 @@ describeEachDatabase("meeting job worker", (t) => {
     );
     const w = worker(t.db, rec.edges());
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await waitUntil(`attempt ${attempt} is claimed`, () => w.runOnce(), 5000, 10);
+      await waitUntil(`attempt ${attempt} is claimed`, () => w.runOnce(), 60_000, 10);
       const row = (await getJob(t.db, meeting.id))!;
       expect(row).toMatchObject({
         state: "fetching",
@@ -186,7 +186,7 @@ describeEachDatabase("meeting job worker", (t) => {
       expect(waited).toBeLessThanOrEqual(ceiling + 0.001);
     }
     expect(rec.deliveries).toHaveLength(0);
-    await waitUntil("the fourth attempt is claimed", () => w.runOnce(), 5000, 10);
+    await waitUntil("the fourth attempt is claimed", () => w.runOnce(), 60_000, 10);
     expect(await getJob(t.db, meeting.id)).toMatchObject({ state: "delivered", attempts: 4 });
     expect(rec.fetches).toHaveLength(4);
     expect(rec.deliveries).toHaveLength(1);
@@ -242,7 +242,7 @@ describeEachDatabase("meeting job worker", (t) => {
     const { meeting } = await queuedMeeting(t.db, "max-attempts", { organizer: SHORT_ORGANIZER, maxAttempts: 3 });
     const rec = recorder((_m, call) => retryLater(`Graph answered 503 (${call})`, 0));
     const w = worker(t.db, rec.edges());
-    for (let i = 0; i < 3; i++) await waitUntil(`attempt ${i + 1} is claimed`, () => w.runOnce(), 5000, 10);
+    for (let i = 0; i < 3; i++) await waitUntil(`attempt ${i + 1} is claimed`, () => w.runOnce(), 60_000, 10);
     expect(await getJob(t.db, meeting.id)).toMatchObject({
       state: "failed",
       attempts: 3,

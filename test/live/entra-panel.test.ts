@@ -44,7 +44,7 @@ beforeAll(async () => {
   source.send({ type: "start", meetingId: MEETING, manager: MANAGER, participants: ["Jordan Lee"] });
   await source.next((f) => f.type === "accepted", "accepted");
   source.close();
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
   await idp?.stop();

@@ -8,7 +8,7 @@ let server: Awaited<ReturnType<typeof startLocalAttune>>;
 beforeAll(async () => {
   // 1.2 s without input ends a meeting here (30 minutes by default).
   server = await startLocalAttune({ ATTUNE_LIVE_INGEST_TOKEN: TOKEN, ATTUNE_LIVE_IDLE_MINUTES: "0.02" });
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
 });
@@ -27,5 +27,5 @@ describe("an idle live meeting expires", () => {
     source.send(segment("idle", "Ana", 6, 8, "Too late."));
     expect((await source.next((f) => f.type === "error", "error")).message).toMatch(/meeting idle has not started/);
     source.close();
-  }, 60_000);
+  });
 });

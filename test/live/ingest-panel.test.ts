@@ -13,7 +13,7 @@ let url: string;
 beforeAll(async () => {
   server = await startLocalAttune({ ATTUNE_LIVE_INGEST_TOKEN: TOKEN, ATTUNE_LIVE_MONOLOGUE_SECONDS: "20" });
   url = server.attune.url;
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
 });

@@ -11,7 +11,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   server = await startLocalAttune({ ATTUNE_LIVE_INGEST_TOKEN: TOKEN });
   env = { PATH: process.env.PATH, ATTUNE_DATA_DIR: server.dataDir, ATTUNE_LIVE_INGEST_TOKEN: TOKEN, LOG_LEVEL: "silent" };
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
 });
@@ -66,7 +66,7 @@ describe("attune live replay", () => {
     const state = await client.next(isState, "the manager's state");
     expect(state).toMatchObject({ meetingId, oneOnOne: true, you: { name: "Renée Ortiz" } });
     client.close();
-  }, 60_000);
+  });
 
   it("says what is wrong on one line: no ingest token, unknown manager, a bad speed, no server", async () => {
     const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
@@ -89,5 +89,5 @@ describe("attune live replay", () => {
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split("\n").at(-1)).not.toMatch(/at .*\.js/);
     }
-  }, 60_000);
+  });
 });

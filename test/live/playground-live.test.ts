@@ -5,13 +5,14 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
 import { haveChromium, launchChromium } from "../helpers/browser.js";
+import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 let server: Awaited<ReturnType<typeof startLocalAttune>>;
 
 beforeAll(async () => {
   server = await startLocalAttune({ ATTUNE_LIVE_MONOLOGUE_SECONDS: "60" });
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
 });
@@ -46,11 +47,11 @@ describe("the playground's live replay", () => {
   });
 });
 
-describe.skipIf(!haveChromium)("the playground's live replay in headless Chromium", () => {
+describeIf(haveChromium, NO_CHROMIUM)("the playground's live replay in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
-  }, 30_000);
+  });
   afterAll(async () => {
     await browser?.close();
   });
@@ -72,5 +73,5 @@ describe.skipIf(!haveChromium)("the playground's live replay in headless Chromiu
     await page.locator(".live-replay").screenshot({ path: join(artifactsDir, "playground-live.png") });
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 });

@@ -121,7 +121,7 @@ describe("Recall.ai over the webhook and the WebSocket", () => {
   let server: Awaited<ReturnType<typeof startLocalAttune>>;
   beforeAll(async () => {
     server = await startLocalAttune({ ATTUNE_RECALL_SECRET: SECRET });
-  }, 60_000);
+  });
   afterAll(async () => {
     await server?.stop();
   });
@@ -195,5 +195,5 @@ describe("Recall.ai without its secret", () => {
       await withToken.stop();
       await off.stop();
     }
-  }, 60_000);
+  });
 });

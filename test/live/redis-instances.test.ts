@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
 import { devToken, ingest, isState, panel, segment } from "./live-client.js";
+import { describeIf } from "../helpers/skip-reason.js";
 
 /** The machine's Redis (.ci/run starts it); REDIS_URL overrides. */
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -28,13 +29,13 @@ const haveRedis = await reachable(REDIS_URL);
 if (!haveRedis && process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}: .ci/run must start it`);
 if (!haveRedis) console.warn(`two-instance live test skipped: no Redis at ${REDIS_URL} (redis-server, or set REDIS_URL)`);
 
-describe.skipIf(!haveRedis)("two Attune instances through Redis", () => {
+describeIf(haveRedis, `no Redis at ${REDIS_URL} (set REDIS_URL or start redis-server)`)("two Attune instances through Redis", () => {
   let a: Awaited<ReturnType<typeof startLocalAttune>>;
   let b: Awaited<ReturnType<typeof startLocalAttune>>;
   beforeAll(async () => {
     const env = { REDIS_URL, ATTUNE_LIVE_INGEST_TOKEN: TOKEN, ATTUNE_LIVE_MONOLOGUE_SECONDS: "20" };
     [a, b] = await Promise.all([startLocalAttune(env), startLocalAttune(env)]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { coachingCard } from "../../src/cards/coaching-card.js";
 import { inputFromUtterances } from "../cards/coaching-inputs.js";
 import { LONG_MEETING_MANAGER, longMeeting } from "../cards/long-meeting.js";
@@ -10,6 +10,7 @@ import { startLocalAttune } from "../helpers/attune-server.js";
 import { haveChromium, launchChromium } from "../helpers/browser.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 import { openOfflinePage, type OfflinePage } from "../helpers/offline-page.js";
+import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
 /**
  * The playground as a manager uses it, in headless Chromium against the real local server: light, dark and a
@@ -25,7 +26,7 @@ beforeAll(async () => {
   server = await startLocalAttune({});
   scratch = await mkdtemp(join(tmpdir(), "attune-views-"));
   if (haveChromium) browser = await launchChromium();
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -43,7 +44,7 @@ async function endSample(page: Page, sampleId: string): Promise<void> {
   await page.getByLabel("Sample meeting").check();
   await page.selectOption("#sample", sampleId);
   await page.getByRole("button", { name: "End the meeting" }).click();
-  await page.locator("#card .ac-adaptiveCard").waitFor({ state: "visible", timeout: 20_000 });
+  await page.locator("#card .ac-adaptiveCard").waitFor({ state: "visible", timeout: 60_000 });
 }
 
 async function upload(page: Page, file: string): Promise<void> {
@@ -56,7 +57,7 @@ function expectClean(opened: OfflinePage): void {
   expect(opened.offMachine).toEqual([]);
 }
 
-describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
+describeIf(haveChromium, NO_CHROMIUM)("the playground in headless Chromium", () => {
   it("light: the card's chart, the timeline, the stored-data notice and a trend over two saved meetings", async () => {
     const opened = await open();
     const { page } = opened;
@@ -68,7 +69,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     const rows = page.locator("#timeline svg.attune-timeline text.tl-label");
     await expect(rows.allTextContents()).resolves.toEqual(["You · Renée Ortiz", "Lee, Jordan (Guest)"]);
     // the trend after one saved meeting: no chart, no direction yet
-    await page.locator("#trend-card .ac-adaptiveCard").waitFor({ state: "visible", timeout: 20_000 });
+    await page.locator("#trend-card .ac-adaptiveCard").waitFor({ state: "visible", timeout: 60_000 });
     await expect(page.locator("#trend-card").innerText()).resolves.toContain("First meeting: no direction yet");
     await expect(page.locator("#trend-card .ac-chart").count()).resolves.toBe(0);
 
@@ -77,7 +78,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     await expect.poll(() => page.locator("#manager option").allTextContents()).toContain("Renée Ortiz");
     await page.selectOption("#manager", "Renée Ortiz");
     await page.getByRole("button", { name: "End the meeting" }).click();
-    await expect.poll(() => page.locator("#trend-status").innerText(), { timeout: 20_000 }).toBe("Renée Ortiz: 2 saved meetings.");
+    await expect.poll(() => page.locator("#trend-status").innerText(), { timeout: 60_000 }).toBe("Renée Ortiz: 2 saved meetings.");
     await expect.poll(() => page.locator("#trend-card svg.ac-chart polyline").count()).toBeGreaterThan(3);
     await opened.shot("playground-light.png");
     await opened.shot("playground-card.png", { selector: "#card" });
@@ -85,7 +86,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     await opened.shot("playground-timeline.png", { selector: "#timeline" });
     expectClean(opened);
     await opened.close();
-  }, 90_000);
+  });
 
   it("dark: page and cards follow the colour scheme; the prep is for the person picked in a group meeting", async () => {
     const opened = await open({ colorScheme: "dark" });
@@ -115,7 +116,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     await opened.shot("playground-dark-card.png", { selector: "#card" });
     expectClean(opened);
     await opened.close();
-  }, 90_000);
+  });
 
   it("390 px: nothing wider than the screen, the card unclipped, and without charts the manager's own name whole", async () => {
     const opened = await open({ width: 390 });
@@ -144,7 +145,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     await opened.shot("playground-390-fallback.png", { selector: "#card" });
     expectClean(opened);
     await opened.close();
-  }, 90_000);
+  });
 
   it("a failed upload clears the earlier result and says why under the file; a run without a transcript says so by the button", async () => {
     const opened = await open();
@@ -165,7 +166,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     expect(opened.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     expect(opened.offMachine).toEqual([]);
     await opened.close();
-  }, 60_000);
+  });
 
   it("renders the 2-hour, 12-person card as the playground does (the stand-in for Agents Playground)", async () => {
     const opened = await open();
@@ -186,7 +187,7 @@ describe.skipIf(!haveChromium)("the playground in headless Chromium", () => {
     await opened.shot("card-2h-12-people.png", { selector: "#long-card" });
     expectClean(opened);
     await opened.close();
-  }, 60_000);
+  });
 });
 
 // The page's globals, for page.evaluate above.

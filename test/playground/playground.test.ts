@@ -13,6 +13,7 @@ import { playgroundRouter, type PlaygroundDeps } from "../../src/playground/rout
 import type { Db } from "../../src/storage/db.js";
 import { openStorage } from "../../src/storage/open-storage.js";
 import { CHROMIUM, launchChromium } from "../helpers/browser.js";
+import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
 const samplesDir = fileURLToPath(new URL("../../samples/", import.meta.url));
 const artifactsDir = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -56,7 +57,7 @@ beforeAll(async () => {
   server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}, 60_000);
+});
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -197,11 +198,11 @@ describe("playground API", () => {
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`playground browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 
-describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
+describeIf(haveChromium, NO_CHROMIUM)("playground page in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
-  }, 30_000);
+  });
   afterAll(async () => {
     await browser?.close();
   });
@@ -225,7 +226,7 @@ describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
     await page.selectOption("#sample", "one-on-one");
     await page.getByRole("button", { name: "End the meeting" }).click();
     const card = page.locator("#card .ac-adaptiveCard");
-    await card.waitFor({ state: "visible", timeout: 15_000 });
+    await card.waitFor({ state: "visible", timeout: 60_000 });
 
     const text = await card.innerText();
     expect(text).toContain(SAMPLE_TITLE);
@@ -241,7 +242,7 @@ describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
     await expect(page.locator("#report").innerText()).resolves.toContain("Listening indicators for Renée Ortiz");
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it("coaches an uploaded .vtt for the manager picked from its speakers; card buttons say they go to the bot", async () => {
     const { page, problems } = await openPage();
@@ -251,12 +252,12 @@ describe.skipIf(!haveChromium)("playground page in headless Chromium", () => {
     await page.selectOption("#manager", "Renée Ortiz");
     await page.getByRole("button", { name: "End the meeting" }).click();
     const card = page.locator("#card .ac-adaptiveCard");
-    await card.waitFor({ state: "visible", timeout: 15_000 });
+    await card.waitFor({ state: "visible", timeout: 60_000 });
     expect(await card.innerText()).toContain(QUOTE);
 
     await card.locator(".ac-pushButton").first().click();
     await expect(page.locator("#card + .note").innerText()).resolves.toMatch(/^In Teams, this goes to the bot/);
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   store = await freshStorage("prep-llm");
   await saveOneOnOne(store);
   await saveGroupMeeting(store);
-}, 120_000);
+});
 afterAll(async () => store?.remove());
 beforeEach(async () => {
   fake = new FakeOpenAi();

@@ -18,7 +18,7 @@ let store: TestStorage;
 beforeAll(async () => {
   store = await freshStorage("prep");
   await saveOneOnOne(store);
-}, 120_000);
+});
 afterAll(async () => store?.remove());
 
 async function prep(...args: string[]): Promise<PrepJson> {

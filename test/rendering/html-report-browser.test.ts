@@ -1,13 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import { htmlReport } from "../../src/rendering/html-report.js";
 import { haveChromium, launchChromium } from "../helpers/browser.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 import { artifactsDir, openOfflinePage } from "../helpers/offline-page.js";
+import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
 /**
  * The HTML report of AMI ES2004a as a manager opens it: served from 127.0.0.1 (as a saved file would be read),
@@ -33,13 +34,13 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once("listening", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.html`;
   if (haveChromium) browser = await launchChromium();
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
 
-describe.skipIf(!haveChromium)("the HTML report in headless Chromium", () => {
+describeIf(haveChromium, NO_CHROMIUM)("the HTML report in headless Chromium", () => {
   for (const [name, options] of [
     ["report-light.png", { colorScheme: "light" as const }],
     ["report-dark.png", { colorScheme: "dark" as const }],
@@ -66,7 +67,7 @@ describe.skipIf(!haveChromium)("the HTML report in headless Chromium", () => {
       expect(opened.offMachine).toEqual([]);
       expect(requests.slice(before)).toEqual(["/report.html"]);
       await opened.close();
-    }, 60_000);
+    });
   }
 
   it("prints: black on white, as a PDF and a print-media screenshot", async () => {
@@ -81,5 +82,5 @@ describe.skipIf(!haveChromium)("the HTML report in headless Chromium", () => {
     expect(opened.problems).toEqual([]);
     expect(opened.offMachine).toEqual([]);
     await opened.close();
-  }, 60_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { killStarted, runAttune, type Finished } from "../helpers/child-processes.js";
 import { countRows, describeEachDatabase, postgresUrl, withSearchPath } from "../helpers/databases.js";
+import { itIf, NO_DATABASE_URL } from "../helpers/skip-reason.js";
 
 afterAll(killStarted);
 
@@ -33,7 +34,7 @@ describe("attune db migrate with a bad DATABASE_URL", () => {
     );
   });
 
-  it.skipIf(!postgresUrl)("a database that does not exist on a running server: exit 2, one line", async () => {
+  itIf(Boolean(postgresUrl), NO_DATABASE_URL)("a database that does not exist on a running server: exit 2, one line", async () => {
     const url = new URL(postgresUrl!);
     url.pathname = "/attune_no_such_database";
     url.search = "";

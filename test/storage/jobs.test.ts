@@ -1,9 +1,11 @@
 import { expect, it } from "vitest";
 import { advanceJob, claimJob, enqueueJob, getJob, releaseJob } from "../../src/storage/jobs.js";
+import { eventually } from "../helpers/attune-server.js";
 import { countRows, describeEachDatabase } from "../helpers/databases.js";
 import { queuedMeeting, teamsMeeting } from "./meeting-fixtures.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const LEASE_MS = 3000;
 
 describeEachDatabase("jobs", (t) => {
   it("enqueueing the same meeting twice (or twice at once) gives one job", async () => {
@@ -23,13 +25,16 @@ describeEachDatabase("jobs", (t) => {
   it("a claim holds the job for its lease; then another worker may take it, resuming from its state", async () => {
     await t.reset();
     const { job } = await queuedMeeting(t.db, "lease");
-    const a = await claimJob(t.db, "worker-a", 600);
+    // A lease long enough that a busy machine cannot run it out between the claims that expect it held.
+    const a = await claimJob(t.db, "worker-a", LEASE_MS);
     expect(a).toMatchObject({ id: job.id, state: "fetching", attempts: 1, locked_by: "worker-a" });
     expect(await claimJob(t.db, "worker-b", 600)).toBeNull();
-    expect(await advanceJob(t.db, a!, "worker-a", "analyzing", 600)).toBe(true);
+    const advancedAt = Date.now();
+    expect(await advanceJob(t.db, a!, "worker-a", "analyzing", LEASE_MS)).toBe(true);
     expect(await claimJob(t.db, "worker-b", 600)).toBeNull(); // still held
-    await sleep(700);
-    const b = await claimJob(t.db, "worker-b", 10_000);
+    // Then worker b waits for the lease to run out (polling, not sleeping a fixed time), and takes the job.
+    const b = await eventually(async () => (await claimJob(t.db, "worker-b", 10_000)) ?? undefined, 60_000, "the lease to run out");
+    expect(Date.now() - advancedAt).toBeGreaterThanOrEqual(LEASE_MS - 50);
     expect(b).toMatchObject({ id: job.id, state: "analyzing", attempts: 2, locked_by: "worker-b" });
     // The first worker lost the job: its progress and its failures are refused.
     expect(await advanceJob(t.db, a!, "worker-a", "coaching", 600)).toBe(false);

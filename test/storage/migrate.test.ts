@@ -82,7 +82,7 @@ describeEachDatabase(
               throw new Error(`a migrate process ended early: ${JSON.stringify(runs.map((r) => r.output()))}`);
             return waiting.rows[0]!.n === 2;
           },
-          15_000,
+          60_000,
         ).catch(async (error: Error) => {
           const sessions = await t.db.query(
             "select pid, application_name, state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where datname = current_database()",
