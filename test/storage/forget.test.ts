@@ -210,7 +210,7 @@ describeEachDatabase("forgetPerson", (t) => {
         `  ${spoken(a, ATTENDEE) + spoken(b, ATTENDEE) + spoken(c, ATTENDEE)} utterances removed from 3 stored transcripts`,
         "  3 analyses no longer mention them",
         `  ${momentsAbout(a, ATTENDEE) + momentsAbout(b, ATTENDEE)} coaching moments about them removed; 0 of their own reports deleted`,
-        "  1 feedback entries deleted; 1 meetings only they were in deleted",
+        "  1 feedback entry deleted; 1 meeting only they were in deleted",
         "  their name replaced with [someone] 0 times in what others said and in coaching text, and in 0 meeting titles",
         "  their person record deleted",
         "",
