@@ -17,6 +17,7 @@ import { meetingNotifier } from "./live/meeting-notifier.js";
 import { startLive, type LiveService } from "./live/start-live.js";
 import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
 import { createApp } from "./server/create-app.js";
+import { loopbackUpgradesOnly } from "./server/loopback-host.js";
 import { playgroundRouter } from "./playground/router.js";
 import { prepCard } from "./cards/prep-card.js";
 import { prepText } from "./rendering/prep-text.js";
@@ -172,7 +173,8 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   });
 
   const server = app.listen(config.server.port, config.server.host);
-  server.on("upgrade", live.upgrade);
+  // Local mode: WebSocket upgrades pass the same loopback Host and Origin check as pages (DNS rebinding).
+  server.on("upgrade", config.bot.appId ? live.upgrade : loopbackUpgradesOnly(live.upgrade));
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
