@@ -81,7 +81,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   }
 
   // Coaching a long meeting takes seconds of CPU: on a worker thread, so /healthz and turns keep answering.
-  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null });
+  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null }, { inline: coach });
   const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
   const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
   const edges = teamsEdges({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTeamsMeeting } from "../../bench/generate-meeting.js";
 import { coachTranscript } from "../../src/usecases/coach-transcript.js";
-import { createCoachingThread } from "../../src/usecases/coaching-thread.js";
+import { createCoachingThread, INLINE_MAX_CHARS } from "../../src/usecases/coaching-thread.js";
 import { postActivity, startLocalAttune } from "../helpers/attune-server.js";
 import { FakeGraph, graphEnv } from "../helpers/fake-graph.js";
 import { activity, FakeConnector, isCoachingCard, PERSONAL_CONVERSATION } from "../helpers/fake-teams.js";
@@ -34,6 +34,23 @@ async function healthWhile(url: string, done: Promise<unknown>): Promise<{ slowe
 }
 
 describe("coaching on a worker thread", () => {
+  it("a short meeting is coached on the calling thread; a long one on the worker", async () => {
+    const inline = { llm: null, prompts: null };
+    const thread = createCoachingThread({ llm: null, promptsDir: null }, { inline });
+    try {
+      const short = readFixture("teams/download-style.vtt");
+      expect(short.length).toBeLessThan(INLINE_MAX_CHARS);
+      expect(await thread.coachTranscript(short, { manager: "Renée", coach: true })).toMatchObject({ ok: true });
+      expect(thread.threadsStarted()).toBe(0);
+      const long = generateTeamsMeeting({ minutes: 30, seed: 3 });
+      expect(long.text.length).toBeGreaterThan(INLINE_MAX_CHARS);
+      expect(await thread.coachTranscript(long.text, { manager: long.manager, coach: true })).toMatchObject({ ok: true });
+      expect(thread.threadsStarted()).toBe(1);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("gives what coaching in-thread gives", async () => {
     const thread = createCoachingThread({ llm: null, promptsDir: null });
     try {
