@@ -15,6 +15,7 @@ import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
 import type { LiveService } from "./live/start-live.js";
 import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
+import { loopbackUpgradesOnly } from "./server/loopback-host.js";
 import { prepCard } from "./cards/prep-card.js";
 import { prepText } from "./rendering/prep-text.js";
 import { prepareOneOnOne } from "./usecases/prepare-one-on-one.js";
@@ -113,7 +114,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   }
 
   // Coaching a long meeting takes seconds of CPU: on a worker thread, so /healthz and turns keep answering.
-  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null });
+  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null }, { inline: coach });
   const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
   const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
   const edges = teamsEdges({
@@ -207,7 +208,8 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
-  early.serve(app, live.upgrade);
+  // Local mode: WebSocket upgrades pass the same loopback Host and Origin check as pages (DNS rebinding).
+  early.serve(app, config.bot.appId ? live.upgrade : loopbackUpgradesOnly(live.upgrade));
   const port = (early.server.address() as AddressInfo).port;
   const url = `http://${config.server.host === "0.0.0.0" ? "127.0.0.1" : config.server.host}:${port}`;
   worker.start();

@@ -38,13 +38,15 @@ export function parseCommand(text: string | undefined): ParsedCommand {
  * `/<[^>]*>/g` scanned to the end of the text from every `<`: 40,000 of them took seconds.)
  */
 export function stripTags(text: string): string {
-  let out = "";
+  const parts: string[] = [];
   let from = 0;
   for (;;) {
     const open = text.indexOf("<", from);
     const close = open < 0 ? -1 : text.indexOf(">", open);
-    if (close < 0) return out + text.slice(from);
-    out += `${text.slice(from, open)} `;
+    if (close < 0) break;
+    parts.push(text.slice(from, open));
     from = close + 1;
   }
+  parts.push(text.slice(from));
+  return parts.join(" ");
 }

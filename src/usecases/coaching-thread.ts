@@ -7,7 +7,8 @@ import type { LlmSettings } from "../llm/client.js";
 import type { Result } from "../result.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { Utterance } from "../transcript/schema.js";
-import type { CoachedTranscript, CoachFailure, CoachRequest } from "./coach-transcript.js";
+import type { CoachDeps } from "../coaching/coach.js";
+import { type CoachedTranscript, type CoachFailure, type CoachRequest, coachMeasuredMeeting, coachTranscript } from "./coach-transcript.js";
 
 /**
  * Coaching on a worker thread, so that a long meeting (seconds of CPU for a day-long transcript) never
@@ -40,14 +41,29 @@ export interface CoachingThread {
     request: Omit<CoachRequest, "coach"> & { coach: boolean },
   ): Promise<Result<CoachedTranscript, CoachFailure>>;
   coachMeasuredMeeting(meeting: MeasuredMeeting): Promise<Coaching>;
+  /** How many threads were started so far (one per busy spell). */
+  threadsStarted(): number;
   close(): Promise<void>;
 }
 
 const IDLE_MS = 60_000;
 
-export function createCoachingThread(settings: CoachingThreadSettings, options: { idleMs?: number } = {}): CoachingThread {
+/**
+ * A short meeting costs well under 0.1 s to coach, less than starting a thread: with `inline`, transcripts
+ * up to this many characters (a quarter of an hour of Teams VTT) are coached on the calling thread.
+ */
+export const INLINE_MAX_CHARS = 32_768;
+
+export interface CoachingThreadOptions {
+  idleMs?: number;
+  /** The calling thread's own coach, for short meetings. */
+  inline?: CoachDeps;
+}
+
+export function createCoachingThread(settings: CoachingThreadSettings, options: CoachingThreadOptions = {}): CoachingThread {
   let worker: Worker | null = null;
   let nextId = 1;
+  let started = 0;
   let idle: NodeJS.Timeout | null = null;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
@@ -88,7 +104,10 @@ export function createCoachingThread(settings: CoachingThreadSettings, options: 
   function ask<T>(task: ThreadTask): Promise<T> {
     if (idle) clearTimeout(idle);
     idle = null;
-    worker ??= start();
+    if (!worker) {
+      worker = start();
+      started++;
+    }
     const id = nextId++;
     const running = worker;
     return new Promise<T>((resolve, reject) => {
@@ -98,8 +117,18 @@ export function createCoachingThread(settings: CoachingThreadSettings, options: 
   }
 
   return {
-    coachTranscript: (text, request) => ask({ kind: "transcript", request: { ...request, text } }),
-    coachMeasuredMeeting: (meeting) => ask({ kind: "meeting", meeting }),
+    coachTranscript: (text, request) => {
+      const { inline } = options;
+      if (!inline || text.length > INLINE_MAX_CHARS) return ask({ kind: "transcript", request: { ...request, text } });
+      const { coach, ...rest } = request;
+      return coachTranscript(text, { ...rest, ...(coach && { coach: async () => inline }) });
+    },
+    coachMeasuredMeeting: (meeting) => {
+      const chars = meeting.utterances.reduce((sum, u) => sum + u.text.length + (u.speaker?.length ?? 0) + 40, 0);
+      if (!options.inline || chars > INLINE_MAX_CHARS) return ask({ kind: "meeting", meeting });
+      return coachMeasuredMeeting(meeting, options.inline);
+    },
+    threadsStarted: () => started,
     async close() {
       if (idle) clearTimeout(idle);
       const ending = worker;

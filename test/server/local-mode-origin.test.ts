@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { isLoopbackServiceUrl } from "../../src/bot/local-service-url.js";
 import { startLocalAttune } from "../helpers/attune-server.js";
 import { activity, FakeConnector } from "../helpers/fake-teams.js";
@@ -79,6 +80,32 @@ describe("local mode answers only the loopback names it serves (DNS rebinding)",
 
   it("the health probes answer whatever the Host", async () => {
     expect((await send("GET", "/healthz", attacker)).status).toBe(200);
+  });
+});
+
+/** Opens a WebSocket to the local server with the given Host and Origin: the status of the answer to the upgrade. */
+function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
+    ws.on("upgrade", (res) => {
+      resolve(res.statusCode ?? 0);
+      ws.close();
+    });
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("error", (error) => (error.message.includes("Unexpected server response") ? undefined : reject(error)));
+  });
+}
+
+describe("local mode's WebSocket upgrades pass the same check", () => {
+  it.each([
+    ["another Host", { host: "attacker.example" }, 421],
+    ["another Origin", { origin: "http://attacker.example" }, 403],
+  ])("the side panel socket from %s is refused (%s)", async (_name, headers, status) => {
+    expect(await upgradeStatus("/live/panel?meetingId=demo", headers)).toBe(status);
+  });
+
+  it("the loopback page's own socket is upgraded", async () => {
+    expect(await upgradeStatus("/live/panel?meetingId=demo", { origin: `http://127.0.0.1:${port}` })).toBe(101);
   });
 });
 
