@@ -49,8 +49,12 @@ export const envSchema = z.object({
   GRAPH_CLIENT_ID: optionalString,
   GRAPH_CLIENT_SECRET: optionalString,
   GRAPH_TENANT_ID: optionalString,
+  GRAPH_CREDENTIAL: z.preprocess(blankToUndefined, z.enum(["client-secret", "certificate", "managed-identity"]).optional()),
+  GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalString,
   BOTFRAMEWORK_OPENID_METADATA_URL: url,
   BOTFRAMEWORK_TOKEN_ISSUER: optionalString,
+  BOTFRAMEWORK_LOGIN_URL: url,
   ATTUNE_TRANSCRIPT_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(120)),
   ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
   ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
@@ -127,14 +131,22 @@ export interface BotSettings {
   /** Test and sovereign-cloud overrides of where channel tokens are checked. */
   openIdMetadataUrl: string | undefined;
   tokenIssuer: string | undefined;
+  /** Where the bot gets its tokens for the Bot Connector (test and private-cloud override). */
+  loginUrl?: string | undefined;
 }
 
 export interface GraphSettings {
   baseUrl: string;
   authorityHost: string;
+  /** How Attune signs in to Graph: an app registration's secret or certificate, or a managed identity. */
+  credential: "client-secret" | "certificate" | "managed-identity";
   clientId: string | undefined;
   clientSecret: string | undefined;
   tenantId: string | undefined;
+  /** A PEM file with the certificate and its private key (credential "certificate"). */
+  certificatePath: string | undefined;
+  /** A user-assigned managed identity's client id; unset with "managed-identity": the system-assigned one. */
+  managedIdentityClientId: string | undefined;
   /** How long after a meeting to keep looking for its transcript, and how often. */
   transcriptWaitMs: number;
   transcriptPollMs: number;
@@ -218,13 +230,19 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       tenantId: e.MicrosoftAppTenantId,
       openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
       tokenIssuer: e.BOTFRAMEWORK_TOKEN_ISSUER,
+      loginUrl: e.BOTFRAMEWORK_LOGIN_URL,
     },
     graph: {
       baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
       authorityHost: e.AUTHORITY_HOST.replace(/\/+$/, ""),
+      credential: graphCredential(e),
       clientId: e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId,
       clientSecret: e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword,
       tenantId: e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId,
+      certificatePath: e.GRAPH_CLIENT_CERTIFICATE_PATH,
+      // A bot of type UserAssignedMsi is that identity: its app id is the identity's client id.
+      managedIdentityClientId:
+        e.GRAPH_MANAGED_IDENTITY_CLIENT_ID ?? (e.MicrosoftAppType === "UserAssignedMsi" ? e.MicrosoftAppId : undefined),
       transcriptWaitMs: Math.round(e.ATTUNE_TRANSCRIPT_WAIT_MINUTES * 60_000),
       transcriptPollMs: e.ATTUNE_TRANSCRIPT_POLL_SECONDS * 1000,
     },
@@ -255,8 +273,23 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   return { ok: true, config: Object.freeze(config) };
 }
 
+/**
+ * GRAPH_CREDENTIAL when set; otherwise a certificate when one is given, a secret when there is one, and the
+ * bot's managed identity for a UserAssignedMsi bot (which has no secret).
+ */
+function graphCredential(e: z.infer<typeof envSchema>): GraphSettings["credential"] {
+  if (e.GRAPH_CREDENTIAL) return e.GRAPH_CREDENTIAL;
+  if (e.GRAPH_CLIENT_CERTIFICATE_PATH) return "certificate";
+  if (e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword) return "client-secret";
+  return e.MicrosoftAppType === "UserAssignedMsi" && e.MicrosoftAppId ? "managed-identity" : "client-secret";
+}
+
 function botProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
+  if (e.GRAPH_CREDENTIAL === "certificate" && !e.GRAPH_CLIENT_CERTIFICATE_PATH)
+    problems.push(
+      "GRAPH_CLIENT_CERTIFICATE_PATH: required with GRAPH_CREDENTIAL=certificate (a PEM file with the certificate and its key)",
+    );
   if (e.ATTUNE_LIVE_MEETING_NOTIFICATIONS === "on" && !e.MicrosoftAppId)
     problems.push(
       "ATTUNE_LIVE_MEETING_NOTIFICATIONS: in-meeting notifications go through the Teams bot; set MicrosoftAppId or leave it off",

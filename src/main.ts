@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createBotAdapter } from "./bot/adapter.js";
 import { createBot } from "./bot/bot.js";
 import { teamsEdges } from "./bot/teams-edges.js";
 import { teamsServices } from "./bot/teams-services.js";
@@ -14,15 +13,14 @@ import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
-import { startLive, type LiveService } from "./live/start-live.js";
-import { createLogger, type Logger } from "./log.js";
-import { createApp } from "./server/create-app.js";
-import { playgroundRouter } from "./playground/router.js";
+import type { LiveService } from "./live/start-live.js";
+import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
 import { prepCard } from "./cards/prep-card.js";
 import { prepText } from "./rendering/prep-text.js";
 import { prepareOneOnOne } from "./usecases/prepare-one-on-one.js";
+import { createCoachingThread } from "./usecases/coaching-thread.js";
 import { createInFlight } from "./server/in-flight.js";
-import { pagesRouter } from "./server/pages.js";
+import { listenEarly } from "./server/listen-early.js";
 import { openStorage } from "./storage/open-storage.js";
 import { databaseAnswers } from "./storage/ping.js";
 import { purgeExpiredTranscripts } from "./storage/retention.js";
@@ -38,7 +36,7 @@ export interface RunningAttune {
 }
 
 /** Why Attune could not start: the configuration, the database or the prompt set, with every problem to fix. */
-export interface StartFailure extends Failure<"config" | "storage" | "prompts" | "live"> {
+export interface StartFailure extends Failure<"config" | "storage" | "prompts" | "live" | "listen"> {
   /** One line each; `message` joins them. */
   problems: string[];
 }
@@ -49,15 +47,50 @@ function cannotStart(code: StartFailure["code"], problems: string[]): { ok: fals
   return { ok: false, error: { code, message: problems.join("; "), problems } };
 }
 
-/** The composition root: configuration → logger → storage → coach → bot, worker and HTTP server. */
+/**
+ * The edges that load large packages (botbuilder, express, ws, jose): imported while the database opens, after
+ * the port is taken, rather than before anything can answer.
+ */
+async function loadEdges() {
+  const [adapter, app, live, pages, playground] = await Promise.all([
+    import("./bot/adapter.js"),
+    import("./server/create-app.js"),
+    import("./live/start-live.js"),
+    import("./server/pages.js"),
+    import("./playground/router.js"),
+  ]);
+  return { ...adapter, ...app, ...live, ...pages, ...playground };
+}
+
+/** One line for a port Attune cannot listen on. */
+function cannotListen(error: NodeJS.ErrnoException, host: string, port: number): string {
+  if (error.code === "EADDRINUSE") return `port ${port} is in use; pass --port or set PORT to a free port`;
+  if (error.code === "EACCES") return `port ${port} needs privileges on this machine; pass --port or set PORT to a port above 1023`;
+  if (error.code === "EADDRNOTAVAIL") return `${host} is not an address of this machine; set HOST to one of its addresses`;
+  return `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+}
+
+/**
+ * The composition root: configuration → logger → the port (answering /healthz at once) → storage → coach →
+ * bot, worker and the HTTP app, which then takes over the port.
+ */
 export async function startAttune(env: Record<string, string | undefined>, options: { log?: Logger } = {}): Promise<StartResult> {
   const loaded = loadConfig(env);
   if (!loaded.ok) return cannotStart("config", loaded.problems);
   const config = loaded.config;
   const log = options.log ?? createLogger(config.logLevel);
+  const listening = await listenEarly(config.server.port, config.server.host);
+  if (!listening.ok) return cannotStart("listen", [cannotListen(listening.error, config.server.host, config.server.port)]);
+  const early = listening.value;
+  const loading = loadEdges();
+  loading.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const opened = await openStorage(config.storage);
-  if (!opened.ok) return cannotStart("storage", [opened.error.message]);
+  if (!opened.ok) {
+    await early.close();
+    return cannotStart("storage", [opened.error.message]);
+  }
   const db = opened.value;
+  const { createBotAdapter, createApp, startLive, pagesRouter, playgroundRouter } = await loading;
   const purged = await purgeExpiredTranscripts(db);
   if (purged > 0) log.info({ purged }, "expired transcripts deleted");
   const daily = setInterval(() => {
@@ -73,11 +106,14 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     const prompts = await loadPrompts(config.promptsDir);
     if (!prompts.ok) {
       await db.close();
+      await early.close();
       return cannotStart("prompts", [prompts.error.message]);
     }
     coach = { llm: createLlm(config.llm), prompts: prompts.value };
   }
 
+  // Coaching a long meeting takes seconds of CPU: on a worker thread, so /healthz and turns keep answering.
+  const thread = createCoachingThread({ llm: config.llm ?? null, promptsDir: config.llm ? config.promptsDir : null });
   const adapter = createBotAdapter(config.bot, log.child({ module: "bot" }));
   const graph = createGraphTranscripts(config.graph, createGraphTokenSource(config.graph));
   const edges = teamsEdges({
@@ -87,10 +123,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     log: log.child({ module: "delivery" }),
     transcriptWaitMs: config.graph.transcriptWaitMs,
     pollMs: config.graph.transcriptPollMs,
+    infoWaitMs: Math.min(config.graph.transcriptWaitMs, 15 * 60_000),
   });
   const worker = createWorker({
     db,
-    steps: meetingSteps({ db, edges, coach, retentionDays: config.storage.retentionDays }),
+    steps: meetingSteps({ db, edges, coach, coachMeeting: thread.coachMeasuredMeeting, retentionDays: config.storage.retentionDays }),
     log: log.child({ module: "jobs" }),
     leaseMs: config.server.jobLeaseMs,
     pollMs: 2000,
@@ -126,10 +163,21 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   );
   const started = await startLive({ config, db, log: log.child({ module: "live" }), ...(notifier && { onNudge: notifier.onNudge }) });
   if (!started.ok) {
+    await thread.close();
     await db.close();
+    await early.close();
     return cannotStart("live", [started.error]);
   }
   const live = started.value;
+  // botbuilder prints rejected requests with console.error: into the log, one line each, secrets redacted.
+  const secrets = [
+    config.bot.appPassword,
+    config.llm?.apiKey,
+    config.graph.clientSecret,
+    config.live.ingestToken,
+    config.live.recallSecret,
+  ];
+  const restoreConsole = routeConsoleToLog(log.child({ module: "botbuilder" }), secrets, { from: FROM_BOTBUILDER });
   const inFlight = createInFlight();
   // The playground exists for local mode only: with an app id, Attune faces Teams and nothing else.
   const routes = config.bot.appId
@@ -137,6 +185,7 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     : playgroundRouter({
         db,
         coach: async () => coach,
+        thread,
         samplesDir,
         log: log.child({ module: "playground" }),
         tenant: config.storage.tenant,
@@ -154,22 +203,12 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     onTurn: bot,
     ready: () => databaseAnswers(db),
     inFlight,
+    local: !config.bot.appId,
     routes: routes ? [pages, live.router, routes] : [pages, live.router],
   });
 
-  const server = app.listen(config.server.port, config.server.host);
-  server.on("upgrade", live.upgrade);
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    await live.close();
-    await db.close();
-    throw new Error(error.code === "EADDRINUSE" ? `port ${config.server.port} is in use; set PORT to a free port` : error.message, {
-      cause: error,
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  early.serve(app, live.upgrade);
+  const port = (early.server.address() as AddressInfo).port;
   const url = `http://${config.server.host === "0.0.0.0" ? "127.0.0.1" : config.server.host}:${port}`;
   worker.start();
   if (config.bot.appId)
@@ -192,12 +231,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
         closing ??= (async () => {
           await inFlight.drain(10_000);
           await live.close();
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeIdleConnections();
-          });
+          await early.close();
           await worker.stop();
+          await thread.close();
           clearInterval(daily);
+          restoreConsole();
           await db.close();
         })();
         return closing;

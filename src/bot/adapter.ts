@@ -14,7 +14,7 @@ import { AuthenticationError, type BotFrameworkAuthentication } from "botframewo
 import type { Request, Response } from "express";
 import type { BotSettings } from "../config.js";
 import type { Logger } from "../log.js";
-import { withConnectorRetry } from "./retry-send.js";
+import { connectorProblem, statusOf, withConnectorRetry } from "./retry-send.js";
 import { incomingActivitySchema, type BotTurn, type OutgoingMessage } from "./turn.js";
 
 /**
@@ -38,7 +38,7 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
       MicrosoftAppPassword: settings.appPassword ?? "",
       MicrosoftAppType: appType,
       MicrosoftAppTenantId: settings.tenantId ?? "",
-      ...((settings.openIdMetadataUrl || settings.tokenIssuer) && overrides(settings)),
+      ...((settings.openIdMetadataUrl || settings.tokenIssuer || settings.loginUrl) && overrides(settings)),
     },
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: appId,
@@ -49,7 +49,9 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
   );
   const adapter = new CloudAdapter(rejectAsUnauthorized(auth));
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activityType: context.activity.type }, "turn failed");
+    // A failed outbound call carries the response body as its message (an HTML page, say): log its status instead.
+    const problem = statusOf(error) === null ? { err: error } : connectorProblem(error);
+    log.error({ ...problem, activityType: context.activity.type }, "turn failed");
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity("Sorry, something went wrong on my side. Please try again in a minute.").catch(() => undefined);
     }
@@ -59,7 +61,16 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
       await adapter.process(req, res, (context) => onTurn(toTurn(context)));
     },
     async proactive(reference, onTurn) {
-      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, (context) => onTurn(toTurn(context)));
+      // botbuilder hands a failing turn to onTurnError and resolves; the caller must see the failure (its status decides).
+      let failure: { error: unknown } | null = null;
+      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        try {
+          await onTurn(toTurn(context));
+        } catch (error) {
+          failure = { error };
+        }
+      });
+      if (failure) throw (failure as { error: unknown }).error;
     },
   };
 }
@@ -88,7 +99,7 @@ function rejectAsUnauthorized(auth: BotFrameworkAuthentication): BotFrameworkAut
 function overrides(settings: BotSettings): Record<string, string | boolean> {
   return {
     ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: PUBLIC_CLOUD.loginUrl,
+    ToChannelFromBotLoginUrl: settings.loginUrl ?? PUBLIC_CLOUD.loginUrl,
     ToChannelFromBotOAuthScope: PUBLIC_CLOUD.botFramework,
     ToBotFromChannelTokenIssuer: settings.tokenIssuer ?? PUBLIC_CLOUD.botFramework,
     OAuthUrl: PUBLIC_CLOUD.botFramework,
@@ -107,17 +118,25 @@ const PUBLIC_CLOUD = {
   callerId: "urn:botframework:azure",
 } as const;
 
+function toActivity(message: OutgoingMessage): Partial<Activity> {
+  const outgoing: Partial<Activity> = { type: ActivityTypes.Message };
+  if (message.text) outgoing.text = message.text;
+  if (message.card) outgoing.attachments = [CardFactory.adaptiveCard(message.card)];
+  if (message.summary) outgoing.summary = message.summary;
+  return outgoing;
+}
+
 function toTurn(context: TurnContext): BotTurn {
   const parsed = incomingActivitySchema.safeParse(context.activity);
   const activity = parsed.success ? parsed.data : { type: String(context.activity.type ?? "unknown") };
   return {
     activity,
     async send(message: OutgoingMessage) {
-      const outgoing: Partial<Activity> = { type: ActivityTypes.Message };
-      if (message.text) outgoing.text = message.text;
-      if (message.card) outgoing.attachments = [CardFactory.adaptiveCard(message.card)];
-      if (message.summary) outgoing.summary = message.summary;
-      await withConnectorRetry(() => context.sendActivity(outgoing));
+      const posted = await withConnectorRetry(() => context.sendActivity(toActivity(message)));
+      return posted?.id ?? null;
+    },
+    async update(activityId, message) {
+      await withConnectorRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }));
     },
     async answerInvoke(card) {
       await context.sendActivity({
@@ -147,8 +166,9 @@ function toTurn(context: TurnContext): BotTurn {
         organizerBotId: text(organizer.id),
         organizerName,
         tenantId: text(organizer.tenantId),
-        startedAt: text(details.scheduledStartTime),
-        endedAt: text(details.scheduledEndTime),
+        // botbuilder's deserializer turns these into Date objects; a raw answer would have ISO text.
+        startedAt: isoTime(details.scheduledStartTime),
+        endedAt: isoTime(details.scheduledEndTime),
       };
     },
     conversationReference() {
@@ -158,4 +178,10 @@ function toTurn(context: TurnContext): BotTurn {
       await withConnectorRetry(() => TeamsInfo.sendMeetingNotification(context, notification as MeetingNotification, meetingId));
     },
   };
+}
+
+/** A time the Bot Connector gave, as a Date (botbuilder's mappers) or ISO text, in ISO form; null when absent or invalid. */
+export function isoTime(value: unknown): string | null {
+  const date = value instanceof Date ? value : typeof value === "string" && value !== "" ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import { parseCardAction } from "./card-actions.js";
 import { parseCommand, type CommandName } from "./commands.js";
 import { parseMeetingEvent } from "./meeting-event.js";
+import { connectorProblem } from "./retry-send.js";
 import type { BotServices } from "./services.js";
 import type { BotTurn } from "./turn.js";
 
@@ -49,19 +50,27 @@ export function createBot(services: BotServices, log: Logger): Handler {
       return;
     }
     if (event.kind === "start" && services.meetingStarted) {
-      await services.meetingStarted(event, await turn.meetingInfo(event.meetingId), turn.conversationReference());
+      // Only live in-meeting notifications need this; a failure costs the meeting its nudges, nothing else.
+      const info = await turn.meetingInfo(event.meetingId).catch((error: unknown) => {
+        log.warn({ ...connectorProblem(error), operation: "meeting info" }, "meeting start: no meeting info; in-meeting nudges off");
+        return null;
+      });
+      if (info) await services.meetingStarted(event, info, turn.conversationReference());
       return;
     }
     if (event.kind !== "end") return;
-    const info = await turn.meetingInfo(event.meetingId);
-    await services.meetingEnded(tenantOf(turn), event, info, {
+    // Stored and queued first: the meeting info and everything else that may fail is fetched inside the job.
+    await services.meetingEnded(tenantOf(turn), event, {
       serviceUrl: turn.activity.serviceUrl ?? "",
       conversationId: turn.activity.conversation?.id ?? "",
+      reference: turn.conversationReference(),
+      fromAadId: turn.activity.from?.aadObjectId ?? null,
+      fromName: turn.activity.from?.name ?? null,
     });
     log.info({ meetingType: event.meetingType }, "meeting ended; processing queued");
   }
 
-  const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<void>> = {
+  const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<unknown>> = {
     help: async (turn) => turn.send({ card: helpCard(), summary: "What Attune can do" }),
     privacy: async (turn) => turn.send({ card: privacyCard(services.retentionDays), summary: "What Attune keeps" }),
     last: async (turn, personId) => {

@@ -21,9 +21,7 @@ export interface ParsedCommand {
 
 /** Strips mentions and markup, then finds the command; anything unknown is help. */
 export function parseCommand(text: string | undefined): ParsedCommand {
-  const plain = (text ?? "")
-    .replace(/<at>[^<]*<\/at>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
+  const plain = stripTags((text ?? "").replace(/<at>[^<]*<\/at>/gi, " "))
     .replace(/\s+/g, " ")
     .trim();
   const lower = plain.toLowerCase();
@@ -33,4 +31,20 @@ export function parseCommand(text: string | undefined): ParsedCommand {
     return { command, argument };
   }
   return { command: "help", argument: "" };
+}
+
+/**
+ * Each `<…>` becomes a space, in one pass: once no `>` follows a `<`, nothing after it is a tag. (The regex
+ * `/<[^>]*>/g` scanned to the end of the text from every `<`: 40,000 of them took seconds.)
+ */
+export function stripTags(text: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("<", from);
+    const close = open < 0 ? -1 : text.indexOf(">", open);
+    if (close < 0) return out + text.slice(from);
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
 }

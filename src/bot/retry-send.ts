@@ -32,3 +32,21 @@ function retryAfterMs(error: unknown): number | null {
   const seconds = Number(value);
   return Number.isFinite(seconds) && seconds >= 0 && seconds <= 60 ? seconds * 1000 : null;
 }
+
+/**
+ * What a failed outbound call says about itself that is safe to log: its HTTP status, else the error's code
+ * (ECONNREFUSED, an MSAL error code) or name. Never its message: botbuilder puts the response body there,
+ * which can be a whole HTML error page.
+ */
+export function connectorProblem(error: unknown): { status: number | null; error: string } {
+  const status = statusOf(error);
+  const e = error as { code?: unknown; errorCode?: unknown; name?: unknown; cause?: { code?: unknown } } | null;
+  const code = [e?.code, e?.errorCode, e?.cause?.code, e?.name].find((v) => typeof v === "string" && /^[\w.:-]{1,60}$/.test(v));
+  return { status, error: status !== null ? `HTTP ${status}` : ((code as string | undefined) ?? "no answer") };
+}
+
+/** A failed outbound call, one line for logs and job errors: the operation and its status or code. */
+export function describeProblem(operation: string, error: unknown): string {
+  const { status, error: what } = connectorProblem(error);
+  return status !== null ? `${operation} answered ${status}` : `${operation} got no answer (${what})`;
+}

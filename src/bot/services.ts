@@ -1,6 +1,15 @@
 import type { MeetingEvent } from "./meeting-event.js";
 import type { MeetingInfo } from "./turn.js";
 
+/** Where a meetingEnd event came from: the meeting chat, and who sent it (Teams sends it from the organizer). */
+export interface MeetingEndContext {
+  serviceUrl: string;
+  conversationId: string;
+  reference: Record<string, unknown>;
+  fromAadId: string | null;
+  fromName: string | null;
+}
+
 /** What the bot's handlers need from the rest of Attune; built in main.ts, faked in tests. */
 export interface BotServices {
   retentionDays: number;
@@ -11,13 +20,11 @@ export interface BotServices {
   rememberConversation(personId: string, reference: Record<string, unknown>): Promise<void>;
   /** True only the first time a group conversation is seen (so the notice is posted once). */
   firstSightOfGroup(tenantId: string, conversationId: string, kind: string): Promise<boolean>;
-  /** Stores the ended meeting and queues its processing; repeated calls queue it once. */
-  meetingEnded(
-    tenantId: string,
-    event: MeetingEvent,
-    info: MeetingInfo,
-    context: { serviceUrl: string; conversationId: string },
-  ): Promise<void>;
+  /**
+   * Stores the ended meeting with what the event carried and queues its processing, before any outbound call
+   * (the job fetches the meeting info); repeated calls queue it once.
+   */
+  meetingEnded(tenantId: string, event: MeetingEvent, context: MeetingEndContext): Promise<void>;
   /** Hands the reports that waited for the manager back to the job worker, which delivers them; returns how many. */
   releaseHeld(personId: string): Promise<number>;
   /** A meeting started (only wired when live in-meeting notifications are on). */

@@ -42,27 +42,30 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
     },
     rememberConversation: (personId, reference) => setConversationRef(db, personId, reference),
     firstSightOfGroup: (tenantId, conversationId, kind) => claimNotice(db, tenantId, conversationId, kind),
-    async meetingEnded(tenantId, event, info, context) {
+    async meetingEnded(tenantId, event, context) {
       await db.transaction(async (tx) => {
         await ensureTenant(tx, tenantId);
-        const organizerId = info.organizerAadId ? await personForAad(tx, tenantId, info.organizerAadId, info.organizerName) : null;
+        // Teams sends meetingEnd from the organizer: their id stands in until the meeting info confirms it.
+        const organizerId = context.fromAadId ? await personForAad(tx, tenantId, context.fromAadId, context.fromName) : null;
         const { meeting } = await upsertMeeting(tx, {
           tenantId,
           source: "teams",
           externalId: event.meetingId,
-          title: info.title ?? event.title ?? "Teams meeting",
-          graphId: info.graphId,
+          title: event.title ?? "Teams meeting",
           organizerId,
-          meetingType: event.meetingType ?? info.type,
-          startedAt: info.startedAt,
-          endedAt: event.at ?? info.endedAt,
+          meetingType: event.meetingType,
+          endedAt: event.at,
         });
         const payload: TeamsPayload = {
-          organizerAadId: info.organizerAadId,
-          graphId: info.graphId,
+          organizerAadId: context.fromAadId,
+          graphId: null,
           receivedAt: new Date().toISOString(),
           serviceUrl: context.serviceUrl,
           conversationId: context.conversationId,
+          meetingId: event.meetingId,
+          joinUrl: event.joinUrl,
+          reference: context.reference,
+          info: "pending",
         };
         await enqueueJob(tx, meeting.id, payload, 1000);
       });
@@ -102,7 +105,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       if (!person) return "I hold nothing about you.";
       const r = await forgetPerson(db, person);
       deps.log.info({ utterances: r.utterancesRemoved, reports: r.reportsDeleted }, "person forgotten on request");
-      return `I deleted what I held about you: ${r.utterancesRemoved} things you said in ${r.transcriptsChanged} transcripts, your figures in ${r.analysesChanged} analyses, ${r.reportsDeleted} of your coaching reports and ${r.feedbackDeleted} feedback entries. To use Attune again, just send me a message.`;
+      return `I deleted what I held about you: ${r.utterancesRemoved} things you said in ${r.transcriptsChanged} transcripts, your figures in ${r.analysesChanged} analyses, ${r.reportsDeleted} of your coaching reports and ${r.feedbackDeleted} feedback entries; your name became “[someone]” ${r.mentionsReplaced} times in what others said and in ${r.titlesChanged} meeting titles. To use Attune again, just send me a message.`;
     },
   };
 }

@@ -51,7 +51,10 @@ export interface MeetingInfo {
 /** One turn, as the handlers see it: no botbuilder types cross this line. */
 export interface BotTurn {
   readonly activity: IncomingActivity;
-  send(message: OutgoingMessage): Promise<void>;
+  /** Posts the message; resolves with the id the Bot Connector gave the activity (null when it gave none). */
+  send(message: OutgoingMessage): Promise<string | null>;
+  /** Replaces a message posted before (by the id `send` gave) with this one. */
+  update(activityId: string, message: OutgoingMessage): Promise<void>;
   /** Answers an invoke (an Action.Execute press) with a replacement card. */
   answerInvoke(card: unknown): Promise<void>;
   meetingInfo(meetingId: string): Promise<MeetingInfo>;

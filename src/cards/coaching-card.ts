@@ -16,6 +16,7 @@ import { talkSection } from "./talk-chart.js";
 import { truncate } from "./safe-text.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { Coaching } from "../coaching/schema.js";
+import { countOf } from "../format/count.js";
 
 export type { CoachingCardInput } from "./coaching-card-model.js";
 export { coachingCardText };
@@ -91,7 +92,7 @@ function build(model: CoachingCardModel, input: CoachingCardInput, restCount: nu
       ...(omitted > 0 ? [subtle(moreMoments(omitted), { spacing: "Medium" })] : []),
     ];
     const keepOpen = input.meetingId ? [execute("Keep this list open", "showAllMoments", { meetingId: input.meetingId })] : [];
-    actions.push(showCard(omitted > 0 ? `Show ${rest.length} more moments` : `Show all ${total} moments`, hidden, keepOpen));
+    actions.push(showCard(omitted > 0 ? `Show ${countOf(rest.length, "more moment")}` : `Show all ${total} moments`, hidden, keepOpen));
   }
   if (input.meetingId) {
     actions.push(

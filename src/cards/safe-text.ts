@@ -2,7 +2,8 @@
  * Untrusted text (what people said, meeting titles, display names, model output) on its way into a card.
  * Teams renders a Markdown subset in TextBlocks and FactSets and turns URLs into links, so the text is made
  * plain: one line, no invisible or direction-changing characters, Markdown links reduced to their text,
- * URLs broken so they cannot be followed, and a hard length cap with an ellipsis.
+ * URLs and e-mail addresses broken so they cannot be followed, no Markdown emphasis or code, no `{{…}}`
+ * function (Teams formats `{{DATE(…)}}` in a TextBlock), and a hard length cap with an ellipsis.
  */
 
 /** Controls and line separators become spaces; format characters (bidi overrides, zero-width…) go, except ZWJ in emoji. */
@@ -13,6 +14,10 @@ const MARKDOWN_LINK = /!?\[([^[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)/g;
 /** A scheme URL's scheme and host: `https://evil.example/x` → scheme `https`, host `evil.example`. */
 const SCHEME_URL = /\b([a-z][a-z0-9+.-]{0,15}):\/\/([^\s/?#]*)/gi;
 const WWW_HOST = /\bwww\.([^\s/?#]*)/gi;
+/** `name@domain.tld`, which Teams turns into a mailto link. */
+const EMAIL = /([\p{L}\p{N}._%+-])@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+/** `_` at the edge of a word opens or closes emphasis; inside one (`snake_case`) it does not. */
+const EDGE_UNDERSCORES = /(^|[^\p{L}\p{N}_])_+|_+(?![\p{L}\p{N}])/gu;
 
 /** `safeText(text, max)`: plain, link-free, at most `max` characters (code points) including the ellipsis. */
 export function safeText(text: string, max: number): string {
@@ -20,7 +25,7 @@ export function safeText(text: string, max: number): string {
   const bound = max * 4 + 64;
   const cut = text.length > bound;
   const head = cut ? text.slice(0, bound).replace(/[\ud800-\udbff]$/, "") : text;
-  const plain = breakUrls(stripLinks(head.replace(CONTROLS, " ").replace(FORMAT, "")))
+  const plain = neutraliseFormatting(breakUrls(breakEmails(stripLinks(head.replace(CONTROLS, " ").replace(FORMAT, "")))))
     .replace(/\]\(/g, "] (") // no `](` is left from which a Markdown link could form
     .replace(/\s+/g, " ")
     .trim();
@@ -57,4 +62,23 @@ function breakUrls(text: string): string {
 /** `evil.example` → `evil[.]example`: the usual notation for a link that must not be followed. */
 function defangDots(host: string): string {
   return host.replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, "[.]");
+}
+
+/** `jordan@evil.example` → `jordan[at]evil[.]example`. */
+function breakEmails(text: string): string {
+  return text.replace(EMAIL, (_, last: string, domain: string) => `${last}[at]${defangDots(domain)}`);
+}
+
+/**
+ * Emphasis and code marks become look-alikes that format nothing (`*` → `∗`, `~` → `∼`, backtick → `'`),
+ * an underscore at a word's edge becomes a space, and `{{`/`}}` are split so no card function forms.
+ */
+function neutraliseFormatting(text: string): string {
+  return text
+    .replace(/\*/g, "∗")
+    .replace(/~/g, "∼")
+    .replace(/`/g, "'")
+    .replace(EDGE_UNDERSCORES, "$1 ")
+    .replace(/\{(?=\{)/g, "{ ")
+    .replace(/\}(?=\})/g, "} ");
 }

@@ -1,17 +1,12 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { coachingCard } from "../cards/coaching-card.js";
-import { htmlReport } from "../rendering/html-report.js";
-import { jsonReport } from "../rendering/json-report.js";
-import { markdownReport } from "../rendering/markdown-report.js";
 import type { ReportInput } from "../rendering/report-input.js";
-import { textReport } from "../rendering/text-report.js";
 import { defaultParseLimits } from "../transcript/index.js";
 import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
-import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import { createContext } from "./context.js";
 import { pickRenderer, secondsOption } from "./options.js";
 import { readInput } from "./read-input.js";
+import { refuseArchive } from "./word-document.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 
 export const analyzeUsage = `Usage: attune analyze <file|-> [options]
@@ -36,19 +31,27 @@ Options:
                             the transcript's own start time, else now)
   -h, --help                show this help`;
 
-const renderers = {
-  text: textReport,
-  json: (input: ReportInput) => JSON.stringify(jsonReport(input), null, 2),
-  markdown: markdownReport,
-  card: (input: ReportInput) => JSON.stringify(cardFor(input), null, 2),
-  html: htmlReport,
-};
+type Render = (input: ReportInput) => string;
 
-/** The card the manager would receive for this transcript (no buttons: there is no stored meeting to act on). */
-function cardFor(input: ReportInput): unknown {
-  if (!input.coaching) throw new Error("the card needs coaching; --format card implies --coach");
-  return coachingCard({ title: input.source, date: null, analysis: input.analysis, coaching: input.coaching });
-}
+/** Each format's renderer, imported when that format is asked for. */
+const renderers: Record<string, () => Promise<Render>> = {
+  text: async () => (await import("../rendering/text-report.js")).textReport,
+  json: async () => {
+    const { jsonReport } = await import("../rendering/json-report.js");
+    return (input) => JSON.stringify(jsonReport(input), null, 2);
+  },
+  markdown: async () => (await import("../rendering/markdown-report.js")).markdownReport,
+  card: async () => {
+    const { coachingCard } = await import("../cards/coaching-card.js");
+    // The card the manager would receive (no buttons: there is no stored meeting to act on).
+    return (input) => {
+      if (!input.coaching) throw new Error("the card needs coaching; --format card implies --coach");
+      const card = coachingCard({ title: input.source, date: null, analysis: input.analysis, coaching: input.coaching });
+      return JSON.stringify(card, null, 2);
+    };
+  },
+  html: async () => (await import("../rendering/html-report.js")).htmlReport,
+};
 
 export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -72,7 +75,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   }
   if (positionals.length !== 1) throw new UsageError("analyze takes one transcript file (or - for stdin); see attune analyze --help");
   const format = values.format;
-  const render = pickRenderer(renderers, format);
+  const loadRenderer = pickRenderer(renderers, format);
   const coach = values.coach || format === "card" || (format === "html" && values.manager !== undefined);
   if (coach && values.manager === undefined)
     throw new UsageError(`${values.coach ? "--coach" : "--format card"} needs --manager NAME: whose listening to coach`);
@@ -83,6 +86,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const path = positionals[0]!;
   const text = await readInput(path, io, defaultParseLimits.maxBytes);
   const source = path === "-" ? "stdin" : basename(path);
+  refuseArchive(text, source);
   const date = values.date === undefined ? null : parseDate(values.date);
   const context = createContext(io);
   try {
@@ -97,6 +101,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       const title = values.title ?? source;
       const { storage } = context.config;
       const db = await context.db();
+      const { saveCoachedMeeting } = await import("../usecases/save-coached-meeting.js");
       const saved = await saveCoachedMeeting(
         db,
         { source: "cli", tenantId: storage.tenant, text, title, date, retentionDays: storage.retentionDays },
@@ -113,7 +118,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       utterances: transcript.utterances,
     };
     if (coach && coaching) input.coaching = coaching;
-    io.stdout(render(input));
+    io.stdout((await loadRenderer())(input));
   } finally {
     await context.close();
   }

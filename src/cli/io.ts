@@ -2,7 +2,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** All of stdin as UTF-8; fails (UsageError) as soon as more than `maxBytes` have come. */
+  readStdin: (maxBytes: number) => Promise<string>;
   /** The environment, read only by loadConfig. */
   env: Record<string, string | undefined>;
 }

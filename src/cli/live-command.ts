@@ -8,6 +8,8 @@ import { defaultParseLimits, formatTranscriptError, parseTranscript } from "../t
 import { createContext } from "./context.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { refuseArchive } from "./word-document.js";
+import { countOf } from "../format/count.js";
 
 export const liveUsage = `Usage: attune live replay <file|-> --manager NAME [--speed N] [--url ws://…] [--meeting ID]
        attune live token --meeting ID --user NAME [--hours H]
@@ -65,7 +67,9 @@ async function replay(args: string[], io: CliIo): Promise<number> {
   if (!/^wss?:\/\//.test(url)) throw new UsageError(`--url must be a ws:// or wss:// address, not '${url}'`);
   const path = positionals[0]!;
   const source = path === "-" ? "stdin" : basename(path);
-  const parsed = parseTranscript(await readInput(path, io, defaultParseLimits.maxBytes));
+  const text = await readInput(path, io, defaultParseLimits.maxBytes);
+  refuseArchive(text, source);
+  const parsed = parseTranscript(text);
   if (!parsed.ok) throw new UsageError(formatTranscriptError(parsed.error, source));
   const names = [...new Set(parsed.value.utterances.flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
   const match = resolveSpeaker(names, values.manager);
@@ -73,7 +77,9 @@ async function replay(args: string[], io: CliIo): Promise<number> {
   const meetingId = values.meeting ?? `replay-${source.replace(/[^\x21-\x7e]/g, "_")}`;
   const frames = replayPlan(parsed.value.utterances, { meetingId, manager: match.value, title: source });
   const lengthMs = frames.at(-1)?.atMs ?? 0;
-  io.stderr(`Replaying ${source} as meeting ${meetingId} at ${speed}× (${clock(lengthMs)} of meeting, ${frames.length} frames) to ${url}`);
+  io.stderr(
+    `Replaying ${source} as meeting ${meetingId} at ${speed}× (${clock(lengthMs)} of meeting, ${countOf(frames.length, "frame")}) to ${url}`,
+  );
   let lastReport = 0;
   const result = await sendReplay({
     url,
@@ -92,7 +98,7 @@ async function replay(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   io.stdout(
-    `Replayed ${result.value.sent} frames of meeting ${meetingId}${result.value.errors ? `; the server refused ${result.value.errors}` : ""}.`,
+    `Replayed ${countOf(result.value.sent, "frame")} of meeting ${meetingId}${result.value.errors ? `; the server refused ${result.value.errors}` : ""}.`,
   );
   return EXIT_OK;
 }

@@ -1,14 +1,11 @@
 import { runCli } from "./attune.js";
 import type { CliIo } from "./io.js";
+import { readWithin } from "./read-input.js";
 
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  },
+  readStdin: (maxBytes) => readWithin(process.stdin, maxBytes),
   env: process.env,
 };
 

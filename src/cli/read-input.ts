@@ -5,8 +5,8 @@ import { UsageError } from "./io.js";
 /** Reads a transcript file (or stdin for `-`) as UTF-8, refusing files over `maxBytes` before reading them. */
 export async function readInput(path: string, io: CliIo, maxBytes: number): Promise<string> {
   if (path === "-") {
-    const text = await io.readStdin();
-    if (Buffer.byteLength(text) > maxBytes) throw new UsageError(`stdin: input is over the ${Math.round(maxBytes / 1048576)} MB limit`);
+    const text = await io.readStdin(maxBytes);
+    if (Buffer.byteLength(text) > maxBytes) throw overLimit(maxBytes);
     return text;
   }
   let size: number;
@@ -25,4 +25,25 @@ export async function readInput(path: string, io: CliIo, maxBytes: number): Prom
       `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one transcript`,
     );
   return readFile(path, "utf8");
+}
+
+/**
+ * Reads a stream (stdin) as UTF-8 while counting: once more than `maxBytes` have come, it stops reading and
+ * fails, instead of holding all of it first (2 GB piped in took 3.9 GB before the limit was checked).
+ */
+export async function readWithin(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += bytes.length;
+    if (size > maxBytes) throw overLimit(maxBytes);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function overLimit(maxBytes: number): UsageError {
+  const mb = Math.round(maxBytes / 1048576);
+  return new UsageError(`stdin: input is over the ${mb} MB limit for one transcript; pipe in one meeting's transcript`);
 }

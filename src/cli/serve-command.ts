@@ -1,20 +1,40 @@
-import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { parseArgs } from "node:util";
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 
-export const serveUsage = `Usage: attune serve   (or: npm start)
+export const serveUsage = `Usage: attune serve [--port N]   (or: npm start)
 
 Runs the Teams bot endpoint (/api/messages), the job worker and, in local mode, the playground at /.
 With no configuration: local mode on 127.0.0.1:3978, embedded database, heuristic coach.
-See docs/deploy.md for a real deployment.`;
+
+Options:
+  --port N                  listen on port N (default: PORT, else 3978; 0 picks a free port)
+  -h, --help                show this help
+
+GET /healthz answers once it listens, GET /readyz once the database answers.
+See docs/deploy.md for a real deployment (systemd, Azure App Service, a TLS proxy, backups).`;
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { port: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
     io.stdout(serveUsage);
     return EXIT_OK;
   }
+  if (positionals.length > 0) throw new UsageError(`serve takes no argument ('${positionals[0]}'); see attune serve --help`);
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port.trim()) && Number(values.port) <= 65535))
+    throw new UsageError(`--port takes a port number from 0 to 65535, not '${values.port}'`);
+  // --port is PORT for this run: the configuration schema checks it like any other value.
+  const env = values.port === undefined ? io.env : { ...io.env, PORT: values.port.trim() };
   const { startAttune } = await import("../main.js");
-  const started = await startAttune(io.env);
+  const started = await startAttune(env);
   if (!started.ok) {
-    io.stderr(`attune serve: cannot start:\n${started.error.problems.map((p) => `  - ${p}`).join("\n")}`);
+    const { problems, code } = started.error;
+    if (code === "listen") io.stderr(`attune serve: ${problems[0]}`);
+    else if (problems.length === 1) io.stderr(`attune serve: cannot start: ${problems[0]}`);
+    else io.stderr(`attune serve: cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     return EXIT_USAGE;
   }
   const attune = started.value;

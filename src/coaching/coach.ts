@@ -2,7 +2,7 @@ import type { Analysis } from "../metrics/schema.js";
 import type { MetricOptions } from "../metrics/options.js";
 import type { Utterance } from "../transcript/schema.js";
 import { heuristicCoaching } from "./heuristic-coach.js";
-import { llmCoaching, type LlmCoachOptions } from "./llm-coach.js";
+import type { LlmCoachOptions } from "./llm-coach.js";
 import type { Llm } from "../llm/client.js";
 import { type MeetingLanguage, meetingLanguage } from "./language.js";
 import { pickMoments } from "./moments.js";
@@ -39,6 +39,8 @@ export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<
   if (!deps.llm || !deps.prompts || pick.candidates.length === 0) {
     return { ...heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens), language };
   }
+  // Loaded only when a model coaches: the heuristic path never pays for the tokenizer and the model client.
+  const { llmCoaching } = await import("./llm-coach.js");
   const result = await llmCoaching(
     pick,
     input.analysis,

@@ -5,6 +5,7 @@ import type { CoachingMoment } from "./schema.js";
 import { splitSentences as turnSentenceTexts } from "./sentences.js";
 import { cleanSpoken } from "./spoken-text.js";
 import { capText, foldForQuote } from "../llm/untrusted-text.js";
+import { type Grounding, modelTextProblem } from "./model-text.js";
 
 type Judged = PromptOutput<"listening-moments">["moments"][number];
 
@@ -22,15 +23,23 @@ function verbatimSentence(spoken: string, foldedQuote: string): string | null {
 
 export type Guarded = { ok: true; moment: CoachingMoment | null } | { ok: false; reason: string };
 
+/** Who was in the meeting: the manager, and every speaker's name. */
+export interface MeetingPeople {
+  manager: string;
+  names: readonly string[];
+}
+
 /**
  * The hallucination guard for one judged moment: it must name a moment that was sent, an utterance of
- * that moment spoken by the other person, and a quote found word for word in that utterance.
+ * that moment spoken by the other person, and a quote found word for word in that utterance; what it
+ * writes in its own voice must pass the checks of model-text.ts against that moment.
  * `moment: null` means the model judged that no restatement was due.
  */
 export function guardMoment(
   answer: Judged,
   candidates: ReadonlyMap<string, Candidate>,
   utterances: ReadonlyMap<string, Utterance>,
+  people: MeetingPeople = { manager: "", names: [] },
 ): Guarded {
   const candidate = candidates.get(answer.momentId);
   if (!candidate) return { ok: false, reason: `unknown moment id '${capText(answer.momentId, 20)}'` };
@@ -45,6 +54,10 @@ export function guardMoment(
   if (verbatim === null) return { ok: false, reason: `the quote is not in utterance ${utterance.id}` };
   const suggestion = capText(answer.suggestion, LIMITS.suggestion);
   if (suggestion.length === 0) return { ok: false, reason: "empty suggestion" };
+  const whatHappened = capText(answer.whatHappened, LIMITS.whatHappened);
+  const grounding = momentGrounding(candidate, people);
+  const problem = modelTextProblem(whatHappened, "whatHappened", grounding) ?? modelTextProblem(suggestion, "suggestion", grounding);
+  if (problem) return { ok: false, reason: problem };
   return {
     ok: true,
     moment: {
@@ -53,9 +66,16 @@ export function guardMoment(
       speaker: candidate.speaker,
       quote: capText(verbatim, LIMITS.quote),
       kind: candidate.kind,
-      whatHappened: capText(answer.whatHappened, LIMITS.whatHappened),
+      whatHappened,
       suggestion,
       replyUtteranceId: candidate.reply?.id ?? null,
     },
   };
+}
+
+/** What the model may draw on for one moment: what was said in it, and whose names it may use. */
+export function momentGrounding(candidate: Candidate, people: MeetingPeople): Grounding {
+  const said = [...candidate.trigger, ...(candidate.reply ? [candidate.reply] : [])].map((u) => u.text).join(" \n ");
+  const own = [candidate.speaker, people.manager].filter((n) => n !== "");
+  return { said, own, others: people.names.filter((n) => !own.includes(n)) };
 }

@@ -1,8 +1,9 @@
-import { countTokens } from "gpt-tokenizer";
+import { countTextTokens } from "../llm/token-count.js";
 import type { Analysis } from "../metrics/schema.js";
 import type { Utterance } from "../transcript/schema.js";
 import { dataBlock } from "../llm/data-block.js";
 import { guardMoment, LIMITS } from "./guard.js";
+import { modelTextProblem } from "./model-text.js";
 import { pickHabit } from "./habit.js";
 import { describeFailure, type Llm, type LlmUsage } from "../llm/client.js";
 import { byPriority, type Candidate, type MomentPick } from "./moments.js";
@@ -77,7 +78,7 @@ export async function llmCoaching(
     const sent = new Map(batch.candidates.map((c) => [c.id, c]));
     const judged = new Map<string, CoachingMoment | null>();
     for (const answer of result.value.moments) {
-      const guarded = judged.has(answer.momentId) ? null : guardMoment(answer, sent, byId);
+      const guarded = judged.has(answer.momentId) ? null : guardMoment(answer, sent, byId, { manager, names });
       if (!guarded?.ok) {
         dropped++;
         continue;
@@ -110,6 +111,8 @@ export async function llmCoaching(
 }
 
 const SUMMARY_RESERVE = 700;
+/** A display name is a participant's text too: the model gets at most this much of it. */
+const NAME_CAP = 80;
 
 interface Batch {
   candidates: Candidate[];
@@ -130,7 +133,7 @@ function planBatches(
       const group = chosen.slice(i, i + size);
       const block = dataBlock(group.map(momentPayload));
       const rendered = renderPrompt(prompts, "listening-moments", {
-        manager,
+        manager: capText(manager, NAME_CAP),
         moments: block.text,
         moment_count: String(group.length),
         data_tag: block.tag,
@@ -138,7 +141,7 @@ function planBatches(
       if (!rendered.ok) return rendered;
       batches.push({ candidates: group, prompt: rendered.value });
     }
-    const tokens = batches.reduce((sum, b) => sum + countTokens(b.prompt.system) + countTokens(b.prompt.user), 0);
+    const tokens = batches.reduce((sum, b) => sum + countTextTokens(b.prompt.system) + countTextTokens(b.prompt.user), 0);
     if (tokens <= budget || chosen.length <= 1) return { ok: true, value: batches };
     chosen = chosen.slice(0, -1);
   }
@@ -154,7 +157,7 @@ function momentPayload(c: Candidate): unknown {
   return {
     moment: c.id,
     kind: c.kind,
-    person: c.speaker,
+    person: capText(c.speaker, NAME_CAP),
     said: c.trigger.map((u) => ({ id: u.id, text: excerpt(cleanSpoken(u.text) || u.text, 320) })),
     manager_replied: c.reply ? { id: c.reply.id, text: excerpt(cleanSpoken(c.reply.text) || c.reply.text, 240) } : null,
     ...(c.gapMs !== null && { reply_gap_seconds: Math.round(c.gapMs / 250) / 4 }),
@@ -186,17 +189,27 @@ async function summaryHabit(
       questions_asked: m?.questions ?? null,
       moments: moments
         .slice(0, 6)
-        .map((x) => ({ kind: x.kind, person: x.speaker, quote: capText(x.quote, 160), what_happened: x.whatHappened })),
+        .map((x) => ({ kind: x.kind, person: capText(x.speaker, NAME_CAP), quote: capText(x.quote, 160), what_happened: x.whatHappened })),
       restatements_made: pick.kept.slice(0, 3).map((k) => capText(k.quote, 160)),
     },
   ]);
-  const rendered = renderPrompt(deps.prompts, "coaching-summary", { manager, summary: block.text, data_tag: block.tag });
+  const rendered = renderPrompt(deps.prompts, "coaching-summary", {
+    manager: capText(manager, NAME_CAP),
+    summary: block.text,
+    data_tag: block.tag,
+  });
   if (!rendered.ok) return null;
   const result = await deps.llm.complete(rendered.value, promptOutputs["coaching-summary"]);
   add(usage, result.usage);
   if (!result.ok) return null;
   const habit = capText(result.value.habit, LIMITS.habit);
-  return habit.length > 0 ? habit : null;
+  // The habit is the model's own voice too: it may draw on the moments it was shown, and name nobody else.
+  const grounding = {
+    said: moments.map((x) => `${x.quote} ${x.whatHappened}`).join(" \n "),
+    own: [manager, ...moments.map((x) => x.speaker)],
+    others: analysis.speakers.map((x) => x.name).filter((n) => n !== manager),
+  };
+  return habit.length > 0 && modelTextProblem(habit, "habit", grounding) === null ? habit : null;
 }
 
 function add(total: LlmUsage, part: LlmUsage): void {

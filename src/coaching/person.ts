@@ -57,6 +57,9 @@ const OBJECT_CONTEXT = new Set(
 /** A question with "…are you…" in it was asked of the listener. */
 const ASKED_OF_YOU = /\b(?:can|could|would|will|do|did|are|were|have|should|won't|can't|couldn't|wouldn't|don't|didn't|aren't) you\b/;
 
+/** Words after which "me" + an -ing word is the subject of a clause ("that maybe me drinking…"), not an object ("saw me drinking"). */
+const GERUND_SUBJECT_BEFORE = new Set("that maybe and but if because so or like".split(" "));
+
 export function toListenerVoice(text: string, question = false): string {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
   const addressed = ADDRESSED.test(lower) || (question && ASKED_OF_YOU.test(lower));
@@ -76,6 +79,12 @@ export function toListenerVoice(text: string, question = false): string {
       const nextTrail = next!.slice(next!.indexOf(next!.replace(/^[^\p{L}']+|[^\p{L}']+$/gu, "")) + nextKey.length);
       out.push(`${lead}${pair}${nextTrail}`);
       i++;
+      continue;
+    }
+    // "maybe me drinking less would help": "me" as the subject of an -ing clause is "your" in the listener's mouth
+    const before = out[out.length - 1]?.replace(/[^\p{L}']+$/gu, "").toLowerCase();
+    if (key === "me" && trail === "" && /^\p{L}{2,}ing$/u.test(nextKey) && (before === undefined || GERUND_SUBJECT_BEFORE.has(before))) {
+      out.push(`${lead}your`);
       continue;
     }
     const first = FIRST_TO_SECOND[key];

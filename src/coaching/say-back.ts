@@ -20,7 +20,7 @@ export const MAX_CLAUSE_WORDS = 24;
 
 /** Openers that frame or hedge what follows ("I think", "to be honest"); the clause starts after them. */
 const OPENERS =
-  /^(?:(?:and|but|so|or|because|then|well|okay|ok|yeah|yes|no|right|oh|now|also|plus|actually|basically|honestly|really|just|anyway|though|i think|i guess|i suppose|i mean|i'd say|i believe|i feel like|i feel that|to be honest|you know|the thing is|my question is|the question is|i was wondering|i'm wondering|i wonder|what i want to know is|i want to know|the other thing is|the thing is|the main thing is|another thing is|and then)\b[\s,]*)+/i;
+  /^(?:(?:and|but|so|or|because|then|well|okay|ok|yeah|yes|no|right|oh|now|also|plus|actually|basically|honestly|really|just|anyway|though|i think|i guess|i suppose|i mean|i'd say|i believe|i feel like|i feel that|to be honest|you know|the thing is|my question is|the question is|i was wondering|i'm wondering|i wonder|what i want to know is|i want to know|the other thing is|the thing is|the main thing is|another thing is|and then|you guys)\b[\s,]*)+/i;
 
 /** Words that open a dependent clause: "as the presentation showed", "if we…". Main clauses are preferred. */
 const SUBORDINATE =

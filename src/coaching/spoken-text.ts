@@ -289,9 +289,9 @@ function dropRestarts(tokens: Token[]): Token[] {
       continue;
     }
     const brokenOff = t.trail === "-" || t.trail === "—";
-    // a piece of a word: two letters ("fe- you feel"), or three the next word begins with ("ins- instead")
+    // a piece of a word: two letters ("fe- you feel"), or the start of the next word ("ins- instead", "bronchi— bronchitis")
     const nextCore = next?.core.toLowerCase() ?? "";
-    const piece = word.length <= 2 || (word.length === 3 && nextCore.length > 3 && nextCore.startsWith(word));
+    const piece = word.length <= 2 || (nextCore.length > word.length && nextCore.startsWith(word));
     const fragment = brokenOff && piece && !SHORT_WORDS.has(word) && !COMPLETE.has(word);
     if (fragment) {
       if (prev && next && prev.trail === "" && sharedStart(prev.core, next.core) >= 3) out.pop();

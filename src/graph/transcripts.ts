@@ -20,16 +20,22 @@ export type TranscriptFetch = Result<GraphTranscript | null, GraphFailure>;
 export interface GraphTranscripts {
   /** The newest transcript of the meeting: attributed VTT, else (attribution off) the unattributed text. */
   latest(organizerAadId: string, graphMeetingId: string): Promise<TranscriptFetch>;
+  /** The Graph id of the organizer's meeting with this join URL (when the Bot Connector gave none); null when none matches. */
+  meetingIdByJoinUrl(organizerAadId: string, joinUrl: string): Promise<Result<string | null, GraphFailure>>;
 }
+
+type GraphError = ReturnType<typeof graphFailure>;
+
+const meetingListSchema = z.object({ value: z.array(z.object({ id: z.string() }).passthrough()) });
 
 export function createGraphTranscripts(
   settings: GraphSettings,
   token: () => Promise<TokenResult>,
   fetchImpl: typeof fetch = fetch,
 ): GraphTranscripts {
-  async function get(url: string, accept: string): Promise<Response | { failed: TranscriptFetch }> {
+  async function get(url: string, accept: string): Promise<Response | { failed: GraphError }> {
     const t = await token();
-    if (!t.ok) return { failed: t };
+    if (!t.ok) return { failed: graphFailure(t.error.code, t.error.retry, t.error.message) };
     try {
       return await fetchImpl(url, { headers: { authorization: `Bearer ${t.value}`, accept }, signal: AbortSignal.timeout(60_000) });
     } catch (cause) {
@@ -37,6 +43,17 @@ export function createGraphTranscripts(
     }
   }
   return {
+    async meetingIdByJoinUrl(organizer, joinUrl) {
+      const filter = `JoinWebUrl eq '${joinUrl.replaceAll("'", "''")}'`;
+      const url = `${settings.baseUrl}/users/${encodeURIComponent(organizer)}/onlineMeetings?$filter=${encodeURIComponent(filter)}`;
+      const response = await get(url, "application/json");
+      if ("failed" in response) return response.failed;
+      if (response.status === 404) return ok(null);
+      if (!response.ok) return httpError(response.status, "looking the meeting up by its join URL");
+      const list = meetingListSchema.safeParse(await response.json().catch(() => null));
+      if (!list.success) return graphFailure("unexpected-answer", true, "Graph answered the meeting lookup in an unexpected shape");
+      return ok(list.data.value[0]?.id ?? null);
+    },
     async latest(organizer, meeting) {
       const base = `${settings.baseUrl}/users/${encodeURIComponent(organizer)}/onlineMeetings/${encodeURIComponent(meeting)}/transcripts`;
       let next: string | undefined = `${base}?$top=100`;
@@ -69,7 +86,7 @@ export function createGraphTranscripts(
   };
 }
 
-function httpError(status: number, doing: string): TranscriptFetch {
+function httpError(status: number, doing: string): GraphError {
   const retry = status === 429 || status >= 500;
   const why =
     status === 403

@@ -1,4 +1,5 @@
 import type { CoachDeps } from "../coaching/coach.js";
+import type { Coaching } from "../coaching/schema.js";
 import type { Db } from "../storage/db.js";
 import type { JobRow } from "../storage/jobs.js";
 import { analysisOf, getMeeting, loadUtterances, saveAnalysis, saveTranscript, type MeetingRow } from "../storage/meetings.js";
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   db: Db;
   edges: PipelineEdges;
   coach: CoachDeps;
+  /** Coaching off the event loop (`attune serve`'s worker thread); without it, coachMeasuredMeeting in-thread. */
+  coachMeeting?: (meeting: Parameters<typeof coachMeasuredMeeting>[0]) => Promise<Coaching>;
   retentionDays: number;
 }
 
@@ -71,7 +74,8 @@ export function meetingSteps(deps: PipelineDeps): Partial<Record<JobRow["state"]
       const utterances = await loadUtterances(db, meeting.id);
       if (!utterances) return { ok: true, value: "fetching" };
       const name = stored.analysis.manager?.name ?? (await getPerson(db, managerId))?.display_name ?? "the organizer";
-      const coaching = await coachMeasuredMeeting({ utterances, analysis: stored.analysis, manager: name }, deps.coach);
+      const measured = { utterances, analysis: stored.analysis, manager: name };
+      const coaching = deps.coachMeeting ? await deps.coachMeeting(measured) : await coachMeasuredMeeting(measured, deps.coach);
       await saveCoachingReport(db, meeting.id, managerId, coaching);
       return { ok: true, value: "delivering" };
     },

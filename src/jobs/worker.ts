@@ -47,13 +47,14 @@ export function createWorker(options: WorkerOptions): Worker {
     const job = await claimJob(db, id, leaseMs);
     if (!job) return false;
     const jobLog = log.child({ jobId: job.id, meetingId: job.meeting_id });
-    const meeting = await meetingOf(db, job);
-    if (!meeting) {
-      await releaseJob(db, job, id, "the meeting no longer exists", 0, false);
-      return true;
-    }
     let state = job.state;
     while (state !== "delivered" && state !== "failed" && state !== "held") {
+      // Read before each step: a step may have filled the meeting in (its title, organizer, start) for the next.
+      const meeting = await meetingOf(db, job);
+      if (!meeting) {
+        await releaseJob(db, job, id, "the meeting no longer exists", 0, false);
+        return true;
+      }
       const step = steps[state];
       if (!step) {
         await releaseJob(db, job, id, `no step handles state '${state}'`, 0, false);

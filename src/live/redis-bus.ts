@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createClient } from "redis";
 import type { Logger } from "../log.js";
 import { busMessageSchema, type BusMessage, type LiveBus } from "./bus.js";
 import { meetingSummarySchema } from "./meeting-summary.js";
@@ -22,6 +21,8 @@ export async function redisBus(url: string, log: Logger): Promise<LiveBus> {
     lastError = Date.now();
     log.warn({ err: { message: error.message } }, "Redis connection problem; retrying");
   };
+  // Imported only when REDIS_URL is set: one instance never loads the client (about 10 MB).
+  const { createClient } = await import("redis");
   const client = createClient({ url });
   client.on("error", onError);
   const subscriber = client.duplicate();

@@ -1,5 +1,4 @@
-import OpenAI from "openai";
-import { countTokens } from "gpt-tokenizer";
+import type OpenAI from "openai";
 import { z } from "zod";
 import type { Failure } from "../result.js";
 import type { RenderedPrompt } from "./prompt-store.js";
@@ -41,12 +40,17 @@ type Message = { role: "system" | "user" | "assistant"; content: string };
  * feeds the errors back. Retries and Retry-After are the openai client's own.
  */
 export function createLlm(settings: LlmSettings): Llm {
-  const client = new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL,
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-  });
+  // The openai package is imported at the first request, not when Attune starts (see docs/architecture.md).
+  let client: Promise<OpenAI> | null = null;
+  const connect = async () => {
+    const { default: OpenAIClient } = await import("openai");
+    return new OpenAIClient({
+      apiKey: settings.apiKey,
+      baseURL: settings.baseURL,
+      timeout: settings.timeoutMs,
+      maxRetries: settings.maxRetries,
+    });
+  };
   return {
     model: settings.model,
     async complete<T>(prompt: RenderedPrompt, schema: z.ZodType<T>): Promise<LlmResult<T>> {
@@ -58,7 +62,8 @@ export function createLlm(settings: LlmSettings): Llm {
       const jsonSchema = z.toJSONSchema(schema, { target: "draft-7" }) as Record<string, unknown>;
       delete jsonSchema.$schema;
       for (let attempt = 0; attempt < 2; attempt++) {
-        const sent = await send(client, settings.model, prompt, messages, jsonSchema, usage);
+        client ??= connect();
+        const sent = await send(await client, settings.model, prompt, messages, jsonSchema, usage);
         if (!sent.ok) return { ok: false, error: sent.error, usage };
         const checked = check(sent.content, schema);
         if (checked.ok) return { ok: true, value: checked.value, usage };
@@ -85,7 +90,8 @@ async function send(
   usage: LlmUsage,
 ): Promise<{ ok: true; content: string } | { ok: false; error: LlmFailure }> {
   usage.requests++;
-  usage.promptTokens += messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 0);
+  const { countTextTokens } = await import("./token-count.js");
+  usage.promptTokens += messages.reduce((sum, m) => sum + countTextTokens(m.content) + 4, 0);
   try {
     const completion = await client.chat.completions.create({
       model,
@@ -99,13 +105,13 @@ async function send(
     });
     const choice = completion.choices[0];
     const content = choice?.message?.content ?? "";
-    usage.completionTokens += completion.usage?.completion_tokens ?? countTokens(content);
+    usage.completionTokens += completion.usage?.completion_tokens ?? countTextTokens(content);
     // An answer cut off at max_tokens may still parse (a shorter list), but it is not the whole answer.
     if (choice?.finish_reason === "length")
       return { ok: false, error: { code: "truncated", message: "the answer was cut off at the token limit" } };
     return { ok: true, content };
   } catch (error) {
-    return { ok: false, error: toFailure(error) };
+    return { ok: false, error: toFailure(error, (await import("openai")).default) };
   }
 }
 
@@ -128,7 +134,7 @@ function stripFences(content: string): string {
   return fenced ? fenced[1]! : content;
 }
 
-function toFailure(error: unknown): LlmFailure {
+function toFailure(error: unknown, OpenAI: typeof import("openai").default): LlmFailure {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return { code: "timeout", message: "the model did not answer in time" };
   if (error instanceof OpenAI.APIConnectionError)
     return { code: "unreachable", message: `cannot reach the model server (${error.message})` };

@@ -10,6 +10,7 @@ import { textReport } from "../rendering/text-report.js";
 import type { Db } from "../storage/db.js";
 import { defaultParseLimits, formatTranscriptError, parseTranscript, type Transcript } from "../transcript/index.js";
 import { coachTranscript, describeCoachFailure } from "../usecases/coach-transcript.js";
+import type { CoachingThread } from "../usecases/coaching-thread.js";
 import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import type { LocalReplayer } from "../live/local-replay.js";
 import { SAMPLE_MEETINGS, sampleStore, speakersOf } from "./samples.js";
@@ -23,6 +24,8 @@ export interface PlaygroundDeps {
   db: Db;
   /** The coach to use for each run: `{ llm: null, prompts: null }` is the heuristic. */
   coach: () => Promise<CoachDeps>;
+  /** Coaching off the event loop (`attune serve`): a run then never holds up /healthz. Without it, in-thread. */
+  thread?: Pick<CoachingThread, "coachTranscript">;
   /** The bundled sample meetings (samples/). */
   samplesDir: string;
   log: Logger;
@@ -131,7 +134,9 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
       title = body.title?.trim() || "Uploaded meeting";
       managerQuery = body.manager;
     }
-    const coached = await coachTranscript(text, { manager: managerQuery, coach: deps.coach, limits: UPLOAD_LIMITS });
+    const coached = deps.thread
+      ? await deps.thread.coachTranscript(text, { manager: managerQuery, coach: true, limits: UPLOAD_LIMITS })
+      : await coachTranscript(text, { manager: managerQuery, coach: deps.coach, limits: UPLOAD_LIMITS });
     if (!coached.ok) throw new BadInput(describeCoachFailure(coached.error, { manager: "manager" }));
     const { transcript, analysis, coaching } = coached.value;
     if (!coaching || !analysis.manager) throw new Error("a playground run coaches its manager, and has none");

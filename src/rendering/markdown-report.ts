@@ -5,6 +5,7 @@ import { responseGapShort } from "../format/response-gap.js";
 import { shareAgainstRange } from "../format/share-range.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
+import { countOf } from "../format/count.js";
 
 /** The listening report as Markdown, for pasting into a document or a wiki. */
 export function markdownReport({ analysis: a, source, format, cueCount, coaching }: ReportInput): string {
@@ -12,7 +13,7 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   out.push(`# Listening report: ${cell(source)}`, "");
   out.push(
-    `${clock(a.durationMs)} long · ${a.speakers.length} speakers · speech ${clock(a.speechMs)} · overlap ${a.overlapMs === null ? "unknown" : clock(a.overlapMs)} · ${cueCount} cues (${format})`,
+    `${clock(a.durationMs)} long · ${countOf(a.speakers.length, "speaker")} · speech ${clock(a.speechMs)} · overlap ${a.overlapMs === null ? "unknown" : clock(a.overlapMs)} · ${countOf(cueCount, "cue")} (${format})`,
     "",
   );
   if (a.speakers.length > 0) {

@@ -6,6 +6,7 @@ import { responseGapShort } from "../format/response-gap.js";
 import { shareAgainstRange } from "../format/share-range.js";
 import { observations } from "./observations.js";
 import type { ReportInput } from "./report-input.js";
+import { countOf } from "../format/count.js";
 
 /** The listening report for a terminal: plain text, 80 columns or so, no colour. */
 export function textReport({ analysis: a, source, format, cueCount, coaching }: ReportInput): string {
@@ -18,7 +19,7 @@ export function textReport({ analysis: a, source, format, cueCount, coaching }: 
   lines.push(
     `${clock(a.durationMs)} long, ${a.speakers.length} speaker${a.speakers.length === 1 ? "" : "s"}, speech ${clock(a.speechMs)}, ${overlap}`,
   );
-  lines.push(`${cueCount} cues (${format}) → ${a.utterances} utterances`);
+  lines.push(`${countOf(cueCount, "cue")} (${format}) → ${countOf(a.utterances, "utterance")}`);
   lines.push("");
   if (a.speakers.length > 0) {
     const nameWidth = Math.min(32, Math.max(...a.speakers.map((s) => s.name.length)));

@@ -3,7 +3,9 @@ import { pinoHttp } from "pino-http";
 import type { BotAdapter } from "../bot/adapter.js";
 import type { BotTurn } from "../bot/turn.js";
 import type { Logger } from "../log.js";
+import { localServiceUrlProblem } from "../bot/local-service-url.js";
 import type { InFlight } from "./in-flight.js";
+import { loopbackHostOnly } from "./loopback-host.js";
 
 export interface AppDeps {
   log: Logger;
@@ -12,6 +14,11 @@ export interface AppDeps {
   /** True when the database answers. */
   ready: () => Promise<boolean>;
   inFlight: InFlight;
+  /**
+   * Local mode (no app id, nothing authenticated): only loopback Host and Origin are answered (DNS
+   * rebinding), and an activity's serviceUrl must be loopback too.
+   */
+  local?: boolean;
   /** Routers mounted at "/", in order: public pages, and in local mode the playground. */
   routes?: Router[];
 }
@@ -28,6 +35,8 @@ export function createApp(deps: AppDeps): express.Express {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // One line per request, at the level its status deserves: a refused request is a warning, not noise at info.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
@@ -38,7 +47,13 @@ export function createApp(deps: AppDeps): express.Express {
     const ok = await deps.ready().catch(() => false);
     res.status(ok ? 200 : 503).json({ ok, database: ok ? "reachable" : "unreachable" });
   });
+  if (deps.local) app.use(loopbackHostOnly);
   app.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
+    const problem = activityProblem(req.body, deps.local ?? false);
+    if (problem) {
+      res.status(problem.status).json({ error: problem.message });
+      return;
+    }
     const done = deps.inFlight.begin();
     if (!done) {
       res.status(503).json({ error: "shutting down" });
@@ -46,6 +61,10 @@ export function createApp(deps: AppDeps): express.Express {
     }
     try {
       await deps.adapter.handle(req, res, deps.onTurn);
+    } catch (error) {
+      // botbuilder answers every failure of a turn itself; what it throws is an activity it could not read.
+      if (res.headersSent) throw error;
+      res.status(400).json({ error: `not a Bot Framework activity: ${firstLine((error as Error).message)}` });
     } finally {
       done();
     }
@@ -61,4 +80,20 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(status).json({ error: status >= 500 ? "internal error" : ((error as Error).message ?? "bad request").split("\n")[0] });
   });
   return app;
+}
+
+/** A request body that is not an activity Attune can take (400), or that local mode refuses (403). */
+function activityProblem(body: unknown, local: boolean): { status: number; message: string } | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { status: 400, message: "send one Bot Framework activity as a JSON object" };
+  const activity = body as { type?: unknown; serviceUrl?: unknown };
+  if (typeof activity.type !== "string" || activity.type === "")
+    return { status: 400, message: "not a Bot Framework activity: it has no type (message, event, invoke…)" };
+  const serviceUrl = local ? localServiceUrlProblem(activity) : null;
+  return serviceUrl ? { status: 403, message: serviceUrl } : null;
+}
+
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").split("\n")[0]!.trim();
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line || "it could not be read";
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from "../metrics/schema.js";
 import type { Db, Queryable } from "./db.js";
+import { nameRedactor, type NameRedactor } from "./name-redaction.js";
 import type { PersonRow } from "./people.js";
 import { ANALYSIS, COACHING, readDocument, UTTERANCES } from "./stored-documents.js";
 
@@ -13,6 +14,10 @@ export interface ForgetReport {
   feedbackDeleted: number;
   meetingsDeleted: number;
   jobsDeleted: number;
+  /** Their name in what others said and in coaching text about others, replaced with a neutral marker. */
+  mentionsReplaced: number;
+  /** Meeting titles that named them, with the name replaced. */
+  titlesChanged: number;
 }
 
 /**
@@ -23,6 +28,7 @@ export interface ForgetReport {
  */
 export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetReport> {
   const names = new NameSet([person.display_name, ...person.aliases]);
+  const redact = nameRedactor([person.display_name, ...person.aliases]);
   const report: ForgetReport = {
     person: person.display_name,
     utterancesRemoved: 0,
@@ -33,11 +39,14 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
     feedbackDeleted: 0,
     meetingsDeleted: 0,
     jobsDeleted: 0,
+    mentionsReplaced: 0,
+    titlesChanged: 0,
   };
   await db.transaction(async (tx) => {
-    await scrubTranscripts(tx, person.tenant_id, names, report);
+    await scrubTranscripts(tx, person.tenant_id, names, redact, report);
     await scrubAnalyses(tx, person.tenant_id, names, report);
-    await scrubReports(tx, person.tenant_id, names, report);
+    await scrubReports(tx, person.tenant_id, names, redact, report);
+    await scrubTitles(tx, person.tenant_id, redact, report);
     report.feedbackDeleted = await count(
       tx,
       "delete from feedback where person_id = $1 or report_id in (select id from coaching_reports where manager_id = $1) returning 1",
@@ -49,7 +58,12 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
       and (m.organizer_id = $1 or exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.person_id = $1))`;
     report.jobsDeleted = await count(tx, `delete from jobs where meeting_id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
     if (person.aad_object_id) {
-      await tx.query("update jobs set payload = payload - 'organizerAadId' where payload->>'organizerAadId' = $1", [person.aad_object_id]);
+      // The payload names them as the organizer, and the meeting chat's reference as whoever sent the meeting's end.
+      await tx.query(
+        `update jobs set payload = payload - 'organizerAadId' - 'reference'
+         where payload->>'organizerAadId' = $1 or payload->'reference'->'user'->>'aadObjectId' = $1`,
+        [person.aad_object_id],
+      );
     }
     report.meetingsDeleted = await count(tx, `delete from meetings where id in (${orphaned}) returning 1`, [person.id, person.tenant_id]);
     await tx.query("delete from people where id = $1", [person.id]);
@@ -57,16 +71,30 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
   return report;
 }
 
-async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
+async function scrubTranscripts(
+  tx: Queryable,
+  tenantId: string,
+  names: NameSet,
+  redact: NameRedactor,
+  report: ForgetReport,
+): Promise<void> {
   const rows = await tx.query<{ meeting_id: string; utterances: unknown; schema_version: number }>(
     "select t.meeting_id, t.utterances, t.schema_version from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
     const utterances = readDocument(UTTERANCES, row.utterances, row.schema_version, row.meeting_id);
-    const kept = utterances.filter((u) => u.speaker === null || !names.has(u.speaker));
-    if (kept.length === utterances.length) continue;
+    let mentions = 0;
+    const kept = utterances
+      .filter((u) => u.speaker === null || !names.has(u.speaker))
+      .map((u) => {
+        const r = redact(u.text);
+        mentions += r.count;
+        return r.count > 0 ? { ...u, text: r.text } : u;
+      });
+    if (kept.length === utterances.length && mentions === 0) continue;
     report.utterancesRemoved += utterances.length - kept.length;
+    report.mentionsReplaced += mentions;
     report.transcriptsChanged++;
     const raw = JSON.stringify(kept.map((u) => ({ speaker: u.speaker, start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })));
     await tx.query("update transcripts set utterances = $2, raw = $3, format = 'json' where meeting_id = $1", [
@@ -74,6 +102,16 @@ async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet,
       JSON.stringify(kept),
       raw,
     ]);
+  }
+}
+
+async function scrubTitles(tx: Queryable, tenantId: string, redact: NameRedactor, report: ForgetReport): Promise<void> {
+  const rows = await tx.query<{ id: string; title: string }>("select id, title from meetings where tenant_id = $1", [tenantId]);
+  for (const row of rows.rows) {
+    const r = redact(row.title);
+    if (r.count === 0) continue;
+    report.titlesChanged++;
+    await tx.query("update meetings set title = $2 where id = $1", [row.id, r.text]);
   }
 }
 
@@ -101,18 +139,28 @@ async function scrubAnalyses(tx: Queryable, tenantId: string, names: NameSet, re
   }
 }
 
-async function scrubReports(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
+async function scrubReports(tx: Queryable, tenantId: string, names: NameSet, redact: NameRedactor, report: ForgetReport): Promise<void> {
   const rows = await tx.query<{ id: string; meeting_id: string; coaching: unknown; schema_version: number }>(
     "select r.id, r.meeting_id, r.coaching, r.schema_version from coaching_reports r join meetings m on m.id = r.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
     const c = readDocument(COACHING, row.coaching, row.schema_version, row.meeting_id);
-    const moments = c.moments.filter((m) => !names.has(m.speaker));
-    const kept = c.kept.filter((k) => !names.has(k.of));
-    if (moments.length === c.moments.length && kept.length === c.kept.length) continue;
+    let mentions = 0;
+    const clean = (text: string) => {
+      const r = redact(text);
+      mentions += r.count;
+      return r.text;
+    };
+    const moments = c.moments
+      .filter((m) => !names.has(m.speaker))
+      .map((m) => ({ ...m, quote: clean(m.quote), whatHappened: clean(m.whatHappened), suggestion: clean(m.suggestion) }));
+    const kept = c.kept.filter((k) => !names.has(k.of)).map((k) => ({ ...k, quote: clean(k.quote) }));
+    const habit = clean(c.habit);
+    if (moments.length === c.moments.length && kept.length === c.kept.length && mentions === 0) continue;
     report.momentsRemoved += c.moments.length - moments.length + c.kept.length - kept.length;
-    await tx.query("update coaching_reports set coaching = $2 where id = $1", [row.id, JSON.stringify({ ...c, moments, kept })]);
+    report.mentionsReplaced += mentions;
+    await tx.query("update coaching_reports set coaching = $2 where id = $1", [row.id, JSON.stringify({ ...c, moments, kept, habit })]);
   }
 }
 

@@ -98,6 +98,11 @@ export async function advanceJob(
   return rows.rows.length === 1;
 }
 
+/** Adds to a job's payload (what a step learned, for the steps after it and for a retry). */
+export async function mergeJobPayload(db: Queryable, jobId: string, values: Record<string, unknown>): Promise<void> {
+  await db.query("update jobs set payload = payload || $2::jsonb, updated_at = now() where id = $1", [jobId, JSON.stringify(values)]);
+}
+
 /** Extends the lease of a job still held by `worker` (a heartbeat during a long step). */
 export async function renewLease(db: Queryable, job: JobRow, worker: string, leaseMs: number): Promise<boolean> {
   const rows = await db.query(

@@ -61,6 +61,27 @@ export async function upsertMeeting(tx: Queryable, input: MeetingInput): Promise
   return { meeting: existing.rows[0]!, created: false };
 }
 
+/** What Teams' meeting info adds to a meeting stored from its end event; a null leaves the stored value. */
+export interface MeetingDetails {
+  title: string | null;
+  graphId: string | null;
+  organizerId: string | null;
+  meetingType: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** Fills in a stored meeting from its meeting info; the end the event reported is kept over the scheduled one. */
+export async function updateMeetingDetails(db: Queryable, meetingId: string, d: MeetingDetails): Promise<MeetingRow | null> {
+  const rows = await db.query<MeetingRow>(
+    `update meetings set title = coalesce($2, title), graph_id = coalesce($3, graph_id), organizer_id = coalesce($4, organizer_id),
+       meeting_type = coalesce(meeting_type, $5), started_at = coalesce($6, started_at), ended_at = coalesce(ended_at, $7)
+     where id = $1 returning *`,
+    [meetingId, d.title, d.graphId, d.organizerId, d.meetingType, d.startedAt, d.endedAt],
+  );
+  return rows.rows[0] ?? null;
+}
+
 export async function getMeeting(db: Queryable, id: string): Promise<MeetingRow | null> {
   return (await db.query<MeetingRow>("select * from meetings where id = $1", [id])).rows[0] ?? null;
 }

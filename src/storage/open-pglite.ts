@@ -1,16 +1,30 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { setFlagsFromString } from "node:v8";
+import type { PGlite } from "@electric-sql/pglite";
 import { fail, ok } from "../result.js";
 import type { Db, OpenResult, Queryable } from "./db.js";
+import { copyTemplate, defaultTemplateDir, holdsDatabase } from "./pglite-template.js";
 
 const LOCK = "attune.pid";
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers is resident memory in PGlite (WebAssembly memory never
+ * shrinks); Attune's tables are small and the folder's files stay in the OS cache, so 8 MB serve as well and
+ * the process stays about 130 MB lighter (bench: npm run bench, start-up section).
+ */
+export const PGLITE_SHARED_BUFFERS = "8MB";
+
+export interface PgliteOptions {
+  /** A folder made by `attune db template` to copy into a new data folder; null: let PGlite run initdb. */
+  template?: string | null;
+}
 
 /**
  * The embedded database: PGlite (PostgreSQL in WebAssembly) in a data folder, created on first use.
  * One process at a time may open a folder; a second gets a clear error instead of a corrupted store.
  */
-export async function openPglite(dataDir: string): Promise<OpenResult<Db>> {
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<OpenResult<Db>> {
   const dir = resolve(dataDir);
   try {
     await mkdir(dir, { recursive: true });
@@ -24,7 +38,10 @@ export async function openPglite(dataDir: string): Promise<OpenResult<Db>> {
   if (!locked.ok) return locked;
   let pg: PGlite;
   try {
-    pg = await PGlite.create(join(dir, "pgdata"));
+    const pgdata = join(dir, "pgdata");
+    const template = options.template === undefined ? defaultTemplateDir() : options.template;
+    if (template && !(await holdsDatabase(pgdata))) await copyTemplate(template, pgdata);
+    pg = await createPglite(pgdata);
   } catch (cause) {
     await rm(join(dir, LOCK), { force: true });
     return fail("cannot-open", `cannot open the embedded database in ${dir} (${(cause as Error).message})`);
@@ -44,6 +61,18 @@ export async function openPglite(dataDir: string): Promise<OpenResult<Db>> {
       await rm(join(dir, LOCK), { force: true });
     },
   });
+}
+
+/** PGlite on a data folder (initialised by PGlite when empty), with Attune's memory settings. */
+export async function createPglite(pgdata: string): Promise<PGlite> {
+  // V8 first compiles WebAssembly with its baseline compiler, then recompiles hot functions with its optimising
+  // one in the background: for PGlite's 9 MB module that second copy of machine code is 40 to 60 MB of resident
+  // memory that an idle server keeps. Attune's queries are few and small, and in the bench they ran as fast
+  // on baseline code, so PGlite's module is compiled with the baseline compiler only. The flag is read when a
+  // module is compiled; Attune compiles no other WebAssembly of its own.
+  setFlagsFromString("--liftoff-only");
+  const { PGlite } = await import("@electric-sql/pglite");
+  return PGlite.create(pgdata, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
 }
 
 async function takeLock(dir: string): Promise<OpenResult<void>> {

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import pg from "pg";
+import type pg from "pg";
 import { fail, ok } from "../result.js";
 import type { Db, OpenResult, Queryable } from "./db.js";
 
@@ -28,7 +28,8 @@ export async function openPostgres(options: PostgresOptions): Promise<OpenResult
       return fail("tls-ca", `DATABASE_SSL_CA: cannot read ${options.sslCaFile}`);
     }
   }
-  const pool = new pg.Pool({
+  const { default: driver } = await import("pg");
+  const pool = new driver.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: 10_000,

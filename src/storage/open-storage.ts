@@ -1,8 +1,6 @@
 import { fail } from "../result.js";
 import type { Db, OpenResult } from "./db.js";
 import { migrate } from "./migrate.js";
-import { openPglite } from "./open-pglite.js";
-import { openPostgres } from "./open-postgres.js";
 
 export interface StorageConfig {
   /** PostgreSQL when set; otherwise the embedded PGlite in dataDir. */
@@ -11,11 +9,11 @@ export interface StorageConfig {
   sslCaFile?: string | undefined;
 }
 
-/** Opens the configured database and brings its schema up to date. */
+/** Opens the configured database and brings its schema up to date. Only the driver in use is loaded. */
 export async function openStorage(config: StorageConfig, options: { migrate?: boolean } = {}): Promise<OpenResult<Db>> {
   const opened = config.databaseUrl
-    ? await openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile })
-    : await openPglite(config.dataDir);
+    ? await (await import("./open-postgres.js")).openPostgres({ url: config.databaseUrl, sslCaFile: config.sslCaFile })
+    : await (await import("./open-pglite.js")).openPglite(config.dataDir);
   if (!opened.ok || options.migrate === false) return opened;
   try {
     await migrate(opened.value);

@@ -1,4 +1,4 @@
-import { coachMeeting, type CoachDeps } from "../coaching/coach.js";
+import type { CoachDeps } from "../coaching/coach.js";
 import type { Coaching } from "../coaching/schema.js";
 import { analyze } from "../metrics/analyze.js";
 import type { MetricOptions } from "../metrics/options.js";
@@ -87,5 +87,7 @@ export async function coachMeasuredMeeting(
   meeting: { utterances: readonly Utterance[]; analysis: Analysis; manager: string; language?: string | null },
   coach: CoachDeps,
 ): Promise<Coaching> {
+  // Imported when a meeting is coached: a report without coaching does not load the coaching engine.
+  const { coachMeeting } = await import("../coaching/coach.js");
   return coachMeeting(meeting, coach);
 }

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/log.js";
 import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
 import { activity, FakeConnector } from "../helpers/fake-teams.js";
 import { HttpFake } from "../helpers/http-fake.js";
@@ -12,6 +13,9 @@ let connector: FakeConnector;
 let server: Awaited<ReturnType<typeof startLocalAttune>>;
 let channelKey: CryptoKey;
 let forgerKey: CryptoKey;
+/** Every line the server logs, down to debug. */
+const logged: { level: number; module?: string; source?: string; msg: string; [key: string]: unknown }[] = [];
+const log = createLogger("debug", { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) });
 
 beforeAll(async () => {
   const channel = await generateKeyPair("RS256");
@@ -30,14 +34,17 @@ beforeAll(async () => {
   openId.route((req) => (req.path === "/v1/keys" ? { status: 200, body: { keys: [{ ...jwk, endorsements: ["msteams"] }] } } : null));
   connector = new FakeConnector();
   await connector.start();
-  server = await startLocalAttune({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "not-used-in-this-test",
-    MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
-    PUBLIC_BASE_URL: "https://attune.example.com",
-    HOST: "127.0.0.1",
-    BOTFRAMEWORK_OPENID_METADATA_URL: `${base}/v1/.well-known/openidconfiguration`,
-  });
+  server = await startLocalAttune(
+    {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "not-used-in-this-test",
+      MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+      PUBLIC_BASE_URL: "https://attune.example.com",
+      HOST: "127.0.0.1",
+      BOTFRAMEWORK_OPENID_METADATA_URL: `${base}/v1/.well-known/openidconfiguration`,
+    },
+    { log },
+  );
 });
 afterAll(async () => {
   await server?.stop();
@@ -102,5 +109,51 @@ describe("with an app id, Bot Framework authentication is on", () => {
   it("listens where configured and says it is not in local mode", async () => {
     expect(server.attune.config.bot.appId).toBe(APP_ID);
     await eventually(async () => ((await fetch(`${server.attune.url}/healthz`)).ok ? true : undefined), 20_000, "health");
+  });
+});
+
+// Finding 6 of issue 10: each rejected request printed botbuilder's multi-line stack trace outside pino,
+// whatever LOG_LEVEL said (104k lines for 11k requests); an activity without a type got 500.
+describe("rejected requests in the log", () => {
+  it("each is one line at warn (the request); botbuilder's report goes to debug, on one line, without the token", async () => {
+    const forged = await token(forgerKey);
+    const from = logged.length;
+    const count = 12;
+    for (let i = 0; i < count; i++) {
+      const res = await postActivity(server.attune.url, activity("installation-update-personal", connector.port), {
+        authorization: `Bearer ${forged}`,
+      });
+      expect(res.status).toBe(401);
+    }
+    const lines = await eventually(
+      () => {
+        const now = logged.slice(from);
+        return now.filter((l) => l.source === "console").length >= count ? now : undefined;
+      },
+      10_000,
+      "botbuilder's reports",
+    );
+    const atInfoOrAbove = lines.filter((l) => l.level >= 30);
+    expect(atInfoOrAbove).toHaveLength(count);
+    for (const line of atInfoOrAbove) expect(line).toMatchObject({ level: 40, module: "http", res: { statusCode: 401 } });
+    const reports = lines.filter((l) => l.source === "console");
+    for (const line of reports) expect(line).toMatchObject({ level: 20, module: "botbuilder" });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(forged.split(".")[2]!);
+    expect(text).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    expect(text).not.toContain("not-used-in-this-test");
+    expect(text).not.toMatch(/BEGIN [A-Z ]*KEY|MIIB/);
+  });
+
+  it.each([
+    ["no type", { text: "hi", serviceUrl: "http://127.0.0.1:1/" }],
+    ["an empty type", { type: "", text: "hi" }],
+    ["an array", [{ type: "message" }]],
+  ])("an activity with %s is 400 with a one-line reason, not 500", async (_name, body) => {
+    const res = await postActivity(server.attune.url, body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /^(not a Bot Framework activity: it has no type|send one Bot Framework activity)/,
+    );
   });
 });

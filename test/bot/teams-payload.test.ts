@@ -16,8 +16,9 @@ const graph: GraphTranscripts = {
     asked.push([organizer, meeting]);
     return { ok: true, value: { text: "WEBVTT\n", attributed: true } };
   },
+  meetingIdByJoinUrl: untouched("graph lookup"),
 };
-const edges = teamsEdges({ db, graph, adapter, log: createLogger("silent"), transcriptWaitMs: 60_000, pollMs: 1000 });
+const edges = teamsEdges({ db, graph, adapter, log: createLogger("silent"), transcriptWaitMs: 60_000, pollMs: 1000, infoWaitMs: 60_000 });
 
 const meeting: MeetingRow = {
   id: "7d0c5e1a-0000-4000-8000-000000000001",

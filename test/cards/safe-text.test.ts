@@ -67,3 +67,25 @@ describe("truncate", () => {
     expect(truncate("line one\nline two", 100)).toBe("line one\nline two");
   });
 });
+
+// Finding 5 of issue 10: card text still formatted: Markdown emphasis, bare e-mail addresses, `{{DATE(…)}}`.
+describe("safeText neutralises what Teams would format", () => {
+  it.each([
+    ["**Jordan** is _useless_ and ~~done~~, see `rm -rf`", "∗∗Jordan∗∗ is useless and ∼∼done∼∼, see 'rm -rf'"],
+    ["snake_case_name stays, L_C_D_ loses its tail", "snake_case_name stays, L_C_D loses its tail"],
+    ["write to hr@evil.example or mailto:a.b@x.co.uk", "write to hr[at]evil[.]example or mailto:a.b[at]x[.]co[.]uk"],
+    [
+      "on {{DATE(2026-12-01T09:00:00Z, SHORT)}} at {{TIME(2026-12-01T09:00:00Z)}}",
+      "on { {DATE(2026-12-01T09:00:00Z, SHORT)} } at { {TIME(2026-12-01T09:00:00Z)} }",
+    ],
+    ["{{{x}}}", "{ { {x} } }"],
+    ["@Jordan said 3 * 4 = 12", "@Jordan said 3 ∗ 4 = 12"],
+  ])("%s", (input, expected) => {
+    expect(safeText(input, 280)).toBe(expected);
+  });
+
+  it("leaves nothing from which emphasis, a mail link or a card function could form", () => {
+    const out = safeText("*a* _b_ `c` x@y.example {{DATE(1)}} __d__", 280);
+    expect(out).not.toMatch(/[*`~]|(^|\W)_|_(\W|$)|@\w+\.\w|\{\{|\}\}/);
+  });
+});

@@ -80,7 +80,7 @@ describe("attune analyze", () => {
     ["unknown manager", ["analyze", es2004a, "--manager", "Zed"], "", /--manager: no speaker matches 'Zed'; speakers are 'FEE013/],
     ["ambiguous manager", ["analyze", es2004a, "--manager", "designer"], "", /matches 2 speakers/],
     ["bad format", ["analyze", es2004a, "--format", "pdf"], "", /--format must be text, json, markdown, card or html/],
-    ["unknown option", ["analyze", es2004a, "--colour"], "", /Unknown option '--colour'/],
+    ["unknown option", ["analyze", es2004a, "--colour"], "", /^attune analyze: unknown option '--colour'; see attune analyze --help\n$/],
     ["bad number", ["analyze", es2004a, "--monologue-seconds", "soon"], "", /takes a number of seconds/],
     ["unknown command", ["analyse", es2004a], "", /unknown command 'analyse'/],
   ];

@@ -19,6 +19,8 @@ describe("cleanSpoken: speech as transcribed → text a person could say", () =>
     ["we d or or is it going to make our product look a cheapie-cheapie option?", "is it going to make our product look a cheapie option?"],
     ["I mean that's up to you, you know?", "that's up to you."],
     ["The [unintelligible 00:01:04] plan is fine [inaudible", "The plan is fine"],
+    ["I have chronic bronchi-- bronchitis and asthma.", "I have chronic bronchitis and asthma."],
+    ["the mar— market is slow", "the market is slow"],
   ])("%s", (spoken, written) => {
     expect(cleanSpoken(spoken)).toBe(written);
   });
@@ -48,6 +50,10 @@ describe("toListenerVoice", () => {
     expect(toListenerVoice("you told me your plan leaves me alone on call")).toBe("I told you my plan leaves you alone on call");
     expect(toListenerVoice("can you send me the file", true)).toBe("can I send you the file");
   });
+  it("reads 'me' before an -ing word as its subject ('your') only where a clause begins, not as an object", () => {
+    expect(toListenerVoice("I do see that maybe me drinking less would help")).toBe("you do see that maybe your drinking less would help");
+    expect(toListenerVoice("they saw me drinking at the party")).toBe("they saw you drinking at the party");
+  });
   it("leaves the general 'you' people use of themselves as 'you'", () => {
     expect(toListenerVoice("you feel guilty when you miss my mates")).toBe("you feel guilty when you miss your mates");
   });
@@ -76,6 +82,8 @@ describe("sayBack", () => {
   it("ends on a content word and refuses fragments and garbled speech", () => {
     expect(sayBack("So the main point is on place where um the thumb of the.", "point")).toBeNull();
     expect(sayBack("Eagle.", "point")).toBeNull();
+    // a vocative to the listeners is not part of what they said
+    expect(sayBack("I mean, you guys, the release slipped two weeks again.", "point")?.clause).toBe("the release slipped two weeks again");
     expect(sayBack("making that a key point, just that.", "point")).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLogger } from "../../src/log.js";
+import { createLogger, type Logger } from "../../src/log.js";
 import { startAttune, type RunningAttune } from "../../src/main.js";
 import { openStorage } from "../../src/storage/open-storage.js";
 
@@ -20,11 +20,14 @@ export interface LocalAttune {
   stop: () => Promise<void>;
 }
 
-/** The real server in local mode on a free port, embedded storage in a fresh folder, logs kept in memory. */
-export async function startLocalAttune(env: Record<string, string>): Promise<LocalAttune> {
+/**
+ * The real server in local mode on a free port, embedded storage in a fresh folder, logs kept in memory (or
+ * written to `options.log` instead, when a test reads them itself).
+ */
+export async function startLocalAttune(env: Record<string, string>, options: { log?: Logger } = {}): Promise<LocalAttune> {
   const dataDir = env.ATTUNE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), "attune-server-")));
   const logs: string[] = [];
-  const log = createLogger("info", { write: (line: string) => void logs.push(line) });
+  const log = options.log ?? createLogger("info", { write: (line: string) => void logs.push(line) });
   const started = await startAttune({ PORT: "0", ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: "info", ...env }, { log });
   if (!started.ok) throw new Error(started.error.message);
   const attune = started.value;

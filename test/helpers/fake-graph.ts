@@ -23,18 +23,54 @@ export class FakeGraph extends HttpFake {
     headers: { "content-type": "text/vtt" },
   });
 
+  /** What looking a meeting up by its join URL answers (by default: no such meeting). */
+  meetingsByJoinUrl: (filter: string) => Reply = () => ({ status: 200, body: { value: [] } });
+
+  /** Token requests, by how they signed in: "client-secret", "certificate" or "managed-identity". */
+  readonly tokenRequests: string[] = [];
+
+  /** Served over https: MSAL only asks an https authority for tokens. */
   constructor() {
-    super();
-    this.route((req) =>
-      req.method === "POST" && /\/oauth2\/v2\.0\/token$/.test(req.path)
-        ? { status: 200, body: { token_type: "Bearer", access_token: "fake-graph-token", expires_in: 3599 } }
-        : null,
-    );
+    super({ tls: true });
+    // What MSAL reads first about an authority it does not know: where its token endpoint is.
+    this.route((req) => {
+      const tenant = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration/.exec(req.path)?.[1];
+      if (req.method !== "GET" || !tenant) return null;
+      const base = `https://127.0.0.1:${this.port}/${tenant}`;
+      return {
+        status: 200,
+        body: {
+          issuer: `${base}/v2.0`,
+          token_endpoint: `${base}/oauth2/v2.0/token`,
+          authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+          jwks_uri: `${base}/discovery/v2.0/keys`,
+        },
+      };
+    });
+    this.route((req) => {
+      if (req.method !== "POST" || !/\/oauth2\/v2\.0\/token(\?|$)/.test(req.path)) return null;
+      const form = req.body as Record<string, string>;
+      this.tokenRequests.push(form.client_assertion ? "certificate" : "client-secret");
+      return { status: 200, body: { token_type: "Bearer", access_token: "fake-graph-token", expires_in: 3599, ext_expires_in: 3599 } };
+    });
+    // The App Service managed identity endpoint (IDENTITY_ENDPOINT, with IDENTITY_HEADER as x-identity-header).
+    this.route((req) => {
+      if (req.method !== "GET" || !req.path.startsWith("/msi/token")) return null;
+      if (req.headers["x-identity-header"] !== FAKE_IDENTITY_HEADER) return { status: 401, body: { error: "unauthorized" } };
+      this.tokenRequests.push(
+        `managed-identity${new URL(req.path, "https://x").searchParams.get("client_id") ? ":user-assigned" : ":system"}`,
+      );
+      const expiresOn = String(Math.floor(Date.now() / 1000) + 3600);
+      return { status: 200, body: { access_token: "fake-graph-token", expires_on: expiresOn, resource: "graph", token_type: "Bearer" } };
+    });
     this.route((req) => {
       if (req.method !== "GET" || !req.path.startsWith("/v1.0/users/")) return null;
       if (req.headers.authorization !== "Bearer fake-graph-token")
         return { status: 401, body: { error: { code: "InvalidAuthenticationToken" } } };
       const path = req.path.split("?")[0]!;
+      if (path.endsWith("/onlineMeetings"))
+        return this.meetingsByJoinUrl(new URL(req.path, "http://graph").searchParams.get("$filter") ?? "");
       if (path.endsWith("/transcripts")) return this.transcripts(++this.listCalls);
       if (path.endsWith("/content")) return this.content();
       if (path.endsWith("/metadataContent")) return this.metadataContent();
@@ -51,6 +87,8 @@ export class FakeGraph extends HttpFake {
     body: JSON.parse(readFileSync(`${fixturesDir}teams/graph/graph-error-403-speaker-attribution.json`, "utf8")),
   };
 }
+
+export const FAKE_IDENTITY_HEADER = "fake-identity-header-value";
 
 /** The environment that points Attune's Graph calls (token and transcripts) at a fake at `url`. */
 export function graphEnv(url: string): Record<string, string> {

@@ -30,6 +30,19 @@ export class FakeConnector extends HttpFake {
         ? { status: 201, body: { id: `sent-${this.requests.length}` } }
         : null,
     );
+    this.route((req) =>
+      req.method === "PUT" && /^\/teams\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(req.path)
+        ? { status: 200, body: { id: decodeURIComponent(req.path.split("/").pop()!) } }
+        : null,
+    );
+  }
+
+  /** Messages the bot replaced (PUT …/activities/{id}) in a conversation, with the id it replaced. */
+  updatesTo(conversationId: string): { activityId: string; body: Record<string, unknown> }[] {
+    const prefix = `/teams/v3/conversations/${encodeURIComponent(conversationId)}/activities/`;
+    return this.requests
+      .filter((r) => r.method === "PUT" && r.path.startsWith(prefix))
+      .map((r) => ({ activityId: decodeURIComponent(r.path.slice(prefix.length)), body: r.body as Record<string, unknown> }));
   }
 
   /** Messages the bot posted to a conversation. */

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface Recorded {
@@ -7,6 +9,9 @@ export interface Recorded {
   headers: IncomingMessage["headers"];
   body: unknown;
 }
+
+/** The test certificate authority (a self-signed certificate for 127.0.0.1); vitest.config.ts makes the test processes trust it. */
+export const TEST_CA = readFileSync(new URL("../fixtures/tls/server-cert.pem", import.meta.url));
 
 export type Reply = { status: number; body?: unknown; text?: string; headers?: Record<string, string> } | { hang: true };
 export type Route = (req: Recorded) => Reply | Promise<Reply> | null;
@@ -18,15 +23,21 @@ export class HttpFake {
   private readonly server: Server;
   private readonly hanging = new Set<ServerResponse>();
   port = 0;
+  private readonly scheme: "http" | "https";
 
-  constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
+  /** `tls`: serve https with the test certificate of test/fixtures/tls/ (which the test processes trust). */
+  constructor(options: { tls?: boolean } = {}) {
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.scheme = options.tls ? "https" : "http";
+    this.server = options.tls
+      ? createTlsServer({ key: readFileSync(new URL("../fixtures/tls/server-key.pem", import.meta.url)), cert: TEST_CA }, handler)
+      : createServer(handler);
   }
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.scheme}://127.0.0.1:${this.port}`;
   }
 
   /** Routes added later are tried first. */

@@ -139,6 +139,8 @@ describeEachDatabase("forgetPerson", (t) => {
       feedbackDeleted: 1,
       meetingsDeleted: 1,
       jobsDeleted: 1,
+      mentionsReplaced: 0, // nobody in these meetings says "MEO015"
+      titlesChanged: 0,
     });
     expect(report.momentsRemoved).toBeGreaterThanOrEqual(2);
     expect(await mentionsOf(t.db, person)).toEqual([]);
@@ -208,7 +210,8 @@ describeEachDatabase("forgetPerson", (t) => {
         `  ${spoken(a, ATTENDEE) + spoken(b, ATTENDEE) + spoken(c, ATTENDEE)} utterances removed from 3 stored transcripts`,
         "  3 analyses no longer mention them",
         `  ${momentsAbout(a, ATTENDEE) + momentsAbout(b, ATTENDEE)} coaching moments about them removed; 0 of their own reports deleted`,
-        "  1 feedback entries deleted; 1 meetings only they were in deleted",
+        "  1 feedback entry deleted; 1 meeting only they were in deleted",
+        "  their name replaced with [someone] 0 times in what others said and in coaching text, and in 0 meeting titles",
         "  their person record deleted",
         "",
       ].join("\n"),
@@ -258,5 +261,41 @@ describeEachDatabase("forgetPerson", (t) => {
     expect(person.id).toBe(organizerId);
     await forgetPerson(t.db, person);
     expect(await mentionsOf(t.db, person)).toEqual([]);
+  });
+
+  // Finding 7 (issue 10): forget once left the name in meeting titles and in other people's words.
+  it("their name leaves meeting titles and what others said (whole words, any case or accent), and the output says so", async () => {
+    await t.reset();
+    const lines = [
+      ["Renée Ortiz", 0, 6, "Hi Jordan, thanks for making the time. How did the migration go, JORDAN?"],
+      ["Jordan Lee", 6, 14, "It still fails on the larger tenants, and I am on call that weekend too."],
+      ["Renée Ortiz", 14, 20, "So jórdan lee is carrying both. What would help?"],
+      ["Sam Park", 20, 26, "I can ask Jordanna to take the on-call shift; my jordan sneakers are not a person."],
+      ["Jordan Lee", 26, 30, "That would help a lot, thank you."],
+      ["Renée Ortiz", 30, 36, "Great. Sam, thanks for offering to help Jordan."],
+    ] as const;
+    const json = JSON.stringify(lines.map(([speaker, start, end, text]) => ({ speaker, start, end, text })));
+    const m = await transcriptMeeting(json, { manager: "Renée Ortiz", externalId: "names", title: "Jordan / Renée weekly 1:1" });
+    await saveAnalyzedMeeting(t.db, m);
+    const person = await personNamed(t.db, "Jordan Lee");
+    const report = await forgetPerson(t.db, person);
+    expect(report).toMatchObject({ utterancesRemoved: 2, titlesChanged: 1 });
+    const title = (await t.db.query<{ title: string }>("select title from meetings")).rows[0]!.title;
+    expect(title).toBe("[someone] / Renée weekly 1:1");
+    const texts = (await t.db.query<{ utterances: Utterance[] }>("select utterances from transcripts")).rows[0]!.utterances.map(
+      (u) => u.text,
+    );
+    expect(texts).toEqual([
+      "Hi [someone], thanks for making the time. How did the migration go, [someone]?",
+      "So [someone] is carrying both. What would help?",
+      "I can ask Jordanna to take the on-call shift; my jordan sneakers are not a person.",
+      "Great. Sam, thanks for offering to help [someone].",
+    ]);
+    const coaching = JSON.stringify(
+      (await t.db.query<{ coaching: unknown }>("select coaching from coaching_reports")).rows[0]?.coaching ?? {},
+    );
+    expect(coaching).not.toMatch(/Jordan(?!na)|jórdan/i);
+    expect(report.mentionsReplaced).toBeGreaterThanOrEqual(4);
+    await expectWellFormed(t.db);
   });
 });

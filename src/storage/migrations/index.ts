@@ -2,6 +2,7 @@ import { sql as initial } from "./001-initial.js";
 import { sql as heldJobs } from "./002-held-jobs-and-conversations.js";
 import { sql as documentVersions } from "./003-document-versions.js";
 import { sql as liveSnapshots } from "./004-live-snapshots.js";
+import { sql as deliveredActivity } from "./005-delivered-activity.js";
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: "held-jobs-and-conversations", sql: heldJobs },
   { version: 3, name: "document-versions", sql: documentVersions },
   { version: 4, name: "live-snapshots", sql: liveSnapshots },
+  { version: 5, name: "delivered-activity", sql: deliveredActivity },
 ];

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { countTokens } from "gpt-tokenizer";
+import { describe, expect, it } from "vitest";
+import { countTextTokens } from "../../src/llm/token-count.js";
+import { fastestMs, growth } from "../helpers/cost.js";
+import { fixturesDir } from "../helpers/fixtures.js";
+
+/** A word of `n` letters that byte-pair merging cannot shortcut (no long repeats). */
+const longWord = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join("");
+
+// Finding 3 of issue 10: byte-pair merging is quadratic in a word's length; one 200 KB word froze the server.
+describe("token counts cost time linear in the text", () => {
+  it("a 200,000-letter word is counted well within 3 s", () => {
+    const word = longWord(200_000);
+    expect(fastestMs(() => countTextTokens(word), 1)).toBeLessThan(3000);
+  });
+
+  it("four times the word takes well under sixteen times as long", () => {
+    expect(growth(longWord, countTextTokens, 50_000)).toBeLessThan(9);
+  });
+
+  it("is the exact count on ordinary text, and close on a long word", () => {
+    const text = readFileSync(`${fixturesDir}ami/ES2004a.teams.vtt`, "utf8");
+    expect(countTextTokens(text)).toBe(countTokens(text));
+    const word = longWord(5000);
+    expect(Math.abs(countTextTokens(word) - countTokens(word))).toBeLessThan(countTokens(word) * 0.1);
+  });
+
+  it("counts a special token's name as text instead of throwing", () => {
+    expect(() => countTokens("a <|endoftext|> b")).toThrow();
+    expect(countTextTokens("a <|endoftext|> b")).toBeGreaterThan(3);
+  });
+});
