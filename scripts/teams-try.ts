@@ -9,6 +9,9 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { startTeamsTry } from "./agents-playground/teams-try-stack.js";
+import { trustStandInCertificate } from "./agents-playground/trust-stand-in.js";
+
+await trustStandInCertificate();
 
 let options: { data?: string | undefined; port?: string | undefined };
 try {

@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { BundledMeeting } from "./bundled-meeting.js";
 
@@ -11,7 +13,11 @@ export interface SentActivity {
 export interface TeamsStandIns {
   /** The Bot Connector address to give the Playground as its service URL (`…/_connector`). */
   connectorUrl: string;
-  /** Microsoft Graph (`…/v1.0`) and the sign-in service, for GRAPH_BASE_URL and AUTHORITY_HOST. */
+  /**
+   * Microsoft Graph (`…/v1.0`) and the sign-in service, for GRAPH_BASE_URL and AUTHORITY_HOST: https, since
+   * the identity library refuses an http authority, with the 127.0.0.1 certificate of `STAND_IN_CA_FILE`,
+   * which the process must trust (NODE_EXTRA_CA_CERTS, read by Node at start-up).
+   */
   graphUrl: string;
   authorityHost: string;
   /** Where the Playground's own connector is, once it runs: everything but the meeting API goes there. */
@@ -37,12 +43,14 @@ export async function startTeamsStandIns(meeting: BundledMeeting): Promise<Teams
   const meetingPath = `/_connector/v1/meetings/${encodeURIComponent(meeting.meetingId)}`;
   const transcriptsPath = `/v1.0/users/${meeting.organizer.aadObjectId}/onlineMeetings/${encodeURIComponent(meeting.graphId)}/transcripts`;
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) json(res, 502, { error: { code: "StandInFailed", message: (error as Error).message } });
       else res.destroy();
     });
-  });
+  };
+  const connector = createServer(handler);
+  const graph = createTlsServer({ key: readFileSync(STAND_IN_KEY_FILE), cert: readFileSync(STAND_IN_CA_FILE) }, handler);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -64,9 +72,20 @@ export async function startTeamsStandIns(meeting: BundledMeeting): Promise<Teams
       return json(res, 404, { error: { code: "NotFound", message: "meeting not found" } });
     }
     if (path.startsWith("/_connector/")) return forward(req, res, url, body);
+    if (req.method === "GET" && path === `/${meeting.tenantId}/v2.0/.well-known/openid-configuration`) {
+      // What the identity library reads first about an authority it does not know: where its token endpoint is.
+      const tenant = `${graphBase}/${meeting.tenantId}`;
+      return json(res, 200, {
+        issuer: `${tenant}/v2.0`,
+        token_endpoint: `${tenant}/oauth2/v2.0/token`,
+        authorization_endpoint: `${tenant}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${tenant}/oauth2/v2.0/logout`,
+        jwks_uri: `${tenant}/discovery/v2.0/keys`,
+      });
+    }
     if (req.method === "POST" && path === `/${meeting.tenantId}/oauth2/v2.0/token`) {
       calls.token++;
-      return json(res, 200, { token_type: "Bearer", access_token: STAND_IN_TOKEN, expires_in: 3599 });
+      return json(res, 200, { token_type: "Bearer", access_token: STAND_IN_TOKEN, expires_in: 3599, ext_expires_in: 3599 });
     }
     if (req.method === "GET" && path.startsWith("/v1.0/")) {
       if (req.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`)
@@ -107,26 +126,41 @@ export async function startTeamsStandIns(meeting: BundledMeeting): Promise<Teams
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${await listen(connector)}`;
+  const graphBase = `https://127.0.0.1:${await listen(graph)}`;
   return {
     connectorUrl: `${base}/_connector`,
-    graphUrl: `${base}/v1.0`,
-    authorityHost: base,
+    graphUrl: `${graphBase}/v1.0`,
+    authorityHost: graphBase,
     forwardTo(url) {
       playground = url.replace(/\/+$/, "");
     },
     sent,
     calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all(
+        [connector, graph].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
+}
+
+/** A certificate for 127.0.0.1 and its key: the test suite's (test/fixtures/tls/), good for nothing but loopback. */
+export const STAND_IN_CA_FILE = new URL("../../test/fixtures/tls/server-cert.pem", import.meta.url);
+const STAND_IN_KEY_FILE = new URL("../../test/fixtures/tls/server-key.pem", import.meta.url);
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return (server.address() as AddressInfo).port;
 }
 
 const STAND_IN_TOKEN = "stand-in-graph-token";
