@@ -14,6 +14,7 @@ import { prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
 import { showListeningTrend } from "../usecases/show-listening-trend.js";
 import type { BotServices } from "./services.js";
 import type { TeamsPayload } from "./teams-payload.js";
+import { countOf } from "../format/count.js";
 
 export interface TeamsServiceDeps {
   db: Db;
@@ -105,7 +106,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       if (!person) return "I hold nothing about you.";
       const r = await forgetPerson(db, person);
       deps.log.info({ utterances: r.utterancesRemoved, reports: r.reportsDeleted }, "person forgotten on request");
-      return `I deleted what I held about you: ${r.utterancesRemoved} things you said in ${r.transcriptsChanged} transcripts, your figures in ${r.analysesChanged} analyses, ${r.reportsDeleted} of your coaching reports and ${r.feedbackDeleted} feedback entries; your name became “[someone]” ${r.mentionsReplaced} times in what others said and in ${r.titlesChanged} meeting titles. To use Attune again, just send me a message.`;
+      return `I deleted what I held about you: ${countOf(r.utterancesRemoved, "thing")} you said in ${countOf(r.transcriptsChanged, "transcript")}, your figures in ${countOf(r.analysesChanged, "analysis", "analyses")}, ${r.reportsDeleted} of your coaching reports and ${countOf(r.feedbackDeleted, "feedback entry", "feedback entries")}; your name became “[someone]” ${countOf(r.mentionsReplaced, "time")} in what others said and in ${countOf(r.titlesChanged, "meeting title")}. To use Attune again, just send me a message.`;
     },
   };
 }
