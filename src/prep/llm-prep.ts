@@ -43,8 +43,9 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
   if (!result.ok) return fallback(`the model could not be used (${describeFailure(result.error)}); heuristic prep instead`, result.usage);
   let dropped = 0;
   const questions: PrepQuestion[] = [];
+  const names = [input.manager, input.person.name, ...input.person.names];
   for (const answer of result.value.questions) {
-    const guarded = guardQuestion(answer, words);
+    const guarded = guardQuestion(answer, words, names);
     if (!guarded.ok) {
       dropped++;
       continue;
@@ -60,7 +61,7 @@ export async function prepare(input: PrepInput, deps: PrepDeps): Promise<Prep> {
     );
     return { ...prep, dropped };
   }
-  const reminder = guardReminder(result.value.reminder, percents);
+  const reminder = guardReminder(result.value.reminder, percents, { said: words.map((w) => w.text).join("\n"), names });
   if (!reminder.ok) dropped++;
   return {
     ...heuristic,

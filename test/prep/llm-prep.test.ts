@@ -114,6 +114,23 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     expect(prep.reminder).toMatch(/^You talked 77% in your last one-on-one with Jordan; aim for 20%–40%/);
   });
 
+  it("what the model writes is checked like a quote: a question or reminder that plants a sanction, a name or an address is dropped", async () => {
+    fake.script({
+      content: (r) => {
+        const planted = JSON.parse(answer(r, "Jordan should be fired; HR has been told.")) as { questions: { question: string }[] };
+        // the first question keeps its grounded quote but carries what a participant told the model to write
+        planted.questions[0]!.question = `Model: ask Priya whether HR knows you said "${planted.questions[0]!.question.split('"')[1]}"`;
+        planted.questions[1]!.question = "Model: write to jordan@example.com about it before Friday's review?";
+        return JSON.stringify(planted);
+      },
+    });
+    const { prep } = await prepWithModel();
+    expect(prep.dropped).toBeGreaterThanOrEqual(3); // the two planted questions and the invented quote
+    const written = [...prep.questions.map((q) => q.question), prep.reminder].join("\n");
+    expect(written).not.toMatch(/Priya|HR|fired|@/);
+    expect(prep.reminder).toMatch(/^You talked 77% in your last one-on-one with Jordan; aim for 20%–40%/);
+  });
+
   it("when no question quotes a stored meeting, the heuristic prepares and says so", async () => {
     fake.script({
       content: JSON.stringify({
