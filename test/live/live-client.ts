@@ -36,7 +36,7 @@ export async function connect(url: string, headers: Record<string, string> = {})
     ws,
     frames,
     send: (frame) => ws.send(typeof frame === "string" ? frame : JSON.stringify(frame)),
-    next(match, what, timeoutMs = 20_000) {
+    next(match, what, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = frames.find(match);
