@@ -7,7 +7,7 @@ import { findMonologues } from "./monologues.js";
 import { defaultMetricOptions, type MetricOptions } from "./options.js";
 import { responseGaps } from "./response-gaps.js";
 import { ANALYSIS_SCHEMA_VERSION, type Analysis } from "./schema.js";
-import { speakerMetrics } from "./speakers.js";
+import { silentSpeaker, speakerMetrics } from "./speakers.js";
 import { measureTalkTime } from "./talk-time.js";
 
 export interface AnalyzeInput {
@@ -52,23 +52,5 @@ export function analyze(input: AnalyzeInput): Analysis {
     responseGaps: { count: gaps.length, medianMs: median(gaps.map((g) => g.gapMs)) },
     manager: input.manager ? managerMetrics(input.manager, speakers, people, gaps, monologues, options) : null,
     thresholds: options,
-  };
-}
-
-function silentSpeaker(name: string): Analysis["speakers"][number] {
-  return {
-    name,
-    talkMs: 0,
-    share: 0,
-    turns: 0,
-    backchannels: 0,
-    words: 0,
-    wordsPerMinute: null,
-    questions: 0,
-    openQuestions: 0,
-    closedQuestions: 0,
-    longestMonologueMs: 0,
-    interruptionsMade: 0,
-    interruptionsReceived: 0,
   };
 }

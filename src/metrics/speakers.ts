@@ -10,21 +10,7 @@ export function speakerMetrics(utterances: readonly Utterance[], talkMs: Map<str
   for (const ms of talkMs.values()) summed += ms;
   const rows = new Map<string, SpeakerMetrics>();
   for (const [name, ms] of talkMs) {
-    rows.set(name, {
-      name,
-      talkMs: ms,
-      share: summed === 0 ? 0 : ms / summed,
-      turns: 0,
-      backchannels: 0,
-      words: 0,
-      wordsPerMinute: null,
-      questions: 0,
-      openQuestions: 0,
-      closedQuestions: 0,
-      longestMonologueMs: 0,
-      interruptionsMade: 0,
-      interruptionsReceived: 0,
-    });
+    rows.set(name, { ...silentSpeaker(name), talkMs: ms, share: summed === 0 ? 0 : ms / summed });
   }
   for (const u of utterances) {
     const row = u.speaker === null ? undefined : rows.get(u.speaker);
@@ -49,4 +35,23 @@ export function speakerMetrics(utterances: readonly Utterance[], talkMs: Map<str
     row.wordsPerMinute = row.talkMs >= 10_000 ? Math.round((row.words / row.talkMs) * 60_000) : null;
   }
   return [...rows.values()].sort((a, b) => b.talkMs - a.talkMs || a.name.localeCompare(b.name));
+}
+
+/** A speaker's row before anything they said is counted: named (a roster member who never spoke keeps it). */
+export function silentSpeaker(name: string): SpeakerMetrics {
+  return {
+    name,
+    talkMs: 0,
+    share: 0,
+    turns: 0,
+    backchannels: 0,
+    words: 0,
+    wordsPerMinute: null,
+    questions: 0,
+    openQuestions: 0,
+    closedQuestions: 0,
+    longestMonologueMs: 0,
+    interruptionsMade: 0,
+    interruptionsReceived: 0,
+  };
 }
