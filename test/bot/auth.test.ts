@@ -1,12 +1,13 @@
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
 import { activity, FakeConnector } from "../helpers/fake-teams.js";
-import { HttpFake } from "../helpers/http-fake.js";
+import { BOT_FRAMEWORK_ISSUER, startFakeBotOpenId } from "../helpers/fake-bot-openid.js";
+import type { HttpFake } from "../helpers/http-fake.js";
 
 const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
-const ISSUER = "https://api.botframework.com";
+const ISSUER = BOT_FRAMEWORK_ISSUER;
 
 let openId: HttpFake;
 let connector: FakeConnector;
@@ -22,16 +23,8 @@ beforeAll(async () => {
   const forger = await generateKeyPair("RS256");
   channelKey = channel.privateKey;
   forgerKey = forger.privateKey;
-  const jwk: JWK = { ...(await exportJWK(channel.publicKey)), kid: "channel-key", use: "sig", alg: "RS256" };
-  openId = new HttpFake();
-  const base = await openId.start();
-  // The Bot Framework's OpenID metadata and signing keys, as a sovereign cloud or a test would override them.
-  openId.route((req) =>
-    req.path === "/v1/.well-known/openidconfiguration"
-      ? { status: 200, body: { issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] } }
-      : null,
-  );
-  openId.route((req) => (req.path === "/v1/keys" ? { status: 200, body: { keys: [{ ...jwk, endorsements: ["msteams"] }] } } : null));
+  const bot = await startFakeBotOpenId(channel.publicKey);
+  openId = bot.fake;
   connector = new FakeConnector();
   await connector.start();
   server = await startLocalAttune(
@@ -41,7 +34,7 @@ beforeAll(async () => {
       MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
       PUBLIC_BASE_URL: "https://attune.example.com",
       HOST: "127.0.0.1",
-      BOTFRAMEWORK_OPENID_METADATA_URL: `${base}/v1/.well-known/openidconfiguration`,
+      BOTFRAMEWORK_OPENID_METADATA_URL: bot.metadataUrl,
     },
     { log },
   );

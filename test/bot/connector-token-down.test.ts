@@ -1,9 +1,10 @@
 import { Writable } from "node:stream";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { eventually, postActivity, startLocalAttune } from "../helpers/attune-server.js";
 import { activity, FakeConnector } from "../helpers/fake-teams.js";
+import { BOT_FRAMEWORK_ISSUER, startFakeBotOpenId } from "../helpers/fake-bot-openid.js";
 import { HttpFake } from "../helpers/http-fake.js";
 
 /**
@@ -12,7 +13,7 @@ import { HttpFake } from "../helpers/http-fake.js";
  * info, logging the operation and why, never a response body.
  */
 const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
-const ISSUER = "https://api.botframework.com";
+const ISSUER = BOT_FRAMEWORK_ISSUER;
 let openId: HttpFake;
 let connector: FakeConnector;
 let channelKey: CryptoKey;
@@ -22,15 +23,8 @@ const logLines: string[] = [];
 beforeAll(async () => {
   const channel = await generateKeyPair("RS256");
   channelKey = channel.privateKey;
-  const jwk = { ...(await exportJWK(channel.publicKey)), kid: "channel-key", use: "sig", alg: "RS256" };
-  openId = new HttpFake();
-  const base = await openId.start();
-  openId.route((req) =>
-    req.path === "/v1/.well-known/openidconfiguration"
-      ? { status: 200, body: { issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] } }
-      : null,
-  );
-  openId.route((req) => (req.path === "/v1/keys" ? { status: 200, body: { keys: [{ ...jwk, endorsements: ["msteams"] }] } } : null));
+  const bot = await startFakeBotOpenId(channel.publicKey);
+  openId = bot.fake;
   // The bot's token endpoint: an https address where nothing listens.
   const gone = new HttpFake({ tls: true });
   const goneUrl = await gone.start();
@@ -50,7 +44,7 @@ beforeAll(async () => {
       MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
       PUBLIC_BASE_URL: "https://attune.example.com",
       HOST: "127.0.0.1",
-      BOTFRAMEWORK_OPENID_METADATA_URL: `${base}/v1/.well-known/openidconfiguration`,
+      BOTFRAMEWORK_OPENID_METADATA_URL: bot.metadataUrl,
       BOTFRAMEWORK_LOGIN_URL: `${goneUrl}/botframework.com`,
       ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
     },

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/attune.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { jsonReportSchema } from "../../src/rendering/json-report.js";
-import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
+import { wellBehavedModelForFile } from "../helpers/fake-openai.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
@@ -14,14 +14,7 @@ async function run(args: string[], env: Record<string, string | undefined> = {})
 
 const sample = `${fixturesDir}teams/download-style.vtt`;
 
-let fake: FakeOpenAi;
-let baseURL: string;
-beforeAll(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-  fake.fallback = wellBehavedModel;
-});
-afterAll(async () => fake.stop());
+const model = wellBehavedModelForFile();
 
 describe("attune analyze --coach", () => {
   it("with no model: the heuristic finds the missed concern and the kept restatement", async () => {
@@ -53,7 +46,7 @@ describe("attune analyze --coach", () => {
 
   it("with OPENAI_BASE_URL set: the prompt set coaches through the model", async () => {
     const { code, out } = await run(["analyze", sample, "--manager", "renee", "--coach", "--format", "json"], {
-      OPENAI_BASE_URL: baseURL,
+      OPENAI_BASE_URL: model.baseURL,
       OPENAI_MODEL: "fake-model",
     });
     expect(code).toBe(0);
@@ -61,7 +54,7 @@ describe("attune analyze --coach", () => {
     expect(coaching?.source).toBe("llm");
     expect(coaching!.moments[0]!.suggestion).toMatch(/^Model: /);
     expect(coaching?.tokens.requests).toBe(2);
-    expect(fake.requests.at(-1)!.body.model).toBe("fake-model");
+    expect(model.fake.requests.at(-1)!.body.model).toBe("fake-model");
   });
 
   const bad: [string, string[], Record<string, string>, RegExp][] = [

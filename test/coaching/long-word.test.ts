@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { analyze } from "../../src/metrics/analyze.js";
-import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
+import { wellBehavedModelForFile } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 
-let fake: FakeOpenAi;
-let baseURL: string;
-beforeAll(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-  fake.fallback = wellBehavedModel;
-});
-afterAll(async () => fake.stop());
+const model = wellBehavedModelForFile();
 
 const word = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join("");
 
@@ -29,12 +22,12 @@ describe("one very long word in a meeting coached by the prompt set", () => {
     const analysis = analyze({ utterances, manager });
     const loaded = await loadPrompts(bundledPromptsDir);
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 5000, maxRetries: 0 });
+    const llm = createLlm({ apiKey: "k", baseURL: model.baseURL, model: "m", timeoutMs: 5000, maxRetries: 0 });
     const started = performance.now();
     const coaching = await coachMeeting({ utterances, analysis, manager }, { llm, prompts: loaded.value });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(coaching.source).toBe("llm");
-    expect(fake.requests.length).toBeGreaterThan(0);
-    for (const request of fake.requests) expect(JSON.stringify(request.body.messages).length).toBeLessThan(20_000);
+    expect(model.fake.requests.length).toBeGreaterThan(0);
+    for (const request of model.fake.requests) expect(JSON.stringify(request.body.messages).length).toBeLessThan(20_000);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts } from "../../src/llm/prompt-store.js";
@@ -6,24 +6,17 @@ import { bundledPromptsDir } from "../../src/config.js";
 import type { Coaching } from "../../src/coaching/schema.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { FakeOpenAi, wellBehavedModel } from "../helpers/fake-openai.js";
+import { wellBehavedModelForFile } from "../helpers/fake-openai.js";
 import { ONE_HOUR_MANAGER, oneHourMeeting } from "../helpers/one-hour-meeting.js";
 
-let fake: FakeOpenAi;
-let baseURL: string;
-beforeAll(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-  fake.fallback = wellBehavedModel;
-});
-afterAll(async () => fake.stop());
+const model = wellBehavedModelForFile();
 
 /** The hour's manager coached by the prompt set against the fake model. */
 async function coachWithModel(utterances: Utterance[]): Promise<Coaching> {
   const loaded = await loadPrompts(bundledPromptsDir);
   if (!loaded.ok) throw new Error(loaded.error.message);
   const analysis = analyze({ utterances, manager: ONE_HOUR_MANAGER });
-  const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
+  const llm = createLlm({ apiKey: "k", baseURL: model.baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
   return coachMeeting({ utterances, analysis, manager: ONE_HOUR_MANAGER }, { llm, prompts: loaded.value });
 }
 
@@ -37,7 +30,7 @@ describe("token budget on an hour of real meeting", () => {
     expect(coaching.tokens.requests).toBeLessThanOrEqual(4);
     expect(coaching.tokens.prompt).toBeLessThan(12_000);
     expect(coaching.tokens.prompt / coaching.tokens.transcript).toBeLessThan(0.3);
-    const sentChars = fake.requests.reduce((sum, r) => sum + r.body.messages.reduce((s, m) => s + m.content.length, 0), 0);
+    const sentChars = model.fake.requests.reduce((sum, r) => sum + r.body.messages.reduce((s, m) => s + m.content.length, 0), 0);
     const transcriptChars = utterances.reduce((sum, u) => sum + u.text.length, 0);
     expect(sentChars / transcriptChars).toBeLessThan(0.3);
     console.info(

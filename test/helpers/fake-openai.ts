@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 /** The parsed body of one chat-completions request the fake received. */
 export interface RecordedRequest {
@@ -136,3 +137,17 @@ export function isSummaryRequest(request: RecordedRequest): boolean {
 
 /** A model that answers every request well: moments for the moments prompt, a habit for the summary. */
 export const wellBehavedModel: Step = { content: (r) => (isSummaryRequest(r) ? goodSummaryAnswer : goodMomentsAnswer(r)) };
+
+/**
+ * A well-behaved fake model for a whole test file: started before its tests, stopped after. Read `fake` and
+ * `baseURL` inside tests (they are set once the server is up).
+ */
+export function wellBehavedModelForFile(): { readonly fake: FakeOpenAi; readonly baseURL: string } {
+  const model = { fake: new FakeOpenAi(), baseURL: "" };
+  beforeAll(async () => {
+    model.baseURL = await model.fake.start();
+    model.fake.fallback = wellBehavedModel;
+  });
+  afterAll(async () => model.fake.stop());
+  return model;
+}
