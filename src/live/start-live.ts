@@ -77,6 +77,8 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
     recallSecret: live.recallSecret,
     framesPerSecond: live.framesPerSecond,
     burst: live.framesPerSecond * 4,
+    maxMeetings: live.maxMeetings,
+    idleMs: live.idleMs,
   });
   const replays = localReplayer(hub, config.storage.dataDir);
   if (!live.ingestToken && !live.recallSecret) log.info("live ingest is off: set ATTUNE_LIVE_INGEST_TOKEN to follow meetings live");
