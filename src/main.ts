@@ -13,6 +13,7 @@ import { createGraphTranscripts } from "./graph/transcripts.js";
 import { meetingSteps } from "./jobs/meeting-pipeline.js";
 import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
+import { meetingOrganizers } from "./live/meeting-organizers.js";
 import type { LiveService } from "./live/start-live.js";
 import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
 import { loopbackUpgradesOnly } from "./server/loopback-host.js";
@@ -151,18 +152,28 @@ export async function startAttune(env: Record<string, string | undefined>, optio
           log: log.child({ module: "live" }),
         })
       : null;
+  // Live mode in Teams: the organizer's account id from the meeting info decides who sees the organizer's panel.
+  const organizers = meetingOrganizers();
+  const liveInTeams = Boolean(config.bot.appId && (config.live.ingestToken || config.live.recallSecret));
   const bot = createBot(
-    notifier
+    notifier || liveInTeams
       ? {
           ...services,
           meetingStarted: async (event, info, reference) => {
-            if (info.organizerBotId) notifier.remember(event.meetingId, { reference, organizerBotId: info.organizerBotId });
+            if (info.organizerAadId) organizers.remember(event.meetingId, { id: info.organizerAadId, tenantId: info.tenantId });
+            if (notifier && info.organizerBotId) notifier.remember(event.meetingId, { reference, organizerBotId: info.organizerBotId });
           },
         }
       : services,
     log.child({ module: "bot" }),
   );
-  const started = await startLive({ config, db, log: log.child({ module: "live" }), ...(notifier && { onNudge: notifier.onNudge }) });
+  const started = await startLive({
+    config,
+    db,
+    log: log.child({ module: "live" }),
+    organizerOf: organizers.of,
+    ...(notifier && { onNudge: notifier.onNudge }),
+  });
   if (!started.ok) {
     await thread.close();
     await db.close();

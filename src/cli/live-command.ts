@@ -12,7 +12,7 @@ import { refuseArchive } from "./word-document.js";
 import { countOf } from "../format/count.js";
 
 export const liveUsage = `Usage: attune live replay <file|-> --manager NAME [--speed N] [--url ws://…] [--meeting ID]
-       attune live token --meeting ID --user NAME [--hours H]
+       attune live token --meeting ID --user NAME [--id ACCOUNT_ID] [--hours H]
 
 replay  sends a transcript to a running Attune's live ingest as a live source would (partial
         segments every second, then each final one), in real time or N times faster; the side
@@ -22,7 +22,8 @@ replay  sends a transcript to a running Attune's live ingest as a live source wo
           --url URL        the ingest (default ws://127.0.0.1:$PORT/live/ingest)
           --meeting ID     the live meeting id (default: replay- and the file's name)
 token   prints a development token for the side panel outside Teams (local mode only); its last
-        word on stdout is the token. Open /sidepanel?meetingId=ID&token=TOKEN in a browser.`;
+        word on stdout is the token. Open /sidepanel?meetingId=ID&token=TOKEN in a browser. --id gives the
+        token an account id (oid): with one, the organizer is recognised by id (see docs/live.md).`;
 
 export async function liveCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -36,7 +37,10 @@ export async function liveCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function token(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { meeting: { type: "string" }, user: { type: "string" }, hours: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { meeting: { type: "string" }, user: { type: "string" }, id: { type: "string" }, hours: { type: "string" } },
+  });
   if (!values.meeting || !values.user) throw new UsageError("token needs --meeting ID and --user NAME");
   const hours = values.hours === undefined ? 12 : Number(values.hours);
   if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 7)
@@ -44,7 +48,8 @@ async function token(args: string[], io: CliIo): Promise<number> {
   const context = createContext(io);
   if (context.config.bot.appId)
     throw new UsageError("development tokens are for local mode; in Teams the side panel signs in with the user's Entra SSO token");
-  const signed = await signDevToken(await devKey(context.config.storage.dataDir), values.meeting, values.user, Math.round(hours * 3600));
+  const key = await devKey(context.config.storage.dataDir);
+  const signed = await signDevToken(key, values.meeting, values.user, Math.round(hours * 3600), values.id);
   io.stdout(`Development token for ${values.user} in meeting ${values.meeting}, valid ${hours} hours:\n${signed}`);
   return EXIT_OK;
 }

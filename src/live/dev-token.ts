@@ -25,10 +25,13 @@ export async function devKey(dataDir: string): Promise<Uint8Array> {
   return Buffer.from((await readFile(file, "utf8")).trim(), "base64");
 }
 
-/** A token for one user in one meeting, valid for `seconds` (12 hours unless told; negative makes an expired one, for tests). */
-export async function signDevToken(key: Uint8Array, meetingId: string, user: string, seconds = 12 * 3600): Promise<string> {
+/**
+ * A token for one user in one meeting, valid for `seconds` (12 hours unless told; negative makes an expired one,
+ * for tests). `id` is the user's account id (`oid`), which the organizer's place is decided by when it is known.
+ */
+export async function signDevToken(key: Uint8Array, meetingId: string, user: string, seconds = 12 * 3600, id?: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ name: user, mid: meetingId, tid: "local" })
+  return new SignJWT({ name: user, mid: meetingId, tid: "local", ...(id && { oid: id }) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(DEV_ISSUER)
     .setAudience(DEV_AUDIENCE)
@@ -38,8 +41,8 @@ export async function signDevToken(key: Uint8Array, meetingId: string, user: str
     .sign(key);
 }
 
-export async function verifyDevToken(key: Uint8Array, token: string): Promise<{ name: string; meetingId: string }> {
+export async function verifyDevToken(key: Uint8Array, token: string): Promise<{ name: string; meetingId: string; id: string | null }> {
   const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["HS256"] });
   if (typeof payload.name !== "string" || typeof payload.mid !== "string") throw new Error("the token names no user or meeting");
-  return { name: payload.name, meetingId: payload.mid };
+  return { name: payload.name, meetingId: payload.mid, id: typeof payload.oid === "string" ? payload.oid : null };
 }

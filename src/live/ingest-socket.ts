@@ -1,12 +1,14 @@
 import type { WebSocket } from "ws";
 import type { Logger } from "../log.js";
 import type { LiveHub } from "./live-hub.js";
-import { firstProblem, ingestFrameSchema, type IngestReply } from "./protocol.js";
+import { firstProblem, ingestFrameSchema, type IngestFrame, type IngestReply } from "./protocol.js";
 import { rateLimit } from "./rate-limit.js";
 
 export interface IngestSocketOptions {
   framesPerSecond: number;
   burst: number;
+  /** Whether this connection may send this frame (a meeting another source owns, or too many meetings: refused). */
+  admit?: (frame: IngestFrame) => { ok: true } | { ok: false; error: string };
 }
 
 /**
@@ -38,6 +40,8 @@ export function serveIngest(ws: WebSocket, hub: LiveHub, log: Logger, options: I
     }
     const frame = ingestFrameSchema.safeParse(json);
     if (!frame.success) return reply({ type: "error", message: firstProblem(frame.error) });
+    const admitted = options.admit?.(frame.data) ?? { ok: true };
+    if (!admitted.ok) return reply({ type: "error", message: admitted.error });
     queue = queue.then(async () => {
       try {
         const result = await hub.handle(frame.data);

@@ -6,7 +6,7 @@ import type { LiveOptions } from "./live-options.js";
 import { fromSnapshot } from "./live-snapshot.js";
 import { startSweep } from "./live-sweep.js";
 import { liveView } from "./live-view.js";
-import { summarize } from "./meeting-summary.js";
+import { summarize, type Organizer } from "./meeting-summary.js";
 import { applyInput } from "./apply-input.js";
 import { finishMeeting, joinPerson, newMeeting, type MeetingState } from "./meeting-state.js";
 import { nextNudge, type Nudge } from "./nudge-policy.js";
@@ -25,6 +25,8 @@ export interface LiveHubDeps {
   maxMeetings: number;
   /** Told of every nudge sent (the optional in-meeting notification). */
   onNudge?: (meeting: { meetingId: string; manager: string }, nudge: Nudge) => void;
+  /** The organizer Teams reported for a meeting (Bot Connector meeting info); it outranks a source's managerId. */
+  organizerOf?: (meetingId: string) => Organizer | null;
   now?: () => number;
 }
 
@@ -70,6 +72,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     return meeting;
   }
 
+  const organizerOf = (meeting: OwnedMeeting): Organizer | null =>
+    deps.organizerOf?.(meeting.state.meetingId) ?? (meeting.managerId ? { id: meeting.managerId, tenantId: null } : null);
+
   function publishSoon(meeting: OwnedMeeting): void {
     if (meeting.publishQueued) return;
     meeting.publishQueued = true;
@@ -79,7 +84,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       const view = liveView(meeting.state, options);
       bus.publish(meeting.state.meetingId, {
         kind: "summary",
-        summary: summarize(meeting.state.meetingId, meeting.state.title, view, meeting.lastNudge),
+        summary: summarize(meeting.state.meetingId, meeting.state.title, view, meeting.lastNudge, organizerOf(meeting)),
         sentAt: now(),
       });
     });
@@ -105,7 +110,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     meeting.stopForwarded();
     finishMeeting(meeting.state, options);
     const view = liveView(meeting.state, options);
-    bus.publish(meetingId, { kind: "summary", summary: summarize(meetingId, meeting.state.title, view, meeting.lastNudge), sentAt: now() });
+    bus.publish(meetingId, {
+      kind: "summary",
+      summary: summarize(meetingId, meeting.state.title, view, meeting.lastNudge, organizerOf(meeting)),
+      sentAt: now(),
+    });
     bus.publish(meetingId, { kind: "ended", meetingId });
     await deps.snapshots?.remove(meetingId);
     await bus.release(meetingId);
@@ -134,6 +143,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
           if (meeting.state.manager === "") meeting.state.manager = input.manager;
           for (const name of [input.manager, ...(input.participants ?? [])]) joinPerson(meeting.state, name, meeting.state.buffer.clockMs);
         }
+        meeting.managerId ??= input.managerId ?? null;
         afterChange(meeting);
         return { ok: true, value: "accepted" };
       }

@@ -1,15 +1,19 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import express, { type Router } from "express";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../log.js";
 import { serveIngest } from "./ingest-socket.js";
+import { bearerToken, caller, connectionCounter, recallToken, sameSecret } from "./live-auth.js";
 import type { LiveHub } from "./live-hub.js";
 import type { PanelHub } from "./panel-hub.js";
 import { CLOSE } from "./protocol.js";
+import { rateLimit } from "./rate-limit.js";
 import { recallContext, takeRecallEvent } from "./recall-intake.js";
-import { verifyRecallSignature } from "./recall-signature.js";
+import { replayGuard } from "./recall-replay.js";
+import { RECALL_TOLERANCE_S, recallMessageId, verifyRecallSignature } from "./recall-signature.js";
+import { sourceLedger, type Source } from "./source-ledger.js";
 
 export interface LiveServerDeps {
   hub: LiveHub;
@@ -21,7 +25,14 @@ export interface LiveServerDeps {
   recallSecret: string | undefined;
   framesPerSecond: number;
   burst: number;
+  /** The hub's own limit: one source may own a fiftieth of it. */
+  maxMeetings: number;
+  /** A meeting quiet this long is no longer its source's (the hub forgets it then too). */
+  idleMs: number;
 }
+
+/** Open /live/ingest sockets (and Recall.ai sockets on the ingest token) per remote address. */
+export const MAX_SOCKETS_PER_ADDRESS = 10;
 
 export const INGEST_OFF = "live ingest is off on this server: set ATTUNE_LIVE_INGEST_TOKEN to turn it on";
 
@@ -32,17 +43,34 @@ export function createLiveServer(deps: LiveServerDeps): {
   close: () => void;
 } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
-  const tokenOk = (req: IncomingMessage, url: URL) => {
-    if (!deps.ingestToken) return false;
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? url.searchParams.get("token") ?? "";
-    return sameSecret(bearer, deps.ingestToken);
-  };
-  /** Recall: its signature when the secret is configured, else the ingest token (header or ?token=). */
-  const recallAllowed = (req: IncomingMessage, url: URL, body: string): { ok: true } | { ok: false; error: string } => {
-    if (deps.recallSecret) return verifyRecallSignature(deps.recallSecret, req.headers, body);
+  const ledger = sourceLedger({ perSource: Math.max(1, Math.floor(deps.maxMeetings / 50)), idleMs: deps.idleMs });
+  const sockets = connectionCounter(MAX_SOCKETS_PER_ADDRESS);
+  // A signed request is taken once: its id is remembered while its timestamp could still pass.
+  const seen = replayGuard({ windowMs: 2 * RECALL_TOLERANCE_S * 1000, max: 100_000 });
+  const refusedAuth = (req: IncomingMessage, url: URL, reason: string) =>
+    deps.log.warn(caller(req, url), `live authentication refused: ${reason}`);
+  /**
+   * Recall: its signature when the secret is configured (each signed request once; the meeting and manager
+   * then come from the signed body, never the unsigned address), else the ingest token (header or ?token=).
+   */
+  const recallAllowed = (req: IncomingMessage, url: URL, body: string): { ok: true; signed: boolean } | { ok: false; error: string } => {
+    if (deps.recallSecret) {
+      const checked = verifyRecallSignature(deps.recallSecret, req.headers, body);
+      if (!checked.ok) return checked;
+      if (!seen.firstSight(recallMessageId(req.headers))) return { ok: false, error: "this webhook-id was already taken (a replay)" };
+      return { ok: true, signed: true };
+    }
     if (!deps.ingestToken) return { ok: false, error: INGEST_OFF };
-    return tokenOk(req, url) ? { ok: true } : { ok: false, error: "wrong or missing token" };
+    return sameSecret(recallToken(req, url), deps.ingestToken)
+      ? { ok: true, signed: false }
+      : { ok: false, error: "wrong or missing token" };
   };
+  /** The signature covers the body, not the address: with it, the meeting and manager must come from the bot's metadata. */
+  const unsignedParameters = (url: URL) =>
+    url.searchParams.has("meetingId") || url.searchParams.has("manager")
+      ? "?meetingId= and ?manager= are not covered by Recall.ai's signature: put attune_meeting_id and attune_manager in the bot's metadata"
+      : null;
+  const recallSource = (signed: boolean): Source => ({ id: "recall.ai", capped: !signed });
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -50,9 +78,23 @@ export function createLiveServer(deps: LiveServerDeps): {
     if (url.pathname === "/live/ingest") {
       accept((ws) => {
         if (!deps.ingestToken) return ws.close(CLOSE.unavailable, INGEST_OFF);
-        if (!tokenOk(req, url))
+        if (!sameSecret(bearerToken(req), deps.ingestToken)) {
+          refusedAuth(req, url, "wrong or missing ingest token");
           return ws.close(CLOSE.unauthenticated, "wrong or missing token: send Authorization: Bearer <ATTUNE_LIVE_INGEST_TOKEN>");
-        serveIngest(ws, deps.hub, deps.log, { framesPerSecond: deps.framesPerSecond, burst: deps.burst });
+        }
+        const address = caller(req, url).remote;
+        if (!sockets.take(address))
+          return ws.close(CLOSE.tooFast, `too many live sources from this address: at most ${MAX_SOCKETS_PER_ADDRESS} at once`);
+        const source: Source = { id: randomUUID(), capped: true };
+        ws.on("close", () => {
+          sockets.give(address);
+          ledger.release(source.id);
+        });
+        serveIngest(ws, deps.hub, deps.log, {
+          framesPerSecond: deps.framesPerSecond,
+          burst: deps.burst,
+          admit: (frame) => ledger.admit(source, frame),
+        });
       });
     } else if (url.pathname === "/live/panel") {
       accept((ws) => {
@@ -63,8 +105,18 @@ export function createLiveServer(deps: LiveServerDeps): {
     } else if (url.pathname === "/live/recall") {
       accept((ws) => {
         const allowed = recallAllowed(req, url, "");
-        if (!allowed.ok) return ws.close(deps.ingestToken || deps.recallSecret ? CLOSE.unauthenticated : CLOSE.unavailable, allowed.error);
-        serveRecallSocket(ws, deps, recallContext(url));
+        if (!allowed.ok) {
+          if (deps.ingestToken || deps.recallSecret) refusedAuth(req, url, allowed.error);
+          return ws.close(deps.ingestToken || deps.recallSecret ? CLOSE.unauthenticated : CLOSE.unavailable, allowed.error);
+        }
+        const unsigned = allowed.signed ? unsignedParameters(url) : null;
+        // A close reason is at most 123 bytes.
+        if (unsigned) return ws.close(CLOSE.badRequest, "?meetingId= and ?manager= are not signed: use the bot's metadata instead");
+        const address = caller(req, url).remote;
+        if (!allowed.signed && !sockets.take(address))
+          return ws.close(CLOSE.tooFast, `too many live sources from this address: at most ${MAX_SOCKETS_PER_ADDRESS} at once`);
+        if (!allowed.signed) ws.on("close", () => sockets.give(address));
+        serveRecallSocket(ws, deps, recallContext(url), { source: recallSource(allowed.signed), ledger });
       });
     } else {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
@@ -77,7 +129,13 @@ export function createLiveServer(deps: LiveServerDeps): {
     const body = typeof req.body === "string" ? req.body : "";
     const allowed = recallAllowed(req, url, body);
     if (!allowed.ok) {
+      if (deps.recallSecret || deps.ingestToken) refusedAuth(req, url, allowed.error);
       res.status(deps.recallSecret || deps.ingestToken ? 401 : 503).json({ error: allowed.error });
+      return;
+    }
+    const unsigned = allowed.signed ? unsignedParameters(url) : null;
+    if (unsigned) {
+      res.status(400).json({ error: unsigned });
       return;
     }
     let json: unknown;
@@ -87,7 +145,7 @@ export function createLiveServer(deps: LiveServerDeps): {
       res.status(400).json({ error: "the body is not JSON" });
       return;
     }
-    const taken = await takeRecallEvent(deps.hub, json, recallContext(url));
+    const taken = await takeRecallEvent(admitted(deps.hub, ledger, recallSource(allowed.signed)), json, recallContext(url));
     if (taken.ok) res.json({ ok: true, [taken.value]: true });
     else res.status(400).json({ error: taken.error });
   });
@@ -99,9 +157,36 @@ export function createLiveServer(deps: LiveServerDeps): {
   return { upgrade, router, close };
 }
 
-function serveRecallSocket(ws: WebSocket, deps: LiveServerDeps, context: ReturnType<typeof recallContext>): void {
+/**
+ * One Recall.ai socket: its frames are not signed, so they are held to the ingest's rate, and the socket
+ * serves the first meeting it names and no other (one signed upgrade, one socket, one meeting).
+ */
+function serveRecallSocket(
+  ws: WebSocket,
+  deps: LiveServerDeps,
+  context: ReturnType<typeof recallContext>,
+  owner: { source: Source; ledger: ReturnType<typeof sourceLedger> },
+): void {
   let queue: Promise<void> = Promise.resolve();
+  const limit = rateLimit(deps.framesPerSecond, deps.burst);
+  let lastRateWarning = 0;
+  let meetingId: string | null = null;
+  const hub: Pick<LiveHub, "handle"> = {
+    handle: async (input) => {
+      meetingId ??= input.meetingId;
+      if (input.meetingId !== meetingId)
+        return { ok: false, code: "refused", error: `this socket serves meeting ${meetingId}: open another for another meeting` };
+      return admitted(deps.hub, owner.ledger, owner.source).handle(input);
+    },
+  };
   ws.on("message", (data) => {
+    if (!limit.take()) {
+      if (Date.now() - lastRateWarning > 1000) {
+        lastRateWarning = Date.now();
+        deps.log.warn(`Recall.ai socket over ${deps.framesPerSecond} frames a second: frames dropped`);
+      }
+      return;
+    }
     queue = queue.then(async () => {
       let json: unknown;
       try {
@@ -110,15 +195,18 @@ function serveRecallSocket(ws: WebSocket, deps: LiveServerDeps, context: ReturnT
         deps.log.warn("Recall.ai sent a frame that is not JSON");
         return;
       }
-      const taken = await takeRecallEvent(deps.hub, json, context);
+      const taken = await takeRecallEvent(hub, json, context);
       if (!taken.ok) deps.log.warn({ reason: taken.error }, "Recall.ai event refused");
     });
   });
 }
 
-/** Compares secrets in constant time (hashes first, so lengths do not leak either). */
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
+/** The hub as one source sees it: input for a meeting another source owns is refused before it reaches the hub. */
+function admitted(hub: Pick<LiveHub, "handle">, ledger: ReturnType<typeof sourceLedger>, source: Source): Pick<LiveHub, "handle"> {
+  return {
+    handle: async (input) => {
+      const ok = ledger.admit(source, input);
+      return ok.ok ? hub.handle(input) : { ok: false, code: "refused", error: ok.error };
+    },
+  };
 }

@@ -6,6 +6,9 @@ import { nudgeFrameSchema, type NudgeFrame } from "./protocol.js";
  * What panels need of a meeting, published on the bus after each change: the live view without
  * anything panels must not see (no words ever exist in live mode to begin with).
  */
+export const organizerSchema = z.object({ id: z.string(), tenantId: z.string().nullable() });
+export type Organizer = z.infer<typeof organizerSchema>;
+
 export const meetingSummarySchema = z.object({
   meetingId: z.string(),
   title: z.string().nullable(),
@@ -27,10 +30,18 @@ export const meetingSummarySchema = z.object({
   floor: z.object({ speaker: z.string(), startMs: z.number().int(), endMs: z.number().int() }).nullable(),
   /** The latest nudge, for an organizer's panel that opens just after it (from the in-meeting notification). */
   lastNudge: nudgeFrameSchema.nullable(),
+  /** The organizer's account id (and tenant when known): who gets the organizer's view; null when nobody said. */
+  organizer: organizerSchema.nullable().default(null),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
-export function summarize(meetingId: string, title: string | null, view: LiveView, lastNudge: NudgeFrame | null): MeetingSummary {
+export function summarize(
+  meetingId: string,
+  title: string | null,
+  view: LiveView,
+  lastNudge: NudgeFrame | null,
+  organizer: Organizer | null,
+): MeetingSummary {
   return {
     meetingId,
     title,
@@ -49,5 +60,6 @@ export function summarize(meetingId: string, title: string | null, view: LiveVie
     })),
     floor: view.floor,
     lastNudge,
+    organizer,
   };
 }

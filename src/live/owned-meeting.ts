@@ -11,6 +11,8 @@ export interface OwnedMeeting {
   publishQueued: boolean;
   stopForwarded: Unsubscribe;
   lastNudge: Nudge | null;
+  /** The manager's account id from the source's start (`managerId`); not snapshotted: the next start says it again. */
+  managerId: string | null;
   /** Wall time of the last snapshot and of the last claim renewal. */
   savedAt: number;
   claimedAt: number;
@@ -24,6 +26,7 @@ export function ownedMeeting(state: MeetingState, now: number, snapshotEveryMs: 
     publishQueued: false,
     stopForwarded: () => undefined,
     lastNudge: null,
+    managerId: null,
     // A new meeting is due for its first snapshot at a random moment of the period: the work spreads out.
     savedAt: now - Math.random() * snapshotEveryMs,
     claimedAt: now,

@@ -2,7 +2,7 @@ import type { WebSocket } from "ws";
 import type { Logger } from "../log.js";
 import type { LiveBus, Unsubscribe } from "./bus.js";
 import type { MeetingSummary } from "./meeting-summary.js";
-import { placeOf, stateFrameFor } from "./panel-frames.js";
+import { placeOf, stateFrameFor, type Place } from "./panel-frames.js";
 import { CLOSE, firstProblem, panelAuthFrameSchema, type PanelFrame } from "./protocol.js";
 import type { Viewer, ViewerAuth } from "./viewer-auth.js";
 
@@ -19,7 +19,7 @@ export interface PanelHubDeps {
 interface Panel {
   ws: WebSocket;
   viewer: Viewer;
-  place: { name: string; organizer: boolean } | null;
+  place: Place | null;
 }
 
 interface Room {
@@ -62,7 +62,7 @@ export function createPanelHub(deps: PanelHubDeps): PanelHub {
 
   function place(room: Room, panel: Panel): void {
     if (!room.latest || panel.place) return;
-    const found = placeOf(room.latest, panel.viewer.name);
+    const found = placeOf(room.latest, panel.viewer);
     if (!found) {
       panel.ws.close(CLOSE.forbidden, "you are not in this meeting as its live source names people");
       return;

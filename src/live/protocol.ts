@@ -25,11 +25,16 @@ const ms = (what: string) =>
     .min(0, `${what} is negative`)
     .max(MAX_MEETING_MS, `${what} is past 24 hours`);
 
+/** The field rules every live source is held to (Recall.ai's events are checked with them too). */
+export { meetingId as meetingIdSchema, name as personNameSchema, ms as meetingMsSchema };
+
 export const startFrameSchema = z.object({
   type: z.literal("start"),
   meetingId,
   title: z.string().max(200, "title is over 200 characters").optional(),
   manager: name("manager"),
+  /** The manager's account id (Entra object id), when the source knows it: who gets the organizer's panel. */
+  managerId: z.string().min(1, "managerId is empty").max(200, "managerId is over 200 characters").optional(),
   participants: z.array(name("a participant")).max(300, "participants: at most 300").optional(),
 });
 

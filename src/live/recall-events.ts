@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LiveInput } from "./live-input.js";
+import { MAX_MEETING_MS, meetingIdSchema, meetingMsSchema, personNameSchema, segmentFrameSchema, startFrameSchema } from "./protocol.js";
 
 /**
  * Recall.ai's real-time event shapes (webhook and WebSocket endpoints carry the same JSON): `transcript.data`
@@ -11,7 +12,14 @@ const participantSchema = z.looseObject({
   name: z.string().nullable(),
   is_host: z.boolean().optional(),
 });
-const relative = z.looseObject({ relative: z.number().nonnegative() });
+/** Seconds from the recording's start, within the longest meeting live mode follows (as /live/ingest's times). */
+const relative = z.looseObject({
+  relative: z
+    .number()
+    .nonnegative()
+    .max(MAX_MEETING_MS / 1000, "a timestamp is past 24 hours into the meeting"),
+  absolute: z.string().max(64, "an absolute timestamp is over 64 characters").nullish(),
+});
 const resourceSchema = z.looseObject({ id: z.string(), metadata: z.record(z.string(), z.unknown()).nullish() });
 
 const transcriptEventSchema = z.object({
@@ -63,7 +71,9 @@ export function mapRecallEvent(body: unknown, context: RecallContext): RecallMap
   if (!event) {
     if (!kind.data.event.startsWith("transcript.") && !/^participant_events\.(join|leave|speech_on|speech_off)$/.test(kind.data.event))
       return { ok: true, ignored: kind.data.event };
-    return { ok: false, error: `${kind.data.event}: not the shape Recall.ai documents for it` };
+    const failed = kind.data.event.startsWith("transcript.") ? transcript.error : participantEvent.error;
+    const why = failed?.issues.find((i) => i.code === "too_big")?.message;
+    return { ok: false, error: `${kind.data.event}: ${why ?? "not the shape Recall.ai documents for it"}` };
   }
   const { participant } = event.data.data;
   const metadata = event.data.bot?.metadata ?? {};
@@ -72,14 +82,37 @@ export function mapRecallEvent(body: unknown, context: RecallContext): RecallMap
   if (!meetingId) return { ok: false, error: "no meeting: add ?meetingId= to the endpoint URL or attune_meeting_id to the bot's metadata" };
   const name = participant.name?.trim() || `Participant ${participant.id}`;
   const manager = context.manager ?? fromMetadata("attune_manager") ?? (participant.is_host ? name : "");
-  const start = { type: "start" as const, meetingId, manager };
+  const managerId = fromMetadata("attune_manager_id");
+  const start = { type: "start" as const, meetingId, manager, ...(managerId && { managerId }) };
   const inputs = transcript.success
     ? transcriptInputs(transcript.data, meetingId, name)
     : participantInputs(event as ParticipantEvent, meetingId, name);
   if (inputs.length === 0) return { ok: true, ignored: "transcript event without words" };
+  const problem = [start, ...inputs].map(withinIngestLimits).find((p) => p !== null);
+  if (problem) return { ok: false, error: `${event.event}: ${problem}` };
   // A host joining names the manager when nothing else did.
   if (inputs[0]!.type === "join" && participant.is_host && manager === name) inputs.unshift(start);
   return { ok: true, meetingId, start, inputs };
+}
+
+const rosterInputSchema = z.object({
+  meetingId: meetingIdSchema,
+  name: personNameSchema("participant.name"),
+  atMs: meetingMsSchema("timestamp"),
+});
+const recallStartSchema = z.object({
+  meetingId: meetingIdSchema,
+  manager: z.literal("").or(personNameSchema("manager")),
+  managerId: startFrameSchema.shape.managerId,
+});
+
+/** The same limits as /live/ingest's frames (names, meeting ids, times, text): the first broken one, or null. */
+function withinIngestLimits(input: LiveInput): string | null {
+  const schema = input.type === "segment" ? segmentFrameSchema : input.type === "start" ? recallStartSchema : rosterInputSchema;
+  const checked = schema.safeParse(input);
+  if (checked.success) return null;
+  const issue = checked.error.issues[0];
+  return `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`.replace(/\s+/g, " ");
 }
 
 function transcriptInputs(event: TranscriptEvent, meetingId: string, speaker: string): LiveInput[] {

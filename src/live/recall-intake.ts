@@ -5,7 +5,7 @@ import { mapRecallEvent, type RecallContext } from "./recall-events.js";
 export type RecallResult = { ok: true; value: "applied" | "ignored" } | { ok: false; error: string };
 
 /** A Recall.ai event into the live hub: its meeting is started on first sight, as Recall sends no start of its own. */
-export async function takeRecallEvent(hub: LiveHub, body: unknown, context: RecallContext): Promise<RecallResult> {
+export async function takeRecallEvent(hub: Pick<LiveHub, "handle">, body: unknown, context: RecallContext): Promise<RecallResult> {
   const mapped = mapRecallEvent(body, context);
   if (!mapped.ok) return mapped;
   if ("ignored" in mapped) return { ok: true, value: "ignored" };

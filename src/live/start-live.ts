@@ -4,7 +4,7 @@ import type { Db } from "../storage/db.js";
 import { liveSnapshotStore } from "../storage/live-snapshots.js";
 import { inProcessBus, type LiveBus } from "./bus.js";
 import { devKey } from "./dev-token.js";
-import { createLiveHub, type LiveHub } from "./live-hub.js";
+import { createLiveHub, type LiveHub, type LiveHubDeps } from "./live-hub.js";
 import { liveOptions } from "./live-options.js";
 import { createLiveServer } from "./live-server.js";
 import { localReplayer, type LocalReplayer } from "./local-replay.js";
@@ -30,6 +30,8 @@ export interface LiveDeps {
   log: Logger;
   /** Told of every nudge (the optional in-meeting notification). */
   onNudge?: (meeting: { meetingId: string; manager: string }, nudge: Nudge) => void;
+  /** The organizer Teams reported for a meeting (Bot Connector meeting info). */
+  organizerOf?: LiveHubDeps["organizerOf"];
 }
 
 /** Live mode: the bus (Redis or in-process), the meetings this instance owns, the side panels, the endpoints. */
@@ -56,6 +58,7 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
     snapshotEveryMs: live.snapshotEveryMs,
     maxMeetings: live.maxMeetings,
     ...(deps.onNudge && { onNudge: deps.onNudge }),
+    ...(deps.organizerOf && { organizerOf: deps.organizerOf }),
   });
   const auth = config.bot.appId
     ? entraViewerAuth({
@@ -74,6 +77,8 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
     recallSecret: live.recallSecret,
     framesPerSecond: live.framesPerSecond,
     burst: live.framesPerSecond * 4,
+    maxMeetings: live.maxMeetings,
+    idleMs: live.idleMs,
   });
   const replays = localReplayer(hub, config.storage.dataDir);
   if (!live.ingestToken && !live.recallSecret) log.info("live ingest is off: set ATTUNE_LIVE_INGEST_TOKEN to follow meetings live");

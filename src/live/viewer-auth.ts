@@ -5,11 +5,16 @@ import { verifyDevToken } from "./dev-token.js";
 
 /** Who opened a side panel, as their token proves. */
 export interface Viewer {
+  /** Display name: finds a participant's own figures; never makes anyone the organizer (see panel-frames.ts). */
   name: string;
-  /** Entra object id, or the development user. */
-  id: string;
+  /** The account id: Entra object id (`oid`), or a development token's `oid` when it has one. */
+  id: string | null;
+  /** Entra tenant (`tid`); "local" for development tokens. */
+  tenantId: string;
   /** The meeting a development token is limited to; null for Entra tokens. */
   meetingId: string | null;
+  /** A development token of this machine (local mode): its name stands for the organizer when no organizer id is known. */
+  dev: boolean;
 }
 
 export type ViewerCheck = { ok: true; value: Viewer } | { ok: false; code: number; reason: string };
@@ -26,8 +31,8 @@ export function devViewerAuth(key: Uint8Array): ViewerAuth {
   return {
     async verify(token) {
       try {
-        const { name, meetingId } = await verifyDevToken(key, token);
-        return { ok: true, value: { name, id: name, meetingId } };
+        const { name, meetingId, id } = await verifyDevToken(key, token);
+        return { ok: true, value: { name, id, tenantId: "local", meetingId, dev: true } };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return expired();
         return invalid("not a development token of this machine (make one with attune live token)");
@@ -100,7 +105,7 @@ export function entraViewerAuth(settings: EntraSettings): ViewerAuth {
       if (settings.tenantId && claims.tid !== settings.tenantId)
         return { ok: false, code: CLOSE.forbidden, reason: "token is for another tenant: this Attune serves one organization" };
       const name = claims.name ?? claims.preferred_username ?? "";
-      return { ok: true, value: { name, id: claims.oid, meetingId: null } };
+      return { ok: true, value: { name, id: claims.oid, tenantId: claims.tid, meetingId: null, dev: false } };
     },
   };
 }

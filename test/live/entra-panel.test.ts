@@ -10,6 +10,7 @@ const OTHER_TENANT = "11111111-2222-4333-8444-555555555555";
 const TOKEN = "test-ingest-token-0123456789";
 const MEETING = "MCMxOTptZWV0aW5nX1NhbXBsZUB0aHJlYWQudjIjMA==";
 const MANAGER = "Renée Ortiz";
+const ORGANIZER_OID = "7a0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3";
 
 let idp: HttpFake;
 let base: string;
@@ -41,7 +42,8 @@ beforeAll(async () => {
     ATTUNE_LIVE_INGEST_TOKEN: TOKEN,
   });
   const source = await ingest(server.attune.url, TOKEN);
-  source.send({ type: "start", meetingId: MEETING, manager: MANAGER, participants: ["Jordan Lee"] });
+  // The source names the organizer's account id: the organizer's panel is decided by it, not by the name.
+  source.send({ type: "start", meetingId: MEETING, manager: MANAGER, managerId: ORGANIZER_OID, participants: ["Jordan Lee"] });
   await source.next((f) => f.type === "accepted", "accepted");
   source.close();
 });
@@ -54,6 +56,7 @@ interface Claims {
   tid?: string;
   aud?: string;
   name?: string;
+  oid?: string;
   exp?: number;
   key?: CryptoKey;
 }
@@ -62,7 +65,7 @@ interface Claims {
 async function ssoToken(claims: Claims = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const tid = claims.tid ?? TENANT;
-  return new SignJWT({ tid, oid: "7a0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3", name: claims.name ?? MANAGER })
+  return new SignJWT({ tid, oid: claims.oid ?? ORGANIZER_OID, name: claims.name ?? MANAGER })
     .setProtectedHeader({ alg: "RS256", kid: "tenant-key", typ: "JWT" })
     .setIssuer(`${base}/${tid}/v2.0`)
     .setAudience(claims.aud ?? `api://attune.example.com/${APP_ID}`)
@@ -83,7 +86,12 @@ describe("side panel with Entra SSO tokens (Teams mode)", () => {
     ["an expired token", () => ssoToken({ exp: Math.floor(Date.now() / 1000) - 600 }), 4401, /^token expired/],
     ["a token for another app", () => ssoToken({ aud: "api://elsewhere.example.com/other" }), 4401, /another app/],
     ["a token of another tenant", () => ssoToken({ tid: OTHER_TENANT }), 4403, /another tenant/],
-    ["someone not in the meeting", () => ssoToken({ name: "Mallory Smith" }), 4403, /not in this meeting/],
+    [
+      "someone not in the meeting",
+      () => ssoToken({ name: "Mallory Smith", oid: "0b0b0b0b-1111-4222-8333-444444444444" }),
+      4403,
+      /not in this meeting/,
+    ],
     ["a development token", () => devToken(server.dataDir, MEETING, MANAGER), 4401, /signature or claims/],
   ];
   for (const [name, token, code, reason] of refused) {

@@ -47,6 +47,12 @@ const participantEvent = (event: string, participant: object, atS: number) => ({
   },
 });
 
+/** The event as a bot created with Attune's metadata sends it: the signed body says the meeting (and manager). */
+function forMeeting<T extends { data: object }>(event: T, meetingId: string, manager?: string): T {
+  const metadata = { attune_meeting_id: meetingId, ...(manager && { attune_manager: manager }) };
+  return { ...event, data: { ...event.data, bot: { id: `bot_${meetingId}`, metadata } } };
+}
+
 function signed(body: string, secret = SECRET, at = Math.floor(Date.now() / 1000)): Record<string, string> {
   const id = `msg_${randomBytes(8).toString("hex")}`;
   const key = Buffer.from(secret.slice("whsec_".length), "base64");
@@ -135,15 +141,17 @@ describe("Recall.ai over the webhook and the WebSocket", () => {
   };
 
   it("signed webhook events build the meeting the side panel shows", async () => {
-    const path = "/live/recall?meetingId=recall-webhook";
-    expect((await post(path, participantEvent("join", HOST, 0))).status).toBe(200);
-    expect((await post(path, participantEvent("join", GUEST, 1))).status).toBe(200);
+    // Signed: the meeting comes from the bot's metadata in the signed body, not from the address.
+    const path = "/live/recall";
+    const m = (event: ReturnType<typeof transcript> | ReturnType<typeof participantEvent>) => forMeeting(event, "recall-webhook");
+    expect((await post(path, m(participantEvent("join", HOST, 0)))).status).toBe(200);
+    expect((await post(path, m(participantEvent("join", GUEST, 1)))).status).toBe(200);
     const guest = await panel(server.attune.url, "recall-webhook", await devToken(server.dataDir, "recall-webhook", "Jordan Lee"));
-    expect(await post(path, transcript("transcript.partial_data", HOST, 2, 5, "Let me start with"))).toMatchObject({ status: 200 });
-    expect((await post(path, transcript("transcript.data", HOST, 2, 10, "Let me start with where the release stands today"))).status).toBe(
-      200,
-    );
-    expect((await post(path, transcript("transcript.data", GUEST, 11, 14, "The migration still fails"))).status).toBe(200);
+    expect(await post(path, m(transcript("transcript.partial_data", HOST, 2, 5, "Let me start with")))).toMatchObject({ status: 200 });
+    expect(
+      (await post(path, m(transcript("transcript.data", HOST, 2, 10, "Let me start with where the release stands today")))).status,
+    ).toBe(200);
+    expect((await post(path, m(transcript("transcript.data", GUEST, 11, 14, "The migration still fails")))).status).toBe(200);
     const state = await guest.next((f) => isState(f) && f.atMs === 14_000, "state at 14 s");
     expect(state).toMatchObject({ people: 2, oneOnOne: true, you: { name: "Jordan Lee", talkMs: 3000 } });
     guest.close();
@@ -155,20 +163,22 @@ describe("Recall.ai over the webhook and the WebSocket", () => {
     const wrong = signed(body, `whsec_${randomBytes(24).toString("base64")}`);
     const stale = signed(body, SECRET, Math.floor(Date.now() / 1000) - 3600);
     for (const headers of [wrong, stale, {}]) expect((await post("/live/recall?meetingId=x", event, headers)).status).toBe(401);
-    const ignored = await post("/live/recall?meetingId=x", { event: "bot.status_change", data: {} });
+    const ignored = await post("/live/recall", { event: "bot.status_change", data: {} });
     expect(await ignored.json()).toEqual({ ok: true, ignored: true });
-    const bad = await post("/live/recall?meetingId=x", { event: "transcript.data", data: 5 });
+    const bad = await post("/live/recall", { event: "transcript.data", data: 5 });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^transcript.data: not the shape/);
   });
 
   it("takes the same events over a WebSocket whose upgrade Recall.ai signs; unsigned upgrades get 4401", async () => {
-    const unsigned = await connect(wsUrl(server.attune.url, "/live/recall?meetingId=recall-ws"));
+    const unsigned = await connect(wsUrl(server.attune.url, "/live/recall"));
     expect((await unsigned.closed).code).toBe(4401);
-    const source = await connect(wsUrl(server.attune.url, "/live/recall?meetingId=recall-ws&manager=Ren%C3%A9e%20Ortiz"), signed(""));
-    source.send(transcript("transcript.data", HOST, 0, 30, "A long opening from the host that goes on"));
-    source.send(participantEvent("speech_on", GUEST, 31));
-    source.send(participantEvent("speech_off", GUEST, 35));
+    const source = await connect(wsUrl(server.attune.url, "/live/recall"), signed(""));
+    source.send(
+      forMeeting(transcript("transcript.data", HOST, 0, 30, "A long opening from the host that goes on"), "recall-ws", "Renée Ortiz"),
+    );
+    source.send(forMeeting(participantEvent("speech_on", GUEST, 31), "recall-ws", "Renée Ortiz"));
+    source.send(forMeeting(participantEvent("speech_off", GUEST, 35), "recall-ws", "Renée Ortiz"));
     const host = await panel(server.attune.url, "recall-ws", await devToken(server.dataDir, "recall-ws", "Renée Ortiz"));
     const state = await host.next((f) => isState(f) && f.atMs === 35_000, "state at 35 s");
     expect(state).toMatchObject({ people: 2, you: { name: "Renée Ortiz", talkMs: 30_000 } });
