@@ -89,7 +89,7 @@ export class FakeOpenAi {
   }
 }
 
-/** The JSON items between the data markers of the last user message of a request. */
+/** The JSON items between the data markers of the first user message of a request. */
 export function dataItems(request: RecordedRequest): Record<string, unknown>[] {
   const user = request.body.messages.filter((m) => m.role === "user")[0]!.content;
   const open = /<(transcript-data-[0-9a-f]+)>\n/.exec(user);
@@ -98,32 +98,69 @@ export function dataItems(request: RecordedRequest): Record<string, unknown>[] {
   return body.split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-interface MomentItem {
-  moment: string;
-  person: string;
-  said: { id: string; text: string }[];
+/** An utterance as the listening-moments request shows it. */
+export interface ShownItem {
+  id: string;
+  who: string;
+  text: string;
 }
 
-/** A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance). */
+/** A moment the listening-moments request asks about, with its utterances as shown. */
+export interface MomentItem {
+  moment: string;
+  kind: string;
+  person: string;
+  said: ShownItem[];
+  reply: ShownItem | null;
+}
+
+/** The conversation a listening-moments request shows, and its moments with their utterances looked up. */
+export function shownConversation(request: RecordedRequest): { shown: ShownItem[]; moments: MomentItem[] } {
+  const items = dataItems(request);
+  const shown = items.filter((i) => typeof i.id === "string") as unknown as ShownItem[];
+  const byId = new Map(shown.map((s) => [s.id, s]));
+  const moments = items
+    .filter((i) => typeof i.moment === "string")
+    .map((i) => ({
+      moment: i.moment as string,
+      kind: i.kind as string,
+      person: i.person as string,
+      said: (i.said as string[]).map((id) => byId.get(id)!),
+      reply: typeof i.reply === "string" ? byId.get(i.reply)! : null,
+    }));
+  return { shown, moments };
+}
+
+/**
+ * A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance,
+ * said back in at most twenty of its words), and no praise.
+ */
 export function goodMomentsAnswer(
   request: RecordedRequest,
   override: (item: MomentItem, answer: Record<string, unknown>) => void = () => {},
 ): string {
-  const moments = (dataItems(request) as unknown as MomentItem[]).map((item) => {
+  const moments = shownConversation(request).moments.map((item) => {
     const first = item.said[0]!;
-    const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ … .*$/, "");
+    const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ …$/, "");
+    const gist = quote
+      .split(" ")
+      .slice(0, 20)
+      .join(" ")
+      .toLowerCase()
+      .replace(/[.!?,;:]$/, "");
     const answer: Record<string, unknown> = {
       momentId: item.moment,
       utteranceId: first.id,
+      kind: item.kind,
       quote,
       restatementDue: true,
       whatHappened: "You moved on before saying back what you heard.",
-      suggestion: `Model: it sounds like ${quote.toLowerCase().replace(/[.!?]$/, "")}. Did I get that right?`,
+      suggestion: `Model: it sounds like ${gist}. Did I get that right?`,
     };
     override(item, answer);
     return answer;
   });
-  return JSON.stringify({ moments });
+  return JSON.stringify({ moments, praise: [] });
 }
 
 export const goodSummaryAnswer = JSON.stringify({
