@@ -15,7 +15,7 @@ export type SuggestionProblem = { reason: "suggestion too long" | "suggestion ad
 /**
  * The prompt's own limits on a suggestion: at most SUGGESTION_WORDS words, and its content words taken from the
  * person's words shown. Function words and the restatement frame are free; beyond them, one content word in
- * six (at least one) may be the model's own, for an honest paraphrase ("the larger tenants" → "the big tenants").
+ * four (at least two) may be the model's own, for an honest paraphrase ("still fails" → "still breaks").
  */
 export function suggestionProblem(suggestion: string, theirWords: string, names: readonly string[]): SuggestionProblem | null {
   const words = tokens(suggestion);
@@ -24,7 +24,7 @@ export function suggestionProblem(suggestion: string, theirWords: string, names:
   const named = new Set(names.flatMap(nameParts).map((n) => n.toLowerCase()));
   const content = words.filter((w) => w.length > 1 && !isStopWord(w) && !FRAME.has(w) && !named.has(w));
   const added = content.filter((w) => !theirs.has(stem(w)));
-  const allowance = Math.max(1, Math.floor(content.length / 6));
+  const allowance = Math.max(2, Math.ceil(content.length / 4));
   if (added.length > allowance)
     return { reason: "suggestion adds what they did not say", detail: `${added.length} of ${content.length} content words` };
   return null;
