@@ -32,7 +32,7 @@ export const defaultLlmCoachOptions: LlmCoachOptions = {
   batchSize: 8,
   praiseCandidates: 3,
   budgetShare: 0.3,
-  budgetPerHour: 3200,
+  budgetPerHour: 3250,
   budgetMax: 12_000,
   budgetFloor: 2400,
 };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
+import { type ReplayFixtures, replayKey } from "./model-replay.js";
 
 /** The parsed body of one chat-completions request the fake received. */
 export interface RecordedRequest {
@@ -19,7 +20,9 @@ export interface RecordedRequest {
 export type Step =
   | { content: string | ((request: RecordedRequest) => string); finishReason?: "stop" | "length" }
   | { status: number; headers?: Record<string, string>; body?: unknown }
-  | { hang: true };
+  | { hang: true }
+  /** Chooses the step by the request (the replay mode answers from fixtures, or fails naming the missing key). */
+  | { decide: (request: RecordedRequest) => Step };
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 for tests, driven through the real `openai` client.
@@ -64,7 +67,8 @@ export class FakeOpenAi {
       body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedRequest["body"],
     };
     this.requests.push(request);
-    const step = this.steps.shift() ?? this.fallback;
+    let step = this.steps.shift() ?? this.fallback;
+    while ("decide" in step) step = step.decide(request);
     if ("hang" in step) {
       this.hanging.add(res);
       return;
@@ -187,4 +191,24 @@ export function wellBehavedModelForFile(): { readonly fake: FakeOpenAi; readonly
   });
   afterAll(async () => model.fake.stop());
   return model;
+}
+
+/**
+ * Replay mode: every request is answered from the fixtures keyed by replayKey (a stable hash of its messages);
+ * a request with no fixture gets a 404 whose message names the missing key, and the key is kept in `missing`.
+ */
+export function replayStep(fixtures: ReplayFixtures, missing: string[]): Step {
+  return {
+    decide: (request) => {
+      const key = replayKey(request.body.messages);
+      const fixture = fixtures.get(key);
+      if (fixture) return { content: JSON.stringify(fixture.answer) };
+      missing.push(key);
+      const prompt = request.body.response_format?.json_schema?.name ?? "unknown prompt";
+      return {
+        status: 404,
+        body: { error: { message: `no replay fixture for request ${key} (${prompt}); render it with scripts/model-requests.ts` } },
+      };
+    },
+  };
 }

@@ -22,8 +22,8 @@ export interface ModelRequest {
 const MESSAGE_OVERHEAD = 4;
 
 /**
- * The requests for a meeting, most important moments first, within `budget` prompt tokens: the least
- * important moments go first, then the praise windows, until the requests fit.
+ * The requests for a meeting, most important moments first, within `budget` prompt tokens: moments and
+ * praise windows are left out, least important first, until the requests fit.
  */
 export function planRequests(
   candidates: readonly Candidate[],
@@ -48,8 +48,11 @@ export function planRequests(
       0,
     );
     if (tokens <= budget) return { ok: true, value: requests };
-    if (chosen.length > 1) chosen = chosen.slice(0, -1);
-    else if (praise.length > 0) praise = praise.slice(0, -1);
+    // Least important moments first, down to three; then the praise windows, down to one; then the rest.
+    if (chosen.length > 3) chosen = chosen.slice(0, -1);
+    else if (praise.length > 1) praise = praise.slice(0, -1);
+    else if (chosen.length > 1) chosen = chosen.slice(0, -1);
+    else if (praise.length > 0) praise = [];
     else return { ok: true, value: requests };
   }
 }

@@ -11,7 +11,7 @@ import type { CoachingMoment, KeptRestatement } from "../schema.js";
 /** A display name is a participant's text too: the model gets at most this much of it. */
 export const NAME_CAP = 80;
 /** Prompt tokens kept back for the summary request (its prompt with four short moments and two restatements). */
-export const SUMMARY_RESERVE = 480;
+export const SUMMARY_RESERVE = 600;
 
 export function addUsage(total: LlmUsage, part: LlmUsage): void {
   total.promptTokens += part.promptTokens;
