@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coachingCardText } from "../../src/cards/coaching-card-text.js";
 import { coachMeeting } from "../../src/coaching/coach.js";
+import { SAY_IT_BACK } from "../../src/coaching/model/suggestion-limits.js";
 import { type Coaching, coachingSchema } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { createLlm } from "../../src/llm/client.js";
@@ -185,7 +186,7 @@ describe("4. the prompt's limits on a suggestion are enforced after the answer",
     expect(coaching.drops).toEqual([{ reason, count: 1 }]);
     expect(coaching.dropped).toBe(1);
     expect(coaching.moments[0]).toMatchObject({ utteranceId: "u4", source: "model" });
-    expect(coaching.moments[0]!.suggestion).toMatch(/^In your own words: “So you're saying…”/);
+    expect(coaching.moments[0]!.suggestion).toBe(SAY_IT_BACK);
   });
 
   it("an honest paraphrase in the person's words, within the cap, is kept", async () => {

@@ -31,4 +31,4 @@ export function suggestionProblem(suggestion: string, theirWords: string, names:
 }
 
 /** What the card shows when the model's suggestion cannot be: the moment and their words, and a prompt to say it back. */
-export const SAY_IT_BACK = "In your own words: “So you're saying…”, then check: Did I get that right?";
+export const SAY_IT_BACK = "So you're saying… (say back in your own words what you heard). Did I get that right?";
