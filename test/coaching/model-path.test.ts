@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coachingCardText } from "../../src/cards/coaching-card-text.js";
+import { coachingLines } from "../../src/rendering/coaching-text.js";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { SAY_IT_BACK } from "../../src/coaching/model/suggestion-limits.js";
 import { type Coaching, coachingSchema } from "../../src/coaching/schema.js";
@@ -187,6 +188,8 @@ describe("4. the prompt's limits on a suggestion are enforced after the answer",
     expect(coaching.dropped).toBe(1);
     expect(coaching.moments[0]).toMatchObject({ utteranceId: "u4", source: "model" });
     expect(coaching.moments[0]!.suggestion).toBe(SAY_IT_BACK);
+    // the text report says why
+    expect(coachingLines(coaching, false).join("\n")).toContain(`1 model answers dropped by the checks (${reason}: 1)`);
   });
 
   it("an honest paraphrase in the person's words, within the cap, is kept", async () => {
