@@ -13,13 +13,16 @@ export function heuristicCoaching(
   fallbackReason: string | null = null,
 ): Coaching {
   const names = analysis.speakers.map((s) => s.name);
-  const moments = byPriority(pick.candidates).flatMap((c) => heuristicMoment(c, names) ?? []);
+  const moments = byPriority(pick.candidates).flatMap((c) => {
+    const m = heuristicMoment(c, names);
+    return m ? [{ ...m, source: "rules" as const }] : [];
+  });
   return {
     source: "heuristic",
     fallbackReason,
     manager,
     moments,
-    kept: pick.kept,
+    kept: pick.kept.map((k) => ({ ...k, source: "rules" as const })),
     habit: pickHabit(moments, pick.kept, analysis),
     candidates: pick.candidates.length,
     dropped: 0,

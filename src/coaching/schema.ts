@@ -12,6 +12,9 @@ export const momentKindSchema = z.enum([
 ]);
 export type MomentKind = z.infer<typeof momentKindSchema>;
 
+/** Who wrote an item of the coaching: the model (its answer held every check) or the rules. */
+export const itemSourceSchema = z.enum(["model", "rules"]);
+
 /** A moment where the manager could have shown they listened, with a restatement they could have made. */
 export const coachingMomentSchema = z.object({
   /** The other person's utterance the moment is about. */
@@ -27,6 +30,8 @@ export const coachingMomentSchema = z.object({
   suggestion: z.string(),
   /** The manager's reply, when there was one. */
   replyUtteranceId: z.string().nullable(),
+  /** Who judged this moment (absent in reports made before it existed). */
+  source: itemSourceSchema.optional(),
 });
 export type CoachingMoment = z.infer<typeof coachingMomentSchema>;
 
@@ -42,6 +47,8 @@ export const keptRestatementSchema = z.object({
   ofUtteranceId: z.string(),
   /** Content words of the restatement taken up from what they said (absent in reports made before it existed). */
   takesUp: z.number().int().nonnegative().optional(),
+  /** Who judged it a restatement (absent in reports made before it existed). */
+  source: itemSourceSchema.optional(),
 });
 export type KeptRestatement = z.infer<typeof keptRestatementSchema>;
 
@@ -62,6 +69,8 @@ export const coachingSchema = z.object({
   language: meetingLanguageSchema.optional(),
   /** LLM answers dropped by the hallucination guard (unknown ids, quotes not in the utterance, …). */
   dropped: z.number().int().nonnegative(),
+  /** The dropped answers by reason, most first (absent in reports made before it existed). */
+  drops: z.array(z.object({ reason: z.string(), count: z.number().int().positive() })).optional(),
   tokens: z.object({
     /** Prompt tokens Attune sent to the LLM (0 for the heuristic coach). */
     prompt: z.number().int().nonnegative(),

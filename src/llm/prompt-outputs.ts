@@ -5,14 +5,19 @@ export const promptOutputs = {
   "listening-moments": z.object({
     moments: z.array(
       z.object({
+        /** A moment id it was given, or "new" for a moment it found itself. */
         momentId: z.string(),
         utteranceId: z.string(),
+        /** For a new moment: what kind it is (one of the coaching's moment kinds). */
+        kind: z.string(),
         quote: z.string(),
         restatementDue: z.boolean(),
         whatHappened: z.string(),
         suggestion: z.string(),
       }),
     ),
+    /** What went well: the manager's own utterances that said back the other person's content or feeling. */
+    praise: z.array(z.object({ utteranceId: z.string(), quote: z.string(), ofUtteranceId: z.string() })),
   }),
   "coaching-summary": z.object({
     habit: z.string(),

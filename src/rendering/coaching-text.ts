@@ -30,7 +30,7 @@ export function coachingLines(c: Coaching, md: boolean): string[] {
   const share = c.tokens.transcript > 0 ? ` (${percent(c.tokens.prompt / c.tokens.transcript)})` : "";
   out.push(
     md ? "" : "",
-    `${md ? "_" : "  "}Coach: ${c.source}; ${c.candidates} candidate moments, ${c.dropped} model answers dropped by the quote check; prompt tokens ${c.tokens.prompt}${share} of the transcript's ${c.tokens.transcript}, ${c.tokens.requests} requests${md ? "_" : ""}`,
+    `${md ? "_" : "  "}Coach: ${c.source}; ${c.candidates} candidate moments, ${c.dropped} model answers dropped by the checks${c.drops?.length ? ` (${c.drops.map((d) => `${d.reason}: ${d.count}`).join("; ")})` : ""}; prompt tokens ${c.tokens.prompt}${share} of the transcript's ${c.tokens.transcript}, ${c.tokens.requests} requests${md ? "_" : ""}`,
   );
   return out;
 }

@@ -6,7 +6,7 @@ import { bundledPromptsDir } from "../../src/config.js";
 import type { Coaching } from "../../src/coaching/schema.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { wellBehavedModelForFile } from "../helpers/fake-openai.js";
+import { isSummaryRequest, shownConversation, wellBehavedModelForFile } from "../helpers/fake-openai.js";
 import { ONE_HOUR_MANAGER, oneHourMeeting } from "../helpers/one-hour-meeting.js";
 
 const model = wellBehavedModelForFile();
@@ -46,11 +46,19 @@ describe("token budget on an hour of real meeting", () => {
     const utterances = oneHourMeeting().filter((u) => u.endMs <= minutes * 60_000);
     const hours = utterances[utterances.length - 1]!.endMs / 3_600_000;
     expect(hours).toBeGreaterThanOrEqual(0.5);
+    const before = model.fake.requests.length;
     const coaching = await coachWithModel(utterances);
+    model.fake.requests.splice(0, before);
     expect(coaching.source).toBe("llm");
     expect(coaching.tokens.requests).toBeGreaterThan(0);
     const perHour = coaching.tokens.prompt / hours;
     console.info(`${minutes} minutes: ${coaching.tokens.prompt} prompt tokens = ${Math.round(perHour)} per hour`);
     expect(perHour).toBeLessThanOrEqual(3300);
+    // within that, the model sees the conversation around its moments, not only their words and the reply
+    const moments = model.fake.requests.filter((r) => !isSummaryRequest(r)).map(shownConversation);
+    const judged = new Set(moments.flatMap((m) => m.moments.flatMap((x) => [...x.said.map((s) => s.id), x.reply?.id])));
+    expect(moments.flatMap((m) => m.shown).filter((s) => !judged.has(s.id)).length).toBeGreaterThanOrEqual(
+      moments.flatMap((m) => m.moments).length,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
+import { type ReplayFixtures, replayKey } from "./model-replay.js";
 
 /** The parsed body of one chat-completions request the fake received. */
 export interface RecordedRequest {
@@ -19,7 +20,9 @@ export interface RecordedRequest {
 export type Step =
   | { content: string | ((request: RecordedRequest) => string); finishReason?: "stop" | "length" }
   | { status: number; headers?: Record<string, string>; body?: unknown }
-  | { hang: true };
+  | { hang: true }
+  /** Chooses the step by the request (the replay mode answers from fixtures, or fails naming the missing key). */
+  | { decide: (request: RecordedRequest) => Step };
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 for tests, driven through the real `openai` client.
@@ -64,7 +67,8 @@ export class FakeOpenAi {
       body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedRequest["body"],
     };
     this.requests.push(request);
-    const step = this.steps.shift() ?? this.fallback;
+    let step = this.steps.shift() ?? this.fallback;
+    while ("decide" in step) step = step.decide(request);
     if ("hang" in step) {
       this.hanging.add(res);
       return;
@@ -89,7 +93,7 @@ export class FakeOpenAi {
   }
 }
 
-/** The JSON items between the data markers of the last user message of a request. */
+/** The JSON items between the data markers of the first user message of a request. */
 export function dataItems(request: RecordedRequest): Record<string, unknown>[] {
   const user = request.body.messages.filter((m) => m.role === "user")[0]!.content;
   const open = /<(transcript-data-[0-9a-f]+)>\n/.exec(user);
@@ -98,32 +102,69 @@ export function dataItems(request: RecordedRequest): Record<string, unknown>[] {
   return body.split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-interface MomentItem {
-  moment: string;
-  person: string;
-  said: { id: string; text: string }[];
+/** An utterance as the listening-moments request shows it. */
+export interface ShownItem {
+  id: string;
+  who: string;
+  text: string;
 }
 
-/** A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance). */
+/** A moment the listening-moments request asks about, with its utterances as shown. */
+export interface MomentItem {
+  moment: string;
+  kind: string;
+  person: string;
+  said: ShownItem[];
+  reply: ShownItem | null;
+}
+
+/** The conversation a listening-moments request shows, and its moments with their utterances looked up. */
+export function shownConversation(request: RecordedRequest): { shown: ShownItem[]; moments: MomentItem[] } {
+  const items = dataItems(request);
+  const shown = items.filter((i) => typeof i.id === "string") as unknown as ShownItem[];
+  const byId = new Map(shown.map((s) => [s.id, s]));
+  const moments = items
+    .filter((i) => typeof i.moment === "string")
+    .map((i) => ({
+      moment: i.moment as string,
+      kind: i.kind as string,
+      person: i.person as string,
+      said: (i.said as string[]).map((id) => byId.get(id)!),
+      reply: typeof i.reply === "string" ? byId.get(i.reply)! : null,
+    }));
+  return { shown, moments };
+}
+
+/**
+ * A well-behaved model: one grounded answer per moment it was sent (the first sentence of the first utterance,
+ * said back in at most twenty of its words), and no praise.
+ */
 export function goodMomentsAnswer(
   request: RecordedRequest,
   override: (item: MomentItem, answer: Record<string, unknown>) => void = () => {},
 ): string {
-  const moments = (dataItems(request) as unknown as MomentItem[]).map((item) => {
+  const moments = shownConversation(request).moments.map((item) => {
     const first = item.said[0]!;
-    const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ … .*$/, "");
+    const quote = first.text.split(/(?<=[.!?])\s+/)[0]!.replace(/ …$/, "");
+    const gist = quote
+      .split(" ")
+      .slice(0, 20)
+      .join(" ")
+      .toLowerCase()
+      .replace(/[.!?,;:]$/, "");
     const answer: Record<string, unknown> = {
       momentId: item.moment,
       utteranceId: first.id,
+      kind: item.kind,
       quote,
       restatementDue: true,
       whatHappened: "You moved on before saying back what you heard.",
-      suggestion: `Model: it sounds like ${quote.toLowerCase().replace(/[.!?]$/, "")}. Did I get that right?`,
+      suggestion: `Model: it sounds like ${gist}. Did I get that right?`,
     };
     override(item, answer);
     return answer;
   });
-  return JSON.stringify({ moments });
+  return JSON.stringify({ moments, praise: [] });
 }
 
 export const goodSummaryAnswer = JSON.stringify({
@@ -150,4 +191,24 @@ export function wellBehavedModelForFile(): { readonly fake: FakeOpenAi; readonly
   });
   afterAll(async () => model.fake.stop());
   return model;
+}
+
+/**
+ * Replay mode: every request is answered from the fixtures keyed by replayKey (a stable hash of its messages);
+ * a request with no fixture gets a 404 whose message names the missing key, and the key is kept in `missing`.
+ */
+export function replayStep(fixtures: ReplayFixtures, missing: string[]): Step {
+  return {
+    decide: (request) => {
+      const key = replayKey(request.body.messages);
+      const fixture = fixtures.get(key);
+      if (fixture) return { content: JSON.stringify(fixture.answer) };
+      missing.push(key);
+      const prompt = request.body.response_format?.json_schema?.name ?? "unknown prompt";
+      return {
+        status: 404,
+        body: { error: { message: `no replay fixture for request ${key} (${prompt}); render it with scripts/model-requests.ts` } },
+      };
+    },
+  };
 }

@@ -18,7 +18,13 @@ describe("the prompt set on disk", () => {
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     expect([...loaded.value.keys()]).toEqual(["coaching-summary", "listening-moments", "one-on-one-prep"]);
-    const rendered = renderPrompt(loaded.value, "listening-moments", { manager: "Ana", moments: "{}", moment_count: "1", data_tag: "t1" });
+    const rendered = renderPrompt(loaded.value, "listening-moments", {
+      manager: "Ana",
+      moments: "{}",
+      moment_count: "1",
+      data_tag: "t1",
+      suggestion_words: "35",
+    });
     expect(rendered.ok && rendered.value.user).toContain("<t1>\n{}\n</t1>");
     expect(rendered.ok && rendered.value.system).not.toMatch(/\{\{/);
   });
@@ -28,7 +34,10 @@ describe("the prompt set on disk", () => {
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(renderPrompt(loaded.value, "listening-moments", { manager: "Ana" })).toEqual({
       ok: false,
-      error: { code: "bad-prompt", message: "prompt 'listening-moments' needs {{moments}}, {{moment_count}}, {{data_tag}}" },
+      error: {
+        code: "bad-prompt",
+        message: "prompt 'listening-moments' needs {{moments}}, {{moment_count}}, {{data_tag}}, {{suggestion_words}}",
+      },
     });
     expect(renderPrompt(loaded.value, "coaching-summary", { manager: "A", summary: "s", data_tag: "t", tone: "x" })).toEqual({
       ok: false,
