@@ -3,12 +3,12 @@ import type { LiveSnapshotStore } from "../storage/live-snapshots.js";
 import type { LiveBus } from "./bus.js";
 import { liveInputSchema, type HubResult, type LiveInput } from "./live-input.js";
 import type { LiveOptions } from "./live-options.js";
-import { fromSnapshot } from "./live-snapshot.js";
+import { fromSnapshot, toSnapshot } from "./live-snapshot.js";
 import { startSweep } from "./live-sweep.js";
 import { liveView } from "./live-view.js";
 import { summarize } from "./meeting-summary.js";
 import { applyInput } from "./apply-input.js";
-import { finishMeeting, joinPerson, newMeeting, type MeetingState } from "./meeting-state.js";
+import { finishMeeting, joinRoster, newMeeting, personName, type Applied, type MeetingState } from "./meeting-state.js";
 import { nextNudge, type Nudge } from "./nudge-policy.js";
 import { ownedMeeting, type OwnedMeeting } from "./owned-meeting.js";
 
@@ -128,14 +128,16 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       const { meetingId } = input;
       if (input.type === "start") {
         const known = owned.get(meetingId);
-        const meeting = known ?? (await meetingFor(meetingId, newMeeting(input)));
+        const meeting = known ?? (await meetingFor(meetingId, newMeeting(input, options.maxPeople)));
         if (!meeting) return forwardOrRefuse(input);
+        let joined: Applied = { ok: true };
         if (known || meeting.state.manager === "") {
-          if (meeting.state.manager === "") meeting.state.manager = input.manager;
-          for (const name of [input.manager, ...(input.participants ?? [])]) joinPerson(meeting.state, name, meeting.state.buffer.clockMs);
+          if (meeting.state.manager === "") meeting.state.manager = personName(input.manager);
+          const names = [input.manager, ...(input.participants ?? [])];
+          joined = joinRoster(meeting.state, names, meeting.state.buffer.clockMs, options.maxPeople);
         }
         afterChange(meeting);
-        return { ok: true, value: "accepted" };
+        return joined.ok ? { ok: true, value: "accepted" } : { ok: false, code: "refused", error: joined.error };
       }
       const meeting = await meetingFor(meetingId, null);
       if (!meeting) return forwardOrRefuse(input);
@@ -150,7 +152,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     },
     stats: () => {
       let stateBytes = 0;
-      for (const meeting of owned.values()) stateBytes += JSON.stringify(meeting.state).length;
+      for (const meeting of owned.values()) stateBytes += JSON.stringify(toSnapshot(meeting.state)).length;
       return { meetings: owned.size, stateBytes };
     },
     async close() {
