@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { LiveHub } from "./live-hub.js";
 import { firstProblem, ingestFrameSchema, type IngestReply } from "./protocol.js";
 import { rateLimit } from "./rate-limit.js";
+import { yieldIfBusy } from "./yield-to-io.js";
 
 export interface IngestSocketOptions {
   framesPerSecond: number;
@@ -39,6 +40,7 @@ export function serveIngest(ws: WebSocket, hub: LiveHub, log: Logger, options: I
     const frame = ingestFrameSchema.safeParse(json);
     if (!frame.success) return reply({ type: "error", message: firstProblem(frame.error) });
     queue = queue.then(async () => {
+      await yieldIfBusy();
       try {
         const result = await hub.handle(frame.data);
         if (!result.ok) reply({ type: "error", message: result.error });

@@ -8,7 +8,7 @@ import { startSweep } from "./live-sweep.js";
 import { liveView } from "./live-view.js";
 import { summarize } from "./meeting-summary.js";
 import { applyInput } from "./apply-input.js";
-import { finishMeeting, joinRoster, newMeeting, personName, type Applied, type MeetingState } from "./meeting-state.js";
+import { finishMeeting, joinRoster, newMeeting, personName, type MeetingState } from "./meeting-state.js";
 import { nextNudge, type Nudge } from "./nudge-policy.js";
 import { ownedMeeting, type OwnedMeeting } from "./owned-meeting.js";
 
@@ -130,12 +130,10 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         const known = owned.get(meetingId);
         const meeting = known ?? (await meetingFor(meetingId, newMeeting(input, options.maxPeople)));
         if (!meeting) return forwardOrRefuse(input);
-        let joined: Applied = { ok: true };
-        if (known || meeting.state.manager === "") {
-          if (meeting.state.manager === "") meeting.state.manager = personName(input.manager);
-          const names = [input.manager, ...(input.participants ?? [])];
-          joined = joinRoster(meeting.state, names, meeting.state.buffer.clockMs, options.maxPeople);
-        }
+        if (meeting.state.manager === "") meeting.state.manager = personName(input.manager);
+        // Sent again (or to a resumed meeting): adds people. Always checked, so names beyond the cap get an error.
+        const names = [input.manager, ...(input.participants ?? [])];
+        const joined = joinRoster(meeting.state, names, meeting.state.buffer.clockMs, options.maxPeople);
         afterChange(meeting);
         return joined.ok ? { ok: true, value: "accepted" } : { ok: false, code: "refused", error: joined.error };
       }
