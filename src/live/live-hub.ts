@@ -70,6 +70,10 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     return meeting;
   }
 
+  /**
+   * The view is read once per event-loop turn, however many frames the turn took: it re-reads every segment
+   * not settled yet (up to maxWaiting + maxOpen), so reading it per frame would cost that much per frame.
+   */
   function publishSoon(meeting: OwnedMeeting): void {
     if (meeting.publishQueued) return;
     meeting.publishQueued = true;
@@ -77,6 +81,14 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       meeting.publishQueued = false;
       if (owned.get(meeting.state.meetingId) !== meeting) return;
       const view = liveView(meeting.state, options);
+      const nudge = nextNudge(meeting.state, view, options);
+      if (nudge) {
+        meeting.lastNudge = nudge;
+        const { meetingId, manager } = meeting.state;
+        bus.publish(meetingId, { kind: "nudge", meetingId, manager, nudge });
+        deps.onNudge?.({ meetingId, manager }, nudge);
+        log.info({ meetingId, kind: nudge.kind, atMs: nudge.atMs }, "live nudge");
+      }
       bus.publish(meeting.state.meetingId, {
         kind: "summary",
         summary: summarize(meeting.state.meetingId, meeting.state.title, view, meeting.lastNudge),
@@ -88,14 +100,6 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   function afterChange(meeting: OwnedMeeting): void {
     meeting.dirty = true;
     meeting.lastInputAt = now();
-    const nudge = nextNudge(meeting.state, liveView(meeting.state, options), options);
-    if (nudge) {
-      meeting.lastNudge = nudge;
-      const { meetingId, manager } = meeting.state;
-      bus.publish(meetingId, { kind: "nudge", meetingId, manager, nudge });
-      deps.onNudge?.({ meetingId, manager }, nudge);
-      log.info({ meetingId, kind: nudge.kind, atMs: nudge.atMs }, "live nudge");
-    }
     publishSoon(meeting);
   }
 

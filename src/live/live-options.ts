@@ -15,7 +15,7 @@ export const liveOptionsSchema = z.object({
   maxOpen: z.number().int().positive().default(400),
   /** People one meeting may name; segments of more are refused. */
   maxSpeakers: z.number().int().positive().default(100),
-  /** People on one meeting's roster (start's participants, join events, speakers), at most; more are refused. */
+  /** People on one meeting's roster besides its manager (start's participants, join events, speakers), at most; more are refused. */
   maxPeople: z.number().int().positive().default(300),
   /** "Recently": the window recent shares cover. */
   recentWindowMs: z

@@ -69,13 +69,13 @@ export function personName(name: string): string {
   return name.trim().normalize("NFC");
 }
 
-/** Adds someone to the roster (or marks them present again); false when the meeting already names maxPeople. */
+/** Adds someone to the roster (or marks them present again); false when it already names the manager and maxPeople others. */
 export function joinPerson(state: MeetingState, name: string, atMs: number, maxPeople = defaultLiveOptions.maxPeople): boolean {
   const canonical = personName(name);
   if (canonical === "") return true;
   const person = state.people.get(canonical);
   if (person) person.present = true;
-  else if (state.people.size >= maxPeople) return false;
+  else if (state.people.size > maxPeople) return false;
   else state.people.set(canonical, newPerson(atMs));
   return true;
 }
@@ -87,7 +87,7 @@ export function joinRoster(state: MeetingState, names: readonly string[], atMs: 
   if (refused === 0) return { ok: true };
   return {
     ok: false,
-    error: `meeting ${state.meetingId} already names ${maxPeople} people, the most one meeting may: ${refused} ${refused === 1 ? "name was" : "names were"} not added`,
+    error: `meeting ${state.meetingId} already names its manager and ${maxPeople} others, the most one meeting may: ${refused} ${refused === 1 ? "name was" : "names were"} not added`,
   };
 }
 
