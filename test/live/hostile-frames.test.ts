@@ -4,6 +4,7 @@
  * `attune serve` while its /healthz is polled (it must answer within 1 s throughout) and its memory read.
  * Every flood is bounded in count; every wait is for an event, with a deadline.
  */
+import { connect as tcpConnect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveOptions } from "../../src/live/live-options.js";
 import { toSnapshot } from "../../src/live/live-snapshot.js";
@@ -79,8 +80,13 @@ describe("local mode with live ingest on", () => {
   it("closes a socket that sends a bad frame with the right code, on every socket, and keeps running", async () => {
     const watch = await watchHealth(server);
     const seen = await sendBadFrames(server);
-    // A handshake dropped half way (a reset raw socket) on every path, the unknown one too.
+    // Connections reset on every path (the unknown one too): just after the upgrade request, and just after the 101.
     for (const path of [...SOCKETS.map((s) => s.path), "/live/nowhere"]) {
+      const early = tcpConnect(server.port, "127.0.0.1", () => {
+        early.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`);
+        early.write("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n", () => early.resetAndDestroy());
+      });
+      early.on("error", () => early.destroy());
       const raw = await rawWebSocket(server.port, path, { authorization: `Bearer ${TOKEN}` }).catch((error: Error) => error);
       if (!(raw instanceof Error)) raw.socket.resetAndDestroy();
     }
