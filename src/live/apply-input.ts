@@ -1,6 +1,6 @@
 import type { LiveInput } from "./live-input.js";
 import type { LiveOptions } from "./live-options.js";
-import { applySegment, joinPerson, leavePerson, speechHeard, type Applied, type MeetingState } from "./meeting-state.js";
+import { applySegment, joinRoster, leavePerson, speechHeard, type Applied, type MeetingState } from "./meeting-state.js";
 
 /** One piece of live input into a meeting's state (start and end are the hub's: they open and close meetings). */
 export function applyInput(
@@ -12,8 +12,7 @@ export function applyInput(
     case "segment":
       return applySegment(state, input, options);
     case "join":
-      joinPerson(state, input.name, input.atMs);
-      return { ok: true };
+      return joinRoster(state, [input.name], input.atMs, options.maxPeople);
     case "leave":
       leavePerson(state, input.name);
       return { ok: true };

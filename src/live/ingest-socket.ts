@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { LiveHub } from "./live-hub.js";
 import { firstProblem, ingestFrameSchema, type IngestFrame, type IngestReply } from "./protocol.js";
 import { rateLimit } from "./rate-limit.js";
+import { yieldIfBusy } from "./yield-to-io.js";
 
 export interface IngestSocketOptions {
   framesPerSecond: number;
@@ -43,6 +44,7 @@ export function serveIngest(ws: WebSocket, hub: LiveHub, log: Logger, options: I
     const admitted = options.admit?.(frame.data) ?? { ok: true };
     if (!admitted.ok) return reply({ type: "error", message: admitted.error });
     queue = queue.then(async () => {
+      await yieldIfBusy();
       try {
         const result = await hub.handle(frame.data);
         if (!result.ok) reply({ type: "error", message: result.error });

@@ -3,12 +3,12 @@ import type { LiveSnapshotStore } from "../storage/live-snapshots.js";
 import type { LiveBus } from "./bus.js";
 import { liveInputSchema, type HubResult, type LiveInput } from "./live-input.js";
 import type { LiveOptions } from "./live-options.js";
-import { fromSnapshot } from "./live-snapshot.js";
+import { fromSnapshot, toSnapshot } from "./live-snapshot.js";
 import { startSweep } from "./live-sweep.js";
 import { liveView } from "./live-view.js";
 import { summarize, type Organizer } from "./meeting-summary.js";
 import { applyInput } from "./apply-input.js";
-import { finishMeeting, joinPerson, newMeeting, type MeetingState } from "./meeting-state.js";
+import { finishMeeting, joinRoster, newMeeting, personName, type MeetingState } from "./meeting-state.js";
 import { nextNudge, type Nudge } from "./nudge-policy.js";
 import { ownedMeeting, type OwnedMeeting } from "./owned-meeting.js";
 
@@ -75,6 +75,10 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const organizerOf = (meeting: OwnedMeeting): Organizer | null =>
     deps.organizerOf?.(meeting.state.meetingId) ?? (meeting.managerId ? { id: meeting.managerId, tenantId: null } : null);
 
+  /**
+   * The view is read once per event-loop turn, however many frames the turn took: it re-reads every segment
+   * not settled yet (up to maxWaiting + maxOpen), so reading it per frame would cost that much per frame.
+   */
   function publishSoon(meeting: OwnedMeeting): void {
     if (meeting.publishQueued) return;
     meeting.publishQueued = true;
@@ -82,6 +86,14 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       meeting.publishQueued = false;
       if (owned.get(meeting.state.meetingId) !== meeting) return;
       const view = liveView(meeting.state, options);
+      const nudge = nextNudge(meeting.state, view, options);
+      if (nudge) {
+        meeting.lastNudge = nudge;
+        const { meetingId, manager } = meeting.state;
+        bus.publish(meetingId, { kind: "nudge", meetingId, manager, nudge });
+        deps.onNudge?.({ meetingId, manager }, nudge);
+        log.info({ meetingId, kind: nudge.kind, atMs: nudge.atMs }, "live nudge");
+      }
       bus.publish(meeting.state.meetingId, {
         kind: "summary",
         summary: summarize(meeting.state.meetingId, meeting.state.title, view, meeting.lastNudge, organizerOf(meeting)),
@@ -93,14 +105,6 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   function afterChange(meeting: OwnedMeeting): void {
     meeting.dirty = true;
     meeting.lastInputAt = now();
-    const nudge = nextNudge(meeting.state, liveView(meeting.state, options), options);
-    if (nudge) {
-      meeting.lastNudge = nudge;
-      const { meetingId, manager } = meeting.state;
-      bus.publish(meetingId, { kind: "nudge", meetingId, manager, nudge });
-      deps.onNudge?.({ meetingId, manager }, nudge);
-      log.info({ meetingId, kind: nudge.kind, atMs: nudge.atMs }, "live nudge");
-    }
     publishSoon(meeting);
   }
 
@@ -137,15 +141,15 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       const { meetingId } = input;
       if (input.type === "start") {
         const known = owned.get(meetingId);
-        const meeting = known ?? (await meetingFor(meetingId, newMeeting(input)));
+        const meeting = known ?? (await meetingFor(meetingId, newMeeting(input, options.maxPeople)));
         if (!meeting) return forwardOrRefuse(input);
-        if (known || meeting.state.manager === "") {
-          if (meeting.state.manager === "") meeting.state.manager = input.manager;
-          for (const name of [input.manager, ...(input.participants ?? [])]) joinPerson(meeting.state, name, meeting.state.buffer.clockMs);
-        }
+        if (meeting.state.manager === "") meeting.state.manager = personName(input.manager);
+        // Sent again (or to a resumed meeting): adds people. Always checked, so names beyond the cap get an error.
+        const names = [input.manager, ...(input.participants ?? [])];
+        const joined = joinRoster(meeting.state, names, meeting.state.buffer.clockMs, options.maxPeople);
         meeting.managerId ??= input.managerId ?? null;
         afterChange(meeting);
-        return { ok: true, value: "accepted" };
+        return joined.ok ? { ok: true, value: "accepted" } : { ok: false, code: "refused", error: joined.error };
       }
       const meeting = await meetingFor(meetingId, null);
       if (!meeting) return forwardOrRefuse(input);
@@ -160,7 +164,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     },
     stats: () => {
       let stateBytes = 0;
-      for (const meeting of owned.values()) stateBytes += JSON.stringify(meeting.state).length;
+      for (const meeting of owned.values()) stateBytes += JSON.stringify(toSnapshot(meeting.state)).length;
       return { meetings: owned.size, stateBytes };
     },
     async close() {

@@ -11,8 +11,12 @@ export const liveOptionsSchema = z.object({
   maxOpenMs: z.number().int().positive().default(120_000),
   /** Segments waiting to settle, at most (the oldest settle first beyond it). */
   maxWaiting: z.number().int().positive().default(400),
+  /** Partial segments open at once in one meeting, at most (a new one beyond it settles the oldest opened). */
+  maxOpen: z.number().int().positive().default(400),
   /** People one meeting may name; segments of more are refused. */
   maxSpeakers: z.number().int().positive().default(100),
+  /** People on one meeting's roster besides its manager (start's participants, join events, speakers), at most; more are refused. */
+  maxPeople: z.number().int().positive().default(300),
   /** "Recently": the window recent shares cover. */
   recentWindowMs: z
     .number()

@@ -74,7 +74,15 @@ export function createLiveServer(deps: LiveServerDeps): {
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const accept = (then: (ws: WebSocket) => void) => wss.handleUpgrade(req, socket, head, then);
+    // Every socket has an 'error' listener: a frame that is not valid UTF-8, over maxPayload or with a bad opcode
+    // closes that socket (ws sends 1007, 1009 or 1002) and is logged, never an unhandled 'error' that ends the process.
+    const accept = (then: (ws: WebSocket) => void) =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on("error", (error) =>
+          deps.log.warn({ path: url.pathname, err: { message: error.message } }, "live socket closed on a bad frame"),
+        );
+        then(ws);
+      });
     if (url.pathname === "/live/ingest") {
       accept((ws) => {
         if (!deps.ingestToken) return ws.close(CLOSE.unavailable, INGEST_OFF);

@@ -43,7 +43,7 @@ export function liveView(state: MeetingState, options: LiveOptions, metrics = de
   const atMs = state.buffer.clockMs;
   const fromMs = atMs - options.recentWindowMs;
   const rows = new Map<string, { talkMs: number; recentMs: number; last: Interval | null; lastSpokeMs: number | null; present: boolean }>();
-  for (const [name, person] of Object.entries(state.people)) {
+  for (const [name, person] of state.people) {
     rows.set(name, {
       talkMs: talkMsOf(person.talk),
       recentMs: recentMsOf(person.talk, fromMs, options.bucketMs),

@@ -1,8 +1,7 @@
 import { endFloor, feedFloor, isShortAcknowledgement, newFloorState, type FloorSink, type FloorState } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
-import { foldName } from "../metrics/resolve-speaker.js";
 import { countWords } from "../metrics/words.js";
-import type { LiveOptions } from "./live-options.js";
+import { defaultLiveOptions, type LiveOptions } from "./live-options.js";
 import { newPolicyMemory, type PolicyMemory } from "./policy-memory.js";
 import type { SegmentFrame, StartFrame } from "./protocol.js";
 import {
@@ -28,12 +27,13 @@ export interface PersonState {
   counts: { turns: number; backchannels: number; interruptionsMade: number };
 }
 
-/** Everything live mode knows about one meeting. Plain data, so it snapshots as JSON. */
+/** Everything live mode knows about one meeting. Data only (Maps for names), snapshotted by live-snapshot.ts. */
 export interface MeetingState {
   meetingId: string;
   title: string | null;
   manager: string;
-  people: Record<string, PersonState>;
+  /** By the name as the source gives it (trimmed, NFC): a Map, so any name ("__proto__" too) is an ordinary key. */
+  people: Map<string, PersonState>;
   floor: FloorState;
   buffer: SegmentBufferState;
   /** Meeting times the manager talked over someone, within the interruption window. */
@@ -45,42 +45,55 @@ export interface MeetingState {
 
 export type Applied = { ok: true } | { ok: false; error: string };
 
-export function newMeeting(start: StartFrame): MeetingState {
+export function newMeeting(start: StartFrame, maxPeople = defaultLiveOptions.maxPeople): MeetingState {
   const state: MeetingState = {
     meetingId: start.meetingId,
     title: start.title?.trim() || null,
-    manager: start.manager,
-    people: {},
+    manager: personName(start.manager),
+    people: new Map(),
     floor: newFloorState(),
     buffer: newSegmentBuffer(),
     managerInterruptions: [],
     policy: newPolicyMemory(),
     settledCount: 0,
   };
-  joinPerson(state, start.manager, 0);
-  for (const name of start.participants ?? []) joinPerson(state, name, 0);
+  joinRoster(state, [start.manager, ...(start.participants ?? [])], 0, maxPeople);
   return state;
 }
 
-/** The name a person goes by in this meeting: a known name that folds to the same text, else as given. */
-export function canonicalName(state: MeetingState, name: string): string {
-  const trimmed = name.trim();
-  if (trimmed in state.people) return trimmed;
-  const folded = foldName(trimmed);
-  return Object.keys(state.people).find((known) => foldName(known) === folded) ?? trimmed;
+/**
+ * The name a person goes by in this meeting: as given, trimmed and in Unicode NFC, compared exactly. Nothing
+ * is folded: "Renée Ortíz" and "Renée Ortiz" are two people, and "Rene\u0301e" is "Renée" (the same text in NFC).
+ */
+export function personName(name: string): string {
+  return name.trim().normalize("NFC");
 }
 
-export function joinPerson(state: MeetingState, name: string, atMs: number): void {
-  if (name.trim() === "") return;
-  const canonical = canonicalName(state, name);
-  const person = state.people[canonical];
+/** Adds someone to the roster (or marks them present again); false when it already names the manager and maxPeople others. */
+export function joinPerson(state: MeetingState, name: string, atMs: number, maxPeople = defaultLiveOptions.maxPeople): boolean {
+  const canonical = personName(name);
+  if (canonical === "") return true;
+  const person = state.people.get(canonical);
   if (person) person.present = true;
-  else state.people[canonical] = newPerson(atMs);
+  else if (state.people.size > maxPeople) return false;
+  else state.people.set(canonical, newPerson(atMs));
+  return true;
+}
+
+/** Several people join; the error says how many were not added because the meeting names maxPeople already. */
+export function joinRoster(state: MeetingState, names: readonly string[], atMs: number, maxPeople = defaultLiveOptions.maxPeople): Applied {
+  let refused = 0;
+  for (const name of names) if (!joinPerson(state, name, atMs, maxPeople)) refused++;
+  if (refused === 0) return { ok: true };
+  return {
+    ok: false,
+    error: `meeting ${state.meetingId} already names its manager and ${maxPeople} others, the most one meeting may: ${refused} ${refused === 1 ? "name was" : "names were"} not added`,
+  };
 }
 
 /** Someone left: they no longer count toward the fair share unless they spoke. */
 export function leavePerson(state: MeetingState, name: string): void {
-  const person = state.people[canonicalName(state, name)];
+  const person = state.people.get(personName(name));
   if (person) person.present = false;
 }
 
@@ -92,11 +105,11 @@ export function applySegment(
   metrics = defaultMetricOptions,
   knownWords?: number,
 ): Applied {
-  const speaker = canonicalName(state, frame.speaker);
-  if (!(speaker in state.people)) {
-    if (Object.keys(state.people).length >= options.maxSpeakers)
+  const speaker = personName(frame.speaker);
+  if (!state.people.has(speaker)) {
+    if (state.people.size >= options.maxSpeakers)
       return { ok: false, error: `meeting ${state.meetingId} already names ${options.maxSpeakers} people; segment refused` };
-    state.people[speaker] = newPerson(frame.startMs);
+    state.people.set(speaker, newPerson(frame.startMs));
   }
   const segment: LiveSegment = {
     speaker,
@@ -105,7 +118,7 @@ export function applySegment(
     words: knownWords ?? countWords(frame.text),
     question: frame.text.indexOf("?") !== -1,
   };
-  addSegment(state.buffer, segment, partialKey(speaker, frame.segmentId), frame.final);
+  addSegment(state.buffer, segment, partialKey(speaker, frame.segmentId), frame.final, options);
   settle(state, takeSettled(state.buffer, options), options, metrics);
   return { ok: true };
 }
@@ -122,8 +135,8 @@ export function speechHeard(
   options: LiveOptions,
   metrics = defaultMetricOptions,
 ): Applied {
-  const speaker = canonicalName(state, name);
-  const open = state.buffer.open[partialKey(speaker, undefined)];
+  const speaker = personName(name);
+  const open = state.buffer.open.get(partialKey(speaker, undefined));
   if (speaking && open) return { ok: true };
   if (!speaking && !open) {
     state.buffer.clockMs = Math.max(state.buffer.clockMs, atMs);
@@ -159,7 +172,7 @@ function settle(state: MeetingState, segments: LiveSegment[], options: LiveOptio
   const sink = floorSink(state, options);
   const keepBuckets = Math.ceil(options.recentWindowMs / options.bucketMs) + 1;
   for (const s of segments) {
-    const person = state.people[s.speaker]!;
+    const person = state.people.get(s.speaker)!;
     addTalk(person.talk, s, options.bucketMs, keepBuckets);
     person.lastSpokeMs = Math.max(person.lastSpokeMs ?? 0, s.endMs);
     person.present = true;
@@ -182,7 +195,7 @@ function newPerson(joinedAtMs: number): PersonState {
 }
 
 function floorSink(state: MeetingState, options: LiveOptions): FloorSink {
-  const counts = (name: string) => state.people[name]?.counts;
+  const counts = (name: string) => state.people.get(name)?.counts;
   return {
     turnStarted: (u) => {
       const c = counts(u.speaker);

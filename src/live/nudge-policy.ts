@@ -77,12 +77,12 @@ function* candidates(state: MeetingState, view: LiveView, options: LiveOptions):
   }
   for (const person of view.people) {
     if (person.name === state.manager || !person.present) continue;
-    const since = person.lastSpokeMs ?? state.people[person.name]?.joinedAtMs ?? 0;
-    if (view.atMs - since < options.silentMs || memory.silenceNudged[person.name] === since) continue;
+    const since = person.lastSpokeMs ?? state.people.get(person.name)?.joinedAtMs ?? 0;
+    if (view.atMs - since < options.silentMs || memory.silenceNudged.get(person.name) === since) continue;
     yield {
       kind: "silent",
       text: nudgeText.silent(person.name, person.lastSpokeMs === null, view.atMs - since),
-      commit: () => (memory.silenceNudged[person.name] = since),
+      commit: () => memory.silenceNudged.set(person.name, since),
     };
   }
 }

@@ -12,8 +12,8 @@ export interface PolicyMemory {
   shareOverSinceMs: number | null;
   /** Latest manager interruption already counted in a nudge. */
   interruptionsUpToMs: number | null;
-  /** Per person: the silence (its start) already nudged about. */
-  silenceNudged: Record<string, number>;
+  /** Per person (by name, so a Map): the silence (its start) already nudged about. */
+  silenceNudged: Map<string, number>;
 }
 
 export function newPolicyMemory(): PolicyMemory {
@@ -24,6 +24,6 @@ export function newPolicyMemory(): PolicyMemory {
     monologueTurnMs: null,
     shareOverSinceMs: null,
     interruptionsUpToMs: null,
-    silenceNudged: {},
+    silenceNudged: new Map(),
   };
 }

@@ -23,12 +23,20 @@ export async function sendReplay(run: ReplayRun): Promise<ReplayResult> {
     ws.once("error", (error) => resolve({ ok: false, error: `cannot connect to ${run.url}: ${error.message}` }));
   });
   if (!opened.ok) return opened;
+  // After the connection is up, a socket error is followed by 'close', which ends the replay with its code.
+  ws.on("error", (error) => run.onError?.(`the connection failed: ${error.message}`));
   let errors = 0;
   let closedWith: { code: number; reason: string } | null = null;
   let ended: () => void = () => undefined;
   const endSeen = new Promise<void>((resolve) => (ended = resolve));
   ws.on("message", (data) => {
-    const reply = ingestReplySchema.safeParse(JSON.parse(data.toString()));
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString());
+    } catch {
+      return run.onError?.("the server sent a frame that is not JSON");
+    }
+    const reply = ingestReplySchema.safeParse(json);
     if (!reply.success) return;
     const message: IngestReply = reply.data;
     if (message.type === "error") {

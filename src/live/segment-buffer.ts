@@ -1,4 +1,4 @@
-import type { LiveOptions } from "./live-options.js";
+import { defaultLiveOptions, type LiveOptions } from "./live-options.js";
 
 /** A segment as live mode keeps it: timings and word counts, never the words themselves. */
 export interface LiveSegment {
@@ -13,8 +13,11 @@ export interface LiveSegment {
 export interface SegmentBufferState {
   /** Final segments not settled yet, sorted by start then end. */
   waiting: LiveSegment[];
-  /** Open partial segments by key (segmentId, or the speaker when the source gives none). */
-  open: Record<string, LiveSegment>;
+  /**
+   * Open partial segments by key (segmentId, or the speaker when the source gives none), oldest opened first
+   * (a Map keeps insertion order; a replaced partial keeps its place). At most maxOpen.
+   */
+  open: Map<string, LiveSegment>;
   /** Latest speech heard: the meeting's clock. */
   clockMs: number;
   /** Start of the last settled segment; a later arrival that starts before it is counted from here. */
@@ -22,21 +25,35 @@ export interface SegmentBufferState {
 }
 
 export function newSegmentBuffer(): SegmentBufferState {
-  return { waiting: [], open: {}, clockMs: 0, settledStartMs: 0 };
+  return { waiting: [], open: new Map(), clockMs: 0, settledStartMs: 0 };
 }
 
 export function partialKey(speaker: string, segmentId: string | undefined): string {
   return segmentId === undefined ? `speaker:${speaker}` : `id:${segmentId}`;
 }
 
-/** Takes a segment in: a partial replaces the open one with its key; a final closes it and waits to settle. */
-export function addSegment(buffer: SegmentBufferState, segment: LiveSegment, key: string, final: boolean): void {
+/**
+ * Takes a segment in: a partial replaces the open one with its key; a final closes it and waits to settle.
+ * A new partial beyond maxOpen settles the oldest opened one as it stands (as one open too long would).
+ */
+export function addSegment(
+  buffer: SegmentBufferState,
+  segment: LiveSegment,
+  key: string,
+  final: boolean,
+  options: Pick<LiveOptions, "maxOpen"> = defaultLiveOptions,
+): void {
   buffer.clockMs = Math.max(buffer.clockMs, segment.endMs);
   if (!final) {
-    buffer.open[key] = segment;
+    if (!buffer.open.has(key) && buffer.open.size >= options.maxOpen) {
+      const [oldestKey, oldest] = buffer.open.entries().next().value!;
+      buffer.open.delete(oldestKey);
+      insertSorted(buffer.waiting, clampToSettled(oldest, buffer.settledStartMs));
+    }
+    buffer.open.set(key, segment);
     return;
   }
-  delete buffer.open[key];
+  buffer.open.delete(key);
   insertSorted(buffer.waiting, clampToSettled(segment, buffer.settledStartMs));
 }
 
@@ -45,14 +62,14 @@ export function addSegment(buffer: SegmentBufferState, segment: LiveSegment, key
  * least settleMs ago and after no open partial. Partials open too long are settled as they stand.
  */
 export function takeSettled(buffer: SegmentBufferState, options: LiveOptions): LiveSegment[] {
-  for (const [key, partial] of Object.entries(buffer.open)) {
-    if (buffer.clockMs - partial.startMs > options.maxOpenMs) {
-      delete buffer.open[key];
-      insertSorted(buffer.waiting, clampToSettled(partial, buffer.settledStartMs));
-    }
-  }
+  // At most maxOpen (400) partials: this walk is bounded whatever a source sends.
   let openStart = Infinity;
-  for (const partial of Object.values(buffer.open)) openStart = Math.min(openStart, partial.startMs);
+  for (const [key, partial] of buffer.open) {
+    if (buffer.clockMs - partial.startMs > options.maxOpenMs) {
+      buffer.open.delete(key);
+      insertSorted(buffer.waiting, clampToSettled(partial, buffer.settledStartMs));
+    } else openStart = Math.min(openStart, partial.startMs);
+  }
   const settled: LiveSegment[] = [];
   while (buffer.waiting.length > 0) {
     const first = buffer.waiting[0]!;
@@ -66,16 +83,17 @@ export function takeSettled(buffer: SegmentBufferState, options: LiveOptions): L
 
 /** Everything not settled yet, in start order: waiting finals and open partials. */
 export function unsettled(buffer: SegmentBufferState): LiveSegment[] {
+  // One sort (stable: a partial after a waiting segment of the same times), not an insertion per partial.
   const all = [...buffer.waiting];
-  for (const partial of Object.values(buffer.open)) insertSorted(all, clampToSettled(partial, buffer.settledStartMs));
-  return all;
+  for (const partial of buffer.open.values()) all.push(clampToSettled(partial, buffer.settledStartMs));
+  return all.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
 }
 
 /** Everything left, at the end of the meeting. */
 export function drain(buffer: SegmentBufferState): LiveSegment[] {
   const all = unsettled(buffer);
   buffer.waiting = [];
-  buffer.open = {};
+  buffer.open = new Map();
   return all;
 }
 

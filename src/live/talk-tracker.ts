@@ -27,8 +27,9 @@ export function addTalk(talk: SpeakerTalk, interval: Interval, bucketMs: number,
   const added = addToUnion(pieces, interval);
   if (pieces.length === 2) talk.closedMs += pieces[0]!.endMs - pieces[0]!.startMs;
   talk.last = pieces[pieces.length - 1]!;
-  if (added > 0) addToBuckets(talk.recent, interval.endMs - added, interval.endMs, bucketMs);
   const oldest = Math.floor(interval.endMs / bucketMs) - keepBuckets;
+  // Only the buckets kept are filled: a 24-hour segment costs keepBuckets steps, not one per 5 s of it.
+  if (added > 0) addToBuckets(talk.recent, Math.max(interval.endMs - added, (oldest + 1) * bucketMs), interval.endMs, bucketMs);
   while (talk.recent.length > 0 && talk.recent[0]![0] <= oldest) talk.recent.shift();
   return added;
 }
@@ -55,9 +56,10 @@ function addToBuckets(recent: [number, number][], startMs: number, endMs: number
   for (let index = Math.floor(startMs / bucketMs); index * bucketMs < endMs; index++) {
     const ms = Math.min(endMs, (index + 1) * bucketMs) - Math.max(startMs, index * bucketMs);
     if (ms <= 0) continue;
-    const at = recent.findIndex(([i]) => i >= index);
-    if (at === -1) recent.push([index, ms]);
-    else if (recent[at]![0] === index) recent[at]![1] += ms;
+    // Sorted by index, and talk is added in start order: the place is almost always at the end, so look from there.
+    let at = recent.length;
+    while (at > 0 && recent[at - 1]![0] >= index) at--;
+    if (recent[at]?.[0] === index) recent[at]![1] += ms;
     else recent.splice(at, 0, [index, ms]);
   }
 }

@@ -29,6 +29,11 @@ export async function listenEarly(
     socket.end("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
   };
   const server = createServer(starting);
+  // Node takes its own 'error' listener off a socket it hands to 'upgrade': a reset during the handshake would
+  // otherwise be an unhandled 'error' that ends the process. Whoever takes the socket adds their own after this.
+  server.on("upgrade", (_req: IncomingMessage, socket: Duplex) => {
+    socket.on("error", () => socket.destroy());
+  });
   server.on("upgrade", refuseUpgrade);
   const failed = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
     server.once("listening", () => resolve(null));

@@ -66,7 +66,7 @@ describe.each(MEETINGS)("AMI %s replayed live", (meeting) => {
     const batch = analyze({ utterances, manager });
     const { state } = replayDirectly(utterances, manager);
     for (const speaker of batch.speakers) {
-      expect(state.people[speaker.name]?.counts, speaker.name).toEqual({
+      expect(state.people.get(speaker.name)?.counts, speaker.name).toEqual({
         turns: speaker.turns,
         backchannels: speaker.backchannels,
         interruptionsMade: speaker.interruptionsMade,
