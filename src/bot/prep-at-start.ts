@@ -43,7 +43,10 @@ export function prepAtStartSender(deps: PrepAtStartDeps): NonNullable<BotService
       return;
     }
     const occurrence = `${event.meetingId}@${(event.at ?? new Date().toISOString()).slice(0, 10)}`;
-    if (!(await claimPrepAtStart(db, manager.id, occurrence))) return;
+    if (!(await claimPrepAtStart(db, manager.id, occurrence))) {
+      log.info({ reason: "already-sent" }, "meeting start: no prep card");
+      return;
+    }
     try {
       const prep = await prepareOneOnOneWith(db, deps.coach, manager, person);
       if (!prep.ok) {
