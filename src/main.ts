@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createBot } from "./bot/bot.js";
 import { teamsEdges } from "./bot/teams-edges.js";
+import { prepAtStartSender } from "./bot/prep-at-start.js";
 import { teamsServices } from "./bot/teams-services.js";
 import type { CoachDeps } from "./coaching/coach.js";
 import { createLlm } from "./llm/client.js";
@@ -134,14 +135,17 @@ export async function startAttune(env: Record<string, string | undefined>, optio
     leaseMs: config.server.jobLeaseMs,
     pollMs: 2000,
   });
-  const services = teamsServices({
-    db,
-    log: log.child({ module: "bot" }),
-    retentionDays: config.storage.retentionDays,
-    fallbackTenant: config.storage.tenant,
-    kick: () => worker.wake(),
-    coach,
-  });
+  const services = {
+    ...teamsServices({
+      db,
+      log: log.child({ module: "bot" }),
+      retentionDays: config.storage.retentionDays,
+      fallbackTenant: config.storage.tenant,
+      kick: () => worker.wake(),
+      coach,
+    }),
+    prepAtStart: prepAtStartSender({ db, adapter, coach, log: log.child({ module: "bot" }) }),
+  };
   // Opt-in: the strongest live nudges also as a targeted in-meeting notification to the organizer.
   const notifier =
     config.live.meetingNotifications && config.server.publicBaseUrl

@@ -1,4 +1,4 @@
-import type { BundledMeeting } from "./bundled-meeting.js";
+import type { BundledMeeting, PlaygroundUser } from "./bundled-meeting.js";
 
 /**
  * The Agents Playground's own HTTP API, the one its web client calls: install the app in a chat, send a
@@ -65,6 +65,34 @@ export class PlaygroundApi {
         JoinUrl: null,
         EndTime: new Date().toISOString(),
       },
+    };
+  }
+
+  /**
+   * The activity Teams sends when `user` adds the app personally, as a custom activity in `conversationId` (the
+   * Playground's own install button only ever acts as its signed-in user).
+   */
+  async installedByActivity(conversationId: string, user: PlaygroundUser, tenantId: string): Promise<Record<string, unknown>> {
+    const template = (await this.call(
+      "GET",
+      `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+    )) as Record<string, unknown>;
+    return {
+      ...template,
+      type: "installationUpdate",
+      action: "add",
+      from: { id: user.id, aadObjectId: user.aadObjectId, name: user.name },
+      channelData: { tenant: { id: tenantId } },
+    };
+  }
+
+  /** The activity a meeting's start sends (Teams gives no participants in it), on the same template. */
+  async meetingStartActivity(conversationId: string, meeting: BundledMeeting): Promise<Record<string, unknown>> {
+    const end = await this.meetingEndActivity(conversationId, meeting);
+    return {
+      ...end,
+      name: "application/vnd.microsoft.meetingStart",
+      value: { Id: meeting.meetingId, MeetingType: "Scheduled", Title: meeting.title, JoinUrl: null, StartTime: new Date().toISOString() },
     };
   }
 

@@ -25,13 +25,14 @@ export interface TeamsStandIns {
   /** Every message the bot posted, in order. */
   readonly sent: SentActivity[];
   /** How often each stand-in API was asked (meeting info, participant, token, transcript list, content). */
-  readonly calls: Record<"meetingInfo" | "participant" | "token" | "transcripts" | "content", number>;
+  readonly calls: Record<"meetingInfo" | "participant" | "members" | "token" | "transcripts" | "content", number>;
   close(): Promise<void>;
 }
 
 /**
  * Local stand-ins for the two Microsoft services the Agents Playground does not have: the Bot Connector's
- * meeting API (`GET /v1/meetings/{id}`, `…/participants/{aadId}`; the Playground answers 404) and Microsoft
+ * meeting API (`GET /v1/meetings/{id}`, `…/participants/{aadId}`; the Playground answers 404), the members of
+ * the meeting's chat (the one-on-one's two invitees; the Playground's group chat lists all its users) and Microsoft
  * Graph's transcripts (list and content), serving one bundled meeting. Attune sees one Bot Connector: this
  * server answers the meeting API itself and passes every other connector call (messages, members) on to
  * the Playground, so the bot's replies still appear in Microsoft's client. Listens on 127.0.0.1 only.
@@ -39,7 +40,7 @@ export interface TeamsStandIns {
 export async function startTeamsStandIns(meeting: BundledMeeting): Promise<TeamsStandIns> {
   let playground: string | null = null;
   const sent: SentActivity[] = [];
-  const calls = { meetingInfo: 0, participant: 0, token: 0, transcripts: 0, content: 0 };
+  const calls = { meetingInfo: 0, participant: 0, members: 0, token: 0, transcripts: 0, content: 0 };
   const meetingPath = `/_connector/v1/meetings/${encodeURIComponent(meeting.meetingId)}`;
   const transcriptsPath = `/v1.0/users/${meeting.organizer.aadObjectId}/onlineMeetings/${encodeURIComponent(meeting.graphId)}/transcripts`;
 
@@ -66,6 +67,17 @@ export async function startTeamsStandIns(meeting: BundledMeeting): Promise<Teams
       const person = [meeting.organizer, meeting.participant].find((p) => p.aadObjectId === aad);
       if (!person) return json(res, 404, { error: { code: "NotFound", message: "no such participant" } });
       return json(res, 200, participant(meeting, person, person === meeting.organizer ? "Organizer" : "Attendee"));
+    }
+    if (req.method === "GET" && /^\/_connector\/v3\/conversations\/[^/]+\/pagedmembers$/.test(path)) {
+      calls.members++;
+      const members = [meeting.organizer, meeting.participant].map((p) => ({
+        id: p.id,
+        name: p.name,
+        aadObjectId: p.aadObjectId,
+        userPrincipalName: p.email,
+        tenantId: meeting.tenantId,
+      }));
+      return json(res, 200, { members });
     }
     if (path.startsWith("/_connector/v1/meetings/")) {
       // A meeting the stand-in does not hold: what Teams answers for an unknown id.

@@ -14,6 +14,8 @@ export interface TeamsTry {
   api: PlaygroundApi;
   standIns: TeamsStandIns;
   meeting: BundledMeeting;
+  /** Starts the bundled meeting in the Playground's group chat (a meetingStart custom activity). */
+  startMeeting(): Promise<void>;
   /** Ends the bundled meeting in the Playground's group chat (a meetingEnd custom activity). */
   endMeeting(): Promise<void>;
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startTeamsTry(options: TeamsTryOptions = {}): Promise<Team
       api,
       standIns,
       meeting,
+      startMeeting: async () => api.sendActivity(await api.meetingStartActivity(playground.groupChatId, meeting)),
       endMeeting: async () => api.sendActivity(await api.meetingEndActivity(playground.groupChatId, meeting)),
       stop,
     };

@@ -174,6 +174,13 @@ function toTurn(context: TurnContext): BotTurn {
     conversationReference() {
       return TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     },
+    async meetingRoster(pageSize) {
+      const page = await withConnectorRetry(() => TeamsInfo.getPagedMembers(context, pageSize));
+      const members = (page.members ?? [])
+        .filter((m) => !String(m.id ?? "").startsWith("28:"))
+        .map((m) => ({ aadObjectId: typeof m.aadObjectId === "string" && m.aadObjectId !== "" ? m.aadObjectId : null }));
+      return { members, more: Boolean(page.continuationToken) };
+    },
     async meetingNotification(meetingId, notification) {
       await withConnectorRetry(() => TeamsInfo.sendMeetingNotification(context, notification as MeetingNotification, meetingId));
     },

@@ -2,12 +2,15 @@ import { helpCard, noteCard, privacyCard, transparencyNoticeCard, welcomeCard } 
 import type { Logger } from "../log.js";
 import { parseCardAction } from "./card-actions.js";
 import { parseCommand, type CommandName } from "./commands.js";
-import { parseMeetingEvent } from "./meeting-event.js";
+import { parseMeetingEvent, type MeetingEvent } from "./meeting-event.js";
 import { connectorProblem } from "./retry-send.js";
 import type { BotServices } from "./services.js";
 import type { BotTurn } from "./turn.js";
 
 type Handler = (turn: BotTurn) => Promise<void>;
+
+/** Members read at a meeting's start: a one-on-one has two, so one small page tells it from a group. */
+const ROSTER_PAGE = 10;
 
 /** The bot: one handler per kind of activity, chosen from a table. */
 export function createBot(services: BotServices, log: Logger): Handler {
@@ -49,15 +52,7 @@ export function createBot(services: BotServices, log: Logger): Handler {
       log.warn({ name: turn.activity.name }, "event without a meeting id ignored");
       return;
     }
-    if (event.kind === "start" && services.meetingStarted) {
-      // Only live in-meeting notifications need this; a failure costs the meeting its nudges, nothing else.
-      const info = await turn.meetingInfo(event.meetingId).catch((error: unknown) => {
-        log.warn({ ...connectorProblem(error), operation: "meeting info" }, "meeting start: no meeting info; in-meeting nudges off");
-        return null;
-      });
-      if (info) await services.meetingStarted(event, info, turn.conversationReference());
-      return;
-    }
+    if (event.kind === "start") return meetingStarted(turn, event);
     if (event.kind !== "end") return;
     // Stored and queued first: the meeting info and everything else that may fail is fetched inside the job.
     await services.meetingEnded(tenantOf(turn), event, {
@@ -68,6 +63,26 @@ export function createBot(services: BotServices, log: Logger): Handler {
       fromName: turn.activity.from?.name ?? null,
     });
     log.info({ meetingType: event.meetingType }, "meeting ended; processing queued");
+  }
+
+  async function meetingStarted(turn: BotTurn, event: MeetingEvent): Promise<void> {
+    if (!services.meetingStarted && !services.prepAtStart) return;
+    // Only live nudges and the prep card need this; a failure costs the meeting those, nothing else.
+    const info = await turn.meetingInfo(event.meetingId).catch((error: unknown) => {
+      log.warn(
+        { ...connectorProblem(error), operation: "meeting info" },
+        "meeting start: no meeting info; no in-meeting nudges or prep card",
+      );
+      return null;
+    });
+    if (!info) return;
+    if (services.meetingStarted) await services.meetingStarted(event, info, turn.conversationReference());
+    if (!services.prepAtStart || !turn.meetingRoster) return;
+    const roster = await turn.meetingRoster(ROSTER_PAGE).catch((error: unknown) => {
+      log.warn({ ...connectorProblem(error), operation: "meeting members" }, "meeting start: no member list; no prep card");
+      return null;
+    });
+    if (roster) await services.prepAtStart(tenantOf(turn), event, info, roster);
   }
 
   const commands: Record<CommandName, (turn: BotTurn, personId: string, argument: string) => Promise<unknown>> = {
@@ -85,6 +100,18 @@ export function createBot(services: BotServices, log: Logger): Handler {
     prep: async (turn, personId, who) => {
       if (!who) return turn.send({ card: noteCard("Prep for whom?", "Type **prep** and the person's name, for example: prep Jordan") });
       await turn.send({ card: await services.prepCard(personId, who), summary: `Prep for your one-on-one with ${who}` });
+    },
+    "prep-at-start": async (turn, personId, onOff) => {
+      const on = onOff === "on";
+      await services.setPrepAtStart(personId, on);
+      await turn.send({
+        card: on
+          ? noteCard(
+              "Prep at start on",
+              "When a one-on-one you organize begins with someone you have met before, I'll send you their prep card here.",
+            )
+          : noteCard("Prep at start off", "I won't send a prep card when a one-on-one begins. Type **prep at start on** to have it again."),
+      });
     },
     pause: async (turn, personId) => {
       await services.setPaused(personId, true);

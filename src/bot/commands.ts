@@ -1,11 +1,13 @@
 /** A personal-chat command: the route table maps the first words of a message to one of these. */
-export type CommandName = "help" | "last" | "trend" | "prep" | "pause" | "resume" | "privacy" | "forget-me";
+export type CommandName = "help" | "last" | "trend" | "prep" | "prep-at-start" | "pause" | "resume" | "privacy" | "forget-me";
 
 const ROUTES: { pattern: RegExp; command: CommandName }[] = [
   { pattern: /^(help|\?|hi|hello)$/, command: "help" },
   { pattern: /^last( report| card| meeting)?$/, command: "last" },
   // "report" was the command's first name; it still works.
   { pattern: /^(trend|trends|report)$/, command: "trend" },
+  // Before prep: "prep at start off" is a setting, not a person called "at start off".
+  { pattern: /^prep at start (on|off)$/, command: "prep-at-start" },
   { pattern: /^prep( for)?( .+)?$/, command: "prep" },
   { pattern: /^pause$/, command: "pause" },
   { pattern: /^resume$/, command: "resume" },
@@ -15,7 +17,7 @@ const ROUTES: { pattern: RegExp; command: CommandName }[] = [
 
 export interface ParsedCommand {
   command: CommandName;
-  /** The rest of the message, as typed (for prep: the person's name). */
+  /** The rest of the message, as typed (for prep: the person's name; for prep at start: on or off). */
   argument: string;
 }
 
@@ -27,7 +29,8 @@ export function parseCommand(text: string | undefined): ParsedCommand {
   const lower = plain.toLowerCase();
   for (const { pattern, command } of ROUTES) {
     if (!pattern.test(lower)) continue;
-    const argument = command === "prep" ? plain.replace(/^prep( for)?\s*/i, "") : "";
+    const argument =
+      command === "prep" ? plain.replace(/^prep( for)?\s*/i, "") : command === "prep-at-start" ? lower.slice("prep at start ".length) : "";
     return { command, argument };
   }
   return { command: "help", argument: "" };

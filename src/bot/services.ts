@@ -1,5 +1,5 @@
 import type { MeetingEvent } from "./meeting-event.js";
-import type { MeetingInfo } from "./turn.js";
+import type { MeetingInfo, MeetingRoster } from "./turn.js";
 
 /** Where a meetingEnd event came from: the meeting chat, and who sent it (Teams sends it from the organizer). */
 export interface MeetingEndContext {
@@ -29,6 +29,13 @@ export interface BotServices {
   releaseHeld(personId: string): Promise<number>;
   /** A meeting started (only wired when live in-meeting notifications are on). */
   meetingStarted?(event: MeetingEvent, info: MeetingInfo, reference: Record<string, unknown>): Promise<void>;
+  /**
+   * A meeting started and this is who Teams lists in it: the organizer gets the one-on-one prep card when it is
+   * them and one person they have met in a coached meeting (wired in main.ts).
+   */
+  prepAtStart?(tenantId: string, event: MeetingEvent, info: MeetingInfo, roster: MeetingRoster): Promise<void>;
+  /** Turns the prep card at the start of a one-on-one on or off for this manager. */
+  setPrepAtStart(personId: string, enabled: boolean): Promise<void>;
   latestCard(personId: string): Promise<unknown | null>;
   reportCard(personId: string, meetingId: string, options: { showAll: boolean; note?: string }): Promise<unknown | null>;
   trendCard(personId: string): Promise<unknown>;

@@ -8,6 +8,7 @@ import { forgetPerson } from "../storage/forget.js";
 import { enqueueJob, releaseHeldJobs } from "../storage/jobs.js";
 import { upsertMeeting } from "../storage/meetings.js";
 import { ensureTenant, getPerson, personForAad, setConversationRef, setPreferences } from "../storage/people.js";
+import { setPrepAtStart } from "../storage/prep-at-start.js";
 import { latestReport, managerReport, saveFeedback } from "../storage/reports.js";
 import type { PrepDeps } from "../prep/llm-prep.js";
 import { prepareOneOnOne } from "../usecases/prepare-one-on-one.js";
@@ -101,6 +102,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       return saveFeedback(db, personId, meetingId, helpful, utteranceId);
     },
     setPaused: (personId, paused) => setPreferences(db, personId, { paused }),
+    setPrepAtStart: (personId, enabled) => setPrepAtStart(db, personId, enabled),
     async forget(personId) {
       const person = await getPerson(db, personId);
       if (!person) return "I hold nothing about you.";

@@ -48,6 +48,14 @@ export interface MeetingInfo {
   endedAt: string | null;
 }
 
+/** The meeting chat's members as Teams lists them (the invitees, not who joined): one page of them. */
+export interface MeetingRoster {
+  /** Each member's Entra object id; null for a member listed without one. Bots are left out. */
+  members: { aadObjectId: string | null }[];
+  /** Teams has more members than this page. */
+  more: boolean;
+}
+
 /** One turn, as the handlers see it: no botbuilder types cross this line. */
 export interface BotTurn {
   readonly activity: IncomingActivity;
@@ -60,6 +68,8 @@ export interface BotTurn {
   meetingInfo(meetingId: string): Promise<MeetingInfo>;
   /** The reference that lets Attune message this conversation later. */
   conversationReference(): Record<string, unknown>;
+  /** One page (at most `pageSize`) of this conversation's members; absent where the channel has no roster. */
+  meetingRoster?(pageSize: number): Promise<MeetingRoster>;
   /** A targeted in-meeting notification (live nudges, opt-in); absent where the channel has none. */
   meetingNotification?(meetingId: string, notification: unknown): Promise<void>;
 }

@@ -26,6 +26,9 @@ export function welcomeCard(name: string | null): Record<string, unknown> {
     para(
       "Nobody else sees your coaching, and it is never a score for HR. Turn on transcription in a meeting and add me to it to get a card afterwards.",
     ),
+    para(
+      "When a one-on-one you organize begins with someone you have met in a coached meeting, I send you, here, a prep card: their share of talk and yours last time, what they raised that was not picked up, one habit to keep in mind. Type **prep at start off** to stop it (**prep at start on** to have it again).",
+    ),
     para("Type **help** for what I can do, or **privacy** for what I keep.", { isSubtle: true }),
   ]);
 }
@@ -52,6 +55,7 @@ export function helpCard(): Record<string, unknown> {
       "**trend**: your listening trend over recent meetings",
       "**prep NAME**: get ready for your next one-on-one with NAME",
       "**pause** / **resume**: stop or restart coaching cards",
+      "**prep at start off** / **on**: stop or restart the prep card when a one-on-one begins",
       "**privacy**: what I keep, and for how long",
       "**forget me**: delete everything I hold about you",
     ]),

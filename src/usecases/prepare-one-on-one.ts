@@ -39,6 +39,19 @@ export async function prepareOneOnOne(db: Queryable, coach: PrepDeps, request: P
   return prepFor(db, manager, person.value, coach, request);
 }
 
+/**
+ * Prep for a one-on-one with a person known by id (prep at start: the person is identified by their Entra id,
+ * never by name). Fails as `no-shared-meetings` when the manager has no coached meeting with them.
+ */
+export async function prepareOneOnOneWith(
+  db: Queryable,
+  coach: PrepDeps,
+  manager: PersonRow,
+  person: PersonRow,
+): Promise<Result<Prep, PrepFailure>> {
+  return prepFor(db, manager, person, coach, { manager: { personId: manager.id }, with: person.display_name });
+}
+
 async function someoneStored(db: Queryable, tenant: string, who: string): Promise<Result<PersonRow, PrepFailure>> {
   const person = await findPerson(db, tenant, who);
   return person.ok ? person : fail("unknown-person", `--with: ${person.error.message}`);

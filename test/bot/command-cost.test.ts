@@ -23,4 +23,10 @@ describe("a personal-chat command costs time linear in the message", () => {
       expect(stripTags(text), text).toBe(text.replace(/<[^>]*>/g, " "));
     expect(parseCommand("<p>prep <b>Jordan</b></p>")).toEqual({ command: "prep", argument: "Jordan" });
   });
+
+  it("prep at start on/off is a setting, not prep for someone called 'at start'", () => {
+    expect(parseCommand("prep at start off")).toEqual({ command: "prep-at-start", argument: "off" });
+    expect(parseCommand("<p>Prep at start ON</p>")).toEqual({ command: "prep-at-start", argument: "on" });
+    expect(parseCommand("prep Atticus")).toEqual({ command: "prep", argument: "Atticus" });
+  });
 });

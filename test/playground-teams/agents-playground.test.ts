@@ -77,6 +77,38 @@ describe("Attune in Microsoft 365 Agents Playground", () => {
     expect(trial.standIns.calls.content).toBeGreaterThanOrEqual(1);
   });
 
+  it("a one-on-one with Jordan begins: the prep card in the organizer's personal chat only, and once (meetingStart)", async () => {
+    // Before Jordan touches Attune in any other way (a press would store Jordan's Entra id under the Playground's name).
+    // Jordan adds Attune personally (a custom activity: the Playground's install button acts as the organizer only),
+    // under the name Teams wrote in the transcript, so Attune joins Jordan's Entra id to the person of the coached
+    // meeting (as it does for anyone who messages it). At a meeting's start people are matched by that id, never by name.
+    const jordan = { ...trial.meeting.participant, name: "Lee, Jordan (Guest)" };
+    const installs = logLines.length;
+    await trial.api.sendActivity(await trial.api.installedByActivity(trial.playground.personalChatId, jordan, trial.meeting.tenantId));
+    await stream.waitFor("the welcome to Jordan", (m) => fromBot(m) && cardText(m).includes(`Hi ${jordan.name}`));
+    expect(logLines.slice(installs).some((l) => l.includes("turn failed"))).toBe(false);
+    const isPrepCard = (m: StreamedMessage) => cardText(m).includes("Prep for your one-on-one with");
+    const noCard = () => logLines.filter((l) => l.includes("meeting start: no prep card")).length;
+
+    await trial.startMeeting();
+    const card = await stream.waitFor("the prep card", (m) => fromBot(m) && isPrepCard(m), 60_000);
+    expect(card.conversationId).toBe(trial.playground.personalChatId);
+    expect(cardText(card)).toContain("Jordan");
+    expect(trial.standIns.calls.members).toBe(1);
+
+    // Teams sends the start again: Attune says it already sent the card, and sends none.
+    const before = noCard();
+    await trial.startMeeting();
+    await eventually(
+      () => (noCard() > before && logLines.some((l) => l.includes('"reason":"already-sent"')) ? true : undefined),
+      30_000,
+      "the repeated start",
+    );
+    expect(stream.messages.filter(isPrepCard)).toHaveLength(1);
+    const prepSent = trial.standIns.sent.filter((s) => JSON.stringify(s.activity).includes("Prep for your one-on-one with"));
+    expect(prepSent.map((s) => s.conversationId)).toEqual([trial.playground.personalChatId]);
+  });
+
   it("a button on the card is answered with the card again, for the organizer", async () => {
     const card = stream.messages.find(isCoachingCard)!;
     const pressable = buttons(card.cards).filter((b) => b.verb === "feedback" || b.verb === "showAllMoments");

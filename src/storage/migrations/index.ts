@@ -3,6 +3,7 @@ import { sql as heldJobs } from "./002-held-jobs-and-conversations.js";
 import { sql as documentVersions } from "./003-document-versions.js";
 import { sql as liveSnapshots } from "./004-live-snapshots.js";
 import { sql as deliveredActivity } from "./005-delivered-activity.js";
+import { sql as prepAtStart } from "./006-prep-at-start.js";
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: "document-versions", sql: documentVersions },
   { version: 4, name: "live-snapshots", sql: liveSnapshots },
   { version: 5, name: "delivered-activity", sql: deliveredActivity },
+  { version: 6, name: "prep-at-start", sql: prepAtStart },
 ];
