@@ -9,11 +9,11 @@ import { bearerToken, caller, connectionCounter, recallToken, sameSecret } from 
 import type { LiveHub } from "./live-hub.js";
 import type { PanelHub } from "./panel-hub.js";
 import { CLOSE } from "./protocol.js";
-import { rateLimit } from "./rate-limit.js";
 import { recallContext, takeRecallEvent } from "./recall-intake.js";
 import { replayGuard } from "./recall-replay.js";
 import { RECALL_TOLERANCE_S, recallMessageId, verifyRecallSignature } from "./recall-signature.js";
-import { sourceLedger, type Source } from "./source-ledger.js";
+import { serveRecallSocket } from "./recall-socket.js";
+import { admitted, sourceLedger, type Source } from "./source-ledger.js";
 
 export interface LiveServerDeps {
   hub: LiveHub;
@@ -163,58 +163,4 @@ export function createLiveServer(deps: LiveServerDeps): {
     wss.close();
   };
   return { upgrade, router, close };
-}
-
-/**
- * One Recall.ai socket: its frames are not signed, so they are held to the ingest's rate, and the socket
- * serves the first meeting it names and no other (one signed upgrade, one socket, one meeting).
- */
-function serveRecallSocket(
-  ws: WebSocket,
-  deps: LiveServerDeps,
-  context: ReturnType<typeof recallContext>,
-  owner: { source: Source; ledger: ReturnType<typeof sourceLedger> },
-): void {
-  let queue: Promise<void> = Promise.resolve();
-  const limit = rateLimit(deps.framesPerSecond, deps.burst);
-  let lastRateWarning = 0;
-  let meetingId: string | null = null;
-  const hub: Pick<LiveHub, "handle"> = {
-    handle: async (input) => {
-      meetingId ??= input.meetingId;
-      if (input.meetingId !== meetingId)
-        return { ok: false, code: "refused", error: `this socket serves meeting ${meetingId}: open another for another meeting` };
-      return admitted(deps.hub, owner.ledger, owner.source).handle(input);
-    },
-  };
-  ws.on("message", (data) => {
-    if (!limit.take()) {
-      if (Date.now() - lastRateWarning > 1000) {
-        lastRateWarning = Date.now();
-        deps.log.warn(`Recall.ai socket over ${deps.framesPerSecond} frames a second: frames dropped`);
-      }
-      return;
-    }
-    queue = queue.then(async () => {
-      let json: unknown;
-      try {
-        json = JSON.parse(data.toString());
-      } catch {
-        deps.log.warn("Recall.ai sent a frame that is not JSON");
-        return;
-      }
-      const taken = await takeRecallEvent(hub, json, context);
-      if (!taken.ok) deps.log.warn({ reason: taken.error }, "Recall.ai event refused");
-    });
-  });
-}
-
-/** The hub as one source sees it: input for a meeting another source owns is refused before it reaches the hub. */
-function admitted(hub: Pick<LiveHub, "handle">, ledger: ReturnType<typeof sourceLedger>, source: Source): Pick<LiveHub, "handle"> {
-  return {
-    handle: async (input) => {
-      const ok = ledger.admit(source, input);
-      return ok.ok ? hub.handle(input) : { ok: false, code: "refused", error: ok.error };
-    },
-  };
 }

@@ -1,3 +1,4 @@
+import type { LiveHub } from "./live-hub.js";
 import type { LiveInput } from "./live-input.js";
 
 /**
@@ -73,5 +74,15 @@ export function sourceLedger(options: { perSource: number; idleMs: number; now?:
       for (const meetingId of [...(owned.get(sourceId) ?? [])]) drop(meetingId);
     },
     stats: () => ({ meetings: owners.size }),
+  };
+}
+
+/** The hub as one source sees it: input for a meeting another source owns is refused before it reaches the hub. */
+export function admitted(hub: Pick<LiveHub, "handle">, ledger: ReturnType<typeof sourceLedger>, source: Source): Pick<LiveHub, "handle"> {
+  return {
+    handle: async (input) => {
+      const ok = ledger.admit(source, input);
+      return ok.ok ? hub.handle(input) : { ok: false, code: "refused", error: ok.error };
+    },
   };
 }
