@@ -37,7 +37,10 @@ export function createGraphTranscripts(
     const t = await token();
     if (!t.ok) return { failed: graphFailure(t.error.code, t.error.retry, t.error.message) };
     try {
-      return await fetchImpl(url, { headers: { authorization: `Bearer ${t.value}`, accept }, signal: AbortSignal.timeout(60_000) });
+      return await fetchImpl(url, {
+        headers: { authorization: `Bearer ${t.value}`, accept },
+        signal: AbortSignal.timeout(settings.requestTimeoutMs ?? 60_000),
+      });
     } catch (cause) {
       return { failed: graphFailure("unreachable", true, `cannot reach Microsoft Graph (${(cause as Error).message})`) };
     }
