@@ -62,7 +62,8 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
   const adapter = new CloudAdapter(rejectAsUnauthorized(auth));
   const stopping = new AbortController();
   const timeoutMs = settings.connectorTimeoutMs ?? DEFAULT_CONNECTOR_TIMEOUT_MS;
-  const call: Call = (operation, run) => withDeadline(operation, timeoutMs, stopping.signal, run);
+  const call: Call = (operation, run) =>
+    withConnectorRetry(() => withDeadline(operation, timeoutMs, stopping.signal, run), 5, 500, stopping.signal);
   adapter.onTurnError = async (context, error) => {
     // A failed outbound call carries the response body as its message (an HTML page, say): log its status instead.
     const problem = statusOf(error) === null ? { err: error } : connectorProblem(error);
@@ -144,7 +145,7 @@ function toActivity(message: OutgoingMessage): Partial<Activity> {
   return outgoing;
 }
 
-/** Runs one outbound call under the connector timeout and the shutdown signal. */
+/** Runs one outbound call under the connector timeout and the shutdown signal, retried on 412/429/502/504. */
 type Call = <T>(operation: string, run: (options: CallOptions) => Promise<T>) => Promise<T>;
 
 function toTurn(context: TurnContext, call: Call): BotTurn {
@@ -153,10 +154,10 @@ function toTurn(context: TurnContext, call: Call): BotTurn {
   return {
     activity,
     async send(message: OutgoingMessage) {
-      return withConnectorRetry(() => call("posting a message", (o) => postActivity(context, toActivity(message), o)));
+      return call("posting a message", (o) => postActivity(context, toActivity(message), o));
     },
     async update(activityId, message) {
-      await withConnectorRetry(() => call("updating a message", (o) => replaceActivity(context, activityId, toActivity(message), o)));
+      await call("updating a message", (o) => replaceActivity(context, activityId, toActivity(message), o));
     },
     async answerInvoke(card) {
       await context.sendActivity({
@@ -165,7 +166,7 @@ function toTurn(context: TurnContext, call: Call): BotTurn {
       });
     },
     async meetingInfo(meetingId) {
-      const info = await withConnectorRetry(() => call("meeting info", (o) => fetchMeetingInfo(context, meetingId, o)));
+      const info = await call("meeting info", (o) => fetchMeetingInfo(context, meetingId, o));
       const details = (info.details ?? {}) as unknown as Record<string, unknown>;
       const organizer = (info.organizer ?? {}) as unknown as Record<string, unknown>;
       const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
@@ -173,9 +174,9 @@ function toTurn(context: TurnContext, call: Call): BotTurn {
       const tenant = text(organizer.tenantId) ?? context.activity.conversation?.tenantId ?? undefined;
       let organizerName: string | null = null;
       if (aad) {
-        const participant = await withConnectorRetry(() =>
-          call("meeting participant", (o) => fetchMeetingParticipant(context, meetingId, aad, tenant, o)),
-        ).catch(() => null);
+        const participant = await call("meeting participant", (o) => fetchMeetingParticipant(context, meetingId, aad, tenant, o)).catch(
+          () => null,
+        );
         organizerName = text((participant?.user as { name?: unknown } | undefined)?.name);
       }
       return {
@@ -195,7 +196,7 @@ function toTurn(context: TurnContext, call: Call): BotTurn {
       return TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     },
     async meetingNotification(meetingId, notification) {
-      await withConnectorRetry(() => call("meeting notification", (o) => sendMeetingNotification(context, meetingId, notification, o)));
+      await call("meeting notification", (o) => sendMeetingNotification(context, meetingId, notification, o));
     },
   };
 }
