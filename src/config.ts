@@ -7,6 +7,8 @@ export const bundledPromptsDir = fileURLToPath(new URL("../prompts/", import.met
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const url = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());
+const httpsUrl = (fallback: string, why: string) =>
+  z.preprocess(blankToUndefined, z.url({ protocol: /^https$/, error: `must be an https URL (${why})` }).default(fallback));
 const positiveInt = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(fallback));
 
 /** Live nudge kinds, as ATTUNE_LIVE_NUDGES_OFF names them (src/live/protocol.ts has the same list). */
@@ -38,14 +40,8 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: url,
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: optionalString,
-  GRAPH_BASE_URL: z.preprocess(
-    blankToUndefined,
-    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://graph.microsoft.com/v1.0"),
-  ),
-  AUTHORITY_HOST: z.preprocess(
-    blankToUndefined,
-    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://login.microsoftonline.com"),
-  ),
+  GRAPH_BASE_URL: httpsUrl("https://graph.microsoft.com/v1.0", "Graph is sent an app token"),
+  AUTHORITY_HOST: httpsUrl("https://login.microsoftonline.com", "the identity library signs in over https only"),
   GRAPH_CLIENT_ID: optionalString,
   GRAPH_CLIENT_SECRET: optionalString,
   GRAPH_TENANT_ID: optionalString,
@@ -58,6 +54,7 @@ export const envSchema = z.object({
   ATTUNE_TRANSCRIPT_WAIT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().default(120)),
   ATTUNE_TRANSCRIPT_POLL_SECONDS: positiveInt(60),
   ATTUNE_JOB_LEASE_SECONDS: positiveInt(120),
+  ATTUNE_OUTBOUND_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(600).default(20)),
   ATTUNE_LIVE_INGEST_TOKEN: z.preprocess(
     blankToUndefined,
     z.string().min(16, "must be at least 16 characters (a long random string)").optional(),
@@ -133,6 +130,8 @@ export interface BotSettings {
   tokenIssuer: string | undefined;
   /** Where the bot gets its tokens for the Bot Connector (test and private-cloud override). */
   loginUrl?: string | undefined;
+  /** Each call to the Bot Connector (and its token) is given up after this long; the job retries later. */
+  connectorTimeoutMs?: number | undefined;
 }
 
 export interface GraphSettings {
@@ -150,6 +149,8 @@ export interface GraphSettings {
   /** How long after a meeting to keep looking for its transcript, and how often. */
   transcriptWaitMs: number;
   transcriptPollMs: number;
+  /** Each call to Graph or its sign-in service is given up after this long. */
+  requestTimeoutMs?: number | undefined;
 }
 
 export interface ServerSettings {
@@ -231,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
       tokenIssuer: e.BOTFRAMEWORK_TOKEN_ISSUER,
       loginUrl: e.BOTFRAMEWORK_LOGIN_URL,
+      connectorTimeoutMs: Math.round(e.ATTUNE_OUTBOUND_TIMEOUT_SECONDS * 1000),
     },
     graph: {
       baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
@@ -245,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         e.GRAPH_MANAGED_IDENTITY_CLIENT_ID ?? (e.MicrosoftAppType === "UserAssignedMsi" ? e.MicrosoftAppId : undefined),
       transcriptWaitMs: Math.round(e.ATTUNE_TRANSCRIPT_WAIT_MINUTES * 60_000),
       transcriptPollMs: e.ATTUNE_TRANSCRIPT_POLL_SECONDS * 1000,
+      requestTimeoutMs: Math.round(e.ATTUNE_OUTBOUND_TIMEOUT_SECONDS * 1000),
     },
     server: {
       jobLeaseMs: e.ATTUNE_JOB_LEASE_SECONDS * 1000,
@@ -305,6 +308,8 @@ function botProblems(e: z.infer<typeof envSchema>): string[] {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
   if (e.MicrosoftAppType !== "UserAssignedMsi" && !e.MicrosoftAppPassword)
     problems.push("MicrosoftAppPassword: required with a MicrosoftAppId (the bot's client secret)");
+  if (e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith("https:"))
+    problems.push("PUBLIC_BASE_URL: must be an https URL (Teams calls the bot and loads the side panel over https only)");
   if (!e.PUBLIC_BASE_URL) problems.push("PUBLIC_BASE_URL: required with a MicrosoftAppId (the https address Teams reaches Attune at)");
   return problems;
 }

@@ -246,10 +246,13 @@ export async function startAttune(env: Record<string, string | undefined>, optio
       live,
       close() {
         closing ??= (async () => {
+          // Outbound calls in flight (a connector that never answers) are aborted: turns and the job end at once.
+          const workerStopped = worker.stop();
+          adapter.abortCalls();
           await inFlight.drain(10_000);
           await live.close();
           await early.close();
-          await worker.stop();
+          await workerStopped;
           await thread.close();
           clearInterval(daily);
           restoreConsole();

@@ -4,16 +4,24 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  TeamsInfo,
   TurnContext,
   type Activity,
   type ConversationReference,
-  type MeetingNotification,
 } from "botbuilder";
 import { AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
 import type { Request, Response } from "express";
 import type { BotSettings } from "../config.js";
 import type { Logger } from "../log.js";
+import {
+  fetchMeetingInfo,
+  fetchMeetingParticipant,
+  fetchPagedMembers,
+  postActivity,
+  replaceActivity,
+  sendMeetingNotification,
+  withDeadline,
+  type CallOptions,
+} from "./connector-calls.js";
 import { connectorProblem, statusOf, withConnectorRetry } from "./retry-send.js";
 import { incomingActivitySchema, type BotTurn, type OutgoingMessage } from "./turn.js";
 
@@ -26,7 +34,12 @@ export interface BotAdapter {
   handle(req: Request, res: Response, onTurn: (turn: BotTurn) => Promise<void>): Promise<void>;
   /** Messages a stored conversation later (the manager's personal chat). */
   proactive(reference: Record<string, unknown>, onTurn: (turn: BotTurn) => Promise<void>): Promise<void>;
+  /** Aborts every outbound call in flight and any made later (shutdown): they fail at once, as no answer. */
+  abortCalls(): void;
 }
+
+/** Each Bot Connector call is given up after this long unless the settings say otherwise. */
+export const DEFAULT_CONNECTOR_TIMEOUT_MS = 20_000;
 
 export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter {
   const appId = settings.appId ?? "";
@@ -48,6 +61,10 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
     }),
   );
   const adapter = new CloudAdapter(rejectAsUnauthorized(auth));
+  const stopping = new AbortController();
+  const timeoutMs = settings.connectorTimeoutMs ?? DEFAULT_CONNECTOR_TIMEOUT_MS;
+  const call: Call = (operation, run) =>
+    withConnectorRetry(() => withDeadline(operation, timeoutMs, stopping.signal, run), 5, 500, stopping.signal);
   adapter.onTurnError = async (context, error) => {
     // A failed outbound call carries the response body as its message (an HTML page, say): log its status instead.
     const problem = statusOf(error) === null ? { err: error } : connectorProblem(error);
@@ -58,19 +75,22 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
   };
   return {
     async handle(req, res, onTurn) {
-      await adapter.process(req, res, (context) => onTurn(toTurn(context)));
+      await adapter.process(req, res, (context) => onTurn(toTurn(context, call)));
     },
     async proactive(reference, onTurn) {
       // botbuilder hands a failing turn to onTurnError and resolves; the caller must see the failure (its status decides).
       let failure: { error: unknown } | null = null;
       await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
         try {
-          await onTurn(toTurn(context));
+          await onTurn(toTurn(context, call));
         } catch (error) {
           failure = { error };
         }
       });
       if (failure) throw (failure as { error: unknown }).error;
+    },
+    abortCalls() {
+      stopping.abort();
     },
   };
 }
@@ -126,17 +146,19 @@ function toActivity(message: OutgoingMessage): Partial<Activity> {
   return outgoing;
 }
 
-function toTurn(context: TurnContext): BotTurn {
+/** Runs one outbound call under the connector timeout and the shutdown signal, retried on 412/429/502/504. */
+type Call = <T>(operation: string, run: (options: CallOptions) => Promise<T>) => Promise<T>;
+
+function toTurn(context: TurnContext, call: Call): BotTurn {
   const parsed = incomingActivitySchema.safeParse(context.activity);
   const activity = parsed.success ? parsed.data : { type: String(context.activity.type ?? "unknown") };
   return {
     activity,
     async send(message: OutgoingMessage) {
-      const posted = await withConnectorRetry(() => context.sendActivity(toActivity(message)));
-      return posted?.id ?? null;
+      return call("posting a message", (o) => postActivity(context, toActivity(message), o));
     },
     async update(activityId, message) {
-      await withConnectorRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }));
+      await call("updating a message", (o) => replaceActivity(context, activityId, toActivity(message), o));
     },
     async answerInvoke(card) {
       await context.sendActivity({
@@ -145,7 +167,7 @@ function toTurn(context: TurnContext): BotTurn {
       });
     },
     async meetingInfo(meetingId) {
-      const info = await withConnectorRetry(() => TeamsInfo.getMeetingInfo(context, meetingId));
+      const info = await call("meeting info", (o) => fetchMeetingInfo(context, meetingId, o));
       const details = (info.details ?? {}) as unknown as Record<string, unknown>;
       const organizer = (info.organizer ?? {}) as unknown as Record<string, unknown>;
       const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
@@ -153,7 +175,7 @@ function toTurn(context: TurnContext): BotTurn {
       const tenant = text(organizer.tenantId) ?? context.activity.conversation?.tenantId ?? undefined;
       let organizerName: string | null = null;
       if (aad) {
-        const participant = await withConnectorRetry(() => TeamsInfo.getMeetingParticipant(context, meetingId, aad, tenant)).catch(
+        const participant = await call("meeting participant", (o) => fetchMeetingParticipant(context, meetingId, aad, tenant, o)).catch(
           () => null,
         );
         organizerName = text((participant?.user as { name?: unknown } | undefined)?.name);
@@ -175,14 +197,14 @@ function toTurn(context: TurnContext): BotTurn {
       return TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     },
     async meetingRoster(pageSize) {
-      const page = await withConnectorRetry(() => TeamsInfo.getPagedMembers(context, pageSize));
+      const page = await call("member list", (o) => fetchPagedMembers(context, pageSize, o));
       const members = (page.members ?? [])
         .filter((m) => !String(m.id ?? "").startsWith("28:"))
         .map((m) => ({ aadObjectId: typeof m.aadObjectId === "string" && m.aadObjectId !== "" ? m.aadObjectId : null }));
       return { members, more: Boolean(page.continuationToken) };
     },
     async meetingNotification(meetingId, notification) {
-      await withConnectorRetry(() => TeamsInfo.sendMeetingNotification(context, notification as MeetingNotification, meetingId));
+      await call("meeting notification", (o) => sendMeetingNotification(context, meetingId, notification, o));
     },
   };
 }

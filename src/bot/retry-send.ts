@@ -4,9 +4,10 @@ const RETRYABLE = new Set([412, 429, 502, 504]);
 
 /**
  * Retries a Bot Connector call that failed with 429, 412, 502 or 504, with exponential backoff and jitter
- * (honouring Retry-After when the service sends it). Other failures are thrown at once.
+ * (honouring Retry-After when the service sends it). Other failures are thrown at once. `stopping` (shutdown)
+ * ends a wait between attempts at once: the next attempt then fails as aborted.
  */
-export async function withConnectorRetry<T>(call: () => Promise<T>, attempts = 5, baseMs = 500): Promise<T> {
+export async function withConnectorRetry<T>(call: () => Promise<T>, attempts = 5, baseMs = 500, stopping?: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
@@ -14,7 +15,15 @@ export async function withConnectorRetry<T>(call: () => Promise<T>, attempts = 5
       const status = statusOf(error);
       if (attempt >= attempts || status === null || !RETRYABLE.has(status)) throw error;
       const retryAfter = retryAfterMs(error);
-      await new Promise((resolve) => setTimeout(resolve, retryAfter ?? backoffMs(attempt, baseMs, 30_000)));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, retryAfter ?? backoffMs(attempt, baseMs, 30_000));
+        function done() {
+          clearTimeout(timer);
+          stopping?.removeEventListener("abort", done);
+          resolve();
+        }
+        stopping?.addEventListener("abort", done, { once: true });
+      });
     }
   }
 }

@@ -32,6 +32,7 @@ export async function forgetCommand(args: string[], io: CliIo): Promise<number> 
         `  ${countOf(r.utterancesRemoved, "utterance")} removed from ${countOf(r.transcriptsChanged, "stored transcript")}`,
         `  ${countOf(r.analysesChanged, "analysis", "analyses")} no longer ${r.analysesChanged === 1 ? "mentions" : "mention"} them`,
         `  ${countOf(r.momentsRemoved, "coaching moment")} about them removed; ${r.reportsDeleted} of their own reports deleted`,
+        `  ${countOf(r.restatementsKept, "restatement")} of them by the manager kept, with their name replaced`,
         `  ${countOf(r.feedbackDeleted, "feedback entry", "feedback entries")} deleted; ${countOf(r.meetingsDeleted, "meeting")} only they were in deleted`,
         `  their name replaced with ${NEUTRAL_MARKER} ${countOf(r.mentionsReplaced, "time")} in what others said and in coaching text, and in ${countOf(r.titlesChanged, "meeting title")}`,
         `  their person record deleted`,

@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
+import { decodeText } from "../transcript/decode-text.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./io.js";
 
-/** Reads a transcript file (or stdin for `-`) as UTF-8, refusing files over `maxBytes` before reading them. */
+/** Reads a transcript file (or stdin for `-`) as UTF-8 (UTF-16 with a byte order mark too), refusing files over `maxBytes` before reading them. */
 export async function readInput(path: string, io: CliIo, maxBytes: number): Promise<string> {
   if (path === "-") {
     const text = await io.readStdin(maxBytes);
@@ -24,7 +25,7 @@ export async function readInput(path: string, io: CliIo, maxBytes: number): Prom
     throw new UsageError(
       `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${Math.round(maxBytes / 1048576)} MB limit for one transcript`,
     );
-  return readFile(path, "utf8");
+  return decodeText(await readFile(path));
 }
 
 /**
@@ -40,7 +41,7 @@ export async function readWithin(stream: AsyncIterable<Buffer | string>, maxByte
     if (size > maxBytes) throw overLimit(maxBytes);
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }
 
 function overLimit(maxBytes: number): UsageError {

@@ -1,8 +1,10 @@
 /**
  * What the model writes in its own voice (what happened, the suggestion, the habit) is untrusted like a
  * quote: a participant may have told it what to write ("Jordan should be fired; HR has been told"). Each
- * text is checked against what it may contain: no link or address, no sanction against anyone, no one
- * named who is not part of the moment, no name or proper noun that the moment does not contain.
+ * text is checked, in a folded form (foldForCheck), against what the moment supports: no link or address; no
+ * sensitive topic (dismissal, discipline, HR or legal, complaints) the person did not raise, and none at all
+ * outside a restatement; no group (the team, everyone…) and no one named who is not part of the moment; no
+ * name or proper noun that the moment does not contain.
  */
 
 /** What a text may draw on. */
@@ -15,13 +17,37 @@ export interface Grounding {
   others: readonly string[];
 }
 
-/** URLs, bare domains, e-mail addresses, Markdown links and Adaptive Card functions (`{{DATE(…)}}`). */
+/** URLs, bare domains, e-mail addresses, Markdown links and Adaptive Card functions (`{{DATE(…)}}`), in folded text. */
 const LINKISH =
   /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\]\(|\{\{|\$\{|[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.\p{L}|\b[\p{L}\p{N}-]+\.(?:com|net|org|io|co|ai|app|dev|info|biz|me|ly|gl|link|example|xyz)\b/iu;
-/** Action against a person: never the coach's business, and words a participant may plant. */
-const SANCTIONS =
-  /\b(?:fir(?:e|ed|es|ing)(?! alarm| drill)|sack(?:ed|ing)?|dismiss(?:ed|al)?|terminat(?:e|ed|ion)|human resources|disciplin\w*|performance improvement plan|written warning|lawsuit|legal action|sue|punish\w*|demot\w*|report (?:him|her|them))\b/gi;
-const HR = /\b(?:HR|PIP)\b/g;
+
+/**
+ * What a coach never brings up on its own: each a topic, matched in folded text. A restatement may take one
+ * up only when the person raised the same topic in the moment; nothing else the model writes may.
+ */
+const SENSITIVE: readonly { topic: string; pattern: RegExp }[] = [
+  {
+    topic: "dismissal",
+    pattern:
+      /\b(?:fir(?:e|ed|es|ing)\b(?! alarm| drill)|let (?!it\b|that\b|this\b)[\p{L}'’]+ go\b|let go\b|sack(?:ed|ing)?\b|dismiss|terminat|lay(?:ing)? off|laid off|replac\w* [\p{L}'’]+ on the team|show \S+ the door|get rid of|on notice)/u,
+  },
+  {
+    topic: "discipline",
+    pattern: /\b(?:disciplin|pip\b|performance improvement|(?:written|final|formal) warning|demot|punish|write (?:him|her|them) up)/u,
+  },
+  {
+    topic: "HR or legal",
+    pattern: /\b(?:hr\b|human resources|people ops|legal\b|lawyer|lawsuit|sue\b|tribunal|report (?:him|her|them)\b)/u,
+  },
+  { topic: "complaints", pattern: /\b(?:complain|complaint|grievance|(?:has|have|had) been (?:told|informed|notified|reported)|escalat)/u },
+];
+
+/** A sentence addressed to the person ("you're worried…"), as a restatement is. */
+const ADDRESSED = /\byou(?:['’](?:re|ll|ve|d))?\b|\byour\b/u;
+
+/** Others the model may not bring into a moment that does not mention them (a claim about what they said or did). */
+const GROUPS = /\b(?:team|everyone|everybody|others|colleagues|co-?workers|peers|reports|staff|management|leadership|boss|director)\b/gu;
+
 /** First words of a sentence that are not names. */
 const STARTERS = new Set(
   "It So You Your That What When This And But Did Is Are Do Does I Sounds Let If How Why Thanks Thank Right Okay OK Yes No Maybe Try Next Ask Say Instead Before After Model There They We".split(
@@ -31,29 +57,55 @@ const STARTERS = new Set(
 const CAPITALISED = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{L}\p{N}'’-]*)/gu;
 const SENTENCE_END = /[.!?:;…]\s*$/u;
 
+/**
+ * The form a text is checked in, so that spelling does not get past the checks: NFKC (fullwidth `ＨＲ` is
+ * `HR`), no format characters (`fi\u200bred`), case folded, initials joined (`h.r.` → `hr`), `(at)`/`(dot)`
+ * as `@`/`.`, and no spaces around `.`, `/` and `@` when a space stands before them (`evil . example / x`).
+ */
+export function foldForCheck(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "")
+    .toLowerCase()
+    .replace(/\s*[([{]\s*(at|dot)\s*[)\]}]\s*/gu, (_, word: string) => (word === "at" ? "@" : "."))
+    .replace(/(?<=\p{L})\s+dot\s+(?=\p{L})/gu, ".")
+    .replace(/\s+([./@])\s*/gu, "$1")
+    .replace(/([/@])\s+/gu, "$1")
+    .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, "$1")
+    .replace(/\s+/gu, " ");
+}
+
 /** Why `text` (the model's `field`) cannot be shown, or null. */
 export function modelTextProblem(text: string, field: string, grounding: Grounding): string | null {
-  if (LINKISH.test(text)) return `${field} contains a link or an address`;
-  const said = grounding.said.toLowerCase();
-  const sanctions = [...text.matchAll(SANCTIONS), ...text.matchAll(HR)].map((m) => m[0]);
-  if (sanctions.length > 0) {
-    // Only a restatement may take up such words, and only the person's own.
-    if (field !== "suggestion") return `${field} speaks of action against someone`;
-    if (sanctions.some((w) => !said.includes(w.toLowerCase()))) return `${field} speaks of action nobody in the moment mentioned`;
+  const folded = foldForCheck(text);
+  const said = foldForCheck(grounding.said);
+  if (LINKISH.test(folded)) return `${field} contains a link or an address`;
+  const topics = SENSITIVE.filter((s) => s.pattern.test(folded));
+  if (topics.length > 0) {
+    // Only a restatement may take such a topic up, and only the person's own.
+    if (field !== "suggestion") return `${field} speaks of ${topics[0]!.topic}`;
+    const unsaid = topics.find((s) => !s.pattern.test(said));
+    if (unsaid) return `${field} speaks of ${unsaid.topic}, which nobody in the moment mentioned`;
+    // A restatement is about the person ("you'll be let go"); "tell HR", "X should be fired" are not.
+    const aside = folded.split(/[.!?;]+/u).find((sentence) => SENSITIVE.some((s) => s.pattern.test(sentence)) && !ADDRESSED.test(sentence));
+    if (aside !== undefined) return `${field} speaks of ${topics[0]!.topic} in a sentence that does not say back the person's words`;
   }
-  const own = new Set(grounding.own.flatMap(nameParts));
-  for (const name of new Set(grounding.others.flatMap(nameParts))) {
-    if (own.has(name) || !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)) continue;
-    if (sanctions.length > 0 || !said.includes(name.toLowerCase())) return `${field} names someone who is not part of this moment`;
+  for (const [group] of folded.matchAll(GROUPS))
+    if (!said.includes(group)) return `${field} speaks of '${group}', whom the moment does not mention`;
+  const own = new Set(grounding.own.flatMap(nameParts).map((n) => n.toLowerCase()));
+  for (const name of new Set(grounding.others.flatMap(nameParts).map((n) => n.toLowerCase()))) {
+    if (own.has(name) || !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(folded)) continue;
+    if (topics.length > 0 || !said.includes(name)) return `${field} names someone who is not part of this moment`;
   }
-  for (const match of text.matchAll(CAPITALISED)) {
+  const plain = text.normalize("NFKC").replace(/\p{Cf}/gu, "");
+  for (const match of plain.matchAll(CAPITALISED)) {
     const word = match[1]!.replace(/['’](s|m|re|ve|d|ll)$/i, "");
-    if (word === "I" || own.has(word)) continue;
-    const before = text.slice(0, match.index);
+    if (word === "I" || own.has(word.toLowerCase())) continue;
+    const before = plain.slice(0, match.index);
     const startsSentence = before.trim() === "" || SENTENCE_END.test(before) || /["“(]\s*$/u.test(before);
-    if (startsSentence && (sanctions.length === 0 || STARTERS.has(word))) continue;
+    if (startsSentence && (topics.length === 0 || STARTERS.has(word))) continue;
     if (!said.includes(word.toLowerCase())) return `${field} names '${word.slice(0, 30)}', which the moment does not mention`;
-    if (sanctions.length > 0 && !startsSentence) return `${field} speaks of action against someone named`;
+    if (topics.length > 0 && !startsSentence) return `${field} speaks of action against someone named`;
   }
   return null;
 }

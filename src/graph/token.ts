@@ -35,7 +35,7 @@ export function createGraphTokenSource(settings: GraphSettings): () => Promise<T
     const built = await credential;
     if (!built.ok) return built;
     try {
-      const token = await built.value.getToken(scope);
+      const token = await built.value.getToken(scope, { abortSignal: AbortSignal.timeout(settings.requestTimeoutMs ?? 60_000) });
       return token ? ok(token.token) : graphFailure("unexpected-answer", true, "the sign-in service answered without a token");
     } catch (error) {
       return tokenFailure(settings.credential, error);

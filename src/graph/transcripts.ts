@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GraphSettings } from "../config.js";
 import { ok, type Result } from "../result.js";
+import { decodeText } from "../transcript/decode-text.js";
 import { graphFailure, type GraphFailure, type TokenResult } from "./token.js";
 
 const transcriptListSchema = z.object({
@@ -37,7 +38,10 @@ export function createGraphTranscripts(
     const t = await token();
     if (!t.ok) return { failed: graphFailure(t.error.code, t.error.retry, t.error.message) };
     try {
-      return await fetchImpl(url, { headers: { authorization: `Bearer ${t.value}`, accept }, signal: AbortSignal.timeout(60_000) });
+      return await fetchImpl(url, {
+        headers: { authorization: `Bearer ${t.value}`, accept },
+        signal: AbortSignal.timeout(settings.requestTimeoutMs ?? 60_000),
+      });
     } catch (cause) {
       return { failed: graphFailure("unreachable", true, `cannot reach Microsoft Graph (${(cause as Error).message})`) };
     }
@@ -72,12 +76,12 @@ export function createGraphTranscripts(
       const newest = found.sort((a, b) => (b.createdDateTime ?? "").localeCompare(a.createdDateTime ?? ""))[0]!;
       const content = await get(`${base}/${encodeURIComponent(newest.id)}/content?$format=text/vtt`, "text/vtt");
       if ("failed" in content) return content.failed;
-      if (content.ok) return ok({ text: await content.text(), attributed: true });
+      if (content.ok) return ok({ text: decodeText(new Uint8Array(await content.arrayBuffer())), attributed: true });
       if (content.status === 403 && /SpeakerAttributionNotAllowed/i.test(await content.text().catch(() => ""))) {
         // The tenant turned speaker attribution off: only unattributed text exists (per-cue JSON).
         const meta = await get(`${base}/${encodeURIComponent(newest.id)}/metadataContent`, "text/vtt");
         if ("failed" in meta) return meta.failed;
-        if (meta.ok) return ok({ text: await meta.text(), attributed: false });
+        if (meta.ok) return ok({ text: decodeText(new Uint8Array(await meta.arrayBuffer())), attributed: false });
         return httpError(meta.status, "fetching the unattributed transcript");
       }
       if (content.status === 404) return ok(null);

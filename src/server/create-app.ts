@@ -89,8 +89,29 @@ function activityProblem(body: unknown, local: boolean): { status: number; messa
   const activity = body as { type?: unknown; serviceUrl?: unknown };
   if (typeof activity.type !== "string" || activity.type === "")
     return { status: 400, message: "not a Bot Framework activity: it has no type (message, event, invoke…)" };
+  const channelData = channelDataProblem((body as { channelData?: unknown }).channelData);
+  if (channelData) return { status: 400, message: channelData };
   const serviceUrl = local ? localServiceUrlProblem(activity) : null;
   return serviceUrl ? { status: 403, message: serviceUrl } : null;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The parts of channelData Attune and botbuilder read (tenant.id, meeting.id) must have Teams' shape: anything
+ * else is refused here, in one line, rather than failing inside botbuilder's authentication as a TypeError.
+ */
+function channelDataProblem(channelData: unknown): string | null {
+  if (channelData === undefined || channelData === null) return null;
+  const teams = "Teams sends an object with tenant.id and meeting.id strings";
+  if (!isObject(channelData)) return `channelData must be a JSON object: ${teams}`;
+  for (const key of ["tenant", "meeting"] as const) {
+    const part = channelData[key];
+    if (part === undefined || part === null) continue;
+    if (!isObject(part)) return `channelData.${key} must be an object: ${teams}`;
+    if (part.id !== undefined && part.id !== null && typeof part.id !== "string") return `channelData.${key}.id must be a string: ${teams}`;
+  }
+  return null;
 }
 
 function firstLine(message: string | undefined): string {

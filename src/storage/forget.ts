@@ -1,6 +1,6 @@
 import type { Analysis } from "../metrics/schema.js";
 import type { Db, Queryable } from "./db.js";
-import { nameRedactor, type NameRedactor } from "./name-redaction.js";
+import { NEUTRAL_MARKER, nameRedactor, type NameRedactor } from "./name-redaction.js";
 import type { PersonRow } from "./people.js";
 import { ANALYSIS, COACHING, readDocument, UTTERANCES } from "./stored-documents.js";
 
@@ -11,6 +11,8 @@ export interface ForgetReport {
   analysesChanged: number;
   reportsDeleted: number;
   momentsRemoved: number;
+  /** The manager's own restatements of what they said: kept (the manager's words and trend), their name replaced. */
+  restatementsKept: number;
   feedbackDeleted: number;
   meetingsDeleted: number;
   jobsDeleted: number;
@@ -23,7 +25,8 @@ export interface ForgetReport {
 /**
  * Deletes a person everywhere, in one transaction: their utterances leave every stored transcript (the raw
  * text is rewritten from what remains), their row leaves every analysis, moments quoting them leave every
- * coaching report, their own reports and feedback are deleted, and so is their person row. Meetings only they
+ * coaching report (the manager's own restatements of them stay, with their name replaced: those are the
+ * manager's words and count in the manager's trend), their own reports and feedback are deleted, and so is their person row. Meetings only they
  * appear in are deleted whole.
  */
 export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetReport> {
@@ -36,6 +39,7 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
     analysesChanged: 0,
     reportsDeleted: 0,
     momentsRemoved: 0,
+    restatementsKept: 0,
     feedbackDeleted: 0,
     meetingsDeleted: 0,
     jobsDeleted: 0,
@@ -43,7 +47,7 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
     titlesChanged: 0,
   };
   await db.transaction(async (tx) => {
-    await scrubTranscripts(tx, person.tenant_id, names, redact, report);
+    await scrubTranscripts(tx, person.tenant_id, names, report);
     await scrubAnalyses(tx, person.tenant_id, names, report);
     await scrubReports(tx, person.tenant_id, names, redact, report);
     await scrubTitles(tx, person.tenant_id, redact, report);
@@ -71,19 +75,16 @@ export async function forgetPerson(db: Db, person: PersonRow): Promise<ForgetRep
   return report;
 }
 
-async function scrubTranscripts(
-  tx: Queryable,
-  tenantId: string,
-  names: NameSet,
-  redact: NameRedactor,
-  report: ForgetReport,
-): Promise<void> {
+async function scrubTranscripts(tx: Queryable, tenantId: string, names: NameSet, report: ForgetReport): Promise<void> {
   const rows = await tx.query<{ meeting_id: string; utterances: unknown; schema_version: number }>(
     "select t.meeting_id, t.utterances, t.schema_version from transcripts t join meetings m on m.id = t.meeting_id where m.tenant_id = $1",
     [tenantId],
   );
   for (const row of rows.rows) {
     const utterances = readDocument(UTTERANCES, row.utterances, row.schema_version, row.meeting_id);
+    // Their given name alone is not redacted in a meeting where someone else has it too.
+    const others = new Set(utterances.flatMap((u) => (u.speaker !== null && !names.has(u.speaker) ? [u.speaker] : [])));
+    const redact = nameRedactor(names.list, [...others]);
     let mentions = 0;
     const kept = utterances
       .filter((u) => u.speaker === null || !names.has(u.speaker))
@@ -155,10 +156,12 @@ async function scrubReports(tx: Queryable, tenantId: string, names: NameSet, red
     const moments = c.moments
       .filter((m) => !names.has(m.speaker))
       .map((m) => ({ ...m, quote: clean(m.quote), whatHappened: clean(m.whatHappened), suggestion: clean(m.suggestion) }));
-    const kept = c.kept.filter((k) => !names.has(k.of)).map((k) => ({ ...k, quote: clean(k.quote) }));
+    const theirs = c.kept.filter((k) => names.has(k.of)).length;
+    const kept = c.kept.map((k) => ({ ...k, of: names.has(k.of) ? NEUTRAL_MARKER : k.of, quote: clean(k.quote) }));
     const habit = clean(c.habit);
-    if (moments.length === c.moments.length && kept.length === c.kept.length && mentions === 0) continue;
-    report.momentsRemoved += c.moments.length - moments.length + c.kept.length - kept.length;
+    if (moments.length === c.moments.length && theirs === 0 && mentions === 0) continue;
+    report.momentsRemoved += c.moments.length - moments.length;
+    report.restatementsKept += theirs;
     report.mentionsReplaced += mentions;
     await tx.query("update coaching_reports set coaching = $2 where id = $1", [row.id, JSON.stringify({ ...c, moments, kept, habit })]);
   }
@@ -171,8 +174,8 @@ async function count(tx: Queryable, sql: string, params: unknown[]): Promise<num
 /** Names compared as people are matched when stored: ignoring case. */
 class NameSet {
   private readonly folded: Set<string>;
-  constructor(names: readonly string[]) {
-    this.folded = new Set(names.map((n) => n.toLowerCase()));
+  constructor(readonly list: readonly string[]) {
+    this.folded = new Set(list.map((n) => n.toLowerCase()));
   }
   has(name: string): boolean {
     return this.folded.has(name.toLowerCase());

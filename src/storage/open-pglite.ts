@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -80,15 +81,15 @@ async function takeLock(dir: string): Promise<OpenResult<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, "wx");
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(lockText(process.pid));
       await handle.close();
       return ok(undefined);
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== "EEXIST") {
         return fail("data-folder", `cannot write ${path} (${(cause as NodeJS.ErrnoException).code ?? "error"})`);
       }
-      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
-      if (pid > 0 && pid !== process.pid && isAlive(pid)) {
+      const [pid, started] = (await readFile(path, "utf8").catch(() => "")).trim().split(" ").map(Number) as [number, number?];
+      if (pid > 0 && pid !== process.pid && (await holdsLock(pid, started))) {
         return fail(
           "in-use",
           `the data folder ${dir} is in use by process ${pid}; stop it, use another ATTUNE_DATA_DIR, or set DATABASE_URL for PostgreSQL`,
@@ -98,6 +99,38 @@ async function takeLock(dir: string): Promise<OpenResult<void>> {
     }
   }
   return fail("in-use", `cannot lock the data folder ${dir}`);
+}
+
+/** The lock names its process by pid and start time, so a later process given the same pid is not taken for it. */
+function lockText(pid: number): string {
+  const stat = procStat(pid);
+  return stat === null || stat === "gone" ? String(pid) : `${pid} ${stat.started}`;
+}
+
+/**
+ * Whether the process that wrote the lock still runs: its pid is alive, not a zombie (exited, not yet
+ * reaped: it holds nothing), and, where /proc tells, started when the lock says (else the pid was reused).
+ */
+async function holdsLock(pid: number, started: number | undefined): Promise<boolean> {
+  const stat = procStat(pid);
+  if (stat === null) return isAlive(pid); // no /proc (macOS): the signal check is all there is
+  if (stat === "gone" || stat.state === "Z" || stat.state === "X") return false;
+  return started === undefined || Number.isNaN(started) || stat.started === started;
+}
+
+/** A process's state and start time (clock ticks after boot) from /proc/PID/stat; "gone" when it has none; null without /proc. */
+function procStat(pid: number): { state: string; started: number } | "gone" | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return "gone";
+  }
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses, so fields are counted after the last ")".
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const started = Number(fields[19]);
+  return Number.isFinite(started) ? { state: fields[0] ?? "", started } : "gone";
 }
 
 function isAlive(pid: number): boolean {

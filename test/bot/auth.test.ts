@@ -99,6 +99,35 @@ describe("with an app id, Bot Framework authentication is on", () => {
     expect(res.status).toBe(200);
   });
 
+  // Issue 16 (smaller): a deeply nested channelData got 401 "Cannot read properties of undefined (reading 'trim')".
+  it.each([
+    ["a deeply nested array", `${"[".repeat(5000)}${"]".repeat(5000)}`],
+    ["an array", "[1, 2]"],
+    ["a string", '"teams"'],
+    ["a tenant that is not an object", '{"tenant": [[["x"]]]}'],
+    ["a meeting id that is not a string", '{"meeting": {"id": [[[]]]}}'],
+  ])("channelData as %s: 400 with the reason, before anything runs", async (_name, channelData) => {
+    const before = await connectorCalls();
+    const body = JSON.stringify({ ...install(), channelData: "CHANNEL_DATA" }).replace('"CHANNEL_DATA"', channelData);
+    const signed: Record<string, string>[] = [{}, { authorization: `Bearer ${await token(channelKey)}` }];
+    for (const headers of signed) {
+      const res = await fetch(`${server.attune.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^channelData.*: Teams sends/);
+    }
+    expect(connector.requests.length).toBe(before);
+  });
+
+  it("no Authorization header: 401 saying so, not a TypeError", async () => {
+    const res = await postActivity(server.attune.url, install());
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toMatch(/Cannot read|trim/);
+  });
+
   it("listens where configured and says it is not in local mode", async () => {
     expect(server.attune.config.bot.appId).toBe(APP_ID);
     await eventually(async () => ((await fetch(`${server.attune.url}/healthz`)).ok ? true : undefined), 20_000, "health");

@@ -112,3 +112,70 @@ describe("a meeting end when the meeting info fails", () => {
     await eventually(() => (connector.requests.some(isMeetingInfo) ? true : undefined), 30_000, "the job asking for meeting info");
   }, 60_000);
 });
+
+/** Issue 16, item 3: a connector that accepts and never answers holds neither the other meetings nor shutdown. */
+describe("a meeting info that never answers", () => {
+  const SECOND = "MCMxOTptZWV0aW5nX1NlY29uZE1lZXRpbmdAdGhyZWFkLnYyIzA=";
+  const secondMeetingEnd = () => {
+    const event = activity("meeting-end", connector.port);
+    const value = event.value as Record<string, unknown>;
+    (event.channelData as { meeting: { id: string } }).meeting.id = SECOND;
+    return { ...event, id: "1732564800001", value: { ...value, Id: SECOND } };
+  };
+  const isInfoOf = (req: Recorded, id: string) => isMeetingInfo(req) && req.path.endsWith(`/${encodeURIComponent(id)}`);
+
+  it("is given up after ATTUNE_OUTBOUND_TIMEOUT_SECONDS: the next meeting is coached meanwhile, the hung one retried and coached later", async () => {
+    const first = (activity("meeting-end", connector.port).value as { Id: string }).Id;
+    let hanging = true;
+    connector.route((req) => (hanging && isInfoOf(req, first) ? { hang: true } : null));
+    server = await startLocalAttune(
+      {
+        ...graphEnv(graphUrl),
+        ATTUNE_TRANSCRIPT_POLL_SECONDS: "1",
+        ATTUNE_TRANSCRIPT_WAIT_MINUTES: "5",
+        ATTUNE_OUTBOUND_TIMEOUT_SECONDS: "1",
+      },
+      {
+        log: createLogger(
+          "info",
+          new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              logLines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+              done();
+            },
+          }),
+        ),
+      },
+    );
+    const url = server.attune.url;
+    await send(url, "installation-update-personal");
+    expect((await send(url, "meeting-end")).status).toBe(200);
+    await eventually(() => (connector.requests.some((r) => isInfoOf(r, first)) ? true : undefined), 30_000, "the hung call");
+    expect((await postActivity(url, secondMeetingEnd())).status).toBe(200);
+    await eventually(() => (coachingCards().length === 1 ? true : undefined), 60_000, "the second meeting's card").catch((e: Error) => {
+      throw new Error(`${e.message}: ${logLines.filter((l) => l.includes("job")).join("\n")}`);
+    });
+    await eventually(
+      () =>
+        logLines.find(
+          (l) => l.includes("job step will be retried") && l.includes("meeting info") && l.includes("got no answer (ETIMEDOUT)"),
+        ),
+      30_000,
+      "the timed-out job queued again",
+    );
+    hanging = false;
+    await eventually(() => (coachingCards().length === 2 ? true : undefined), 60_000, "the first meeting's card, after its retry");
+    expect(connector.requests.filter((r) => isInfoOf(r, first)).length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it("does not hold shutdown: close() aborts the call in flight and returns at once", async () => {
+    connector.route((req) => (isMeetingInfo(req) ? { hang: true } : null));
+    const url = await start("5"); // the default timeout (20 s): only the abort can end the call sooner
+    expect((await send(url, "meeting-end")).status).toBe(200);
+    await eventually(() => (connector.requests.some(isMeetingInfo) ? true : undefined), 30_000, "the hung call");
+    const started = Date.now();
+    await server!.stop();
+    server = undefined;
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 60_000);
+});

@@ -9,7 +9,7 @@ import type { MeetingRow } from "../../src/storage/meetings.js";
 
 const untouched = (what: string) => () => Promise.reject(new Error(`${what} must not be used`));
 const db: Db = { kind: "pglite", query: untouched("db"), exec: untouched("db"), transaction: untouched("db"), close: untouched("db") };
-const adapter: BotAdapter = { handle: untouched("adapter"), proactive: untouched("adapter") };
+const adapter: BotAdapter = { handle: untouched("adapter"), proactive: untouched("adapter"), abortCalls: () => undefined };
 const asked: string[][] = [];
 const graph: GraphTranscripts = {
   latest: async (organizer, meeting) => {

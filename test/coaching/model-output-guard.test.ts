@@ -97,7 +97,7 @@ describe("modelTextProblem", () => {
     ["It sounds like the Q3 launch with Priya is at risk. Did I get that right?", null],
     ["Sam raised a risk and you moved on.", null],
     ["Lee will take it over.", /names someone who is not part/],
-    ["It sounds like Priya should be disciplined.", /action nobody in the moment mentioned/],
+    ["It sounds like Priya should be disciplined.", /discipline, which nobody in the moment mentioned/],
     ["Visit https://x.example now.", /link or an address/],
     ["It sounds like the launch is at risk for Globex.", /names 'Globex'/],
   ])("%s", (text, expected) => {

@@ -111,12 +111,29 @@ describe("Graph tokens through @azure/identity", () => {
     expect(failed).toMatchObject({ ok: false, error: { code: "unreachable", retry: true } });
   });
 
-  it("an http sign-in host is refused with a line saying so, before any request", async () => {
-    const { source } = tokenSource({ ...graphEnv(url), AUTHORITY_HOST: url.replace("https:", "http:") });
-    expect(await source()).toMatchObject({
-      ok: false,
-      error: { code: "not-configured", message: expect.stringMatching(/^AUTHORITY_HOST must be an https URL/) },
+  // Issue 16 (smaller): an http AUTHORITY_HOST was accepted at start-up, and then every job failed.
+  it("http sign-in, Graph and public URLs stop start-up, each named with what to fix, all at once", () => {
+    const loaded = loadConfig({
+      ...graphEnv(url.replace("https:", "http:")),
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "secret",
+      MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+      PUBLIC_BASE_URL: "http://attune.example.com",
     });
+    expect(loaded).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^GRAPH_BASE_URL: must be an https URL/),
+        expect.stringMatching(/^AUTHORITY_HOST: must be an https URL \(the identity library signs in over https only\)/),
+      ],
+    });
+    const publicUrl = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "secret",
+      MicrosoftAppTenantId: "0d9e2f4a-8b7c-4e5d-a1b2-c3d4e5f60718",
+      PUBLIC_BASE_URL: "http://attune.example.com",
+    });
+    expect(publicUrl).toEqual({ ok: false, problems: [expect.stringMatching(/^PUBLIC_BASE_URL: must be an https URL/)] });
   });
 
   it("GRAPH_CREDENTIAL=certificate without a certificate is a configuration problem at start-up", () => {

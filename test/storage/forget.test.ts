@@ -7,6 +7,7 @@ import { saveAnalyzedMeeting } from "../../src/storage/meetings.js";
 import { ensureTenant, findPerson, LOCAL_TENANT, personForAad, type PersonRow } from "../../src/storage/people.js";
 import { parseTranscript } from "../../src/transcript/parse-transcript.js";
 import type { Utterance } from "../../src/transcript/schema.js";
+import { countOf } from "../../src/format/count.js";
 import { killStarted, runAttune } from "../helpers/child-processes.js";
 import { countRows, describeEachDatabase, listTables } from "../helpers/databases.js";
 import type { Db } from "../../src/storage/db.js";
@@ -47,8 +48,8 @@ beforeAll(async () => {
 afterAll(killStarted);
 
 const spoken = (m: FixtureMeeting, name: string) => m.transcript.utterances.filter((u) => u.speaker === name).length;
-const momentsAbout = (m: FixtureMeeting, name: string) =>
-  m.coaching ? m.coaching.moments.filter((x) => x.speaker === name).length + m.coaching.kept.filter((k) => k.of === name).length : 0;
+const missedAbout = (m: FixtureMeeting, name: string) => m.coaching?.moments.filter((x) => x.speaker === name).length ?? 0;
+const keptOf = (m: FixtureMeeting, name: string) => m.coaching?.kept.filter((k) => k.of === name).length ?? 0;
 
 /** Saves the three meetings, a job for each, and feedback on the reports (two by the manager, one by the attendee). */
 async function seed(db: Db): Promise<{ reportIds: string[] }> {
@@ -135,14 +136,15 @@ describeEachDatabase("forgetPerson", (t) => {
       transcriptsChanged: 3,
       analysesChanged: 3,
       reportsDeleted: 0,
-      momentsRemoved: momentsAbout(a, ATTENDEE) + momentsAbout(b, ATTENDEE),
+      momentsRemoved: missedAbout(a, ATTENDEE) + missedAbout(b, ATTENDEE),
+      restatementsKept: keptOf(a, ATTENDEE) + keptOf(b, ATTENDEE),
       feedbackDeleted: 1,
       meetingsDeleted: 1,
       jobsDeleted: 1,
       mentionsReplaced: 0, // nobody in these meetings says "MEO015"
       titlesChanged: 0,
     });
-    expect(report.momentsRemoved).toBeGreaterThanOrEqual(2);
+    expect(report.momentsRemoved + report.restatementsKept).toBeGreaterThanOrEqual(2);
     expect(await mentionsOf(t.db, person)).toEqual([]);
 
     // Everyone else's data is intact.
@@ -209,7 +211,8 @@ describeEachDatabase("forgetPerson", (t) => {
         `Forgot ${ATTENDEE}:`,
         `  ${spoken(a, ATTENDEE) + spoken(b, ATTENDEE) + spoken(c, ATTENDEE)} utterances removed from 3 stored transcripts`,
         "  3 analyses no longer mention them",
-        `  ${momentsAbout(a, ATTENDEE) + momentsAbout(b, ATTENDEE)} coaching moments about them removed; 0 of their own reports deleted`,
+        `  ${countOf(missedAbout(a, ATTENDEE) + missedAbout(b, ATTENDEE), "coaching moment")} about them removed; 0 of their own reports deleted`,
+        `  ${countOf(keptOf(a, ATTENDEE) + keptOf(b, ATTENDEE), "restatement")} of them by the manager kept, with their name replaced`,
         "  1 feedback entry deleted; 1 meeting only they were in deleted",
         "  their name replaced with [someone] 0 times in what others said and in coaching text, and in 0 meeting titles",
         "  their person record deleted",
@@ -296,6 +299,54 @@ describeEachDatabase("forgetPerson", (t) => {
     );
     expect(coaching).not.toMatch(/Jordan(?!na)|jórdan/i);
     expect(report.mentionsReplaced).toBeGreaterThanOrEqual(4);
+    await expectWellFormed(t.db);
+  });
+
+  // Issue 16, item 8: Teams' own form of a guest's name, the other forms people write, and the manager's words.
+  it("'Lee, Jordan (Guest)': every form of their name goes, other people's names and the manager's restatements stay", async () => {
+    await t.reset();
+    const lines = [
+      ["Renée Ortiz", 0, 6, "Hi Jordan, thanks for making time. Mr. Lee from legal joins later; jordan.lee@contoso.com has the notes."],
+      ["Lee, Jordan (Guest)", 6, 14, "The migration still fails on the larger tenants, and I am on call that weekend too."],
+      ["Renée Ortiz", 14, 20, "So the migration fails on the larger tenants and you are on call too. That was jordan's point, J. Lee?"],
+      ["Lee", 20, 26, "I can take the on-call weekend; Jordan Smith knows the tenants."],
+      ["Jordan Smith", 26, 30, "Happy to help with the large tenants."],
+    ] as const;
+    const json = JSON.stringify(lines.map(([speaker, start, end, text]) => ({ speaker, start, end, text })));
+    const m = await transcriptMeeting(json, { manager: "Renée Ortiz", externalId: "guest", title: "Jordan / Renée weekly 1:1" });
+    const restating = m.transcript.utterances[2]!;
+    m.coaching!.kept = [
+      {
+        utteranceId: restating.id,
+        atMs: restating.startMs,
+        quote: "So the migration fails on the larger tenants and you are on call too.",
+        of: "Lee, Jordan (Guest)",
+        ofUtteranceId: m.transcript.utterances[1]!.id,
+        takesUp: 4,
+      },
+    ];
+    await saveAnalyzedMeeting(t.db, m);
+    const kept = async () =>
+      (await t.db.query<{ n: number }>("select sum(jsonb_array_length(coaching->'kept'))::int as n from coaching_reports")).rows[0]!.n;
+    expect(await kept()).toBe(1);
+
+    const run = await t.whileClosed(() => runAttune(["forget", "--person", "Lee, Jordan"], t.env()));
+    expect(run.stdout, run.stderr).toContain("Forgot Lee, Jordan (Guest)");
+    expect(await kept()).toBe(1); // the manager's restatement and her trend stay
+    const title = (await t.db.query<{ title: string }>("select title from meetings")).rows[0]!.title;
+    expect(title).toBe("[someone] / Renée weekly 1:1");
+    const texts = (await t.db.query<{ utterances: Utterance[] }>("select utterances from transcripts")).rows[0]!.utterances.map(
+      (u) => u.text,
+    );
+    expect(texts).toEqual([
+      "Hi Jordan, thanks for making time. [someone] from legal joins later; [someone] has the notes.",
+      "So the migration fails on the larger tenants and you are on call too. That was jordan's point, [someone]?",
+      "I can take the on-call weekend; Jordan Smith knows the tenants.",
+      "Happy to help with the large tenants.",
+    ]);
+    const coaching = JSON.stringify((await t.db.query<{ coaching: unknown }>("select coaching from coaching_reports")).rows[0]!.coaching);
+    expect(coaching).not.toMatch(/Lee, Jordan/);
+    expect(coaching).toContain('"of":"[someone]"');
     await expectWellFormed(t.db);
   });
 });

@@ -33,3 +33,31 @@ describe("nameRedactor (forget: a name in others' words)", () => {
     expect(elapsed).toBeLessThan(30_000);
   });
 });
+
+// Issue 16, item 8: Teams writes a guest as "Lee, Jordan (Guest)"; people write them many ways.
+describe("nameRedactor with Teams' name forms", () => {
+  const redact = nameRedactor(["Lee, Jordan (Guest)"]);
+
+  it.each([
+    ["Hi Jordan, thanks for making time.", "Hi [someone], thanks for making time."],
+    ["Jordan / Renée weekly 1:1", "[someone] / Renée weekly 1:1"],
+    ["that was jordan's idea", "that was [someone]'s idea"],
+    ["Ask Mr. Lee, or Mr Lee.", "Ask [someone], or [someone]."],
+    ["Mail jordan.lee@contoso.com or jlee@contoso.com today.", "Mail [someone] or [someone] today."],
+    ["J. Lee and Jordan Lee and Lee, Jordan (Guest) agreed.", "[someone] and [someone] and [someone] agreed."],
+  ])("%s", (text, expected) => {
+    expect(redact(text).text).toBe(expected);
+  });
+
+  it("leaves other people alone: a Lee, a Jordan Smith, and the word jordan", () => {
+    const text = "Lee said Jordan Smith owns it; the jordan river; Leeds; lee.chen@contoso.com";
+    expect(redact(text)).toEqual({ text, count: 0 });
+  });
+
+  it("the given name alone is not theirs in a meeting where someone else has it too", () => {
+    const inMeeting = nameRedactor(["Lee, Jordan (Guest)"], ["Jordan Smith", "Lee"]);
+    expect(inMeeting("Hi Jordan. Jordan Lee and Mr. Lee agreed with Lee and Jordan Smith.").text).toBe(
+      "Hi Jordan. [someone] and [someone] agreed with Lee and Jordan Smith.",
+    );
+  });
+});
