@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { createBot } from "./bot/bot.js";
 import { teamsEdges } from "./bot/teams-edges.js";
@@ -27,6 +28,9 @@ import { listenEarly } from "./server/listen-early.js";
 import { openStorage } from "./storage/open-storage.js";
 import { databaseAnswers } from "./storage/ping.js";
 import { purgeExpiredTranscripts } from "./storage/retention.js";
+
+/** At shutdown, how long turns and the job in progress may take to finish before their outbound calls are aborted. */
+export const SHUTDOWN_GRACE_MS = 2_000;
 
 export const samplesDir = fileURLToPath(new URL("../samples/", import.meta.url));
 
@@ -246,8 +250,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
       live,
       close() {
         closing ??= (async () => {
-          // Outbound calls in flight (a connector that never answers) are aborted: turns and the job end at once.
+          // Turns and the job in progress get a short grace to finish (a card the connector is accepting is
+          // recorded as delivered, not sent again after the restart); calls still out then (a connector that never
+          // answers) are aborted, so shutdown never waits on them.
           const workerStopped = worker.stop();
+          await Promise.race([Promise.all([inFlight.drain(SHUTDOWN_GRACE_MS), workerStopped]), delay(SHUTDOWN_GRACE_MS)]);
           adapter.abortCalls();
           await inFlight.drain(10_000);
           await live.close();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,16 +16,22 @@ function stat(pid: number): { state: string; started: number } {
 
 /**
  * Issue 16 (smaller): the lock trusted kill(pid, 0), so a zombie, or another process given the dead holder's pid,
- * blocked start-up until the file was deleted by hand. `sleep 60` (exec'd by sh) never reaps the `true` it
- * started: that child stays a zombie with a known pid.
+ * blocked start-up until the file was deleted by hand. A Python parent forks a child that exits at once and never
+ * waits for it: that child stays a zombie with a known pid (a shell may reap its background job before it execs).
  */
-describe.skipIf(!existsSync("/proc/self/stat"))("the embedded store's lock", () => {
+const canMakeZombie = existsSync("/proc/self/stat") && spawnSync("python3", ["--version"]).status === 0;
+
+describe.skipIf(!canMakeZombie)(`the embedded store's lock${canMakeZombie ? "" : " (skipped: needs Linux /proc and python3)"}`, () => {
   let parent: ChildProcess;
   let zombie: number;
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "attune-lock-"));
-    parent = spawn("sh", ["-c", "true & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
+    parent = spawn(
+      "python3",
+      ["-c", "import os, sys, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(60)"],
+      { stdio: ["ignore", "pipe", "ignore"] },
+    );
     let out = "";
     parent.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
     zombie = await eventually(() => (/^\d+\n/.test(out) ? Number(out.trim()) : undefined), 10_000, "the child's pid");
