@@ -1,4 +1,15 @@
-import { adaptiveCard, container, execute, heading, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
+import {
+  adaptiveCard,
+  column,
+  columns,
+  container,
+  execute,
+  heading,
+  subtle,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from "./adaptive-card.js";
 import { safeText } from "./safe-text.js";
 import { isoDate, shortDay } from "../format/dates.js";
 import { percent } from "../format/percent.js";
@@ -45,8 +56,17 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   }
 
   body.push(text("Questions to ask", { weight: "Bolder", spacing: "Medium" }));
+  // The number in a column of its own: "2. …" alone in a TextBlock is a Markdown list that starts at 1 again.
   for (const [i, q] of prep.questions.entries())
-    body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" }));
+    body.push(
+      columns(
+        [
+          column([text(`${i + 1}`, { color: "Accent", weight: "Bolder" })], "auto"),
+          column([text(safeText(q.question, PREP_CAPS.question), { color: "Accent" })], "stretch"),
+        ],
+        { spacing: "Small" },
+      ),
+    );
 
   body.push(
     container([text(`Your habit with ${who}`, { weight: "Bolder" }), text(safeText(prep.reminder, PREP_CAPS.reminder))], {
