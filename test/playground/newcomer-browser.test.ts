@@ -34,13 +34,15 @@ describeIf(haveChromium, NO_CHROMIUM)("at 390 px in dark mode", () => {
     await server?.stop();
   });
 
-  async function open(path: string, height = 844): Promise<{ page: Page; problems: string[] }> {
+  async function open(path: string, height = 844): Promise<{ page: Page; problems: string[]; requests: string[] }> {
     const page = await browser.newPage({ viewport: { width: WIDTH, height }, colorScheme: "dark" });
     const problems: string[] = [];
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
     page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
     page.on("pageerror", (e) => problems.push(`page: ${e.message}`));
     await page.goto(`${server.attune.url}${path}`);
-    return { page, problems };
+    return { page, problems, requests };
   }
 
   /** Elements under `selector` whose right edge is past the viewport, or the page scrolls sideways. */
@@ -102,6 +104,10 @@ describeIf(haveChromium, NO_CHROMIUM)("at 390 px in dark mode", () => {
       .toMatch(/nothing has been heard in this meeting yet/);
     expect(await waiting.page.locator("#status").innerText()).toMatch(/If it has ended, its coaching card comes in your chat/);
     await waiting.page.screenshot({ path: `${shots}/sidepanel-waiting-390-dark.png`, fullPage: true });
+    // zod's English messages only, not its ~95 locale files (issue 18, item 2)
+    const locales = waiting.requests.filter((p) => p.startsWith("/vendor/zod/v4/locales/"));
+    expect(locales).toEqual(["/vendor/zod/v4/locales/en.js"]);
+    expect(waiting.problems).toEqual([]);
     await waiting.page.close();
 
     const { page, problems } = await open("/", 1600);
