@@ -87,6 +87,22 @@ describeIf(haveChromium, NO_CHROMIUM)("at 390 px in dark mode", () => {
     await page.close();
   });
 
+  it("an uploaded Word transcript is named as one, with where the .vtt is (the CLI's words)", async () => {
+    const { page, problems } = await open("/");
+    await page.getByLabel("Upload a Teams transcript (.vtt)").check();
+    const docx = Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000"), Buffer.from("word/document.xml and more")]);
+    await page.setInputFiles("#file", { name: "Meeting transcript.docx", mimeType: "application/octet-stream", buffer: docx });
+    await expect
+      .poll(() => page.locator("#upload-status").innerText())
+      .toBe(
+        "Meeting transcript.docx: this is a Word document (.docx), not a transcript Attune can read; in Teams, open the meeting's Recap, then Transcript → Download → Download as .vtt",
+      );
+    await page.screenshot({ path: `${shots}/playground-docx-390-dark.png` });
+    expect(await clipped(page, "main")).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("the side panel says what it waits for: no meeting, no transcript yet, watching, a nudge", async () => {
     const alone = await open("/sidepanel");
     await expect
