@@ -44,7 +44,7 @@ export function asTheme(value: string | null | undefined): Theme {
 
 /** What the panel says when it is neither in Teams nor opened with a development token. */
 export const NOT_IN_TEAMS =
-  "This is Attune's meeting side panel. In Teams it opens inside a meeting. On this machine, open the address `attune live token --meeting ID --user NAME` prints, or press Play under Live replay in the playground.";
+  "This is Attune's meeting side panel. In Teams it opens inside a meeting. On this machine, open the address that “attune live token --meeting ID --user NAME” prints, or press Play under Live replay in the playground.";
 
 /** `framed`: the page is inside another (Teams, the playground); a page on its own cannot be in Teams. */
 export async function connectHost(location: Location, framed = window.parent !== window): Promise<HostResult> {
