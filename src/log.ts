@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { humanDestination } from "./log-lines.js";
 
 export type { Logger };
 
@@ -32,12 +33,20 @@ export const REDACT_PATHS = [
   "*.utterances",
 ];
 
+/** How the server logs: JSON lines (for a log collector) or short human lines (for a terminal). */
+export type LogFormat = "json" | "human";
+
+/** JSON unless stderr is a terminal: a service manager, a container or a pipe gets JSON lines. */
+export function defaultLogFormat(stderrIsTty: boolean | undefined = process.stderr.isTTY): LogFormat {
+  return stderrIsTty ? "human" : "json";
+}
+
 /**
- * The root logger: JSON lines to stderr (stdout stays clean for command output). An error goes under `err`
- * as it is (`log.error({ err }, "…")`): pino's serializer writes its type, message and stack, and those of
- * its `cause` chain.
+ * The root logger: JSON lines to stderr (stdout stays clean for command output), or with `format: "human"`
+ * short lines for a person (src/log-lines.ts). An error goes under `err` as it is (`log.error({ err }, "…")`):
+ * pino's serializer writes its type, message and stack, and those of its `cause` chain.
  */
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2), format: LogFormat = "json"): Logger {
   return pino(
     {
       level,
@@ -45,7 +54,7 @@ export function createLogger(level: string, destination: pino.DestinationStream 
       base: { app: "attune" },
       serializers: { err: pino.stdSerializers.errWithCause },
     },
-    destination,
+    format === "human" ? humanDestination((text) => destination.write(text)) : destination,
   );
 }
 

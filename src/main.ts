@@ -17,7 +17,7 @@ import { createWorker } from "./jobs/worker.js";
 import { meetingNotifier } from "./live/meeting-notifier.js";
 import { meetingOrganizers } from "./live/meeting-organizers.js";
 import type { LiveService } from "./live/start-live.js";
-import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger } from "./log.js";
+import { createLogger, FROM_BOTBUILDER, routeConsoleToLog, type Logger, type LogFormat } from "./log.js";
 import { loopbackUpgradesOnly } from "./server/loopback-host.js";
 import { prepCard } from "./cards/prep-card.js";
 import { prepText } from "./rendering/prep-text.js";
@@ -81,11 +81,14 @@ function cannotListen(error: NodeJS.ErrnoException, host: string, port: number):
  * The composition root: configuration → logger → the port (answering /healthz at once) → storage → coach →
  * bot, worker and the HTTP app, which then takes over the port.
  */
-export async function startAttune(env: Record<string, string | undefined>, options: { log?: Logger } = {}): Promise<StartResult> {
+export async function startAttune(
+  env: Record<string, string | undefined>,
+  options: { log?: Logger; logFormat?: LogFormat } = {},
+): Promise<StartResult> {
   const loaded = loadConfig(env);
   if (!loaded.ok) return cannotStart("config", loaded.problems);
   const config = loaded.config;
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, undefined, options.logFormat);
   const listening = await listenEarly(config.server.port, config.server.host);
   if (!listening.ok) return cannotStart("listen", [cannotListen(listening.error, config.server.host, config.server.port)]);
   const early = listening.value;
@@ -234,10 +237,11 @@ export async function startAttune(env: Record<string, string | undefined>, optio
   worker.start();
   if (config.bot.appId)
     log.info({ url, appType: config.bot.appType, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" }, "Attune is listening");
+  // Local mode is the normal way to try Attune: what it runs with, at info; nothing here needs fixing.
   else
-    log.warn(
-      { url, storage: db.kind, coach: coach.llm ? "llm" : "heuristic" },
-      "local mode: no MicrosoftAppId, so Bot Framework authentication is off and Attune listens on 127.0.0.1 only",
+    log.info(
+      { storage: db.kind, coach: coach.llm ? "llm" : "heuristic" },
+      "local mode (no MicrosoftAppId): Teams sign-in is off and only this machine can connect",
     );
 
   let closing: Promise<void> | null = null;

@@ -1,9 +1,20 @@
-import { adaptiveCard, container, execute, heading, subtle, text, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
+import {
+  adaptiveCard,
+  column,
+  columns,
+  container,
+  execute,
+  heading,
+  subtle,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from "./adaptive-card.js";
 import { safeText } from "./safe-text.js";
-import { isoDate, shortDay } from "../format/dates.js";
+import { shortDay } from "../format/dates.js";
 import { percent } from "../format/percent.js";
 import type { Prep } from "../prep/prep.js";
-import { KIND_LABEL, shareSummary, span } from "../rendering/prep-format.js";
+import { KIND_LABEL, shareSummary } from "../rendering/prep-format.js";
 import { prepShareChart } from "./prep-chart.js";
 
 export const PREP_CAPS = { name: 60, title: 80, quote: 280, whatHappened: 200, question: 260, reminder: 320 } as const;
@@ -16,7 +27,7 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   const who = safeText(prep.firstName, PREP_CAPS.name);
   const body: CardElement[] = [
     heading(`Prep for your one-on-one with ${safeText(prep.person, PREP_CAPS.name)}`),
-    subtle(`From ${span(prep)}`),
+    subtle(`From ${cardSpan(prep)}`),
   ];
 
   body.push(text(`${who}'s share of talk`, { weight: "Bolder", spacing: "Medium" }));
@@ -45,8 +56,17 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
   }
 
   body.push(text("Questions to ask", { weight: "Bolder", spacing: "Medium" }));
+  // The number in a column of its own: "2. …" alone in a TextBlock is a Markdown list that starts at 1 again.
   for (const [i, q] of prep.questions.entries())
-    body.push(text(`${i + 1}. ${safeText(q.question, PREP_CAPS.question)}`, { spacing: "Small", color: "Accent" }));
+    body.push(
+      columns(
+        [
+          column([text(`${i + 1}`, { color: "Accent", weight: "Bolder" })], "auto"),
+          column([text(safeText(q.question, PREP_CAPS.question), { color: "Accent" })], "stretch"),
+        ],
+        { spacing: "Small" },
+      ),
+    );
 
   body.push(
     container([text(`Your habit with ${who}`, { weight: "Bolder" }), text(safeText(prep.reminder, PREP_CAPS.reminder))], {
@@ -64,7 +84,16 @@ export function prepCard(prep: Prep, options: { refresh?: boolean } = {}): Adapt
 function latestShares(prep: Prep): string {
   const m = prep.meetings[prep.meetings.length - 1];
   if (!m) return "n/a";
-  return `${m.personShare === null ? "did not speak" : percent(m.personShare)}, you ${m.managerShare === null ? "n/a" : percent(m.managerShare)} (${isoDate(m.at)})`;
+  return `${m.personShare === null ? "did not speak" : percent(m.personShare)}, you ${m.managerShare === null ? "n/a" : percent(m.managerShare)} (${shortDay(m.at)})`;
+}
+
+/** "2 shared meetings, 2 Mar to 9 Mar": the card's dates in one style, as its other lines write them. */
+function cardSpan(prep: Prep): string {
+  const first = prep.meetings[0];
+  const last = prep.meetings[prep.meetings.length - 1];
+  if (!first || !last) return "";
+  const n = prep.meetings.length;
+  return `${n} shared meeting${n === 1 ? "" : "s"}, ${shortDay(first.at)}${n > 1 ? ` to ${shortDay(last.at)}` : ""}`;
 }
 
 /** The card that says why there is no prep, in the words the use case gave (names in it are made safe here). */

@@ -22,8 +22,9 @@ replay  sends a transcript to a running Attune's live ingest as a live source wo
           --url URL        the ingest (default ws://127.0.0.1:$PORT/live/ingest)
           --meeting ID     the live meeting id (default: replay- and the file's name)
 token   prints a development token for the side panel outside Teams (local mode only); its last
-        word on stdout is the token. Open /sidepanel?meetingId=ID&token=TOKEN in a browser. --id gives the
-        token an account id (oid): with one, the organizer is recognised by id (see docs/live.md).`;
+        word on stdout is the token; stderr gives the panel's address to open with it
+        (/sidepanel?meetingId=ID&token=TOKEN on this machine's port). --id gives the token an account id (oid):
+        with one, the organizer is recognised by id (see docs/live.md).`;
 
 export async function liveCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -50,6 +51,10 @@ async function token(args: string[], io: CliIo): Promise<number> {
     throw new UsageError("development tokens are for local mode; in Teams the side panel signs in with the user's Entra SSO token");
   const key = await devKey(context.config.storage.dataDir);
   const signed = await signDevToken(key, values.meeting, values.user, Math.round(hours * 3600), values.id);
+  const { port } = context.config.server;
+  const panel = `http://127.0.0.1:${port}/sidepanel?meetingId=${encodeURIComponent(values.meeting)}&token=${encodeURIComponent(signed)}`;
+  // The address on stderr: stdout's last word stays the token, for scripts.
+  io.stderr(`Open the side panel for this meeting (with Attune running on port ${port}):\n  ${panel}`);
   io.stdout(`Development token for ${values.user} in meeting ${values.meeting}, valid ${hours} hours:\n${signed}`);
   return EXIT_OK;
 }

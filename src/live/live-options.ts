@@ -29,11 +29,7 @@ export const liveOptionsSchema = z.object({
   /** share: in a group (3+ people) the manager's recent share above fair share × this… */
   shareFactor: z.number().min(1).default(1.5),
   /** …continuously for this long. */
-  shareSustainMs: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(2 * 60_000),
+  shareSustainMs: z.number().int().nonnegative().default(90_000),
   /** one-on-one-share: the manager's recent share in a one-on-one above this, as long as shareSustainMs. */
   oneOnOneMaxShare: z.number().min(0).max(1).default(0.6),
   /** monologue: the manager holds the floor this long. */

@@ -6,6 +6,13 @@ import type { NudgeFrame, NudgeKind } from "./protocol.js";
 
 export type Nudge = NudgeFrame;
 
+/**
+ * The share kinds judge the share of the talk so far (the recent window until it is full) from the first
+ * speech on, and nudge only once this much meeting has passed: before it, a few sentences are the whole
+ * picture. With the default 90 s above the line, the earliest share nudge is at 1:30.
+ */
+export const SHARE_WARM_UP_MS = 60_000;
+
 interface Candidate {
   kind: NudgeKind;
   text: string;
@@ -21,7 +28,7 @@ interface Candidate {
 export function nextNudge(state: MeetingState, view: LiveView, options: LiveOptions): Nudge | null {
   const memory = state.policy;
   const me = view.people.find((p) => p.name === state.manager);
-  const over = me !== undefined && view.atMs >= view.recentWindowMs && shareOverLine(view, me.recentShare, options);
+  const over = me !== undefined && me.talkMs > 0 && shareOverLine(view, me.recentShare, options);
   if (!over) memory.shareOverSinceMs = null;
   else memory.shareOverSinceMs ??= view.atMs;
 
@@ -70,10 +77,17 @@ function* candidates(state: MeetingState, view: LiveView, options: LiveOptions):
     };
   }
   const me = view.people.find((p) => p.name === state.manager);
-  if (me && memory.shareOverSinceMs !== null && view.atMs - memory.shareOverSinceMs >= options.shareSustainMs) {
+  if (
+    me &&
+    view.atMs >= SHARE_WARM_UP_MS &&
+    memory.shareOverSinceMs !== null &&
+    view.atMs - memory.shareOverSinceMs >= options.shareSustainMs
+  ) {
     const commit = () => (memory.shareOverSinceMs = null);
-    if (view.oneOnOne) yield { kind: "one-on-one-share", text: nudgeText.oneOnOneShare(me.recentShare, options.recentWindowMs), commit };
-    else yield { kind: "share", text: nudgeText.share(me.recentShare, view.fairShare, options.recentWindowMs), commit };
+    // What the share covers: the recent window, or the meeting so far while it is shorter.
+    const windowMs = Math.min(options.recentWindowMs, view.atMs);
+    if (view.oneOnOne) yield { kind: "one-on-one-share", text: nudgeText.oneOnOneShare(me.recentShare, windowMs), commit };
+    else yield { kind: "share", text: nudgeText.share(me.recentShare, view.fairShare, windowMs), commit };
   }
   for (const person of view.people) {
     if (person.name === state.manager || !person.present) continue;

@@ -81,7 +81,8 @@ export async function startLive(deps: LiveDeps): Promise<{ ok: true; value: Live
     idleMs: live.idleMs,
   });
   const replays = localReplayer(hub, config.storage.dataDir);
-  if (!live.ingestToken && !live.recallSecret) log.info("live ingest is off: set ATTUNE_LIVE_INGEST_TOKEN to follow meetings live");
+  if (!live.ingestToken && !live.recallSecret)
+    log.info("live: the playground's replay works; to follow real meetings live set ATTUNE_LIVE_INGEST_TOKEN (docs/live.md)");
   return {
     ok: true,
     value: {

@@ -23,6 +23,20 @@ export const SAMPLE_MEETINGS: readonly SampleMeeting[] = [
     about: "A made-up two-minute one-on-one: a worry the manager talks past, and a restatement she does make.",
   },
   {
+    id: "one-on-one-2",
+    file: "one-on-one-2.vtt",
+    title: "One-on-one: after the migration",
+    manager: "Renée Ortiz",
+    about: "Renée and Jordan's next one-on-one (made up): she asks more and says back what she hears. End all three for a trend.",
+  },
+  {
+    id: "one-on-one-3",
+    file: "one-on-one-3.vtt",
+    title: "One-on-one: alert thresholds",
+    manager: "Renée Ortiz",
+    about: "The third in the series (made up): Jordan does most of the talking. End all three to see Renée's trend.",
+  },
+  {
     id: "ami-es2004a",
     file: "ES2004a.teams.vtt",
     title: "Remote control design kick-off (AMI ES2004a)",

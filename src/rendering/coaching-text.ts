@@ -1,3 +1,4 @@
+import { countOf } from "../format/count.js";
 import type { Coaching } from "../coaching/schema.js";
 import { keepDoing } from "../coaching/keep-doing.js";
 import { clock } from "../format/durations.js";
@@ -30,7 +31,7 @@ export function coachingLines(c: Coaching, md: boolean): string[] {
   const share = c.tokens.transcript > 0 ? ` (${percent(c.tokens.prompt / c.tokens.transcript)})` : "";
   out.push(
     md ? "" : "",
-    `${md ? "_" : "  "}Coach: ${c.source}; ${c.candidates} candidate moments, ${c.dropped} model answers dropped by the checks${c.drops?.length ? ` (${c.drops.map((d) => `${d.reason}: ${d.count}`).join("; ")})` : ""}; prompt tokens ${c.tokens.prompt}${share} of the transcript's ${c.tokens.transcript}, ${c.tokens.requests} requests${md ? "_" : ""}`,
+    `${md ? "_" : "  "}Coach: ${c.source}; ${countOf(c.candidates, "candidate moment")}, ${countOf(c.dropped, "model answer")} dropped by the checks${c.drops?.length ? ` (${c.drops.map((d) => `${d.reason}: ${d.count}`).join("; ")})` : ""}; prompt tokens ${c.tokens.prompt}${share} of the transcript's ${c.tokens.transcript}, ${c.tokens.requests} requests${md ? "_" : ""}`,
   );
   return out;
 }

@@ -23,7 +23,7 @@ export function htmlReport(input: ReportInput): string {
   ];
   const sections: string[] = [
     `<header><h1>${esc(title)}</h1><p class="meta">${esc(meta.join(" · "))}</p>`,
-    `<p class="private">${coaching ? `Coaching for ${esc(coaching.manager)}, and only for them. ` : ""}It quotes what people said in the meeting: keep it private, and delete it when you no longer need it. Coaching is never a score for HR.</p></header>`,
+    `<p class="private">${coaching ? `Coaching for ${esc(coaching.manager)}, and only for them. It quotes what people said in the meeting: keep it private, and delete it when you no longer need it.` : "It shows who spoke when and how much, not what was said; it still names the people in the meeting, so keep it private."} Coaching is never a score for HR.</p></header>`,
     `<section aria-labelledby="talk"><h2 id="talk">Talk time</h2>${talkTable(a)}</section>`,
   ];
   if (input.utterances && input.utterances.length > 0)

@@ -32,6 +32,9 @@ export function perHour(rate: number): string {
   return `${shown} per hour`;
 }
 
+/** Below this, a meeting's counts are shown as counts, not per hour. */
+const SHORT_MEETING_HOURS = 0.25;
+
 /** What a trend of one meeting says instead of a change: one meeting is not a trend. */
 export const FIRST_MEETING = "first meeting: no direction yet";
 
@@ -52,7 +55,12 @@ export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined):
     return `${shown.share} (fair ${percent(latest.fairShare)}, aim ${shown.range})`;
   }
   const count = i.counts?.[i.counts.length - 1] ?? null;
-  if (i.unit === "per-hour" && count !== null && value !== null) return `${count} (${perHour(value)})`;
+  if (i.unit === "per-hour" && count !== null && value !== null) {
+    // A rate per hour of a meeting under a quarter of an hour reads wrong ("3 (166 per hour)" for one minute).
+    const hours = value > 0 ? count / value : null;
+    if (hours !== null && hours < SHORT_MEETING_HOURS) return `${count} in ${Math.max(1, Math.round(hours * 60))} min`;
+    return `${count} (${perHour(value)})`;
+  }
   return formatValue(i.key, value);
 }
 

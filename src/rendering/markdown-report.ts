@@ -23,7 +23,7 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
     );
     for (const s of a.speakers) {
       out.push(
-        `| ${cell(s.name)} | ${percent(s.share, 1)} | ${clock(s.talkMs)} | ${s.turns} | ${s.questions} | ${s.interruptionsMade} / ${s.interruptionsReceived} | ${clock(s.longestMonologueMs)} |`,
+        `| ${cell(s.name)} | ${percent(s.share)} | ${clock(s.talkMs)} | ${s.turns} | ${s.questions} | ${s.interruptionsMade} / ${s.interruptionsReceived} | ${clock(s.longestMonologueMs)} |`,
       );
     }
     out.push("");

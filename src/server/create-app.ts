@@ -35,8 +35,17 @@ export function createApp(deps: AppDeps): express.Express {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      // One line per request, at the level its status deserves: a refused request is a warning, not noise at info.
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      // One line per request, at the level its status deserves: a refused request is a warning, not noise at
+      // info; a page, script or style served (a GET that worked) is debug, so a browser session does not fill
+      // the terminal.
+      customLogLevel: (req, res, err) =>
+        err || res.statusCode >= 500
+          ? "error"
+          : res.statusCode >= 400
+            ? "warn"
+            : req.method === "GET" || req.method === "HEAD"
+              ? "debug"
+              : "info",
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
@@ -48,6 +57,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(ok ? 200 : 503).json({ ok, database: ok ? "reachable" : "unreachable" });
   });
   if (deps.local) app.use(loopbackHostOnly);
+  // The Agents Playground (and some proxies) check that the bot endpoint is there with a HEAD first.
+  app.head("/api/messages", (_req, res) => {
+    res.status(200).end();
+  });
   app.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
     const problem = activityProblem(req.body, deps.local ?? false);
     if (problem) {

@@ -29,12 +29,29 @@ export function showState(state: StateFrame): void {
   if (quiet) $("quiet-list").replaceChildren(...quiet.map((name) => Object.assign(document.createElement("li"), { textContent: name })));
 }
 
+/** SHARE_WARM_UP_MS in src/live/nudge-policy.ts (test/live/sidepanel-states.test.ts keeps them equal). */
+export const FIRST_NUDGE_AFTER_MS = 60_000;
+
+/**
+ * For the organizer (the one who gets nudges) while none has come: that Attune is watching, and from when a
+ * nudge can come.
+ */
+export function showWatching(state: StateFrame): void {
+  const watching = $("watching");
+  watching.hidden = state.notSpoken === undefined || shown.length > 0;
+  watching.textContent =
+    state.atMs < FIRST_NUDGE_AFTER_MS
+      ? `Watching: the first nudge can come after ${clock(FIRST_NUDGE_AFTER_MS)} of meeting.`
+      : "Watching: no nudge so far. One comes only when something is worth a pause.";
+}
+
 const shown: NudgeFrame[] = [];
 
 /** The newest nudge large; the two before it small underneath. */
 export function showNudge(nudge: NudgeFrame): void {
   shown.unshift(nudge);
   shown.length = Math.min(shown.length, 3);
+  $("watching").hidden = true;
   $("nudge").hidden = false;
   $("nudge-text").textContent = nudge.text;
   $("nudge-when").textContent = `at ${clock(nudge.atMs)}`;

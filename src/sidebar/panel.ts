@@ -3,8 +3,11 @@
  * the first frame and shows what comes back. Imports only browser-safe modules.
  */
 import { panelFrameSchema } from "../live/protocol.js";
-import { showNudge, showState, showStatus } from "./panel-view.js";
+import { showNudge, showState, showStatus, showWatching } from "./panel-view.js";
 import { connectHost, type Host, type Theme } from "./teams-host.js";
+
+const WAITING =
+  "Connected. Waiting for the meeting's live transcript: nothing has been heard in this meeting yet. If it has ended, its coaching card comes in your chat with Attune.";
 
 /** Close codes after which reconnecting cannot help: the reason is shown instead. */
 const FINAL = new Set([1000, 4400, 4401, 4403, 4503]);
@@ -22,7 +25,7 @@ function open(host: Host, attempt: number): void {
     host.token().then(
       (token) => {
         socket.send(JSON.stringify({ type: "auth", token }));
-        showStatus("Connected. Waiting for the live transcript…");
+        showStatus(WAITING);
       },
       (error: unknown) => {
         showStatus(`Could not sign you in: ${String(error)}`, "error");
@@ -37,6 +40,7 @@ function open(host: Host, attempt: number): void {
     if (frame.data.type === "state") {
       showState(frame.data);
       showStatus("Live", "ok");
+      showWatching(frame.data);
     } else if (frame.data.type === "nudge") showNudge(frame.data);
     else showStatus("The meeting ended. Your private coaching card follows after the meeting.", "ok");
   });
@@ -53,7 +57,12 @@ function open(host: Host, attempt: number): void {
 }
 
 async function main(): Promise<void> {
-  const host = await connectHost(location);
+  // Until a host says otherwise (Teams' theme, ?theme=), the browser's own dark mode.
+  if (matchMedia("(prefers-color-scheme: dark)").matches) applyTheme("dark");
+  showStatus("Looking for the meeting…");
+  const host = await connectHost(location).catch(
+    (error: unknown): Awaited<ReturnType<typeof connectHost>> => ({ ok: false, error: `Could not reach the meeting: ${String(error)}` }),
+  );
   if (!host.ok) {
     showStatus(host.error, "error");
     return;

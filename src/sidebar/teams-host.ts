@@ -33,11 +33,21 @@ function loadTeamsJs(): Promise<boolean> {
   });
 }
 
+/** Outside Teams, the browser's own dark mode. */
+function prefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
 export function asTheme(value: string | null | undefined): Theme {
   return value === "dark" || value === "contrast" ? value : "default";
 }
 
-export async function connectHost(location: Location): Promise<HostResult> {
+/** What the panel says when it is neither in Teams nor opened with a development token. */
+export const NOT_IN_TEAMS =
+  "This is Attune's meeting side panel. In Teams it opens inside a meeting. On this machine, open the address that “attune live token --meeting ID --user NAME” prints, or press Play under Live replay in the playground.";
+
+/** `framed`: the page is inside another (Teams, the playground); a page on its own cannot be in Teams. */
+export async function connectHost(location: Location, framed = window.parent !== window): Promise<HostResult> {
   const params = new URLSearchParams(location.search);
   const devToken = params.get("token");
   if (devToken) {
@@ -48,21 +58,23 @@ export async function connectHost(location: Location): Promise<HostResult> {
       value: {
         meetingId,
         frameContext: "browser",
-        theme: asTheme(params.get("theme")),
+        theme: params.has("theme") ? asTheme(params.get("theme")) : prefersDark() ? "dark" : "default",
         token: async () => devToken,
         onThemeChange: () => undefined,
         inTeams: false,
       },
     };
   }
+  // Not in a frame and no token: not in Teams either, so say at once what the page needs.
+  if (!framed) return { ok: false, error: NOT_IN_TEAMS };
   const sdk = (await loadTeamsJs()) ? teams() : null;
   if (!sdk) return { ok: false, error: "Teams' library did not load; reload the panel." };
   const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 8000));
-  if ((await Promise.race([sdk.app.initialize().then(() => "ready" as const), timeout])) === "timeout")
-    return {
-      ok: false,
-      error: "This page is Attune's meeting side panel: open it in a Teams meeting (or, locally, with a token from attune live token).",
-    };
+  const initialized = sdk.app.initialize().then(
+    () => "ready" as const,
+    () => "failed" as const,
+  );
+  if ((await Promise.race([initialized, timeout])) !== "ready") return { ok: false, error: NOT_IN_TEAMS };
   const context = await sdk.app.getContext();
   const meetingId = context.meeting?.id;
   if (!meetingId) return { ok: false, error: "Attune's live panel works inside a meeting; this tab is not in one." };

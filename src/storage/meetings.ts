@@ -11,6 +11,8 @@ export interface MeetingInput {
   source: "cli" | "teams" | "playground";
   /** Unique per source: the bot's meeting id, or a digest of a CLI transcript. */
   externalId: string;
+  /** Other sources whose meeting with the same external id is this one (a transcript saved from the CLI and the playground). */
+  sameAs?: readonly MeetingInput["source"][];
   title: string;
   graphId?: string | null;
   organizerId?: string | null;
@@ -33,9 +35,19 @@ export interface MeetingRow {
   created_at: Date;
 }
 
-/** Creates the meeting once; the same (tenant, source, external id) again returns the stored one. */
+/**
+ * Creates the meeting once; the same (tenant, source, external id) again, or the same external id under one
+ * of `sameAs`, returns the stored one.
+ */
 export async function upsertMeeting(tx: Queryable, input: MeetingInput): Promise<{ meeting: MeetingRow; created: boolean }> {
   await ensureTenant(tx, input.tenantId);
+  if (input.sameAs?.length) {
+    const same = await tx.query<MeetingRow>(
+      "select * from meetings where tenant_id = $1 and external_id = $2 and source = any($3::text[]) order by created_at limit 1",
+      [input.tenantId, input.externalId, [input.source, ...input.sameAs]],
+    );
+    if (same.rows[0]) return { meeting: same.rows[0], created: false };
+  }
   const inserted = await tx.query<MeetingRow>(
     `insert into meetings (tenant_id, source, external_id, graph_id, title, organizer_id, meeting_type, started_at, ended_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -108,19 +108,19 @@ export async function findPerson(db: Queryable, tenantId: string, query: string)
     exact.length > 0 ? exact : all.filter((p) => foldName(p.display_name).includes(q) || p.aliases.some((a) => foldName(a).includes(q)));
   if (hits.length === 1) return ok(hits[0]!);
   if (hits.length === 0) {
-    const names = all
-      .slice(0, 12)
-      .map((p) => `'${p.display_name}'`)
-      .join(", ");
     return fail(
       "not-found",
-      `nobody called '${query}' is stored${all.length ? `; people include ${names}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
+      `nobody called '${query}' is stored${all.length ? `; people include ${someNames(all)}` : " (save a meeting first: attune analyze FILE --manager NAME --save)"}`,
     );
   }
-  return fail(
-    "ambiguous",
-    `'${query}' matches ${hits.length} people (${hits.map((p) => `'${p.display_name}'`).join(", ")}); give more of the name`,
-  );
+  return fail("ambiguous", `'${query}' matches ${hits.length} people (${someNames(hits)}); give more of the name`);
+}
+
+/** A few whole names, then how many more: a message stays one short line however many people are stored. */
+function someNames(people: readonly PersonRow[], shown = 5): string {
+  const names = people.slice(0, shown).map((p) => `'${p.display_name.length > 40 ? `${p.display_name.slice(0, 39)}…` : p.display_name}'`);
+  const more = people.length - shown;
+  return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
 }
 
 /**

@@ -1,13 +1,13 @@
-import { createHash } from "node:crypto";
 import type { Db } from "../storage/db.js";
 import { saveAnalyzedMeeting } from "../storage/meetings.js";
 import type { CoachedTranscript } from "./coach-transcript.js";
+import { meetingContentId } from "./meeting-identity.js";
 
 /** Where a coached transcript came from, and what to store it as. */
 export interface MeetingToSave {
   source: "cli" | "playground";
   tenantId: string;
-  /** The transcript's text as given: stored, and its digest makes saving it again a no-op. */
+  /** The transcript's text as given: stored as it is. */
   text: string;
   title: string;
   /** When the meeting took place, if the person said; else the transcript's own start, else now. */
@@ -17,7 +17,8 @@ export interface MeetingToSave {
 
 /**
  * The one save path for a transcript coached in one go (the CLI's --save, the playground): the meeting, its
- * transcript, analysis and coaching report in one transaction. The same text saved twice is stored once.
+ * transcript, analysis and coaching report in one transaction. The same meeting (by what was said, see
+ * meetingContentId) is stored once, whichever of the two saves it first and however often.
  * (The meeting job stores the same pieces one step at a time, with the same storage functions.)
  */
 export async function saveCoachedMeeting(
@@ -30,7 +31,8 @@ export async function saveCoachedMeeting(
     meeting: {
       tenantId: meeting.tenantId,
       source: meeting.source,
-      externalId: createHash("sha256").update(meeting.text).digest("hex"),
+      externalId: meetingContentId(transcript.utterances),
+      sameAs: ["cli", "playground"],
       title: meeting.title,
       startedAt: meeting.date ?? transcript.startedAt ?? new Date().toISOString(),
     },

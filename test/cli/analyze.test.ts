@@ -48,6 +48,9 @@ describe("attune analyze", () => {
     const md = await run(["analyze", es2004a, "--format", "markdown", "--manager", "FEE013"]);
     expect(md.out).toContain("| Speaker | Share |");
     expect(md.out).toContain("## Listening indicators: FEE013 (Project Manager)");
+    // shares as whole percents, as the text report, the card and the HTML report give them (issue 18, item 8)
+    expect(md.out).toMatch(/^\| FEE013 \(Project Manager\) \| 43% \|/m);
+    expect(md.out).not.toMatch(/\d\.\d%/);
   });
 
   it("--monologue-seconds changes the threshold", async () => {

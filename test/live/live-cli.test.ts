@@ -19,9 +19,13 @@ afterAll(async () => {
 describe("attune live token", () => {
   it("prints a development token (its last word) that the server accepts for that user and meeting", async () => {
     const run = await runAttune(["live", "token", "--meeting", "m-cli", "--user", "Renée Ortiz"], env);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.code).toBe(0);
     const token = run.stdout.trim().split(/\s+/).at(-1)!;
     expect(await verifyDevToken(await devKey(server.dataDir), token)).toEqual({ name: "Renée Ortiz", meetingId: "m-cli", id: null });
+    // and on stderr the panel's address to open with it (issue 18, item 6)
+    expect(run.stderr).toBe(
+      `Open the side panel for this meeting (with Attune running on port 3978):\n  http://127.0.0.1:3978/sidepanel?meetingId=m-cli&token=${token}\n`,
+    );
   });
 
   it("refuses in Teams mode and without its options, on one line", async () => {

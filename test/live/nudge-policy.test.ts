@@ -38,14 +38,44 @@ function turns(manager: string, other: string, minutes: number, mine: number): [
 }
 
 describe("nudge policy", () => {
-  it("one-on-one: over 60% of the last five minutes, for two minutes, nudges once (then cools down)", () => {
+  it("one-on-one: over 60% of the talk from the start, for 90 s, nudges after the warm-up minute, then cools down for ten minutes", () => {
     const { nudges } = run({ manager: "Ana", participants: ["Bo"] }, turns("Ana", "Bo", 12, 8));
     const shares = nudges.filter((n) => n.kind === "one-on-one-share");
-    expect(shares).toHaveLength(1);
-    // The window is full at 5:00, the share over the line from then; two minutes later, the nudge.
-    expect(shares[0]!.atMs).toBeGreaterThanOrEqual(7 * 60_000);
-    expect(shares[0]!.atMs).toBeLessThan(7 * 60_000 + 15_000);
-    expect(shares[0]!.text).toMatch(/^You've done \d+% of the talking in the last 5 minutes\. Ask before you answer\.$/);
+    expect(shares).toHaveLength(2);
+    // Over the line from the first speech; 90 s later, the nudge; ten minutes of cooling down, then the next.
+    expect(shares[0]!.atMs).toBeGreaterThanOrEqual(90_000);
+    expect(shares[0]!.atMs).toBeLessThan(90_000 + 15_000);
+    expect(shares[1]!.atMs - shares[0]!.atMs).toBeGreaterThanOrEqual(10 * 60_000);
+    // While the meeting is shorter than the window, the nudge says what it covers: the talk so far.
+    expect(shares[0]!.text).toMatch(/^You've done \d+% of the talking in the last 1\d\d seconds\. Ask before you answer\.$/);
+    expect(shares[1]!.text).toMatch(/in the last 5 minutes\./);
+  });
+
+  it("no share nudge in the warm-up minute, however lopsided the start", () => {
+    const rows: [string, number, number, string][] = [
+      ["Ana", 0, 58, "an opening that goes on"],
+      ["Bo", 58, 59, "ok"],
+    ];
+    expect(
+      run({ manager: "Ana", participants: ["Bo"] }, rows, { shareSustainMs: 0 }).nudges.filter((n) => n.kind.includes("share")),
+    ).toEqual([]);
+    rows.push(["Ana", 59, 61, "and one more thing"]);
+    expect(run({ manager: "Ana", participants: ["Bo"] }, rows, { shareSustainMs: 0 }).nudges.map((n) => [n.kind, n.atMs])).toEqual([
+      ["one-on-one-share", 61_000],
+    ]);
+  });
+
+  // Issue 18, item 7: the bundled one-on-one (1:54, the manager at 77–82% of the talk) shows a newcomer a nudge.
+  it("the bundled one-on-one sample nudges in its live replay", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { parseTranscript } = await import("../../src/transcript/index.js");
+    const { replayDirectly } = await import("./replay-meeting.js");
+    const parsed = parseTranscript(await readFile(new URL("../../samples/one-on-one.vtt", import.meta.url), "utf8"));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { nudges } = replayDirectly(parsed.value.utterances, "Renée Ortiz");
+    expect(nudges.map((n) => n.kind)).toEqual(["one-on-one-share"]);
+    expect(nudges[0]!.atMs).toBeLessThan(parsed.value.utterances.at(-1)!.endMs);
+    expect(nudges[0]!.text).toMatch(/^You've done [78]\d% of the talking in the last \d+ seconds\. Ask before you answer\.$/);
   });
 
   it("one-on-one at 50%: no share nudge", () => {

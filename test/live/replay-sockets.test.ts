@@ -16,7 +16,13 @@ describe("an AMI meeting replayed through the real ingest", () => {
   let server: Awaited<ReturnType<typeof startLocalAttune>>;
   beforeAll(async () => {
     // 60 s, the batch threshold: ES2004a's manager holds the floor 87 s from 80.49 s (the corpus's reference).
-    server = await startLocalAttune({ ATTUNE_LIVE_INGEST_TOKEN: TOKEN, ATTUNE_LIVE_MONOLOGUE_SECONDS: "60" });
+    // The share kinds off: from 1:30 the manager's share nudge would come first, and the one-a-minute limit
+    // would hold the monologue nudge back past its mark (test/live/ami-nudges.test.ts covers the two together).
+    server = await startLocalAttune({
+      ATTUNE_LIVE_INGEST_TOKEN: TOKEN,
+      ATTUNE_LIVE_MONOLOGUE_SECONDS: "60",
+      ATTUNE_LIVE_NUDGES_OFF: "share,one-on-one-share",
+    });
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,6 @@ import { inputFromUtterances } from "../cards/coaching-inputs.js";
 import { LONG_MEETING_MANAGER, longMeeting } from "../cards/long-meeting.js";
 import { startLocalAttune } from "../helpers/attune-server.js";
 import { haveChromium, launchChromium } from "../helpers/browser.js";
-import { fixturesDir } from "../helpers/fixtures.js";
 import { openOfflinePage, type OfflinePage } from "../helpers/offline-page.js";
 import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
@@ -73,8 +73,9 @@ describeIf(haveChromium, NO_CHROMIUM)("the playground in headless Chromium", () 
     await expect(page.locator("#trend-card").innerText()).resolves.toContain("First meeting: no direction yet");
     await expect(page.locator("#trend-card .ac-chart").count()).resolves.toBe(0);
 
-    // a second meeting of Renée's, uploaded: now the trend draws its lines
-    await upload(page, `${fixturesDir}teams/download-style.vtt`);
+    // a second meeting of Renée's, uploaded (the bundled series' next one; the same file again would be the same
+    // meeting, issue 18): now the trend draws its lines
+    await upload(page, fileURLToPath(new URL("../../samples/one-on-one-2.vtt", import.meta.url)));
     await expect.poll(() => page.locator("#manager option").allTextContents()).toContain("Renée Ortiz");
     await page.selectOption("#manager", "Renée Ortiz");
     await page.getByRole("button", { name: "End the meeting" }).click();

@@ -70,7 +70,7 @@ describe("playground API", () => {
     const res = await fetch(`${base}/playground/api/samples`);
     expect(res.status).toBe(200);
     const samples = (await res.json()) as Array<{ id: string; title: string; manager: string; speakers: string[] }>;
-    expect(samples.map((s) => s.id)).toEqual(["one-on-one", "ami-es2004a", "ami-is1009a"]);
+    expect(samples.map((s) => s.id)).toEqual(["one-on-one", "one-on-one-2", "one-on-one-3", "ami-es2004a", "ami-is1009a"]);
     const byId = new Map(samples.map((s) => [s.id, s]));
     expect(byId.get("one-on-one")).toMatchObject({
       title: SAMPLE_TITLE,

@@ -166,7 +166,13 @@ describe("attune prep over two shared meetings", () => {
     expectValidCard(card);
     const strings = cardStrings(card);
     expect(strings).toContain(`“${MIGRATION_QUOTE}”`);
-    expect(strings).toContain("1. Last time you said that the migration script still fails on the larger tenants. How is that going now?");
+    // Each question's number in a column of its own, so no client renders "1." twice (issue 18, item 5).
+    expect(strings).toContain("Last time you said that the migration script still fails on the larger tenants. How is that going now?");
+    expect(strings.filter((t) => /^\d+$/.test(t))).toEqual(["1", "2"]);
+    expect(strings.filter((t) => /^\d+\. /.test(t))).toEqual([]);
+    // one date style in the card: "2 Mar", never "2026-03-02" beside it
+    expect(strings.filter((t) => /\d{4}-\d\d-\d\d/.test(t))).toEqual([]);
+    expect(strings).toContain("From 2 shared meetings, 2 Mar to 9 Mar");
     // Jordan's share and Renée's over the two shared meetings, as a line chart, and in words for clients without charts
     const [line, ...more] = cardCharts(card);
     expect(more).toEqual([]);

@@ -41,6 +41,9 @@ describe("attune analyze --format html", () => {
     expect(out).toContain("attune-timeline");
     expect(out).not.toContain("How ");
     expect(out).not.toContain("Moments to restate");
+    // it quotes nothing, and says so (issue 18, item 8)
+    expect(out).not.toContain("It quotes what people said");
+    expect(out).toContain("It shows who spoke when and how much, not what was said");
   });
 
   it("escapes what participants control: their names and what they said", async () => {

@@ -136,7 +136,7 @@ describe("attune trend on stored AMI meetings", () => {
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
     expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17%–38%\)\s+improving$/m);
-    expect(out).toMatch(/^Moments missed\s+▁▃██\s+6\.9 → 41 per hour\s+3 \(41 per hour\)\s+slipping$/m);
+    expect(out).toMatch(/^Moments missed\s+▁▃██\s+6\.9 → 41 per hour\s+3 in 4 min\s+slipping$/m);
     expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+0\.25 s before → 1 s before\s+1\.25 s before\s+slipping$/m);
     expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
     expect(out).toMatch(
@@ -146,7 +146,7 @@ describe("attune trend on stored AMI meetings", () => {
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
     const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
-    expect(md.out).toContain("| Moments missed | `▁▃██` | 6.9 → 41 per hour | 3 (41 per hour) | slipping |");
+    expect(md.out).toContain("| Moments missed | `▁▃██` | 6.9 → 41 per hour | 3 in 4 min | slipping |");
     const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };

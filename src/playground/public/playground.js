@@ -119,6 +119,11 @@
     setStatus("Reading the transcript…");
     try {
       const text = await file.text();
+      // A Word transcript is a ZIP archive: say what it is and where the .vtt is (the CLI's words, src/cli/word-document.ts).
+      if (text.startsWith("PK\u0003\u0004") || /\.docx$/i.test(file.name))
+        throw new Error(
+          "this is a Word document (.docx), not a transcript Attune can read; in Teams, open the meeting's Recap, then Transcript → Download → Download as .vtt",
+        );
       const { speakers } = await api("/playground/api/speakers", { vtt: text });
       if (speakers.length === 0) throw new Error("the transcript names no speakers, so there is no manager to coach");
       upload = { name: file.name.replace(/\.[^.]+$/, ""), text };
