@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CoachingMoment, KeptRestatement } from "../../src/coaching/schema.js";
 import type { JsonReport } from "../../src/rendering/json-report.js";
@@ -5,7 +8,7 @@ import type { Utterance } from "../../src/transcript/index.js";
 import { conversationLines, momentText, praiseText, rowKey } from "../../eval/row-text.js";
 import type { SourceRun } from "../../eval/run-sources.js";
 import { sampleRows } from "../../eval/sample-rows.js";
-import { AMI_SPLIT, icsiSplit } from "../../eval/sources.js";
+import { AMI_SPLIT, icsiSplit, loadSources } from "../../eval/sources.js";
 
 const utterances: Utterance[] = Array.from({ length: 20 }, (_, i) => ({
   id: `u${i + 1}`,
@@ -101,5 +104,23 @@ describe("splits fixed before looking", () => {
     ]);
     expect(AMI_SPLIT.get("ES2004a")).toBe("tune");
     expect(AMI_SPLIT.get("IS1009a")).toBe("held-out");
+  });
+});
+
+describe("the sources", () => {
+  it("reads ICSI meetings from ATTUNE_ICSI_DIR at run time, the lead as manager, and leaves them out when the folder is missing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "attune-icsi-"));
+    for (const id of ["Bzz002", "Bzz001"]) {
+      writeFileSync(join(dir, `${id}.vtt`), "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Professor B>Hello.</v>\n");
+      writeFileSync(join(dir, `${id}.labels.json`), JSON.stringify({ lead: "Professor B", utterances: [] }));
+    }
+    const icsi = (await loadSources({ ATTUNE_ICSI_DIR: dir })).filter((s) => s.source === "icsi");
+    expect(icsi.map((s) => [s.id, s.split, s.manager])).toEqual([
+      ["icsi/Bzz001", "tune", "Professor B"],
+      ["icsi/Bzz002", "held-out", "Professor B"],
+    ]);
+    const without = await loadSources({ ATTUNE_ICSI_DIR: join(dir, "missing") });
+    expect(without.filter((s) => s.source === "icsi")).toHaveLength(0);
+    expect(without.filter((s) => s.source === "ami").map((s) => s.id)).toEqual(["ami/ES2004a", "ami/IS1009a"]);
   });
 });
