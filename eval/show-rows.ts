@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const { rows } = await collect(process.env);
   const moments = rows.filter((r) => r.split === values.split && r.kind === "moment").sort((a, b) => a.key.localeCompare(b.key));
   const out: string[] = [`The first ${Math.min(first, moments.length)} of the ${moments.length} ${values.split} moments (sample order)`];
-  moments.slice(0, first).forEach((r, i) => out.push("", `--- ${i + 1} (${r.sourceId})`, r.text));
+  for (const [i, r] of moments.slice(0, first).entries()) out.push("", `--- ${i + 1} (${r.sourceId})`, r.text);
   if (worst > 0 && values.judge) out.push(...worstRows(moments, values.judge, worst, await loadVerdicts()));
   console.log(out.join("\n"));
 }
