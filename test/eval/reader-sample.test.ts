@@ -6,7 +6,8 @@ import type { CoachingMoment, KeptRestatement } from "../../src/coaching/schema.
 import type { JsonReport } from "../../src/rendering/json-report.js";
 import type { Utterance } from "../../src/transcript/index.js";
 import { conversationLines, momentText, praiseText, rowKey } from "../../eval/row-text.js";
-import type { SourceRun } from "../../eval/run-sources.js";
+import { praisedItems } from "../../eval/collect.js";
+import { runSources, type SourceRun } from "../../eval/run-sources.js";
 import { sampleRows } from "../../eval/sample-rows.js";
 import { AMI_SPLIT, icsiSplit, loadSources } from "../../eval/sources.js";
 
@@ -122,5 +123,28 @@ describe("the sources", () => {
     const without = await loadSources({ ATTUNE_ICSI_DIR: join(dir, "missing") });
     expect(without.filter((s) => s.source === "icsi")).toHaveLength(0);
     expect(without.filter((s) => s.source === "ami").map((s) => s.id)).toEqual(["ami/ES2004a", "ami/IS1009a"]);
+  });
+});
+
+describe("the sample from the product's own output", () => {
+  it("finds every moment and praised item of real cards in their transcripts (AMI and two AnnoMI sessions)", async () => {
+    const sources = (await loadSources({ ATTUNE_ICSI_DIR: join(tmpdir(), "attune-no-icsi-here") })).filter((s) =>
+      ["ami/IS1009a", "ami/ES2004a", "annomi/15", "annomi/1"].includes(s.id),
+    );
+    const runs = await runSources(sources, {});
+    const rows = runs.flatMap((r) => sampleRows(r, praisedItems));
+    for (const r of runs) {
+      const c = r.report.coaching!;
+      const expected = Math.min(3, c.moments.length) + Math.min(2, praisedItems(c).length);
+      expect(
+        rows.filter((row) => row.sourceId === r.source.id),
+        r.source.id,
+      ).toHaveLength(expected);
+    }
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.text.split("\n").filter((l) => l.startsWith(">> "))).toHaveLength(1);
+      expect(row.text).toMatch(row.kind === "moment" ? /\n {2}Suggested: / : /\n {2}".*" \(to /);
+    }
   });
 });
