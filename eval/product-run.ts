@@ -17,7 +17,7 @@ export interface ProductReading {
   credited: Set<AnnoMiRow>;
 }
 
-export const CLI_ARGS = ["analyze", "-", "--manager", SPEAKER.therapist, "--coach", "--format", "json"] as const;
+export const cliArgs = (manager: string): string[] => ["analyze", "-", "--manager", manager, "--coach", "--format", "json"];
 
 export async function readWithProduct(
   conversation: Conversation,
@@ -25,20 +25,35 @@ export async function readWithProduct(
   timing: TimingAssumptions = defaultTiming,
 ): Promise<ProductReading> {
   const input = transcriptJson(conversation, timing);
+  const report = await analyzeInProcess(input, SPEAKER.therapist, env, `AnnoMI transcript ${conversation.id}`);
+  return readingFrom(conversation, input, report);
+}
+
+/** The reading of a report the product made from `input` (the conversation's transcriptJson). */
+export function readingFrom(conversation: Conversation, input: string, report: JsonReport): ProductReading {
+  const utteranceIds = matchRows(conversation, input);
+  const kept = new Set(report.coaching?.kept.map((k) => k.utteranceId));
+  const credited = new Set(conversation.rows.filter((_, i) => kept.has(utteranceIds[i]!)));
+  return { conversation, report, utteranceIds, credited };
+}
+
+/** `attune analyze - --manager NAME --coach --format json` in process on `input`; `what` names it in errors. */
+export async function analyzeInProcess(
+  input: string,
+  manager: string,
+  env: Record<string, string | undefined>,
+  what: string,
+): Promise<JsonReport> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...CLI_ARGS], {
+  const code = await runCli(cliArgs(manager), {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readStdin: async () => input,
     env,
   });
-  if (code !== 0) throw new Error(`attune analyze failed on AnnoMI transcript ${conversation.id} (exit ${code}): ${err.join(" ")}`);
-  const report = jsonReportSchema.parse(JSON.parse(out.join("")));
-  const utteranceIds = matchRows(conversation, input);
-  const kept = new Set(report.coaching?.kept.map((k) => k.utteranceId));
-  const credited = new Set(conversation.rows.filter((_, i) => kept.has(utteranceIds[i]!)));
-  return { conversation, report, utteranceIds, credited };
+  if (code !== 0) throw new Error(`attune analyze failed on ${what} (exit ${code}): ${err.join(" ")}`);
+  return jsonReportSchema.parse(JSON.parse(out.join("")));
 }
 
 /**

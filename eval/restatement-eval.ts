@@ -1,38 +1,72 @@
 /**
- * `npm run eval`: runs `attune analyze --coach --format json` on every AnnoMI conversation in
- * test/fixtures/annomi (48) and scores what it outputs against the experts' labels: every counsellor utterance
- * is a prediction ("restates" when `coaching.kept[]` lists it), beside the always-restates baseline, on the
- * held-out half first (never tuned on), then the tuning half, then all. Also: missed moments per client turn in
- * high- and low-quality conversations. With OPENAI_* set the CLI coaches with the model, as it would for a user.
+ * `npm run eval`: runs `attune analyze --coach --format json` in process on every AnnoMI conversation
+ * (test/fixtures/annomi), every ICSI meeting (../shared/fixtures/icsi, read at run time) and the two AMI meetings
+ * (test/fixtures/ami), and prints, held-out split first:
+ * 1. the reader's eval: the fixed sample's verdicts (eval/verdicts/) per question, source and setting;
+ * 2. figures against expert labels: AnnoMI detection, praise precision on AnnoMI and ICSI, missed moments per
+ *    client turn by quality, moments per card.
+ * It writes the sample itself (which may hold ICSI text) to eval/out/, outside the repository.
+ * With OPENAI_* set the CLI coaches with the model, as it would for a user.
  */
-import { loadAnnoMi, splitOf } from "./annomi.js";
-import { readWithProduct } from "./product-run.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Split } from "./annomi.js";
+import { collect, praisedItems } from "./collect.js";
+import { annomiPraise, cardSizes, icsiPraise, type Precision, runsOf } from "./expert-figures.js";
+import { judgedReport } from "./judged-report.js";
+import { readingFrom } from "./product-run.js";
+import type { SourceRun } from "./run-sources.js";
 import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
 import { f1, precision, recall } from "./scores.js";
+import type { SampleRow } from "./sample-rows.js";
 import { fmt, table } from "./table.js";
+import { loadVerdicts } from "./verdicts.js";
+
+const OUT_DIR = fileURLToPath(new URL("./out/", import.meta.url));
+const SPLITS: [Split | undefined, string][] = [
+  ["held-out", "held-out (not tuned on)"],
+  ["tune", "tuning"],
+  [undefined, "all"],
+];
 
 async function main(): Promise<void> {
-  const conversations = await loadAnnoMi();
-  const split = splitOf(conversations);
-  const readings = [];
-  for (const conversation of conversations) readings.push(await readWithProduct(conversation, process.env));
-  const parts = [
-    { name: "held-out half (not tuned on)", readings: readings.filter((r) => split.get(r.conversation.id) === "held-out") },
-    { name: "tuning half", readings: readings.filter((r) => split.get(r.conversation.id) === "tune") },
-    { name: "all 48", readings },
-  ].map((p) => ({ name: p.name, scored: scoreReadings(p.readings) }));
-
-  const coach = readings[0]?.report.coaching?.source ?? "heuristic";
+  const { runs, rows } = await collect(process.env);
+  writeSample(rows);
   const out: string[] = [];
-  const utterances = parts[2]!.scored.product;
-  out.push(
-    `Attune restatement eval: attune analyze --coach --format json on ${conversations.length} AnnoMI conversations (${coach} coach)`,
-  );
-  out.push(
-    `Every counsellor utterance is scored (${utterances.tp + utterances.fp + utterances.fn + utterances.tn}); gold = the experts' reflection_exists; predicted = listed in coaching.kept[]`,
-  );
-  out.push("");
-  out.push(
+  const coach = runs[0]?.report.coaching?.source ?? "heuristic";
+  out.push(`Attune eval: attune analyze --coach --format json on ${describe(runs)} (${coach} coach)`, "");
+  out.push(judgedReport(rows, await loadVerdicts()), "");
+  out.push(...detection(runs), "");
+  out.push(...praiseFigures(runs), "");
+  out.push(...momentFigures(runs));
+  console.log(out.join("\n"));
+}
+
+function describe(runs: readonly SourceRun[]): string {
+  const n = (s: "annomi" | "icsi" | "ami") => runsOf(runs, s).length;
+  return `${n("annomi")} AnnoMI conversations, ${n("icsi")} ICSI meetings, ${n("ami")} AMI meetings`;
+}
+
+function writeSample(rows: readonly SampleRow[]): void {
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const split of ["held-out", "tune"] as const) {
+    const text = rows
+      .filter((r) => r.split === split)
+      .map((r) => `=== ${r.sourceId} · ${r.kind} · ${r.key.slice(0, 12)}\n${r.text}\n`)
+      .join("\n");
+    writeFileSync(`${OUT_DIR}/sample-${split}.txt`, text);
+  }
+  process.stderr.write(`eval: the sample (${rows.length} rows) is in ${OUT_DIR}sample-held-out.txt and sample-tune.txt\n`);
+}
+
+function detection(runs: readonly SourceRun[]): string[] {
+  const parts = SPLITS.map(([split, name]) => {
+    const readings = runsOf(runs, "annomi", split).map((r) => readingFrom(r.source.annomi!, r.source.input, r.report));
+    return { name, scored: scoreReadings(readings) };
+  });
+  const cells = (c: Scored["product"]) => [c.tp, c.fp, c.fn, c.tn].map(String).concat([fmt(precision(c)), fmt(recall(c)), fmt(f1(c))]);
+  return [
+    "AnnoMI restatement detection: every counsellor utterance; gold = the experts' reflection_exists; predicted = listed in coaching.kept[]",
     table(
       ["split", "conversations", "detector", "TP", "FP", "FN", "TN", "precision", "recall", "F1"],
       parts.flatMap(({ name, scored }) => [
@@ -41,29 +75,50 @@ async function main(): Promise<void> {
       ]),
       [0, 2],
     ),
-  );
-  out.push("");
-  out.push("Missed moments (coaching.moments[]) per client turn");
-  out.push(
+    "",
+    "AnnoMI missed moments (coaching.moments[]) per client turn (goal: low / high at least 1.5)",
     table(
       ["split", "high quality", "low quality", "low / high"],
-      parts.map(({ name, scored }) => [name, ...missedCells(scored)]),
-      [0],
+      parts.map(({ name, scored }) => {
+        const high = perClientTurn(scored.missed.high);
+        const low = perClientTurn(scored.missed.low);
+        const show = (x: number | null, r: Scored["missed"]["high"]) =>
+          x === null ? "n/a" : `${x.toFixed(3)} (${r.moments}/${r.clientTurns})`;
+        return [name, show(high, scored.missed.high), show(low, scored.missed.low), high && low !== null ? (low / high).toFixed(2) : "n/a"];
+      }),
     ),
+  ];
+}
+
+const prec = (p: Precision): string => (p.items === 0 ? "n/a" : `${p.labelled}/${p.items} ${((100 * p.labelled) / p.items).toFixed(0)}%`);
+
+function praiseFigures(runs: readonly SourceRun[]): string[] {
+  return [
+    "Praise against expert labels: AnnoMI praised items that are labelled reflections (goal 85%, low quality 70%);",
+    "ICSI praised and kept (coaching.kept[]) items that are lead utterances tagged bs/bu (goals 40% and 25%)",
+    table(
+      ["split", "AnnoMI praised", "AnnoMI low quality", "ICSI praised", "ICSI kept"],
+      SPLITS.map(([split, name]) => {
+        const a = annomiPraise(runsOf(runs, "annomi", split), praisedItems);
+        const i = icsiPraise(runsOf(runs, "icsi", split), praisedItems);
+        return [name, prec(a.all), prec(a.low), prec(i.praised), prec(i.kept)];
+      }),
+    ),
+  ];
+}
+
+function momentFigures(runs: readonly SourceRun[]): string[] {
+  const body = SPLITS.flatMap(([split, name]) =>
+    (["annomi", "icsi", "ami"] as const).map((source) => {
+      const s = cardSizes(runsOf(runs, source, split));
+      const mean = s.cards === 0 ? "n/a" : (s.moments / s.cards).toFixed(1);
+      return [name, source, String(s.cards), String(s.moments), mean, String(s.max), String(s.overThree), String(s.none)];
+    }),
   );
-  console.log(out.join("\n"));
-}
-
-function cells(c: Scored["product"]): string[] {
-  return [String(c.tp), String(c.fp), String(c.fn), String(c.tn), fmt(precision(c)), fmt(recall(c)), fmt(f1(c))];
-}
-
-function missedCells(scored: Scored): string[] {
-  const high = perClientTurn(scored.missed.high);
-  const low = perClientTurn(scored.missed.low);
-  const show = (x: number | null, rate: Scored["missed"]["high"]) =>
-    x === null ? "n/a" : `${x.toFixed(2)} (${rate.moments}/${rate.clientTurns}, ${rate.conversations} conv.)`;
-  return [show(high, scored.missed.high), show(low, scored.missed.low), high && low !== null ? (low / high).toFixed(2) : "n/a"];
+  return [
+    "Moments per card (the card shows three; goal: at most three in all)",
+    table(["split", "source", "cards", "moments", "per card", "most", "cards over 3", "cards with none"], body, [0, 1]),
+  ];
 }
 
 main().catch((error: unknown) => {
