@@ -23,7 +23,7 @@ beforeAll(async () => {
   tenantKey = tenant.privateKey;
   forgerKey = (await generateKeyPair("RS256")).privateKey;
   const jwk: JWK = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", use: "sig", alg: "RS256" };
-  idp = new HttpFake();
+  idp = new HttpFake({ tls: true }); // AUTHORITY_HOST is https only
   base = await idp.start();
   // Entra's OpenID metadata and signing keys, as AUTHORITY_HOST points Attune at them.
   idp.route((req) =>

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const tenant = await generateKeyPair("RS256");
   tenantKey = tenant.privateKey;
   const jwk: JWK = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", use: "sig", alg: "RS256" };
-  idp = new HttpFake();
+  idp = new HttpFake({ tls: true }); // AUTHORITY_HOST is https only
   base = await idp.start();
   idp.route((req) =>
     req.path === `/${TENANT}/v2.0/.well-known/openid-configuration`
