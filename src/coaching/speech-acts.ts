@@ -154,7 +154,7 @@ const WH_INVERTED =
 /** "Acting out would be what?" */
 const ENDS_WITH_WH = /\b(?:what|how|where|when|why|who)$/;
 const REQUEST =
-  /^(?:tell me|can you tell|could you tell|would you tell|walk me through|describe|explain|help me understand|say more|i wonder (?:if|whether|what|how|why|about)|i'm wondering (?:if|whether|what|how|why|about)|i was wondering|i'm curious|i am curious|may i ask|can i ask|let me ask|would you mind|do you mind|would it be okay|is it okay|mind if)\b/;
+  /^(?:tell me|talk to me|talk (?:a little )?(?:bit )?more|can you talk|could you talk|can you tell|could you tell|would you tell|walk me through|describe|explain|help me understand|say more|i wonder (?:if|whether|what|how|why|about)|i'm wondering (?:if|whether|what|how|why|about)|i was wondering|i'm curious|i am curious|may i ask|can i ask|let me ask|would you mind|do you mind|would it be okay|is it okay|mind if)\b/;
 const IMPERATIVE =
   /^(?:try|take|think about|call|use|keep|remember|consider|stop|start|avoid|ask|talk to|come|make|put|check|read|write|let me know|go ahead|feel free|don't)\b/;
 const SELF =

@@ -1,10 +1,9 @@
-import { responseGapText } from "../format/response-gap.js";
 import { asIndirect } from "./indirect-question.js";
 import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { whatHappened } from "./what-happened.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -60,35 +59,4 @@ export function suggestion(kind: MomentKind, said: SaidBack): string {
 /** "that " before a clause, unless the clause itself starts with "that". */
 export function that(clause: string): string {
   return /^that\b/i.test(clause) ? clause : `that ${clause}`;
-}
-
-function whatHappened(candidate: Candidate): string {
-  const opening = candidate.reply ? `"${openingWords(candidate.reply.text)}"` : null;
-  switch (candidate.kind) {
-    case "missed-concern":
-      return candidate.interrupted
-        ? `You came in before they had finished (${opening}) and moved on without saying back the worry you heard.`
-        : `You replied ${opening} without first saying back the worry you heard.`;
-    case "interrupted":
-      return `You started talking before they had finished (${opening}), and they stopped.`;
-    case "missed-question":
-      return `You answered (${opening}) without checking what they were asking.`;
-    case "quick-reply":
-      return `After a long point you answered ${responseGapText(candidate.gapMs ?? 0)} (${opening}), with no sign you had taken it in.`;
-    case "missed-long-turn":
-      return `After a long point you moved on (${opening}) without restating it.`;
-    case "not-picked-up":
-      return "They spoke up once, and nobody took it up.";
-  }
-}
-
-/** The first words of the manager's reply, cleaned of "um" and repeats, to remind them which reply it was. */
-function openingWords(text: string): string {
-  const words = (cleanSpoken(text) || text).split(" ");
-  return words.length <= 8
-    ? words.join(" ")
-    : `${words
-        .slice(0, 8)
-        .join(" ")
-        .replace(/[,;:]$/, "")}…`;
 }
