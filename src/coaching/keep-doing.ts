@@ -1,8 +1,8 @@
-import { normalise } from "./markers.js";
+import { normalise } from "../language/phrases.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
-import { splitSentences } from "./sentences.js";
+import { splitSentences } from "../language/sentences.js";
 import { readSentence } from "./speech-acts.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { readText } from "../language/read.js";
 import { genericOpening, inOwnVoice, tellsOrPredicts } from "./reply-voice.js";
 
 /**
@@ -61,7 +61,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
   const sentence = splitSentences(k.quote)[0] ?? k.quote;
   // a fragment: cut off ("So your pack a day—", "five PM their time is is") or the tail of a sentence ("and you're…")
   if (!/[.?!]["')\]]?$/.test(sentence.trim()) || /^\p{Ll}/u.test(sentence.trim())) return false;
-  const text = normalise(cleanSpoken(sentence));
+  const text = normalise(readText(sentence).cleaned);
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words < 5) return false;
   const read = readSentence(text);

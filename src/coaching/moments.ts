@@ -1,8 +1,8 @@
 import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
-import { countWords } from "../metrics/words.js";
+import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
-import { voicesConcern } from "./markers.js";
+import { voicesConcern } from "../language/phrases.js";
 import { exchanges, isMinimal } from "./exchanges.js";
 import { sharedContent } from "./content-words.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";

@@ -1,4 +1,4 @@
-import { normalise } from "./markers.js";
+import { normalise } from "../language/phrases.js";
 
 /**
  * What in a listener's sentence shows it is not saying back the other person's words: the listener's own voice

@@ -1,10 +1,10 @@
 import type { Utterance } from "../transcript/schema.js";
 import { contentStems } from "./content-words.js";
 import { isMinimal } from "./exchanges.js";
-import { normalise } from "./markers.js";
-import { splitSentences } from "./sentences.js";
+import { normalise } from "../language/phrases.js";
+import { splitSentences } from "../language/sentences.js";
 import { readSentence } from "./speech-acts.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { readText } from "../language/read.js";
 import type { Raised } from "./worth-coaching.js";
 
 const ARGUABLE: ReadonlySet<Raised> = new Set(["proposal", "disagreement", "decision"]);
@@ -16,13 +16,13 @@ const ARGUABLE: ReadonlySet<Raised> = new Set(["proposal", "disagreement", "deci
  * a lecture, a change of subject or a bare "okay" did not.
  */
 export function replyTakesUp(said: string, replies: readonly Utterance[], raised: Raised): boolean {
-  const theirs = contentStems(cleanSpoken(said));
+  const theirs = contentStems(readText(said).cleaned);
   const answerable = /\?/.test(said) || PROPOSAL.test(normalise(said));
   const substantive = replies.filter((u) => !isMinimal(u.text)).slice(0, 2);
   let first = true;
   for (const reply of substantive) {
     for (const sentence of splitSentences(reply.text)) {
-      const text = normalise(cleanSpoken(sentence));
+      const text = normalise(readText(sentence).cleaned);
       const read = readSentence(text);
       if (read.act === "backchannel") continue;
       let shared = 0;

@@ -1,7 +1,7 @@
 import { responseGapText } from "../format/response-gap.js";
 import { readText } from "../language/read.js";
 import { isMinimal } from "./exchanges.js";
-import { normalise } from "./markers.js";
+import { normalise } from "../language/phrases.js";
 import type { Candidate } from "./moments.js";
 import { readSentence } from "./speech-acts.js";
 import type { Raised } from "./worth-coaching.js";

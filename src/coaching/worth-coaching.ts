@@ -2,8 +2,9 @@ import type { Utterance } from "../transcript/schema.js";
 import { countWords } from "../language/tokens.js";
 import { splitSentences } from "../language/sentences.js";
 import { contentStems } from "./content-words.js";
-import { CONCERN_MARKERS, findMarker, normalise } from "./markers.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { findPhrase, normalise } from "../language/phrases.js";
+import { CONCERN_WORDS } from "../language/word-lists.js";
+import { readText } from "../language/read.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -14,8 +15,8 @@ const ASIDE =
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
-  const cleaned = cleanSpoken(text).toLowerCase();
-  return ASIDE.test(cleaned) && findMarker(cleaned, CONCERN_MARKERS) === null;
+  const cleaned = readText(text).cleaned.toLowerCase();
+  return ASIDE.test(cleaned) && findPhrase(cleaned, CONCERN_WORDS) === null;
 }
 
 const AFFECT =
@@ -27,7 +28,7 @@ const PERSONAL = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b/gi;
  * then speaking of themselves, then how much they said. A bounded score (0–30), not a measure of feeling.
  */
 export function stakeOf(text: string): number {
-  const cleaned = cleanSpoken(text).toLowerCase();
+  const cleaned = readText(text).cleaned.toLowerCase();
   const affect = Math.min(4, (cleaned.match(AFFECT) ?? []).length);
   const personal = Math.min(3, (cleaned.match(PERSONAL) ?? []).length);
   const content = Math.min(10, contentStems(cleaned).size / 3);
@@ -63,7 +64,7 @@ export function pointRaised(trigger: readonly Utterance[]): Raised | null {
   for (const u of trigger) {
     for (const sentence of splitSentences(u.text)) {
       if (/\?\s*$/.test(sentence)) continue;
-      const s = normalise(cleanSpoken(sentence));
+      const s = normalise(readText(sentence).cleaned);
       if (countWords(s) < MIN_WORDS) continue;
       const raised = raisedIn(s);
       if (raised && (found === null || RANK.indexOf(raised) < RANK.indexOf(found))) found = raised;
@@ -80,6 +81,6 @@ function raisedIn(s: string): Raised | null {
   if (DISAGREEMENT.test(s)) return "disagreement";
   if (PROPOSAL.test(s)) return "proposal";
   if (DECISION.test(s)) return "decision";
-  if (PROBLEM.test(s) || findMarker(s, CONCERN_MARKERS) !== null) return "problem";
+  if (PROBLEM.test(s) || findPhrase(s, CONCERN_WORDS) !== null) return "problem";
   return null;
 }
