@@ -8,7 +8,7 @@ import { sharedContent } from "./content-words.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { isAside, pointRaised, type Raised, stakeOf } from "./worth-coaching.js";
+import { isAside, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -17,7 +17,7 @@ export interface Candidate {
   kind: MomentKind;
   /** The other person. */
   speaker: string;
-  /** Their turn's utterances (the last few when the turn was long). */
+  /** The utterances of their turn (of its last few) that raise the point the reply did not take up. */
   trigger: Utterance[];
   /** The manager's reply, when the manager spoke next. */
   reply: Utterance | null;
@@ -85,7 +85,7 @@ export function pickMoments(
     const theirs = earlier.get(x.speaker) ?? [];
     const context = [...theirs.slice(-CONTEXT_TURNS), text].join(" ");
     earlier.set(x.speaker, [...theirs.slice(-CONTEXT_TURNS), text]);
-    const trigger = x.said.slice(-options.windowUtterances);
+    const window = x.said.slice(-options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;
     let previousText = "";
@@ -112,8 +112,10 @@ export function pickMoments(
     }
     if (restated || isAside(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
-    const raised = pointRaised(trigger);
-    if (raised === null || replyTakesUp(text, x.replies, raised)) continue;
+    const point = pointIn(window);
+    if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
+    // the moment is about what they raised: its quote comes from the utterances that raise it
+    const { raised, utterances: trigger } = point;
     const stake = stakeOf(text);
     const reply = x.replies.find((u) => !isMinimal(u.text)) ?? null;
     if (reply) {

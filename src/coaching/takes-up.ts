@@ -30,7 +30,9 @@ export function replyTakesUp(said: string, replies: readonly Utterance[], raised
       const opening = first;
       first = false;
       // a question right away is a follow-up on what they said, even in other words ("Can you tell me more?")
-      if (read.act === "question" && (shared >= 1 || opening)) return true;
+      // "What would you be willing to do…?" reads as advice by its words, but asked, it is a question
+      const asks = read.act === "question" || (read.asked && read.act === "advice");
+      if (asks && (shared >= 1 || opening)) return true;
       // arguing with a proposal or a claim engages it; "but…" to a worry, a feeling or a problem brushes it aside
       if (opening && AGREES.test(text)) return true;
       if (opening && DISAGREES.test(text) && ARGUABLE.has(raised)) return true;

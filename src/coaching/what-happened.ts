@@ -29,7 +29,7 @@ export function whatHappened(candidate: Candidate): string {
   const opening = `"${openingWords(reply.text)}"`;
   if (candidate.interrupted) return `You came in while they were still speaking (${opening}), before saying back ${thing}.`;
   if (candidate.kind === "missed-question") return `You answered (${opening}) without first checking what they were asking.`;
-  if (candidate.gapMs !== null && candidate.gapMs < 300)
+  if (candidate.gapMs !== null && candidate.gapMs < 0)
     return `You answered ${responseGapText(candidate.gapMs)} (${opening}) without first saying back ${thing}.`;
   switch (replyAct(reply.text)) {
     case "advice":
@@ -46,9 +46,10 @@ export function whatHappened(candidate: Candidate): string {
 /** What the reply's first sentence of substance does, for the line. */
 function replyAct(text: string): "advice" | "question" | "minimal" | "other" {
   for (const sentence of readText(text).sentences) {
-    const act = readSentence(normalise(readText(sentence).cleaned)).act;
-    if (act === "backchannel") continue;
-    return act === "advice" || act === "question" ? act : "other";
+    const read = readSentence(normalise(readText(sentence).cleaned));
+    if (read.act === "backchannel") continue;
+    if (read.asked || read.act === "question") return "question";
+    return read.act === "advice" ? "advice" : "other";
   }
   return isMinimal(text) || readText(text).cleaned.split(" ").length <= 3 ? "minimal" : "other";
 }

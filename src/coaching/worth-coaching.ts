@@ -51,6 +51,8 @@ const DECISION =
 const PROBLEM =
   /\b(?:i can't|i cannot|i couldn't|we can't|can't get|hard|difficult|tough|struggl\w*|stuck|behind|problem|issue|trouble|broken|fail\w*|too much|pressure|unfair|risk\w*)\b/;
 
+const OWN = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|we|we're|we've|we'd|we'll|us|our)\b/;
+
 /** A sentence this short is a fragment or an aside, not a point someone raised. */
 const MIN_WORDS = 4;
 
@@ -60,17 +62,27 @@ const MIN_WORDS = 4;
  * of fact, a description, logistics or a fragment, however long the turn.
  */
 export function pointRaised(trigger: readonly Utterance[]): Raised | null {
+  return pointIn(trigger)?.raised ?? null;
+}
+
+/** What was raised, and the utterances of the turn that raise it (where the moment's quote belongs). */
+export function pointIn(trigger: readonly Utterance[]): { raised: Raised; utterances: Utterance[] } | null {
   let found: Raised | null = null;
+  const by = new Map<Utterance, Raised>();
   for (const u of trigger) {
     for (const sentence of splitSentences(u.text)) {
       if (/\?\s*$/.test(sentence)) continue;
       const s = normalise(readText(sentence).cleaned);
       if (countWords(s) < MIN_WORDS) continue;
       const raised = raisedIn(s);
-      if (raised && (found === null || RANK.indexOf(raised) < RANK.indexOf(found))) found = raised;
+      if (raised === null) continue;
+      const before = by.get(u);
+      if (before === undefined || RANK.indexOf(raised) < RANK.indexOf(before)) by.set(u, raised);
+      if (found === null || RANK.indexOf(raised) < RANK.indexOf(found)) found = raised;
     }
   }
-  return found;
+  if (found === null) return null;
+  return { raised: found, utterances: trigger.filter((u) => by.get(u) === found) };
 }
 
 const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
@@ -81,6 +93,8 @@ function raisedIn(s: string): Raised | null {
   if (DISAGREEMENT.test(s)) return "disagreement";
   if (PROPOSAL.test(s)) return "proposal";
   if (DECISION.test(s)) return "decision";
-  if (PROBLEM.test(s) || findPhrase(s, CONCERN_WORDS) !== null) return "problem";
+  // a problem of their own ("I can't get the build to pass", "we're behind"), not one in the material under
+  // discussion ("there is this problem of multilinguality")
+  if ((PROBLEM.test(s) || findPhrase(s, CONCERN_WORDS) !== null) && OWN.test(s)) return "problem";
   return null;
 }
