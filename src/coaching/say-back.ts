@@ -1,7 +1,8 @@
-import { contentStems, isStopWord } from "./content-words.js";
-import { CONCERN_MARKERS, findMarker } from "./markers.js";
+import { findPhrase } from "../language/phrases.js";
+import { readText } from "../language/read.js";
+import { bare } from "../language/tokens.js";
+import { CONCERN_WORDS, FUNCTION_WORDS } from "../language/word-lists.js";
 import { toListenerVoice } from "./person.js";
-import { cleanSpoken } from "./spoken-text.js";
 
 /** What the listener can say back: one clause of what the person said, cleaned, in the listener's voice. */
 export interface SaidBack {
@@ -38,7 +39,7 @@ const DANGLING =
  * logistics aside). One clause only: never two sentences glued together.
  */
 export function sayBack(sentence: string, focus: Focus, names: readonly string[] = []): SaidBack | null {
-  const cleaned = cleanSpoken(sentence);
+  const cleaned = readText(sentence).cleaned;
   const asked = /\?\s*$/.test(cleaned);
   const clauses = cleaned
     .split(CLAUSE_BREAK)
@@ -57,10 +58,10 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
 }
 
 function clauseScore(text: string, index: number, count: number, focus: Focus, asked: boolean): number {
-  const content = contentStems(text).size;
+  const content = readText(text).contentLemmas.size;
   let score = Math.min(content, 12);
   if (SUBORDINATE.test(text.replace(OPENERS, ""))) score -= 6;
-  if (focus === "concern" && findMarker(text, CONCERN_MARKERS) !== null) score += 20;
+  if (focus === "concern" && findPhrase(text, CONCERN_WORDS) !== null) score += 20;
   if (focus === "question" && asked && index === count - 1) score += 20;
   if (index > 0 && /^but\b/i.test(text)) score += 3; // "X, but Y": Y is the point
   if (SUBJECT_PRONOUN.test(bare(text.replace(OPENERS, "").split(" ")[0] ?? ""))) score += 3;
@@ -185,12 +186,8 @@ function readsCleanly(words: readonly string[]): boolean {
 function contentWordCount(text: string): number {
   return text.split(/\s+/).filter((w) => {
     const b = bare(w).toLowerCase();
-    return b.length > 1 && !isStopWord(b);
+    return b.length > 1 && !FUNCTION_WORDS.has(b);
   }).length;
-}
-
-function bare(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, "");
 }
 
 /** Lower-case the first word unless it is "I", an acronym or one of the meeting's names. */

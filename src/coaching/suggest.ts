@@ -4,7 +4,7 @@ import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { readText } from "../language/read.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -84,7 +84,7 @@ function whatHappened(candidate: Candidate): string {
 
 /** The first words of the manager's reply, cleaned of "um" and repeats, to remind them which reply it was. */
 function openingWords(text: string): string {
-  const words = (cleanSpoken(text) || text).split(" ");
+  const words = (readText(text).cleaned || text).split(" ");
   return words.length <= 8
     ? words.join(" ")
     : `${words
