@@ -77,7 +77,7 @@ describe("asIndirect", () => {
 describe("sayBack", () => {
   it("keeps the one clause that carries the worry, never the next sentence", () => {
     const said = sayBack("Honestly, I'm worried the migration fails on the larger tenants, but the docs are fine.", "concern");
-    expect(said).toEqual({ clause: "you're worried the migration fails on the larger tenants", question: false });
+    expect(said).toMatchObject({ clause: "you're worried the migration fails on the larger tenants", question: false });
   });
   it("ends on a content word and refuses fragments and garbled speech", () => {
     expect(sayBack("So the main point is on place where um the thumb of the.", "point")).toBeNull();
