@@ -9,8 +9,11 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   const source = said.source;
   const lower = source.toLowerCase().replace(/[’‘]/g, "'");
   if (said.cut) return "cut short";
+  if (garbled(said.said, said.sentence)) return "too many restarts to be sure what they meant";
   const rest = dropped(said.sentence, source);
-  if (LOSSY.test(rest)) return "drops a contrast, condition, negation or hedge";
+  if (LOSSY.test(rest) || lostMarker(said.said, source)) return "drops a contrast, condition, negation or hedge";
+  if (RELATIVE_AFTER.test(said.sentence.slice(said.sentence.indexOf(source.replace(HEDGE_CASED, "")) + source.length - 1)))
+    return "the point is in the clause after it";
   if (FIRST.test(lower) && SECOND.test(lower)) return "mixes their 'I' and a 'you': whose is which is unclear";
   if (/\byou\b/.test(lower) && ADDRESSEE.test(lower)) return "their 'you' is the listener";
   if (REPORTED.test(lower) || /["“”]/.test(source)) return "reported or quoted speech";
@@ -19,6 +22,45 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   if (DISFLUENT.test(lower)) return "disfluency left in";
   if (EXAMPLE.test(lower)) return "an example, not the point";
   return null;
+}
+
+const HEDGE_CASED = /^(?:I feel like|I feel that|I think|I guess|I suppose|I believe|I'd say)\s+/;
+/** "I have an extra point, which is the naturalness issue": the clause before ", which" is not the point. */
+const RELATIVE_AFTER = /^\S*,\s+(?:which|who|where)\b/;
+
+/** Markers of meaning, each class counted in what they said and in the clause: a class the clause has fewer of was lost. */
+const MARKER_CLASSES: readonly RegExp[] = [
+  /\b(?:but|although|though|however|except)\b/g,
+  /\b(?:if|unless)\b/g,
+  /\b(?:not|never|nobody|nothing|none|\w+n't|cannot)\b/g,
+  /\b(?:maybe|perhaps|probably|might|i think|i guess|i suppose|not sure|i don't know|kind of|sort of)\b/g,
+];
+const LEADING_ASIDE = /^(?:(?:but|and|so|well|yes|yeah|no|oh|okay|ok|um|uh|right)\b[\s,.-]*)+/;
+
+/**
+ * Compares the sentence as said (less any hesitations and a leading "but"/"no") with the clause: cleaning may
+ * have dropped a restart that held a condition ("if we need to we can buy a disk"), so the said text decides.
+ */
+function lostMarker(said: string, clause: string): boolean {
+  const theirs = said
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\b(?:um|uh|erm)\b[,]?/g, "")
+    .trim()
+    .replace(LEADING_ASIDE, "");
+  const ours = clause.toLowerCase().replace(/[’‘]/g, "'");
+  return MARKER_CLASSES.some((marker) => count(theirs, marker) > count(ours, marker));
+}
+
+function count(text: string, pattern: RegExp): number {
+  return (text.match(pattern) ?? []).length;
+}
+
+/** Cleaning dropped four or more words and a fifth of the sentence: what is left may join pieces never said together. */
+function garbled(said: string, cleaned: string): boolean {
+  const before = said.split(/\s+/).filter(Boolean).length;
+  const dropped = before - cleaned.split(/\s+/).filter(Boolean).length;
+  return dropped >= 4 && dropped >= before / 5;
 }
 
 /** What the sentence says besides the clause, its leading "yeah, so" aside. */
@@ -46,7 +88,7 @@ const REPORTED =
   /\b(?:said|says|told (?:me|him|her|them|us)|asked|goes|went|was like|were like|is like|'s like),?\s+(?:i|i'm|you|you're|we|we're)\b/;
 /** Hesitation or a verb said twice over, which cleaning could not mend ("isn't doesn't appear"). */
 const DISFLUENT =
-  /\b(?:um|uh|erm|you know|i mean)\b|\b(?:is|isn't|was|wasn't|are|aren't|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\s+(?:is|isn't|was|wasn't|are|aren't|does|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\b/;
+  /\b(?:i|you|we|they|he|she)\s+(?:i|you|we|they|he|she|it)\b|\w+n't\s+(?:i|i'm|you|you're|we|we're|they|they're|he|she)\b|\b(?:the|a|an|my|your|our|their)\s+(?:i|i'm|you|you're|we|we're|they|they're|he|she|it's)\b|\blike want\b|(?<!\b(?:feel|feels|felt|feeling|seem|seems|seemed|look|looks|looked|sound|sounds|just|it's|that's))\s+like (?:i|you|we|they|he|she)\b|\b(?:um|uh|erm|you know|i mean)\b|\b(?:is|isn't|was|wasn't|are|aren't|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\s+(?:is|isn't|was|wasn't|are|aren't|does|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\b/;
 const EXAMPLE = /^(?:for example|for instance|like when|say|e\.g\.)\b/;
 
 /** Subjects that point back to something said before: a reader of the one sentence cannot tell what. */
@@ -54,8 +96,12 @@ const POINTING = /^(?:it|it's|its|that|that's|this|these|those|they|they're|they
 /** "It's hard to…", "it was difficult when…", "it's raining": "it" that points at nothing, as English wants. */
 const DUMMY_IT =
   /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+) (?:to|that|when|for|because|being|having|doing|going|trying|getting|not)\b/;
-const PERSONAL_LATER = /\b(?:he|she|they|him|them|his|their|theirs)\b/;
-const ANTECEDENT = /\b(?:the|my|our|your|a|an|his|her|their)\s+\w+|\b\p{Lu}\p{Ll}+/u;
+/** Words that stand for someone or something named before; "that"/"this" only where they stand alone. */
+const PERSONAL_LATER =
+  /\b(?:he|she|they|him|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s)\b|\b(?:that|this)$/;
+const ANTECEDENT = /\b(?:the|my|our|your|his|her|their|this|that|these|those)\s+(?!(?:i|you|we|they|he|she|it)\b)\w+/;
+/** A name: a capitalised word that is not the first of the clause. */
+const NAME = /\s\p{Lu}\p{Ll}+/u;
 
 function dangling(lower: string, source: string, question: boolean): boolean {
   const words = lower.replace(HEDGE_FRONT, "").split(/\s+/);
@@ -64,7 +110,9 @@ function dangling(lower: string, source: string, question: boolean): boolean {
   if (subject !== undefined && POINTING.test(subject.replace(/[^a-z']/g, "")) && !DUMMY_IT.test(words.join(" "))) return true;
   // "and they said no": a person named only by a pronoun, with no one before it in the clause
   const at = lower.search(PERSONAL_LATER);
-  return at !== -1 && !ANTECEDENT.test(source.slice(0, at).replace(/^(?:I|You|We)\b/i, ""));
+  if (at === -1 || DUMMY_IT.test(lower.slice(at))) return false;
+  const before = source.slice(0, at);
+  return !ANTECEDENT.test(before.toLowerCase()) && !NAME.test(before);
 }
 
 /** "Lee, Morgan (Guest)" → ["Lee", "Morgan"]: the words of a display name a person answers to. */

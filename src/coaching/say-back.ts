@@ -14,6 +14,8 @@ export interface SaidBack {
   source: string;
   /** The whole sentence, cleaned, that the clause was taken from. */
   sentence: string;
+  /** The sentence as they said it. */
+  said: string;
   /** Words were cut from the clause's end (over the length limit, or a dangling end), or speech broke off right after it. */
   cut: boolean;
 }
@@ -34,7 +36,7 @@ const SUBORDINATE =
   /^(?:as|if|when|whenever|while|since|because|although|though|unless|until|after|before|once|which|who|where|whereas|like|so that)\b/i;
 
 /** Where one clause ends and another begins inside a sentence. */
-const CLAUSE_BREAK = /\s*[;:—]\s*|,\s+(?=(?:and|but|so|because|though|although|however|whereas|which|while|yet|or)\b)|\s+(?=but\b)/i;
+const CLAUSE_BREAK = /\s*[;—]\s*|:\s+|,\s+(?=(?:and|but|so|because|though|although|however|whereas|which|while|yet|or)\b)|\s+(?=but\b)/i;
 
 /** A clause may not end on these: "…the thumb of the", "…and". */
 const DANGLING =
@@ -62,6 +64,7 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
       question,
       source: trimmed.clause,
       sentence: cleaned,
+      said: sentence,
       cut: trimmed.cut || brokenOff,
     };
   }
@@ -164,7 +167,9 @@ function hasVerb(words: readonly string[]): boolean {
   return words.some((raw, i) => {
     const w = bare(raw);
     if (FINITE.test(w) || /^\p{L}+'(?:s|re|ve|ll|d|m)$/iu.test(w) || /\p{L}n't$/iu.test(w)) return true;
-    if (SUBJECT_PRONOUN.test(w) && i + 1 < words.length) return true;
+    // "it makes…", not "it in speech recognition"
+    const after = i + 1 < words.length ? bare(words[i + 1]!).toLowerCase() : "";
+    if (SUBJECT_PRONOUN.test(w) && after !== "" && !/^(?:in|of|on|at|to|for|with|from|by|and|or|but|the|a|an|as)$/.test(after)) return true;
     // "the script still fails", "it stopped": an -s or -ed word that no article or preposition introduces
     const before = i > 0 ? bare(words[i - 1]!).toLowerCase() : null;
     return (

@@ -18,9 +18,10 @@ export const CHECK = "Did I get that right?";
  */
 export function heuristicMoment(candidate: Candidate, names: readonly string[] = []): CoachingMoment | null {
   const focus = focusOf(candidate.kind);
-  const ranked = rankSentences(candidate.trigger, focus);
-  const heart = ranked.find((s) => sayBack(s.text, focus, names) !== null);
-  if (!heart) return null;
+  const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
+  if (sayable.length === 0) return null;
+  // the sentence most worth saying back, written or not: another sentence that writes well may miss the heart
+  const heart = sayable[0]!;
   const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
   return {
     utteranceId: heart.utterance.id,
