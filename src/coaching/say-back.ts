@@ -58,7 +58,8 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
     const trimmed = trimClause(text, question, whole);
     if (trimmed === null) continue;
     // "we totally hand— tuned the…": a clause that speech broke off is not the whole thought
-    const brokenOff = new RegExp(`${escape(text)}\\s*—`).test(cleaned);
+    const at = cleaned.indexOf(text);
+    const brokenOff = at !== -1 && /^\s*—/.test(cleaned.slice(at + text.length));
     return {
       clause: capitalise(toListenerVoice(trimmed.clause, question), names),
       question,
@@ -80,10 +81,6 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
   if (index > 0 && /^but\b/i.test(text)) score += 3; // "X, but Y": Y is the point
   if (SUBJECT_PRONOUN.test(bare(text.replace(OPENERS, "").split(" ")[0] ?? ""))) score += 3;
   return score;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
