@@ -84,8 +84,9 @@ const SECOND = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 /** A "you" that is the listener: asked of them, or the one acting on the speaker. */
 const ADDRESSEE =
   /\b(?:can|could|would|will|do|did|are|were|should|won't|can't|don't|didn't|aren't) you\b|\byou (?:are|were|aren't|weren't|don't|didn't|never|always|keep|said|told|asked|promised|gave|made|want me|need me)\b/;
+/** Direct speech reported ("she said, I'm done", "he goes, you…"): its "I" is not the speaker's. "She says I drink" is indirect and may move. */
 const REPORTED =
-  /\b(?:said|says|told (?:me|him|her|them|us)|asked|goes|went|was like|were like|is like|'s like),?\s+(?:i|i'm|you|you're|we|we're)\b/;
+  /\b(?:said|says|told (?:me|him|her|them|us)|asked)[,:]\s+(?:i|i'm|you|you're|we|we're)\b|\b(?:goes|went|was like|were like|is like|'s like),?\s+(?:i|i'm|you|you're|we|we're)\b/;
 /** Hesitation or a verb said twice over, which cleaning could not mend ("isn't doesn't appear"). */
 const DISFLUENT =
   /\b(?:i|you|we|they|he|she)\s+(?:i|you|we|they|he|she|it)\b|\w+n't\s+(?:i|i'm|you|you're|we|we're|they|they're|he|she)\b|\b(?:the|a|an|my|your|our|their)\s+(?:i|i'm|you|you're|we|we're|they|they're|he|she|it's)\b|\blike want\b|(?<!\b(?:feel|feels|felt|feeling|seem|seems|seemed|look|looks|looked|sound|sounds|just|it's|that's))\s+like (?:i|you|we|they|he|she)\b|\b(?:um|uh|erm|you know|i mean)\b|\b(?:is|isn't|was|wasn't|are|aren't|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\s+(?:is|isn't|was|wasn't|are|aren't|does|doesn't|don't|didn't|won't|can't|wouldn't|couldn't)\b/;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sayBack } from "../../src/coaching/say-back.js";
 import type { MomentKind } from "../../src/coaching/schema.js";
 import { faithfulSayBack, focusOf, sayItBack, suggestion } from "../../src/coaching/suggest.js";
 import { questionFor } from "../../src/prep/wording.js";
@@ -50,6 +51,14 @@ describe("a written restatement only when it keeps the meaning and reads well (i
     );
     expect(suggested("I think the battery is the biggest problem for the remote.", "missed-concern")).toBe(
       "So you think the battery is the biggest problem for the remote. Did I get that right?",
+    );
+  });
+
+  it("quotes no direct speech as theirs, but moves indirect speech into the listener's voice", () => {
+    const direct = "My mom said, I'm done with you.";
+    expect(sayBack(direct, "concern") === null || !faithfulSayBack(direct, "concern", [], null).faithful).toBe(true);
+    expect(suggested("My wife says I drink too much at the weekends.", "missed-concern")).toBe(
+      "It sounds like your wife says you drink too much at the weekends. Did I get that right?",
     );
   });
 
