@@ -47,7 +47,7 @@ export class Reading {
 }
 
 /** Readings remembered by text: a meeting says the same sentence to many steps (and "Yeah." many times). */
-const REMEMBERED = 4096;
+const REMEMBERED = 50_000;
 const byText = new Map<string, Reading>();
 const byUtterance = new WeakMap<object, Reading>();
 

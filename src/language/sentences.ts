@@ -7,7 +7,7 @@
  */
 
 /** Never the end of a sentence: what follows them is always part of it. */
-const TITLES = new Set(["dr", "mr", "mrs", "ms", "prof", "st", "mt", "jr", "sr", "vs", "cf", "fig", "no", "approx", "dept", "e.g", "i.e"]);
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "prof", "st", "mt", "jr", "sr", "vs", "cf", "fig", "approx", "dept", "e.g", "i.e"]);
 /** The end of a sentence only when a capital follows ("…and so on, etc. Then we…"). */
 const MAYBE_END = new Set(["etc", "a.m", "p.m", "inc", "ltd", "co", "corp"]);
 

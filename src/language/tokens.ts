@@ -10,7 +10,20 @@ export function tokens(text: string): string[] {
 /** Words as a person counts them: space-separated pieces with a letter or digit in them. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const token of text.split(" ")) if (WORD.test(token)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      inWord = false;
+      continue;
+    }
+    if (inWord) continue;
+    // ASCII letters and digits decide at once; anything else beyond ASCII asks the Unicode classes
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && WORD.test(text[i]!))) {
+      inWord = true;
+      n++;
+    }
+  }
   return n;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { lemma } from "../../src/language/lemma.js";
 import { findPhrase, voicesConcern } from "../../src/language/phrases.js";
 import { read, readText, sharedContent } from "../../src/language/read.js";
-import { tokens } from "../../src/language/tokens.js";
+import { countWords, tokens } from "../../src/language/tokens.js";
 import { CONCERN_WORDS } from "../../src/language/word-lists.js";
 
 describe("lemma", () => {
@@ -55,5 +55,12 @@ describe("tokens and phrases", () => {
     expect(voicesConcern("I'm worried about Friday.")).toBe(true);
     expect(voicesConcern("Are you worried about Friday?")).toBe(false);
     expect(CONCERN_WORDS).toContain("stuck");
+  });
+});
+
+describe("countWords", () => {
+  it("counts space-separated pieces with a letter or digit, in any script", () => {
+    expect(countWords("Hello, — world 42 ... Zürich  日本")).toBe(5);
+    expect(countWords("  - , ")).toBe(0);
   });
 });

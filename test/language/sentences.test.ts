@@ -12,6 +12,7 @@ describe("splitSentences", () => {
       "Or i.e. anything.",
     ]);
     expect(splitSentences("Ask Mr. Smith. He knows.")).toEqual(["Ask Mr. Smith.", "He knows."]);
+    expect(splitSentences("No, I mean, no. I mean it.")).toEqual(["No, I mean, no.", "I mean it."]);
   });
 
   it("ends after etc., a.m. and U.S. only before a capital", () => {
