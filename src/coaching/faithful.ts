@@ -17,7 +17,9 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   if (FIRST.test(lower) && SECOND.test(lower)) return "mixes their 'I' and a 'you': whose is which is unclear";
   if (/\byou\b/.test(lower) && ADDRESSEE.test(lower)) return "their 'you' is the listener";
   if (REPORTED.test(lower) || /["“”]/.test(source)) return "reported or quoted speech";
-  if (dangling(lower, source, said.question)) return "a pronoun with nothing to refer to";
+  // "I'll put that, intrepid": a "that" set off by a comma as said stands alone (cleaning may have dropped the comma)
+  const standsAlone = /\b(?:that|this),/i.test(said.said) && /\b(?:that|this)\b/.test(lower);
+  if (standsAlone || dangling(lower, source, said.question)) return "a pronoun with nothing to refer to";
   if (speaker !== null && namesOf(speaker).some((n) => new RegExp(`\\b${n}\\b`, "i").test(source))) return "their own name said to them";
   if (DISFLUENT.test(lower)) return "disfluency left in";
   if (EXAMPLE.test(lower)) return "an example, not the point";
@@ -99,7 +101,7 @@ const DUMMY_IT =
   /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+) (?:to|that|when|for|because|being|having|doing|going|trying|getting|not)\b/;
 /** Words that stand for someone or something named before; "that"/"this" only where they stand alone. */
 const PERSONAL_LATER =
-  /\b(?:he|she|they|him|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s)\b|\b(?:that|this)$/;
+  /\b(?:he|she|they|him|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s)\b|\b(?:that|this)(?=[,.;:!?]|$)/;
 const ANTECEDENT = /\b(?:the|my|our|your|his|her|their|this|that|these|those)\s+(?!(?:i|you|we|they|he|she|it)\b)\w+/;
 /** A name: a capitalised word that is not the first of the clause. */
 const NAME = /\s\p{Lu}\p{Ll}+/u;

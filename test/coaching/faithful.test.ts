@@ -6,6 +6,7 @@ import { questionFor } from "../../src/prep/wording.js";
 
 /** What the card would suggest for this sentence: a written restatement, or the say-it-back starter. */
 function suggested(sentence: string, kind: MomentKind, speaker: string | null = "Lee, Morgan"): string {
+  if (sayBack(sentence, focusOf(kind)) === null) return "(nothing to say back: no moment)";
   const said = faithfulSayBack(sentence, focusOf(kind), [], speaker);
   return said.faithful ? suggestion(kind, said) : sayItBack(said);
 }
@@ -40,6 +41,7 @@ describe("a written restatement only when it keeps the meaning and reads well (i
 
   it("an 'it' that refers to nothing in the sentence is not written out ('whether it has nice walls')", () => {
     expect(suggested("Does it have nice walls?", "missed-question")).toMatch(STARTER);
+    expect(suggested("I'll put that, intrepid.", "quick-reply")).not.toMatch(/put that/);
   });
 
   it("keeps a 'but', a hedge and a wish, or writes nothing", () => {
