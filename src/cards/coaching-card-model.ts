@@ -184,7 +184,7 @@ function times(n: number): string {
 }
 
 const KIND: Record<MomentKind, string> = {
-  "missed-concern": "raised a worry",
+  "missed-concern": "raised something of their own",
   "missed-question": "asked a question",
   "missed-long-turn": "made a longer point",
   interrupted: "was talked over",

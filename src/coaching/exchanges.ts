@@ -1,5 +1,5 @@
 import type { Utterance } from "../transcript/schema.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { readText } from "../language/read.js";
 
 /**
  * The conversation as the manager heard it: each substantive turn of another person, the manager's
@@ -26,8 +26,8 @@ const ACKNOWLEDGEMENT = new Set(
 
 /** "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. */
 export function isMinimal(text: string): boolean {
-  const words = cleanSpoken(text)
-    .toLowerCase()
+  const words = readText(text)
+    .cleaned.toLowerCase()
     .replace(/[^\p{L}\p{N}'\s-]+/gu, " ")
     .split(/\s+/)
     .filter(Boolean);

@@ -2,8 +2,7 @@ import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import type { PromptOutput } from "../llm/prompt-outputs.js";
 import type { CoachingMoment } from "./schema.js";
-import { splitSentences as turnSentenceTexts } from "./sentences.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { readText, splitSentences as turnSentenceTexts } from "../language/index.js";
 import { capText, foldForQuote } from "../llm/untrusted-text.js";
 import { type Grounding, modelTextProblem } from "./model-text.js";
 
@@ -16,7 +15,7 @@ export const LIMITS = { quote: 400, whatHappened: 300, suggestion: 400, habit: 2
  * cleaned; either way the card quotes what was really said: the sentence of the utterance that holds the quote.
  */
 function verbatimSentence(spoken: string, foldedQuote: string): string | null {
-  const holds = (text: string) => foldForQuote(text).includes(foldedQuote) || foldForQuote(cleanSpoken(text)).includes(foldedQuote);
+  const holds = (text: string) => foldForQuote(text).includes(foldedQuote) || foldForQuote(readText(text).cleaned).includes(foldedQuote);
   if (!holds(spoken)) return null;
   return turnSentenceTexts(spoken).find(holds) ?? spoken;
 }

@@ -1,17 +1,93 @@
-import type { Coaching } from "./schema.js";
-
-/** A restatement opened the way listeners open one ("So what I'm hearing is…", "It sounds like…", "So you…"). */
-const REFLECTIVE_OPENING =
-  /^(?:(?:so|okay|ok|and|yeah|right|well|mm-hmm)[,.]?\s+)*(?:it sounds like|sounds like|what i'm hearing|what i hear|if i understand|so you|you're saying|it seems|you feel|you sound|you seem)\b/i;
+import { normalise } from "../language/phrases.js";
+import type { Coaching, KeptRestatement } from "./schema.js";
+import { splitSentences } from "../language/sentences.js";
+import { readSentence } from "./speech-acts.js";
+import { readText } from "../language/read.js";
+import { genericOpening, inOwnVoice, tellsOrPredicts } from "./reply-voice.js";
 
 /**
- * The restatements worth praising ("Keep doing"): a whole sentence (five words or more) that took up the other
- * person's own words, or one opened as a reflection. An echo ("Seventeen.") or a statement about them that used
- * none of what they said counts in the figures, but is not held up as an example.
+ * The restatements worth praising ("Keep doing"): replies that say back the other person's content or feeling,
+ * read from what the reply's sentence does. Everything credited in `kept` counts in the figures; only these are
+ * held up as an example, so a card never praises advice, a lecture, information, a new question, the manager's
+ * own view or agenda, an argument, a fragment or a bare "okay".
  */
 export function keepDoing(c: Coaching): Coaching["kept"] {
-  return c.kept.filter((k) => {
-    const words = k.quote.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    return words >= 5 && ((k.takesUp ?? 2) >= 2 || REFLECTIVE_OPENING.test(k.quote.replace(/[’‘]/g, "'")));
-  });
+  return c.kept.filter(praiseworthy);
+}
+
+/**
+ * Stems that only say how something strikes the listener ("it seems to me", "on the other hand", "I bet"): a
+ * reflection only when what follows is about the other person ("it seems to me you're torn").
+ */
+const OPINION_STEMS = new Set([
+  "it seems to me",
+  "seems to me",
+  "it sounds to me",
+  "sounds to me",
+  "it seems like",
+  "seems like",
+  "it seems that",
+  "it seems as",
+  "it looks like",
+  "looks like",
+  "on the other hand",
+  "on the one hand",
+  "on one hand",
+  "in other words",
+  "i imagine",
+  "i can imagine",
+  "i bet",
+  "i'm sure it",
+  "i'm sure that",
+  "it must be",
+  "that must be",
+  "must have been",
+]);
+
+/**
+ * The sentence speaks of them or theirs ("the reason you smoke", "your mom"), not of a thing as it is "for you"
+ * ("smoking is really bad for you" is a lecture).
+ */
+const THEIR_OWN = /\byour\b|\byou(?:'re|'ve|'d)?\s+(?!know\b|see\b)[\p{L}']+/u;
+const PREPOSITION_YOU = /\b(?:for|to|with|at|on|about|from|by) you\b/g;
+
+/** A listener sums up: "So…", "And so…", "So basically…". */
+const SUMMING_UP = /^(?:(?:okay|ok|yeah|right|mm-hmm|and|well)[,\s]+)*so\b/;
+const EXPERIENCE =
+  /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|worr\w*|afraid|scared|fear|care|value|love|hate|enjoy|struggl\w*|notice|noticed|decided|ready|willing|hard|difficult|tough|important|frustrat\w*|stress\w*|overwhelm\w*|tired|upset|angry|sad|happy|excited|confident|comfortable|uncomfortable|committed|motivated|concerned|guilty|alone|stuck|lost|proud|ashamed|surprised|nervous|anxious|pleased|torn|trying|tried)\b/;
+
+/** Does this kept restatement say back the other person's content or feeling, by what its sentence does? */
+export function praiseworthy(k: KeptRestatement): boolean {
+  const sentence = splitSentences(k.quote)[0] ?? k.quote;
+  // a fragment: cut off ("So your pack a day—", "five PM their time is is") or the tail of a sentence ("and you're…")
+  if (!/[.?!]["')\]]?$/.test(sentence.trim()) || /^\p{Ll}/u.test(sentence.trim())) return false;
+  const text = normalise(readText(sentence).cleaned);
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (words < 5) return false;
+  const read = readSentence(text);
+  // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
+  const ownVoice = inOwnVoice(sentence);
+  const shared = k.takesUp ?? 0;
+  if (genericOpening(sentence)) return false;
+  switch (read.act) {
+    case "reflection": {
+      if (ownVoice || !read.stem) return false;
+      const rest = read.core.slice(read.core.indexOf(read.stem) + read.stem.length).trim();
+      if (rest.split(/\s+/).length < 3) return false; // "I understand what you're saying."
+      // about them: "it sounds like they also have…" reports a third party, "it seems to me that…" is a view
+      if (!read.secondPerson && (OPINION_STEMS.has(read.stem) || shared < 2)) return false;
+      return !(/like$/.test(read.stem) && /^(?:a|an)\b/.test(rest) && !/\byou/.test(rest)); // "sounds like a reasonable way": a verdict
+    }
+    case "about-them":
+      if (ownVoice || tellsOrPredicts(sentence)) return false;
+      // offered for checking, it must take up their words ("You wanna volunteer to do that?" asks something new)
+      return shared >= 2 || (!read.asked && EXPERIENCE.test(read.core));
+    case "statement":
+      if (ownVoice || tellsOrPredicts(sentence)) return false;
+      // An understanding check ("The silence plus the KLT output?"), a summary ("So over the past year, the
+      // smoking has increased.") or their situation ("The main reason that you smoke is…") in their words.
+      return shared >= 2 && (read.asked || SUMMING_UP.test(text) || THEIR_OWN.test(read.core.replace(PREPOSITION_YOU, " ")));
+    default:
+      return false;
+  }
 }

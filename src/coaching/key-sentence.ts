@@ -1,8 +1,7 @@
 import type { Utterance } from "../transcript/schema.js";
-import { voicesConcern } from "./markers.js";
+import { voicesConcern } from "../language/phrases.js";
+import { read, readText } from "../language/read.js";
 import type { Focus } from "./say-back.js";
-import { contentStems } from "./content-words.js";
-import { splitSentences } from "./sentences.js";
 
 /** A sentence of someone's turn, verbatim; it may run across the transcript's utterance boundaries. */
 export interface TurnSentence {
@@ -16,7 +15,7 @@ export function turnSentences(turn: readonly Utterance[]): TurnSentence[] {
   const out: TurnSentence[] = [];
   let pending: TurnSentence | null = null;
   for (const utterance of turn) {
-    const sentences = splitSentences(utterance.text);
+    const sentences = read(utterance).sentences;
     sentences.forEach((text, i) => {
       if (i === 0 && pending && !/[.!?]["')\]]?$/.test(pending.text)) {
         pending.text = `${pending.text} ${text}`;
@@ -36,7 +35,7 @@ export function turnSentences(turn: readonly Utterance[]): TurnSentence[] {
 export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSentence[] {
   const sentences = turnSentences(turn);
   const score = (s: TurnSentence, i: number): number => {
-    const content = Math.min(contentStems(s.text).size, 15);
+    const content = Math.min(readText(s.text).contentLemmas.size, 15);
     if (focus === "concern" && voicesConcern(s.text)) return 100 + content;
     if (focus === "question" && /\?\s*$/.test(s.text)) return 100 + i;
     return content;

@@ -1,16 +1,14 @@
 import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
-import { countWords } from "../metrics/words.js";
+import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
-import { voicesConcern } from "./markers.js";
+import { voicesConcern } from "../language/phrases.js";
 import { exchanges, isMinimal } from "./exchanges.js";
-import { sharedContent } from "./content-words.js";
-import { rankSentences } from "./key-sentence.js";
+import { sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
-import { sayBack } from "./say-back.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
-import { focusOf } from "./suggest.js";
-import { isAside, stakeOf } from "./worth-coaching.js";
+import { replyTakesUp } from "./takes-up.js";
+import { isAside, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -19,13 +17,15 @@ export interface Candidate {
   kind: MomentKind;
   /** The other person. */
   speaker: string;
-  /** Their turn's utterances (the last few when the turn was long). */
+  /** The utterances of their turn (of its last few) that raise the point the reply did not take up. */
   trigger: Utterance[];
   /** The manager's reply, when the manager spoke next. */
   reply: Utterance | null;
   /** Gap between their last word and the manager's reply (negative: the manager came in early). */
   gapMs: number | null;
   interrupted: boolean;
+  /** What they raised that the reply did not take up. */
+  raised: Raised;
   priority: number;
 }
 
@@ -85,8 +85,7 @@ export function pickMoments(
     const theirs = earlier.get(x.speaker) ?? [];
     const context = [...theirs.slice(-CONTEXT_TURNS), text].join(" ");
     earlier.set(x.speaker, [...theirs.slice(-CONTEXT_TURNS), text]);
-    const durationMs = spanMs(x.said);
-    const trigger = x.said.slice(-options.windowUtterances);
+    const window = x.said.slice(-options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;
     let previousText = "";
@@ -111,21 +110,25 @@ export function pickMoments(
         takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
       });
     }
-    if (restated || !isSubstantive(x.said, durationMs, options) || isAside(text)) continue;
+    if (restated || isAside(text)) continue;
+    // worth coaching only where they raised something of their own and the reply did not take it up
+    const point = pointIn(window);
+    if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
+    // the moment is about what they raised: its quote comes from the utterances that raise it
+    const { raised, utterances: trigger } = point;
     const stake = stakeOf(text);
     const reply = x.replies.find((u) => !isMinimal(u.text)) ?? null;
     if (reply) {
       const gapMs = reply.startMs - last.endMs;
       const interrupted = x.replies.some((u) => interruptedAt.has(u.id));
-      const kind = classify(text, durationMs, countWords(text), gapMs, interrupted, options);
-      if (kind && sayable(trigger, kind))
-        found.push({ kind, speaker: x.speaker, trigger, reply, gapMs, interrupted, priority: PRIORITY[kind] + stake });
+      const kind = classify(text, interrupted);
+      found.push({ kind, speaker: x.speaker, trigger, reply, gapMs, interrupted, raised, priority: PRIORITY[kind] + stake });
       continue;
     }
     if (x.nextSpeaker !== null && substantiveTurns.get(x.speaker) === 1) {
       const next = all[all.indexOf(x) + 1];
       const pickedUp = next ? judgeRestatement(text, next.said.map((u) => u.text).join(" ")).restates : false;
-      if (!pickedUp && sayable(trigger, "not-picked-up")) {
+      if (!pickedUp) {
         found.push({
           kind: "not-picked-up",
           speaker: x.speaker,
@@ -133,6 +136,7 @@ export function pickMoments(
           reply: null,
           gapMs: null,
           interrupted: false,
+          raised,
           priority: PRIORITY["not-picked-up"] + stake,
         });
       }
@@ -141,15 +145,10 @@ export function pickMoments(
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
 }
 
-/** Something in the turn can be said back well: not only fragments or garbled speech. */
-function sayable(trigger: readonly Utterance[], kind: MomentKind): boolean {
-  const focus = focusOf(kind);
-  return rankSentences(trigger, focus).some((s) => sayBack(s.text, focus) !== null);
-}
-
 /** "…the doctor talked to you about-" then "-high cholesterol.": the second utterance goes on with the first's sentence. */
 function continuesSentence(before: string, after: string): boolean {
-  return /[-—–]\s*$/.test(before) || /^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after);
+  const brokenOff = /[-—–]\s*$/.test(before) || !/[.?!]["')\]]?\s*$/.test(before);
+  return brokenOff && (/^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after));
 }
 
 function spanMs(said: readonly Utterance[]): number {
@@ -163,20 +162,16 @@ function isSubstantive(utterances: readonly Utterance[], durationMs: number, opt
   return durationMs >= options.longTurnMs || words >= options.longTurnWords || text.includes("?") || voicesConcern(text);
 }
 
-function classify(
-  text: string,
-  durationMs: number,
-  words: number,
-  gapMs: number,
-  interrupted: boolean,
-  options: MomentOptions,
-): MomentKind | null {
+/**
+ * The kind of a moment where they raised something the reply did not take up: talked over, a question that
+ * carried it, or missed. Long turns and quick replies are no moment by themselves (a long description answered
+ * at once is how meetings go); they only rank.
+ */
+function classify(text: string, interrupted: boolean): MomentKind {
   if (voicesConcern(text)) return "missed-concern";
   if (interrupted) return "interrupted";
-  if (text.trimEnd().endsWith("?")) return "missed-question";
-  const long = durationMs >= options.longTurnMs || words >= options.longTurnWords;
-  if (long && gapMs < options.quickReplyMs) return "quick-reply";
-  return long ? "missed-long-turn" : null;
+  if (text.trimEnd().endsWith("?") && !voicesConcern(text)) return "missed-question";
+  return "missed-concern";
 }
 
 /** Candidates most worth coaching first (a stable order for equal priorities). */

@@ -1,8 +1,9 @@
-import { contentStems } from "./content-words.js";
-import { CHECK_MARKERS, findMarker, normalise } from "./markers.js";
+import { findPhrase, normalise } from "../language/phrases.js";
+import { tokens } from "../language/tokens.js";
+import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
 import { readSentence, type SentenceAct } from "./speech-acts.js";
-import { splitSentences } from "./sentences.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { splitSentences } from "../language/sentences.js";
+import { readText } from "../language/read.js";
 
 export interface RestatementJudgement {
   restates: boolean;
@@ -28,8 +29,7 @@ const EXPERIENCE =
 const VOCATIVE = /^(?!(?:Okay|Ok|So|Well|Yeah|Yes|Right|Now|And|But|Oh|Sure|Great|Good|Alright|Hmm|No)\b)\p{Lu}\p{Ll}+,\s+/u;
 
 /** A feeling named on its own ("Discouraged.", "Some guilt?"): the shortest reflection of feeling. */
-const FEELING_WORD =
-  /\b(?:discouraged|guilt|guilty|scared|afraid|frightened|worried|anxious|nervous|overwhelmed|exhausted|tired|frustrated|frustrating|annoyed|angry|upset|sad|lonely|alone|stuck|hopeless|helpless|embarrassed|ashamed|disappointed|hurt|relieved|proud|excited|torn|confused|stressed|stressful|scary|hard|tough|difficult|painful)\b/;
+const namesFeeling = (text: string): boolean => tokens(text).some((w) => FEELING_WORDS.has(w));
 const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
 
 const MODAL = /\b(?:can|could|would|will|should|might|may|must|'ll|'d)\b/;
@@ -49,16 +49,16 @@ const SITUATION =
  * max."). Questions by form ("What else…?", "Do you…?"), advice and the listener's own news never restate.
  */
 export function judgeRestatement(said: string, reply: string): RestatementJudgement {
-  const theirs = contentStems(cleanSpoken(said));
-  const checks = findMarker(reply, CHECK_MARKERS) !== null;
+  const theirs = readText(said).contentLemmas;
+  const checks = findPhrase(reply, CHECK_PHRASES) !== null;
   let first: SentenceAct | null = null;
   let most = 0;
   const sentences = splitSentences(reply);
   for (const [i, sentence] of sentences.entries()) {
-    const text = normalise(cleanSpoken(sentence).replace(VOCATIVE, ""));
+    const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
     const read = readSentence(text);
     first ??= read.act;
-    const mine = contentStems(read.core);
+    const mine = readText(read.core).contentLemmas;
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;
     most = Math.max(most, shared);
@@ -66,7 +66,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     if (rule) {
       // "…alone this weekend. Is that right?": the check that follows belongs with the restatement
       const next = sentences[i + 1];
-      const quoted = next !== undefined && findMarker(next, CHECK_MARKERS) !== null ? `${sentence} ${next}` : sentence;
+      const quoted = next !== undefined && findPhrase(next, CHECK_PHRASES) !== null ? `${sentence} ${next}` : sentence;
       return { restates: true, sentence: quoted, act: read.act, stem: read.stem, shared, checks, rule };
     }
   }
@@ -95,7 +95,7 @@ function restatesBy(read: ReturnType<typeof readSentence>, contentWords: number,
       if (SITUATION.test(read.core) && shared >= 1 && EXPERIENCE.test(read.core)) return "situation-experience";
       if (shared >= 2 && shared / Math.max(1, contentWords) >= 0.4) return "content";
       if (words <= 6 && shared >= 1 && shared === contentWords) return "echo";
-      return words <= 4 && FEELING_WORD.test(read.core) && !SELF_REFERENCE.test(read.core) ? "feeling" : null;
+      return words <= 4 && namesFeeling(read.core) && !SELF_REFERENCE.test(read.core) ? "feeling" : null;
     default:
       return null;
   }

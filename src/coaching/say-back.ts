@@ -1,7 +1,8 @@
-import { contentStems, isStopWord } from "./content-words.js";
-import { CONCERN_MARKERS, findMarker } from "./markers.js";
+import { findPhrase } from "../language/phrases.js";
+import { readText } from "../language/read.js";
+import { bare } from "../language/tokens.js";
+import { CONCERN_WORDS, FUNCTION_WORDS } from "../language/word-lists.js";
 import { toListenerVoice } from "./person.js";
-import { cleanSpoken } from "./spoken-text.js";
 
 /** What the listener can say back: one clause of what the person said, cleaned, in the listener's voice. */
 export interface SaidBack {
@@ -9,6 +10,14 @@ export interface SaidBack {
   clause: string;
   /** The clause was their question ("what will voice recognition mean for the price"), in direct form. */
   question: boolean;
+  /** The clause in their own words (their "I", their hedge kept), before it was moved into the listener's voice. */
+  source: string;
+  /** The whole sentence, cleaned, that the clause was taken from. */
+  sentence: string;
+  /** The sentence as they said it. */
+  said: string;
+  /** Words were cut from the clause's end (over the length limit, or a dangling end), or speech broke off right after it. */
+  cut: boolean;
 }
 
 export type Focus = "concern" | "question" | "point";
@@ -19,7 +28,7 @@ export const MIN_CONTENT_WORDS = 2;
 export const MAX_CLAUSE_WORDS = 24;
 
 /** Openers that frame or hedge what follows ("I think", "to be honest"); the clause starts after them. */
-const OPENERS =
+export const OPENERS =
   /^(?:(?:and|but|so|or|because|then|well|okay|ok|yeah|yes|no|right|oh|now|also|plus|actually|basically|honestly|really|just|anyway|though|i think|i guess|i suppose|i mean|i'd say|i believe|i feel like|i feel that|to be honest|you know|the thing is|my question is|the question is|i was wondering|i'm wondering|i wonder|what i want to know is|i want to know|the other thing is|the thing is|the main thing is|another thing is|and then|you guys)\b[\s,]*)+/i;
 
 /** Words that open a dependent clause: "as the presentation showed", "if we…". Main clauses are preferred. */
@@ -27,7 +36,7 @@ const SUBORDINATE =
   /^(?:as|if|when|whenever|while|since|because|although|though|unless|until|after|before|once|which|who|where|whereas|like|so that)\b/i;
 
 /** Where one clause ends and another begins inside a sentence. */
-const CLAUSE_BREAK = /\s*[;:—]\s*|,\s+(?=(?:and|but|so|because|though|although|however|whereas|which|while|yet|or)\b)|\s+(?=but\b)/i;
+const CLAUSE_BREAK = /\s*[;—]\s*|:\s+|,\s+(?=(?:and|but|so|because|though|although|however|whereas|which|while|yet|or)\b)|\s+(?=but\b)/i;
 
 /** A clause may not end on these: "…the thumb of the", "…and". */
 const DANGLING =
@@ -37,38 +46,54 @@ const DANGLING =
  * The clause of `sentence` to say back, or null when no clause is substantial enough (a fragment, a
  * logistics aside). One clause only: never two sentences glued together.
  */
-export function sayBack(sentence: string, focus: Focus, names: readonly string[] = []): SaidBack | null {
-  const cleaned = cleanSpoken(sentence);
+export function sayBack(sentence: string, focus: Focus, names: readonly string[] = [], whole = false): SaidBack | null {
+  const cleaned = readText(sentence).cleaned;
   const asked = /\?\s*$/.test(cleaned);
-  const clauses = cleaned
-    .split(CLAUSE_BREAK)
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
+  const clauses = (whole ? [cleaned] : cleaned.split(CLAUSE_BREAK)).map((c) => c.trim()).filter((c) => c !== "");
   const ranked = clauses
     .map((text, index) => ({ text, index, score: clauseScore(text, index, clauses.length, focus, asked) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   for (const { text, index } of ranked) {
     const question = asked && index === clauses.length - 1;
-    const trimmed = trimClause(text, question);
+    const trimmed = trimClause(text, question, whole);
     if (trimmed === null) continue;
-    return { clause: capitalise(toListenerVoice(trimmed, question), names), question };
+    // "we totally hand— tuned the…": a clause that speech broke off is not the whole thought
+    const at = cleaned.indexOf(text);
+    const brokenOff = at !== -1 && /^\s*—/.test(cleaned.slice(at + text.length));
+    return {
+      clause: capitalise(toListenerVoice(trimmed.clause, question), names),
+      question,
+      source: trimmed.clause,
+      sentence: cleaned,
+      said: sentence,
+      cut: trimmed.cut || brokenOff,
+    };
   }
   return null;
 }
 
 function clauseScore(text: string, index: number, count: number, focus: Focus, asked: boolean): number {
-  const content = contentStems(text).size;
+  const content = readText(text).contentLemmas.size;
   let score = Math.min(content, 12);
   if (SUBORDINATE.test(text.replace(OPENERS, ""))) score -= 6;
-  if (focus === "concern" && findMarker(text, CONCERN_MARKERS) !== null) score += 20;
+  if (focus === "concern" && findPhrase(text, CONCERN_WORDS) !== null) score += 20;
   if (focus === "question" && asked && index === count - 1) score += 20;
   if (index > 0 && /^but\b/i.test(text)) score += 3; // "X, but Y": Y is the point
   if (SUBJECT_PRONOUN.test(bare(text.replace(OPENERS, "").split(" ")[0] ?? ""))) score += 3;
   return score;
 }
 
-/** Openers off, a dangling end off, within the length limit, and enough content left; null for a fragment. */
-function trimClause(text: string, question: boolean): string | null {
+/** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
+const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;
+
+/**
+ * Openers off (a hedge kept in front), a dangling end off, within the length limit, and enough content left;
+ * null for a fragment.
+ */
+function trimClause(text: string, question: boolean, whole = false): { clause: string; cut: boolean } | null {
+  const opener = OPENERS.exec(text)?.[0] ?? "";
+  const hedge = question ? null : (HEDGE.exec(opener)?.[1] ?? null);
+  let cut = false;
   let words = text
     .replace(OPENERS, "")
     .replace(/^[^,]{1,30},\s+(?=\p{L})/u, (lead) =>
@@ -80,21 +105,30 @@ function trimClause(text: string, question: boolean): string | null {
     .filter(Boolean);
   if (words.length === 0 || !hasVerb(words)) return null;
   const first = bare(words[0]!).toLowerCase();
-  if (question ? !QUESTION_WORDS.has(first) && !FINITE.test(first) && !SUBJECT_PRONOUN.test(first) : !startsAClause(first)) return null;
+  // a whole sentence may open with its condition ("if the budget slips, we can't ship")
+  const conditionFirst = whole && /^(?:if|when|unless|because)$/.test(first);
+  if (
+    question ? !QUESTION_WORDS.has(first) && !FINITE.test(first) && !SUBJECT_PRONOUN.test(first) : !startsAClause(first) && !conditionFirst
+  )
+    return null;
   if (words.length > MAX_CLAUSE_WORDS) {
-    const cut = words.slice(0, MAX_CLAUSE_WORDS);
-    const comma = cut.findLastIndex((w) => w.endsWith(","));
+    const kept = words.slice(0, MAX_CLAUSE_WORDS);
+    const comma = kept.findLastIndex((w) => w.endsWith(","));
     if (comma < 5) return null; // no clean place to stop: better unsaid than cut mid-thought
-    words = cut.slice(0, comma + 1);
+    words = kept.slice(0, comma + 1);
+    cut = true;
   }
   if (question && words.length > 0 && /^(?:about|of|for|with|from|to|in|on|at|by|into)$/i.test(bare(words[words.length - 1]!))) return null;
   // "…the thumb of the.": speech broke off mid-phrase, so what came before is not the whole thought either
   if (words.length > 0 && /^(?:a|an|the|of|my|your|our|their|his|her|its|and|or|but|because|with)$/i.test(bare(words[words.length - 1]!)))
     return null;
-  while (words.length > 0 && DANGLING.test(bare(words[words.length - 1]!))) words.pop();
+  while (words.length > 0 && DANGLING.test(bare(words[words.length - 1]!))) {
+    words.pop();
+    cut = true;
+  }
   const clause = words.join(" ").replace(/[,;:—\s]+$/, "");
   if (contentWordCount(clause) < MIN_CONTENT_WORDS || !readsCleanly(words)) return null;
-  return clause;
+  return { clause: hedge ? `${hedge.charAt(0).toUpperCase()}${hedge.slice(1).toLowerCase()} ${lowerFirst(clause)}` : clause, cut };
 }
 
 /** Nouns that end in -ing: a clause may start with these ("Something is off…"), unlike a bare gerund. */
@@ -130,7 +164,9 @@ function hasVerb(words: readonly string[]): boolean {
   return words.some((raw, i) => {
     const w = bare(raw);
     if (FINITE.test(w) || /^\p{L}+'(?:s|re|ve|ll|d|m)$/iu.test(w) || /\p{L}n't$/iu.test(w)) return true;
-    if (SUBJECT_PRONOUN.test(w) && i + 1 < words.length) return true;
+    // "it makes…", not "it in speech recognition"
+    const after = i + 1 < words.length ? bare(words[i + 1]!).toLowerCase() : "";
+    if (SUBJECT_PRONOUN.test(w) && after !== "" && !/^(?:in|of|on|at|to|for|with|from|by|and|or|but|the|a|an|as)$/.test(after)) return true;
     // "the script still fails", "it stopped": an -s or -ed word that no article or preposition introduces
     const before = i > 0 ? bare(words[i - 1]!).toLowerCase() : null;
     return (
@@ -152,7 +188,8 @@ function readsCleanly(words: readonly string[]): boolean {
   const lower = words.map((w) => bare(w).toLowerCase());
   for (let i = 0; i < lower.length; i++) {
     for (let j = i + 1; j <= i + 3 && j < lower.length; j++) {
-      if (lower[i] === lower[j] && !/^(?:the|a|an|and|of|to|very|that|it)$/.test(lower[i]!)) return false;
+      const pronoun = j > i + 1 && /^(?:i|you|we|they|he|she)$/.test(lower[i]!); // "I wish I could"
+      if (lower[i] === lower[j] && !pronoun && !/^(?:the|a|an|and|of|to|very|that|it)$/.test(lower[i]!)) return false;
     }
   }
   const pairs = lower.slice(1).map((w, i) => `${lower[i]} ${w}`);
@@ -185,12 +222,14 @@ function readsCleanly(words: readonly string[]): boolean {
 function contentWordCount(text: string): number {
   return text.split(/\s+/).filter((w) => {
     const b = bare(w).toLowerCase();
-    return b.length > 1 && !isStopWord(b);
+    return b.length > 1 && !FUNCTION_WORDS.has(b);
   }).length;
 }
 
-function bare(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, "");
+/** "It's late" → "it's late" after a hedge; "I" and acronyms keep their capitals. */
+function lowerFirst(text: string): string {
+  const first = bare(text.split(" ")[0] ?? "");
+  return first === "I" || first.startsWith("I'") || /^\p{Lu}{2,}$/u.test(first) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Lower-case the first word unless it is "I", an acronym or one of the meeting's names. */

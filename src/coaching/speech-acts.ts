@@ -1,3 +1,5 @@
+import { REFLECTIVE_OPENERS, YOU_OPENERS } from "../language/word-lists.js";
+
 /**
  * What a listener's sentence does, read from its form: a reflection ("It sounds like…", "So you're worried
  * that…", "Part of you wants…", "It's been hard since…"), a statement about the other person ("You've decided to
@@ -29,108 +31,15 @@ const LEADS = new Set(
 );
 
 /**
- * Stems of reflections as motivational-interviewing practice writes them (simple and complex): paraphrase
- * openers, double-sided ("on the one hand… on the other"), "part of you", and empathic guesses ("I imagine…",
- * "it must be…"). These may stand anywhere in a sentence that is not a question or advice ("Okay, and it sounds
- * like…"), as long as what follows is not the listener or the two of them ("it sounds like we have a plan").
+ * Stems of reflections (the language leaf's reflective openers, longest first): paraphrase openers,
+ * double-sided ("on the one hand… on the other"), "part of you", and empathic guesses ("I imagine…", "it must
+ * be…"), less those that begin with "you" or "so you" (they open a sentence, below). These may stand anywhere near the start of a sentence that is not a question or advice ("Okay, and it
+ * sounds like…"), as long as what follows is not the listener or the two of them ("it sounds like we have a plan").
+ * Stems about the other person's feeling, wanting and thinking (the leaf's "you" openers) make a reflection only
+ * when they open the sentence ("So you feel…", "And you'd rather…"), not inside a question or an offer.
  */
-const FREE_STEMS = [
-  "it sounds like",
-  "sounds like",
-  "it sounds as",
-  "sounds as though",
-  "it sounds to me",
-  "sounds to me",
-  "it seems like",
-  "seems like",
-  "it seems that",
-  "it seems to me",
-  "seems to me",
-  "it seems as",
-  "it looks like",
-  "looks like",
-  "what i'm hearing",
-  "what i am hearing",
-  "what i hear",
-  "i'm hearing",
-  "i hear you",
-  "i hear that",
-  "if i understand",
-  "if i'm understanding",
-  "if i heard you",
-  "if i'm hearing",
-  "you're saying",
-  "you are saying",
-  "what you're saying",
-  "you're telling me",
-  "what you've told me",
-  "in other words",
-  "let me see if i",
-  "let me make sure i",
-  "let me summarize",
-  "to summarize",
-  "so for you",
-  "for you it's",
-  "part of you",
-  "on the one hand",
-  "on one hand",
-  "on the other hand",
-  "it feels like",
-  "it must be",
-  "that must be",
-  "must have been",
-  "i imagine",
-  "i can imagine",
-  "i'm sure it",
-  "i'm sure that",
-  "i bet",
-  "i can see that",
-  "i can see how",
-  "i can tell",
-].sort((a, b) => b.length - a.length);
-
-/**
- * Stems about the other person's feeling, wanting and thinking; they make a reflection when they open the
- * sentence ("So you feel…", "And you'd rather…"), not inside a question or an offer ("see how you feel").
- */
-const OPENING_STEMS = [
-  "you seem",
-  "you sound",
-  "you feel",
-  "you're feeling",
-  "you are feeling",
-  "you've been feeling",
-  "you felt",
-  "you mean",
-  "you're not sure",
-  "you're wondering",
-  "you're worried",
-  "you're concerned",
-  "you're afraid",
-  "you're scared",
-  "you'd like",
-  "you would like",
-  "you'd rather",
-  "you really want",
-  "you want",
-  "you don't want",
-  "you're thinking",
-  "you've noticed",
-  "you've decided",
-  "you've been",
-  "you're really",
-  "you're kind of",
-  "you've got a lot",
-  "you have a lot",
-  "you've tried",
-  "it's been hard",
-  "it's been difficult",
-  "it's been tough",
-  "that's been hard",
-  "that's been difficult",
-  "it's important to you",
-  "that's important to you",
-].sort((a, b) => b.length - a.length);
+const FREE_STEMS = REFLECTIVE_OPENERS.filter((s) => !/^(?:so )?you\b/.test(s)).sort((a, b) => b.length - a.length);
+const OPENING_STEMS = [...YOU_OPENERS].sort((a, b) => b.length - a.length);
 
 /** Advice, instruction, permission-seeking to give information: what a reflection is not. */
 const ADVICE =
@@ -154,7 +63,7 @@ const WH_INVERTED =
 /** "Acting out would be what?" */
 const ENDS_WITH_WH = /\b(?:what|how|where|when|why|who)$/;
 const REQUEST =
-  /^(?:tell me|can you tell|could you tell|would you tell|walk me through|describe|explain|help me understand|say more|i wonder (?:if|whether|what|how|why|about)|i'm wondering (?:if|whether|what|how|why|about)|i was wondering|i'm curious|i am curious|may i ask|can i ask|let me ask|would you mind|do you mind|would it be okay|is it okay|mind if)\b/;
+  /^(?:tell me|talk to me|talk (?:a little )?(?:bit )?more|can you talk|could you talk|can you tell|could you tell|would you tell|walk me through|describe|explain|help me understand|say more|i wonder (?:if|whether|what|how|why|about)|i'm wondering (?:if|whether|what|how|why|about)|i was wondering|i'm curious|i am curious|may i ask|can i ask|let me ask|would you mind|do you mind|would it be okay|is it okay|mind if)\b/;
 const IMPERATIVE =
   /^(?:try|take|think about|call|use|keep|remember|consider|stop|start|avoid|ask|talk to|come|make|put|check|read|write|let me know|go ahead|feel free|don't)\b/;
 const SELF =

@@ -1,35 +1,64 @@
-import { responseGapText } from "../format/response-gap.js";
 import { asIndirect } from "./indirect-question.js";
 import { rankSentences } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
+import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
-import { cleanSpoken } from "./spoken-text.js";
+import { whatHappened } from "./what-happened.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
 
 /**
- * The heuristic coach's reading of a candidate: the quote, what happened, and a restatement to try. Null when
- * nothing they said in the moment can be said back well (only fragments, or only asides).
+ * The heuristic coach's reading of a candidate: the quote, what happened, and what to say. The quote is the
+ * sentence most worth saying back; the suggestion restates it in writing only when the restatement keeps its
+ * meaning and reads well, and otherwise asks the manager to say it back in their own words, with a starter.
+ * Null when nothing they said in the moment can be said back at all (only fragments, or only asides).
  */
 export function heuristicMoment(candidate: Candidate, names: readonly string[] = []): CoachingMoment | null {
   const focus = focusOf(candidate.kind);
-  for (const sentence of rankSentences(candidate.trigger, focus)) {
-    const said = sayBack(sentence.text, focus, names);
-    if (!said) continue;
-    return {
-      utteranceId: sentence.utterance.id,
-      atMs: sentence.utterance.startMs,
-      speaker: candidate.speaker,
-      quote: sentence.text,
-      kind: candidate.kind,
-      whatHappened: whatHappened(candidate),
-      suggestion: suggestion(candidate.kind, said),
-      replyUtteranceId: candidate.reply?.id ?? null,
-    };
-  }
-  return null;
+  const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
+  if (sayable.length === 0) return null;
+  // the sentence most worth saying back, written or not: another sentence that writes well may miss the heart
+  const heart = sayable[0]!;
+  const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
+  return {
+    utteranceId: heart.utterance.id,
+    atMs: heart.utterance.startMs,
+    speaker: candidate.speaker,
+    quote: heart.text,
+    kind: candidate.kind,
+    whatHappened: whatHappened(candidate),
+    suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
+    replyUtteranceId: candidate.reply?.id ?? null,
+  };
+}
+
+/**
+ * What to say back from a sentence, and whether it may be written out: the clause said back when it keeps the
+ * meaning, else the whole sentence when that does (a "but" or an "if" kept), else the clause, not to be written.
+ */
+export function faithfulSayBack(
+  sentence: string,
+  focus: Focus,
+  names: readonly string[],
+  speaker: string | null,
+): SaidBack & { faithful: boolean } {
+  const clause = sayBack(sentence, focus, names)!;
+  if (unfaithful(clause, speaker) === null) return { ...clause, faithful: true };
+  const whole = sayBack(sentence, focus, names, true);
+  if (whole && unfaithful(whole, speaker) === null) return { ...whole, faithful: true };
+  return { ...clause, faithful: false };
+}
+
+/**
+ * No written restatement: a starter for saying it back in the manager's own words. It names no feeling or
+ * worry they did not name, so it cannot put words in their mouth.
+ */
+export function sayItBack(said: SaidBack): string {
+  if (said.question) return `So you're asking… (their question, in your own words). ${CHECK}`;
+  if (/^i feel\b/i.test(said.source)) return `So you feel… (what they said, in your own words). ${CHECK}`;
+  return `So you're saying… (their point, in your own words). ${CHECK}`;
 }
 
 export function focusOf(kind: MomentKind): Focus {
@@ -42,6 +71,12 @@ export function suggestion(kind: MomentKind, said: SaidBack): string {
     const indirect = asIndirect(said.clause);
     if (indirect) return `You're asking ${indirect}. ${CHECK}`;
     return `So your question is: ${said.clause}? ${CHECK}`;
+  }
+  // "you feel like you're failing", "you think we should wait": their hedge leads, so the frame is plain
+  if (/^you (?:feel|think|guess|suppose|believe|wish|hope|want|'d like|'d say)\b/.test(said.clause)) {
+    if (kind === "interrupted") return `Sorry, I came in too early. ${capital(said.clause)}. ${CHECK}`;
+    if (kind === "not-picked-up") return `Earlier ${said.clause}. ${CHECK}`;
+    return `So ${said.clause}. ${CHECK}`;
   }
   switch (kind) {
     case "missed-long-turn":
@@ -57,38 +92,11 @@ export function suggestion(kind: MomentKind, said: SaidBack): string {
   }
 }
 
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "that " before a clause, unless the clause itself starts with "that". */
 export function that(clause: string): string {
   return /^that\b/i.test(clause) ? clause : `that ${clause}`;
-}
-
-function whatHappened(candidate: Candidate): string {
-  const opening = candidate.reply ? `"${openingWords(candidate.reply.text)}"` : null;
-  switch (candidate.kind) {
-    case "missed-concern":
-      return candidate.interrupted
-        ? `You came in before they had finished (${opening}) and moved on without saying back the worry you heard.`
-        : `You replied ${opening} without first saying back the worry you heard.`;
-    case "interrupted":
-      return `You started talking before they had finished (${opening}), and they stopped.`;
-    case "missed-question":
-      return `You answered (${opening}) without checking what they were asking.`;
-    case "quick-reply":
-      return `After a long point you answered ${responseGapText(candidate.gapMs ?? 0)} (${opening}), with no sign you had taken it in.`;
-    case "missed-long-turn":
-      return `After a long point you moved on (${opening}) without restating it.`;
-    case "not-picked-up":
-      return "They spoke up once, and nobody took it up.";
-  }
-}
-
-/** The first words of the manager's reply, cleaned of "um" and repeats, to remind them which reply it was. */
-function openingWords(text: string): string {
-  const words = (cleanSpoken(text) || text).split(" ");
-  return words.length <= 8
-    ? words.join(" ")
-    : `${words
-        .slice(0, 8)
-        .join(" ")
-        .replace(/[,;:]$/, "")}…`;
 }

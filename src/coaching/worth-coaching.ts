@@ -1,6 +1,9 @@
-import { contentStems } from "./content-words.js";
-import { CONCERN_MARKERS, findMarker } from "./markers.js";
-import { cleanSpoken } from "./spoken-text.js";
+import type { Utterance } from "../transcript/schema.js";
+import { countWords } from "../language/tokens.js";
+import { splitSentences } from "../language/sentences.js";
+import { findPhrase, normalise } from "../language/phrases.js";
+import { CONCERN_WORDS } from "../language/word-lists.js";
+import { readText } from "../language/read.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -11,8 +14,8 @@ const ASIDE =
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
-  const cleaned = cleanSpoken(text).toLowerCase();
-  return ASIDE.test(cleaned) && findMarker(cleaned, CONCERN_MARKERS) === null;
+  const cleaned = readText(text).cleaned.toLowerCase();
+  return ASIDE.test(cleaned) && findPhrase(cleaned, CONCERN_WORDS) === null;
 }
 
 const AFFECT =
@@ -24,9 +27,73 @@ const PERSONAL = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b/gi;
  * then speaking of themselves, then how much they said. A bounded score (0–30), not a measure of feeling.
  */
 export function stakeOf(text: string): number {
-  const cleaned = cleanSpoken(text).toLowerCase();
+  const cleaned = readText(text).cleaned.toLowerCase();
   const affect = Math.min(4, (cleaned.match(AFFECT) ?? []).length);
   const personal = Math.min(3, (cleaned.match(PERSONAL) ?? []).length);
-  const content = Math.min(10, contentStems(cleaned).size / 3);
+  const content = Math.min(10, readText(cleaned).contentLemmas.size / 3);
   return affect * 4 + personal * 2 + content;
+}
+
+/** What the person raised that a listener should take up. */
+export type Raised = "worry" | "feeling" | "disagreement" | "proposal" | "decision" | "problem";
+
+const WORRY = /\b(?:worr\w*|afraid|scared|fear\w*|anxious|nervous|concern\w*|stress\w*|overwhelm\w*|panic\w*)\b/;
+/** A feeling they speak of as their own: "I feel bad", "I was so frustrated", "it makes me sad". */
+const FEELING =
+  /\b(?:i|i'm|i've|i'd|i was|me|my)\b[^.?!]{0,60}\b(?:feel|feeling|felt|exhaust\w*|tired|frustrat\w*|upset|angry|sad|hurt|guilt\w*|ashamed|embarrass\w*|alone|lonely|hopeless|helpless|disappoint\w*|unhappy|happy|glad|proud|excited|hate|love|miss|bored|annoy\w*|confus\w*|depress\w*|craving|crave|wish|relie\w*)\b/;
+const DISAGREEMENT =
+  /\b(?:i don't think (?!i\b|i'm\b|i'd\b|i'll\b)|i do not think (?!i\b)|i disagree|i don't agree|don't agree|i'm not convinced|i doubt|i'm not sure that|i'm not sure about|that's not (?:right|true|what))\b/;
+const PROPOSAL =
+  /\b(?:i think we should|we should|we could|why don't we|what if we|how about we|maybe we|i'd suggest|i suggest|i propose|my suggestion|i'd like to|i would like to|i want to|i'd rather|i would rather|i prefer|i'd prefer|i would prefer)\b/;
+const DECISION =
+  /\b(?:i've decided|i decided|i have decided|i'm going to (?:stop|quit|start|leave|try|tell|ask|cut|give)|i'm gonna (?:stop|quit|start|leave|try|tell|ask|cut|give)|i won't|i'm not going to|i'm not gonna|i don't want|i'm done)\b/;
+const PROBLEM =
+  /\b(?:i can't|i cannot|i couldn't|we can't|can't get|hard|difficult|tough|struggl\w*|stuck|behind|problem|issue|trouble|broken|fail\w*|too much|pressure|unfair|risk\w*)\b/;
+
+const OWN = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|we|we're|we've|we'd|we'll|us|our)\b/;
+
+/** A sentence this short is a fragment or an aside, not a point someone raised. */
+const MIN_WORDS = 4;
+
+/**
+ * What the person raised in their turn that a listener should take up: a worry, a feeling, a disagreement, a
+ * proposal, a decision they own, or a problem, said as a statement of at least a few words. Null for a question
+ * of fact, a description, logistics or a fragment, however long the turn.
+ */
+export function pointRaised(trigger: readonly Utterance[]): Raised | null {
+  return pointIn(trigger)?.raised ?? null;
+}
+
+/** What was raised, and the utterances of the turn that raise it (where the moment's quote belongs). */
+export function pointIn(trigger: readonly Utterance[]): { raised: Raised; utterances: Utterance[] } | null {
+  let found: Raised | null = null;
+  const by = new Map<Utterance, Raised>();
+  for (const u of trigger) {
+    for (const sentence of splitSentences(u.text)) {
+      if (/\?\s*$/.test(sentence)) continue;
+      const s = normalise(readText(sentence).cleaned);
+      if (countWords(s) < MIN_WORDS) continue;
+      const raised = raisedIn(s);
+      if (raised === null) continue;
+      const before = by.get(u);
+      if (before === undefined || RANK.indexOf(raised) < RANK.indexOf(before)) by.set(u, raised);
+      if (found === null || RANK.indexOf(raised) < RANK.indexOf(found)) found = raised;
+    }
+  }
+  if (found === null) return null;
+  return { raised: found, utterances: trigger.filter((u) => by.get(u) === found) };
+}
+
+const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
+
+function raisedIn(s: string): Raised | null {
+  if (WORRY.test(s)) return "worry";
+  if (FEELING.test(s)) return "feeling";
+  if (DISAGREEMENT.test(s)) return "disagreement";
+  if (PROPOSAL.test(s)) return "proposal";
+  if (DECISION.test(s)) return "decision";
+  // a problem of their own ("I can't get the build to pass", "we're behind"), not one in the material under
+  // discussion ("there is this problem of multilinguality")
+  if ((PROBLEM.test(s) || findPhrase(s, CONCERN_WORDS) !== null) && OWN.test(s)) return "problem";
+  return null;
 }

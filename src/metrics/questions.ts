@@ -1,3 +1,5 @@
+import { splitSentences } from "../language/sentences.js";
+
 export interface QuestionCount {
   total: number;
   open: number;
@@ -19,7 +21,7 @@ const LEAD = /^(?:(?:so|and|but|uh|um|uhm|er|erm|mm|okay|ok|well|then|now|yeah|r
 export function countQuestions(text: string): QuestionCount {
   const result: QuestionCount = { total: 0, open: 0, closed: 0 };
   if (text.indexOf("?") === -1) return result;
-  const sentences = text.split(/(?<=[.!?])\s+/);
+  const sentences = splitSentences(text);
   for (const sentence of sentences) {
     if (!sentence.trimEnd().endsWith("?")) continue;
     result.total++;

@@ -147,7 +147,8 @@ export function heuristicPrep(input: PrepInput): Prep {
   const latestId = input.meetings[input.meetings.length - 1]?.meetingId;
   const questions: PrepQuestion[] = raised
     .flatMap((r) => {
-      const question = questionFor(r.kind, r.quote, r.at, r.meetingId === latestId);
+      const group = meetings.find((m) => m.meetingId === r.meetingId)?.oneOnOne === false;
+      const question = questionFor(r.kind, r.quote, r.at, r.meetingId === latestId, input.person.name, group);
       return question ? [{ question, quote: r.quote, meetingId: r.meetingId, at: r.at }] : [];
     })
     .slice(0, PREP_LIMITS.questions);

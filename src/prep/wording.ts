@@ -1,7 +1,7 @@
 import { asIndirect } from "../coaching/indirect-question.js";
 import { sayBack } from "../coaching/say-back.js";
 import type { MomentKind } from "../coaching/schema.js";
-import { focusOf, that } from "../coaching/suggest.js";
+import { faithfulSayBack, focusOf, that } from "../coaching/suggest.js";
 
 /** The name to address someone by: "Lee, Jordan (Guest)" → "Jordan", "Renée Ortiz" → "Renée". */
 export function shortName(displayName: string): string {
@@ -19,28 +19,43 @@ export function when(at: Date, latest: boolean): string {
 /**
  * An open question the manager could ask about something the person raised and nobody picked up, built from
  * the cleaned clause of what they said (in the manager's voice); null when what they said cannot be said back
- * well (a fragment, garbled speech), so the prep falls back to open questions of its own.
+ * faithfully and well (a fragment, garbled speech, a clause that drops a "but" or points at nothing), so the
+ * prep falls back to open questions of its own. A group meeting is named as such: the person said it in front
+ * of others, not to the manager alone.
  */
-export function questionFor(kind: MomentKind, quote: string, at: Date, latest: boolean): string | null {
-  const said = sayBack(quote, focusOf(kind));
-  if (!said) return null;
-  const w = when(at, latest);
+export function questionFor(
+  kind: MomentKind,
+  quote: string,
+  at: Date,
+  latest: boolean,
+  speaker: string | null = null,
+  group = false,
+): string | null {
+  if (!sayBack(quote, focusOf(kind))) return null;
+  const said = faithfulSayBack(quote, focusOf(kind), [], speaker);
+  if (!said.faithful) return null;
+  const w = group ? `${when(at, latest)}, in the team meeting,` : when(at, latest);
   if (said.question) {
     const indirect = asIndirect(said.clause);
     return indirect ? `${w} you asked ${indirect}. What do you still need on that?` : null;
   }
   switch (kind) {
     case "interrupted":
-      return `${w} I came in while you were saying ${that(said.clause)}. What did you want to add?`;
+      return `${w} I came in while you were saying ${reported(said.clause)}. What did you want to add?`;
     case "not-picked-up":
-      return `${w} you mentioned ${that(said.clause)}. What has happened with that since?`;
+      return `${w} you mentioned ${reported(said.clause)}. What has happened with that since?`;
     case "missed-long-turn":
     case "quick-reply":
     case "missed-question":
-      return `${w} you said ${that(said.clause)}. What matters most to you about that now?`;
+      return `${w} you said ${reported(said.clause)}. What matters most to you about that now?`;
     case "missed-concern":
-      return `${w} you said ${that(said.clause)}. How is that going now?`;
+      return `${w} you said ${reported(said.clause)}. How is that going now?`;
   }
+}
+
+/** "that the plan slipped", but "you feel the plan slipped" as it is: a hedge that leads takes no "that". */
+function reported(clause: string): string {
+  return /^you (?:feel|think|guess|suppose|believe|wish|hope|want|'d like|'d say)\b/.test(clause) ? clause : that(clause);
 }
 
 /** Open questions for when too little was raised: they invite the person to bring their own topics. */

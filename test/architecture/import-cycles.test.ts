@@ -24,9 +24,9 @@ describe("the folder-level import graph of src/", () => {
     expect(graph.get("cli")?.has("main")).toBe(true); // `attune serve` imports main.ts dynamically
   });
 
-  it("the leaf modules (format/, llm/, result.ts) import nothing of ours but the result shape", () => {
+  it("the leaf modules (format/, llm/, language/, result.ts) import nothing of ours but the result shape", () => {
     expect([...(graph.get("result")?.keys() ?? [])]).toEqual([]);
-    for (const leaf of ["format", "llm"])
+    for (const leaf of ["format", "llm", "language"])
       expect(
         [...(graph.get(leaf)?.keys() ?? [])].filter((to) => to !== "result"),
         leaf,

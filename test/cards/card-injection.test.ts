@@ -50,7 +50,7 @@ describe("untrusted text in the coaching card", () => {
       }
       const suggestions = strings.filter((s) => s.startsWith("You could have said:"));
       for (const s of suggestions) expect(s).toBe(`You could have said: “${"A".repeat(CAPS.suggestion - 1)}…”`);
-      expect(strings).toContain("0:00 · Mallory click me raised a worry");
+      expect(strings).toContain("0:00 · Mallory click me raised something of their own");
       expect(strings.find((s) => s.startsWith("Pwned"))).toBe("Pwned click me https[:]//evil[.]example/steal?token=1");
       expect(strings.some((s) => /^You moved on\. .* # Heading - list A+…$/.test(s))).toBe(true);
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coachingCard, coachingCardText } from "../../src/cards/coaching-card.js";
 import { PRIVACY_NOTE } from "../../src/cards/coaching-card-model.js";
-import { amiInput, downloadSampleInput } from "./coaching-inputs.js";
+import { amiInput, downloadSampleInput, sevenMomentsInput } from "./coaching-inputs.js";
 import { cardStrings } from "./validate-card.js";
 
 describe("the coaching card as plain text", () => {
@@ -17,7 +17,7 @@ describe("the coaching card as plain text", () => {
       "Lee, Jordan (Guest)",
       "23%",
       "Your share of the talk: 77%, above the 20%–40% that suits a one-on-one",
-      "0:34 · Lee, Jordan (Guest) raised a worry: “The migration script still fails on the larger tenants",
+      "0:34 · Lee, Jordan (Guest) raised something of their own: “The migration script still fails on the larger tenants",
       moment.whatHappened,
       `You could have said: “${moment.suggestion}”`,
       "“So what I'm hearing is that you're carrying the migration",
@@ -38,10 +38,10 @@ describe("the coaching card as plain text", () => {
   });
 
   it("lists the same moments as the card: the top three and a count of the rest, or all with showAll", () => {
-    const top = coachingCardText(amiInput());
+    const top = coachingCardText(sevenMomentsInput());
     expect(top.match(/You could have said:/g)).toHaveLength(3);
     expect(top).toContain("and 4 more moments, not shown here");
-    const all = coachingCardText(amiInput({ showAll: true }));
+    const all = coachingCardText(sevenMomentsInput({ showAll: true }));
     expect(all.match(/You could have said:/g)).toHaveLength(7);
     expect(all).not.toContain("more moments");
   });

@@ -5,7 +5,7 @@ import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import { transcriptOf } from "../helpers/fixtures.js";
-import { AMI_MANAGER, amiInput, downloadSampleInput, MEETING_ID } from "./coaching-inputs.js";
+import { AMI_MANAGER, amiInput, downloadSampleInput, MEETING_ID, sevenMomentsInput } from "./coaching-inputs.js";
 import { cardCharts, cardStrings, cardTypes, expectValidCard } from "./validate-card.js";
 
 type Node = Record<string, unknown>;
@@ -76,7 +76,7 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
 
   it("shows the moment: attributed quote, what happened and the restatement to try", () => {
     const moment = input.coaching.moments[0]!;
-    expect(strings).toContain("0:34 · Lee, Jordan (Guest) raised a worry");
+    expect(strings).toContain("0:34 · Lee, Jordan (Guest) raised something of their own");
     expect(strings).toContain(
       "“The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.”",
     );
@@ -111,9 +111,9 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
   });
 });
 
-describe("coaching card for AMI ES2004a (four people, 7 moments)", () => {
+describe("coaching card with seven moments", () => {
   it("shows the top three, and the other four behind 'Show all 7 moments' with a button to keep them open", () => {
-    const input = amiInput();
+    const input = sevenMomentsInput();
     const card = coachingCard(input);
     expectValidCard(card);
     expect(input.coaching.moments).toHaveLength(7);
@@ -132,10 +132,28 @@ describe("coaching card for AMI ES2004a (four people, 7 moments)", () => {
   });
 
   it("puts all seven inline with showAll, most important first, and drops the show-all buttons", () => {
-    const input = amiInput({ showAll: true });
+    const input = sevenMomentsInput({ showAll: true });
     const card = coachingCard(input);
     expectValidCard(card);
     expect(suggestionsIn(card.body)).toEqual(input.coaching.moments.map((m) => `You could have said: “${m.suggestion}”`));
+    expect(cardTypes(card)).not.toContain("Action.ShowCard");
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(["feedback", "feedback"]);
+  });
+
+  it("has no bot buttons without a meeting id, but still lets the reader see every moment", () => {
+    const card = coachingCard(sevenMomentsInput({ meetingId: undefined }));
+    expectValidCard(card);
+    expect(actionsOf(card).map((a) => a.type)).toEqual(["Action.ShowCard"]);
+  });
+});
+
+describe("coaching card for AMI ES2004a (four people)", () => {
+  it("shows its few moments inline, with no 'show all' when there are three or fewer", () => {
+    const input = amiInput();
+    const card = coachingCard(input);
+    expectValidCard(card);
+    expect(input.coaching.moments.length).toBeLessThanOrEqual(3);
+    expect(suggestionsIn(card.body)).toHaveLength(input.coaching.moments.length);
     expect(cardTypes(card)).not.toContain("Action.ShowCard");
     expect(actionsOf(card).map((a) => a.verb)).toEqual(["feedback", "feedback"]);
   });
@@ -158,12 +176,6 @@ describe("coaching card for AMI ES2004a (four people, 7 moments)", () => {
     expect(data.find((d) => d.x === "You")).toEqual({ x: "You", y: expect.closeTo(42.63, 2), color: "categoricalPurple" });
     expect(data.reduce((sum, d) => sum + d.y, 0)).toBeCloseTo(100, 1);
     expect(cardStrings(bars!.fallback)).toContain(`You · ${AMI_MANAGER}`);
-  });
-
-  it("has no bot buttons without a meeting id, but still lets the reader see every moment", () => {
-    const card = coachingCard(amiInput({ meetingId: undefined }));
-    expectValidCard(card);
-    expect(actionsOf(card).map((a) => a.type)).toEqual(["Action.ShowCard"]);
   });
 });
 
@@ -190,11 +202,13 @@ describe("coaching card edge cases", () => {
     expect(strings.some((s) => s.includes("{{DATE"))).toBe(false);
   });
 
-  it("with no moments and nothing kept: says no moment called for a restatement", () => {
+  it("with no moments and nothing kept: says plainly that there was nothing to coach, and that this is good", () => {
     const input = downloadSampleInput();
     const card = coachingCard({ ...input, coaching: { ...input.coaching, moments: [], kept: [] } });
     expectValidCard(card);
-    expect(cardStrings(card)).toContain("No moment called for a restatement this time.");
+    expect(cardStrings(card)).toContain(
+      "No moment to coach this time: wherever someone raised something of their own, your reply took it up. That is a good outcome.",
+    );
     expect(cardStrings(card).some((s) => s.includes("Keep doing"))).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
 import { transcriptOf } from "../helpers/fixtures.js";
+import { LONG_MEETING_MANAGER, longMeeting } from "./long-meeting.js";
 
 export const MEETING_ID = "3f2b8c1e-5d4a-4b6f-9e21-7a0c5d9e8b13";
 export const DOWNLOAD_MANAGER = "Renée Ortiz";
@@ -26,6 +27,15 @@ export function downloadSampleInput(extra: Partial<CoachingCardInput> = {}): Coa
     title: "Release plan and on-call",
     ...extra,
   });
+}
+
+/**
+ * Seven moments on one card: the 2-hour meeting's coaching cut to its first seven, for the "Show all" behaviour
+ * (a real meeting rarely has more than three moments worth coaching).
+ */
+export function sevenMomentsInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
+  const input = inputFromUtterances(longMeeting(), LONG_MEETING_MANAGER, { title: "Quarterly planning", ...extra });
+  return { ...input, coaching: { ...input.coaching, moments: input.coaching.moments.slice(0, 7) } };
 }
 
 /** AMI ES2004a: four people, the Project Manager managing. */

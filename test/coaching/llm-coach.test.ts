@@ -5,11 +5,12 @@ import { loadPrompts, type Prompt } from "../../src/llm/prompt-store.js";
 import { defaultLlmCoachOptions } from "../../src/coaching/llm-coach.js";
 import { coachingSchema, type Coaching } from "../../src/coaching/schema.js";
 import { bundledPromptsDir } from "../../src/config.js";
-import { cleanSpoken } from "../../src/coaching/spoken-text.js";
+import { cleanSpoken } from "../../src/language/index.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
 import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, shownConversation } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
+import { LONG_MEETING_MANAGER, longMeeting } from "../cards/long-meeting.js";
 
 let prompts: Map<string, Prompt>;
 let fake: FakeOpenAi;
@@ -37,7 +38,14 @@ function deps(overrides: Partial<LlmSettings> = {}): CoachDeps {
 const twoBatches = (): CoachDeps => ({ ...deps(), llmOptions: { ...defaultLlmCoachOptions, batchSize: 4, budgetFloor: 6000 } });
 
 async function coach(file: string, manager: string, d: CoachDeps = deps()): Promise<{ coaching: Coaching; utterances: Utterance[] }> {
-  const { utterances } = transcriptOf(file);
+  return coachOn(transcriptOf(file).utterances, manager, d);
+}
+
+async function coachOn(
+  utterances: Utterance[],
+  manager: string,
+  d: CoachDeps = deps(),
+): Promise<{ coaching: Coaching; utterances: Utterance[] }> {
   const analysis = analyze({ utterances, manager });
   const coaching = await coachMeeting({ utterances, analysis, manager }, d);
   coachingSchema.parse(coaching);
@@ -45,7 +53,8 @@ async function coach(file: string, manager: string, d: CoachDeps = deps()): Prom
 }
 
 const sample = ["teams/download-style.vtt", "Renée Ortiz"] as const;
-const ami = ["ami/ES2004a.teams.vtt", "FEE013 (Project Manager)"] as const;
+/** A long meeting with many moments worth coaching, for the tests that need two batches of them. */
+const many = (): [Utterance[], string] => [longMeeting(), LONG_MEETING_MANAGER];
 
 describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   it("good answers: moments from the model, habit from the summary, requests and tokens counted", async () => {
@@ -124,7 +133,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
       },
       { content: goodSummaryAnswer },
     );
-    const { coaching, utterances } = await coach(...ami, twoBatches());
+    const { coaching, utterances } = await coachOn(...many(), twoBatches());
     expect(coaching.source).toBe("llm");
     expect(coaching.tokens.requests).toBe(3);
     const [first, second] = fake.requests.map((r) => shownConversation(r).moments.length);
@@ -150,7 +159,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
       { content: (r) => goodMomentsAnswer(r) },
       { content: goodSummaryAnswer },
     );
-    const { coaching } = await coach(...ami, twoBatches());
+    const { coaching } = await coachOn(...many(), twoBatches());
     const [first, second] = fake.requests.map((r) => shownConversation(r).moments.length);
     expect(coaching.source).toBe("llm");
     expect(coaching.fallbackReason).toMatch(/could not judge some moments \(truncated: the answer was cut off at the token limit\)/);
@@ -164,7 +173,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     fake.fallback = {
       content: (r) => (r.body.response_format?.json_schema?.name === "coaching-summary" ? goodSummaryAnswer : goodMomentsAnswer(r)),
     };
-    await coach(...ami);
+    await coachOn(...many());
     const sent = fake.requests.flatMap((r) =>
       r.body.response_format?.json_schema?.name === "listening-moments" ? shownConversation(r).shown : [],
     );

@@ -134,7 +134,7 @@ describe("attune prep over two shared meetings", () => {
     ]);
     expect(p.questions.map((q) => q.question)).toEqual([
       "Last time you said that the migration script still fails on the larger tenants. How is that going now?",
-      "On 2 March you said that all the remote should be very compact. How is that going now?",
+      "On 2 March, in the team meeting, you said you feel that all the remote should be very compact. How is that going now?",
     ]);
     // the habit is judged on one-on-ones: the group meeting does not dilute the 77%
     expect(p.reminder).toMatch(/^You talked 77% in your last one-on-one with Jordan;/);
@@ -151,7 +151,7 @@ describe("attune prep over two shared meetings", () => {
     expect(out).toContain(`  ${ONE_ON_ONE_DATE}  concern: “${MIGRATION_QUOTE}”`);
     expect(out).toContain(`What you did well with Jordan\n  ${ONE_ON_ONE_DATE}  you said back: “${RESTATEMENT}”`);
     expect(out).toContain(
-      "Questions to ask\n  1. Last time you said that the migration script still fails on the larger tenants. How is that going now?\n  2. On 2 March you said that all the remote should be very compact.",
+      "Questions to ask\n  1. Last time you said that the migration script still fails on the larger tenants. How is that going now?\n  2. On 2 March, in the team meeting, you said you feel that all the remote should be very compact.",
     );
     expect(out).toContain("Your habit with Jordan\n  You talked 77% in your last one-on-one with Jordan");
   });

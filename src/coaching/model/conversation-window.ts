@@ -1,8 +1,7 @@
 import type { Utterance } from "../../transcript/schema.js";
 import type { KeptRestatement } from "../schema.js";
 import type { Candidate } from "../moments.js";
-import { splitSentences } from "../sentences.js";
-import { cleanSpoken } from "../spoken-text.js";
+import { readText, splitSentences } from "../../language/index.js";
 
 /** One utterance as the model was shown it: cleaned, cut at a sentence end when long. */
 export interface ShownUtterance {
@@ -54,7 +53,7 @@ export function conversationShown(
   const shown = new Map<string, ShownUtterance>();
   for (const i of [...parts.keys()].sort((a, b) => a - b)) {
     const u = utterances[i]!;
-    shown.set(u.id, { utterance: u, index: i, text: shownText(cleanSpoken(u.text) || u.text, SHOWN_CHARS[parts.get(i)!]) });
+    shown.set(u.id, { utterance: u, index: i, text: shownText(readText(u.text).cleaned || u.text, SHOWN_CHARS[parts.get(i)!]) });
   }
   return shown;
 }

@@ -1,6 +1,6 @@
 import type { PromptOutput } from "../../llm/prompt-outputs.js";
 import { capText } from "../../llm/untrusted-text.js";
-import { sharedContent } from "../content-words.js";
+import { sharedContent } from "../../language/index.js";
 import { LIMITS } from "../guard.js";
 import { modelTextProblem } from "../model-text.js";
 import type { Candidate } from "../moments.js";
@@ -8,6 +8,7 @@ import { type CoachingMoment, type KeptRestatement, momentKindSchema } from "../
 import type { ShownUtterance } from "./conversation-window.js";
 import { placeQuote } from "./shown-quote.js";
 import { SAY_IT_BACK, suggestionProblem } from "./suggestion-limits.js";
+import { pointIn } from "../worth-coaching.js";
 
 type Answer = PromptOutput<"listening-moments">;
 type Judged = Answer["moments"][number];
@@ -135,6 +136,8 @@ function newCandidate(a: Judged, where: ShownUtterance, seen: BatchSeen): Candid
     reply: reply && reply.index - where.index <= 3 ? reply.utterance : null,
     gapMs: null,
     interrupted: false,
+    // what the rules read in it, for the line about it when the model's own line cannot be shown
+    raised: pointIn([where.utterance])?.raised ?? "problem",
     priority: 0,
   };
 }

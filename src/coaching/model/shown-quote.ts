@@ -1,4 +1,4 @@
-import { splitSentences } from "../sentences.js";
+import { splitSentences } from "../../language/index.js";
 
 /**
  * Words compared for a quote: case, curly quotes, punctuation and spacing folded away. A "…" where Attune cut

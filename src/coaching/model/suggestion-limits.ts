@@ -1,4 +1,4 @@
-import { contentStems, isStopWord, stem, tokens } from "../content-words.js";
+import { FUNCTION_WORDS, lemma, readText, tokens } from "../../language/index.js";
 import { nameParts } from "../model-text.js";
 
 /** The word cap the prompt states for a suggestion, enforced on the answer. */
@@ -20,10 +20,10 @@ export type SuggestionProblem = { reason: "suggestion too long" | "suggestion ad
 export function suggestionProblem(suggestion: string, theirWords: string, names: readonly string[]): SuggestionProblem | null {
   const words = tokens(suggestion);
   if (words.length > SUGGESTION_WORDS) return { reason: "suggestion too long", detail: `${words.length} words` };
-  const theirs = contentStems(theirWords);
+  const theirs = readText(theirWords).contentLemmas;
   const named = new Set(names.flatMap(nameParts).map((n) => n.toLowerCase()));
-  const content = words.filter((w) => w.length > 1 && !isStopWord(w) && !FRAME.has(w) && !named.has(w));
-  const added = content.filter((w) => !theirs.has(stem(w)));
+  const content = words.filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w) && !FRAME.has(w) && !named.has(w));
+  const added = content.filter((w) => !theirs.has(lemma(w)));
   const allowance = Math.max(2, Math.ceil(content.length / 4));
   if (added.length > allowance)
     return { reason: "suggestion adds what they did not say", detail: `${added.length} of ${content.length} content words` };

@@ -52,7 +52,7 @@ export function cleanSpoken(text: string): string {
     .replace(BRACKETED, " ")
     .replace(/\s*(?:--+|—|–|…|\.\.\.+)\s*/g, "— ")
     .replace(/\s+-\s+/g, "— ");
-  let tokens = prepared.split(/\s+/).filter(Boolean).map(toToken).flatMap(spellOut);
+  let tokens = dropStrayAmpersands(prepared.split(/\s+/).filter(Boolean).map(toToken)).flatMap(spellOut);
   tokens = dropHesitations(tokens);
   tokens = dropDiscourseParticles(tokens);
   tokens = dropRestarts(tokens);
@@ -68,6 +68,20 @@ function toToken(raw: string): Token {
   const rest = raw.slice(lead.length);
   const trail = /[^\p{L}\p{N}']*$/u.exec(rest)![0];
   return { lead, core: rest.slice(0, rest.length - trail.length), trail };
+}
+
+/** "is & good": an ampersand right after a copula joins nothing ("is and good" is not English); it goes. */
+function dropStrayAmpersands(tokens: Token[]): Token[] {
+  return tokens.filter(
+    (t, i) =>
+      !(
+        t.core === "" &&
+        t.lead === "&" &&
+        i > 0 &&
+        /^(?:is|are|was|were|be|been|am)$/i.test(tokens[i - 1]!.core) &&
+        tokens[i - 1]!.trail === ""
+      ),
+  );
 }
 
 /** "L_C_D_" → "LCD", "T_A_" → "TA" (AMI spells letters so); "&" → "and"; any other "_" separates words. */
@@ -193,7 +207,14 @@ function dropFalseStarts(tokens: Token[]): Token[] {
       next.startsWith(word) &&
       ((word.length <= 2 && !SHORT_WORDS.has(word)) || (word.length >= 3 && !COMPLETE.has(word)));
     const loneLetter = /^\p{L}{1,2}$/u.test(word) && t.core === word && !SHORT_WORDS.has(word) && t.trail === "" && /^\p{L}/u.test(next);
-    if (brokenStart || loneLetter) continue;
+    if (brokenStart || loneLetter) {
+      // "f or or getting": a broken-off start, then a conjunction said twice while finding the words; all of it goes
+      const [again, third] = [tokens[i + 1], tokens[i + 2]];
+      const after = out[out.length - 1]?.core.toLowerCase() ?? "";
+      const restart = loneLetter && again && third && /^(?:or|and)$/i.test(again.core) && sameWord(again, third) && again.trail === "";
+      if (restart && !NOMINATIVE.has(after)) i += 2; // ("we d or or is it": the clause restarts; dropClauseRestarts takes it)
+      continue;
+    }
     out.push(t);
   }
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asIndirect } from "../../src/coaching/indirect-question.js";
 import { toListenerVoice } from "../../src/coaching/person.js";
 import { sayBack } from "../../src/coaching/say-back.js";
-import { cleanSpoken } from "../../src/coaching/spoken-text.js";
+import { cleanSpoken } from "../../src/language/clean.js";
 
 describe("cleanSpoken: speech as transcribed → text a person could say", () => {
   it.each([
@@ -11,7 +11,7 @@ describe("cleanSpoken: speech as transcribed → text a person could say", () =>
       "It sounds like as the trend-watcher presentation showed, people like wood",
     ],
     ["indepen independent, right, did you say they're good at golf?", "independent, did you say they're good at golf?"],
-    ["I-I think f or or get-getting the L_C_D_ screen is & good.", "I think or getting the LCD screen is and good."],
+    ["I-I think f or or get-getting the L_C_D_ screen is & good.", "I think getting the LCD screen is good."],
     ["So you just- you just saw the doctor and, uh, you know, you sound blindsided", "So you just saw the doctor and you sound blindsided"],
     ["stressed you're fe- you feel, the more you drink.", "stressed you feel, the more you drink."],
     ["Yes, yes, yes. Um, it was- it was really a problem [laughter].", "Yes. it was really a problem."],
@@ -77,7 +77,7 @@ describe("asIndirect", () => {
 describe("sayBack", () => {
   it("keeps the one clause that carries the worry, never the next sentence", () => {
     const said = sayBack("Honestly, I'm worried the migration fails on the larger tenants, but the docs are fine.", "concern");
-    expect(said).toEqual({ clause: "you're worried the migration fails on the larger tenants", question: false });
+    expect(said).toMatchObject({ clause: "you're worried the migration fails on the larger tenants", question: false });
   });
   it("ends on a content word and refuses fragments and garbled speech", () => {
     expect(sayBack("So the main point is on place where um the thumb of the.", "point")).toBeNull();

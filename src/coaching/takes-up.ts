@@ -1,0 +1,53 @@
+import type { Utterance } from "../transcript/schema.js";
+import { isMinimal } from "./exchanges.js";
+import { normalise } from "../language/phrases.js";
+import { splitSentences } from "../language/sentences.js";
+import { readSentence } from "./speech-acts.js";
+import { readText } from "../language/read.js";
+import type { Raised } from "./worth-coaching.js";
+
+const ARGUABLE: ReadonlySet<Raised> = new Set(["proposal", "disagreement", "decision"]);
+
+/**
+ * Did the manager's reply take up what the person said, short of saying it back? A reply that asks about it
+ * ("What makes it hard?"), disagrees with a proposal, claim or decision ("But we tried that…", "No, I think…"), agrees with it in so many words or answers their question or
+ * proposal in its terms (two or more of their content words) engaged with it: no moment to coach there. Advice,
+ * a lecture, a change of subject or a bare "okay" did not.
+ */
+export function replyTakesUp(said: string, replies: readonly Utterance[], raised: Raised): boolean {
+  const theirs = readText(said).contentLemmas;
+  const answerable = /\?/.test(said) || PROPOSAL.test(normalise(said));
+  const substantive = replies.filter((u) => !isMinimal(u.text)).slice(0, 2);
+  let first = true;
+  for (const reply of substantive) {
+    for (const sentence of splitSentences(reply.text)) {
+      const text = normalise(readText(sentence).cleaned);
+      const read = readSentence(text);
+      if (read.act === "backchannel") continue;
+      let shared = 0;
+      for (const s of readText(read.core).contentLemmas) if (theirs.has(s)) shared++;
+      const opening = first;
+      first = false;
+      // a question right away is a follow-up on what they said, even in other words ("Can you tell me more?")
+      // "What would you be willing to do…?" reads as advice by its words, but asked, it is a question
+      const asks = read.act === "question" || (read.asked && read.act === "advice");
+      if (asks && (shared >= 1 || opening)) return true;
+      // arguing with a proposal or a claim engages it; "but…" to a worry, a feeling or a problem brushes it aside
+      if (opening && AGREES.test(text)) return true;
+      if (opening && DISAGREES.test(text) && ARGUABLE.has(raised)) return true;
+      // answering a question or a proposal in its terms takes it up; a lecture that reuses a word or two does not
+      if (answerable && read.act !== "advice" && shared >= 2) return true;
+    }
+  }
+  return false;
+}
+
+const PROPOSAL = /\b(?:we should|we could|why don't we|what if we|how about|i suggest|i'd suggest|i propose|maybe we)\b/;
+
+/** Opens by agreeing with the point in so many words: "That's exactly right.", "I agree.", "Good point." */
+const AGREES =
+  /^(?:(?:well|yeah|yes|yep|okay|ok|oh|so)[,\s]+)*(?:i think )?(?:that's|that is|it's) (?:exactly |absolutely |quite |very |so )?(?:right|true|fair|a good point|a fair point)\b|^(?:(?:yeah|yes|oh|well)[,\s]+)*(?:i agree|i completely agree|good point|fair point|agreed)\b/;
+
+/** Opens by disagreeing or correcting: "No, …", "But …", "I don't think so", "Actually, …", "Not really". */
+const DISAGREES =
+  /^(?:(?:well|yeah|okay|ok|hmm|um|uh|oh)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't agree\b)/;

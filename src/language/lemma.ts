@@ -1,0 +1,38 @@
+import { createRequire } from "node:module";
+
+/**
+ * A word's dictionary form by WordNet (wink-lemmatizer): "worried" → "worry", "made" → "make", "cars" → "car",
+ * while "here"/"her", "care"/"car" and "made"/"mad" stay apart (a suffix-stripping stemmer merges them). The
+ * lexicon takes a noticeable moment to load, so it is loaded on the first lemma asked for, which only coaching
+ * and prep do; answers are remembered per word (a bounded table: a meeting's vocabulary is a few thousand words).
+ */
+
+interface Lemmatizer {
+  noun(word: string): string;
+  verb(word: string): string;
+  adjective(word: string): string;
+}
+
+const REMEMBERED = 50_000;
+let lemmatizer: Lemmatizer | null = null;
+const known = new Map<string, string>();
+
+export function lemma(word: string): string {
+  const lower = word.toLowerCase();
+  const seen = known.get(lower);
+  if (seen !== undefined) return seen;
+  const found = lemmaOf(lower);
+  if (known.size >= REMEMBERED) known.clear();
+  known.set(lower, found);
+  return found;
+}
+
+function lemmaOf(word: string): string {
+  if (!/^\p{L}[\p{L}-]*$/u.test(word) || word.length < 3) return word;
+  lemmatizer ??= createRequire(import.meta.url)("wink-lemmatizer") as Lemmatizer;
+  const verb = lemmatizer.verb(word);
+  if (verb !== word) return verb;
+  const noun = lemmatizer.noun(word);
+  if (noun !== word) return noun;
+  return lemmatizer.adjective(word);
+}

@@ -1,0 +1,81 @@
+import { cleanSpoken } from "./clean.js";
+import { lemma } from "./lemma.js";
+import { splitSentences } from "./sentences.js";
+import { tokens } from "./tokens.js";
+import { FUNCTION_WORDS } from "./word-lists.js";
+
+/**
+ * One reading of a piece of speech, made once and shared by every step that needs it: the text as said, its
+ * sentences as said, the text cleaned of hesitations and restarts, its tokens, and the lemmas of its content
+ * words. Each part is worked out on first use and kept.
+ */
+export class Reading {
+  #sentences: readonly string[] | null = null;
+  #cleaned: string | null = null;
+  #tokens: readonly string[] | null = null;
+  #content: ReadonlySet<string> | null = null;
+
+  constructor(readonly text: string) {}
+
+  /** The sentences as said (verbatim, for quoting). */
+  get sentences(): readonly string[] {
+    this.#sentences ??= splitSentences(this.text);
+    return this.#sentences;
+  }
+
+  /** Text a person could read or say: no "um", stutters, restarts or transcriber notes. */
+  get cleaned(): string {
+    this.#cleaned ??= cleanSpoken(this.text);
+    return this.#cleaned;
+  }
+
+  /** Lower-cased words of the cleaned text. */
+  get tokens(): readonly string[] {
+    this.#tokens ??= tokens(this.cleaned);
+    return this.#tokens;
+  }
+
+  /** The lemmas of the content words (no function words, no single letters), as a set. */
+  get contentLemmas(): ReadonlySet<string> {
+    if (this.#content === null) {
+      const out = new Set<string>();
+      for (const t of this.tokens) if (t.length > 1 && !FUNCTION_WORDS.has(t)) out.add(lemma(t));
+      this.#content = out;
+    }
+    return this.#content;
+  }
+}
+
+/** Readings remembered by text: a meeting says the same sentence to many steps (and "Yeah." many times). */
+const REMEMBERED = 50_000;
+const byText = new Map<string, Reading>();
+const byUtterance = new WeakMap<object, Reading>();
+
+/** The reading of a text; the same text gets the same reading while it is remembered. */
+export function readText(text: string): Reading {
+  let reading = byText.get(text);
+  if (reading === undefined) {
+    if (byText.size >= REMEMBERED) byText.clear();
+    reading = new Reading(text);
+    byText.set(text, reading);
+  }
+  return reading;
+}
+
+/** The reading of an utterance, made once per utterance object. */
+export function read(utterance: { readonly text: string }): Reading {
+  let reading = byUtterance.get(utterance);
+  if (reading === undefined) {
+    reading = readText(utterance.text);
+    byUtterance.set(utterance, reading);
+  }
+  return reading;
+}
+
+/** How many content lemmas of `reply` come from `said`. */
+export function sharedContent(said: string, reply: string): number {
+  const theirs = readText(said).contentLemmas;
+  let n = 0;
+  for (const l of readText(reply).contentLemmas) if (theirs.has(l)) n++;
+  return n;
+}

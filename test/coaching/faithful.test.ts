@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { sayBack } from "../../src/coaching/say-back.js";
+import type { MomentKind } from "../../src/coaching/schema.js";
+import { faithfulSayBack, focusOf, sayItBack, suggestion } from "../../src/coaching/suggest.js";
+import { questionFor } from "../../src/prep/wording.js";
+
+/** What the card would suggest for this sentence: a written restatement, or the say-it-back starter. */
+function suggested(sentence: string, kind: MomentKind, speaker: string | null = "Lee, Morgan"): string {
+  if (sayBack(sentence, focusOf(kind)) === null) return "(nothing to say back: no moment)";
+  const said = faithfulSayBack(sentence, focusOf(kind), [], speaker);
+  return said.faithful ? suggestion(kind, said) : sayItBack(said);
+}
+
+const STARTER = /^So you're (?:saying|asking)… \(.*in your own words\)\. Did I get that right\?$/;
+
+describe("a written restatement only when it keeps the meaning and reads well (issue 17, failures quoted verbatim)", () => {
+  it('"I feel like…" stays "you feel like…"', () => {
+    expect(suggested("I feel like I'm being a bad parent.", "missed-concern")).toBe(
+      "So you feel like you're being a bad parent. Did I get that right?",
+    );
+  });
+
+  it("their 'you' aimed at the listener is never turned on the listener ('you are not helping you')", () => {
+    const said = faithfulSayBack("My life is not going better and you are not helping me.", "concern", [], null);
+    expect(said.faithful).toBe(false);
+    expect(suggested("My life is not going better and you are not helping me.", "missed-concern")).not.toMatch(/helping you/);
+  });
+
+  it("a request with a verb said twice over ('isn't doesn't') is not written out", () => {
+    expect(suggested("Can you maximize the window so all that stuff on the side isn't doesn't appear?", "missed-question")).toMatch(
+      STARTER,
+    );
+  });
+
+  it("a word speech broke off ('hand- tuned') is not cut into 'we totally hand.'", () => {
+    expect(suggested("Like, we totally hand- tuned the probabilities, right.", "missed-long-turn")).toMatch(STARTER);
+    expect(suggested("Like, we totally hand-tuned the probabilities, right.", "missed-long-turn")).toBe(
+      "So what I'm hearing is that we totally hand-tuned the probabilities. Did I get that right?",
+    );
+  });
+
+  it("an 'it' that refers to nothing in the sentence is not written out ('whether it has nice walls')", () => {
+    expect(suggested("Does it have nice walls?", "missed-question")).toMatch(STARTER);
+    expect(suggested("I'll put that, intrepid.", "quick-reply")).not.toMatch(/put that/);
+  });
+
+  it("keeps a 'but', a hedge and a wish, or writes nothing", () => {
+    expect(suggested("I wish I could quit smoking but my friends all smoke.", "missed-concern")).toBe(
+      "So you wish you could quit smoking but your friends all smoke. Did I get that right?",
+    );
+    expect(suggested("I'm not sure the design is ready, but we should try it.", "missed-concern")).toBe(
+      "It sounds like you're not sure the design is ready, but we should try it. Did I get that right?",
+    );
+    expect(suggested("I think the battery is the biggest problem for the remote.", "missed-concern")).toBe(
+      "So you think the battery is the biggest problem for the remote. Did I get that right?",
+    );
+  });
+
+  it("quotes no direct speech as theirs, but moves indirect speech into the listener's voice", () => {
+    const direct = "My mom said, I'm done with you.";
+    expect(sayBack(direct, "concern") === null || !faithfulSayBack(direct, "concern", [], null).faithful).toBe(true);
+    expect(suggested("My wife says I drink too much at the weekends.", "missed-concern")).toBe(
+      "It sounds like your wife says you drink too much at the weekends. Did I get that right?",
+    );
+  });
+
+  it("does not say a person's own name to them", () => {
+    expect(suggested("Morgan thinks the deadline is too tight.", "missed-concern", "Lee, Morgan")).toMatch(STARTER);
+  });
+
+  it("the starter for a question asks about their question, and names no feeling they did not name", () => {
+    expect(suggested("Does it have nice walls?", "missed-question")).toBe(
+      "So you're asking… (their question, in your own words). Did I get that right?",
+    );
+  });
+});
+
+describe("prep questions to the same standard", () => {
+  const at = new Date("2026-11-01T10:00:00Z");
+
+  it("asks nothing built on a clause that points at nothing ('it was humid out…' about a breathing attack)", () => {
+    expect(questionFor("missed-concern", "It was humid out and I have a problem with humidity.", at, false)).toBeNull();
+  });
+
+  it("keeps the hedge, and says a group meeting was one", () => {
+    expect(questionFor("missed-concern", "I think the battery is the biggest problem for the remote.", at, true, null, true)).toBe(
+      "Last time, in the team meeting, you said you think the battery is the biggest problem for the remote. How is that going now?",
+    );
+    expect(questionFor("missed-concern", "I think the battery is the biggest problem for the remote.", at, true)).toBe(
+      "Last time you said you think the battery is the biggest problem for the remote. How is that going now?",
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
+import { keepDoing } from "../../src/coaching/keep-doing.js";
+import { pickMoments } from "../../src/coaching/moments.js";
+import { analyze } from "../../src/metrics/analyze.js";
+import type { Utterance } from "../../src/transcript/schema.js";
+
+const MANAGER = "Sam";
+
+/** A conversation as [speaker, text] turns, one after the other, each 400 ms of silence after the last. */
+function talk(...turns: [string, string][]): Utterance[] {
+  let at = 0;
+  return turns.map(([speaker, text], i) => {
+    const startMs = at;
+    const endMs = startMs + Math.max(1200, text.split(" ").length * 350);
+    at = endMs + 400;
+    return { id: `u${i + 1}`, speaker, startMs, endMs, text };
+  });
+}
+
+/**
+ * Issue 17: "Keep doing" held up the manager's own agenda, lectures ("Well, smoking really is really bad for you,
+ * you know."), arguments and fragments. Praise is for replies that say back the other person's content or feeling.
+ */
+describe("'Keep doing' praises only replies that say back what they heard", () => {
+  const praised = (utterances: Utterance[]) => {
+    const analysis = analyze({ utterances, manager: MANAGER });
+    return keepDoing(heuristicCoaching(pickMoments(utterances, MANAGER), analysis, MANAGER, 0)).map((k) => k.quote);
+  };
+
+  it("praises a reflection of feeling and of content", () => {
+    expect(
+      praised(
+        talk(
+          ["Lee", "I keep letting the team down, I promised the mobile work weeks ago and it still isn't started."],
+          [MANAGER, "You feel like you've let the team down on the mobile work."],
+        ),
+      ),
+    ).toEqual(["You feel like you've let the team down on the mobile work."]);
+  });
+
+  it("does not praise the manager's own agenda, a lecture, advice or a new question, even in their words", () => {
+    const said = "I smoke about a pack a day, mostly at work when the stress gets bad, and I don't really want to stop.";
+    for (const reply of [
+      "Um first I think we can talk about the energy source for the remote.",
+      "Well, smoking really is really bad for you, you know, a pack a day is a lot.",
+      "You should try the patch when the stress at work gets bad.",
+      "What else do you smoke besides the pack a day at work?",
+      "So I think we should look at your work stress and the pack a day together.",
+      "Then you take the pack a day and cut it by a cigarette each week.",
+    ]) {
+      expect(praised(talk(["Client", said], [MANAGER, reply])), reply).toEqual([]);
+    }
+  });
+
+  it("does not praise a fragment cut off mid-sentence", () => {
+    expect(
+      praised(
+        talk(
+          ["Client", "I smoke about a pack a day, mostly at work when the stress gets bad."],
+          [MANAGER, "So your pack a day at work when—"],
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { pickMoments } from "../../src/coaching/moments.js";
+import { whatHappened } from "../../src/coaching/what-happened.js";
+import type { Utterance } from "../../src/transcript/schema.js";
+
+const MANAGER = "Sam";
+
+/** A conversation as [speaker, text] turns, one after the other, each 400 ms of silence after the last. */
+function talk(...turns: [string, string][]): Utterance[] {
+  let at = 0;
+  return turns.map(([speaker, text], i) => {
+    const startMs = at;
+    const endMs = startMs + Math.max(1200, text.split(" ").length * 350);
+    at = endMs + 400;
+    return { id: `u${i + 1}`, speaker, startMs, endMs, text };
+  });
+}
+
+const momentsOf = (utterances: Utterance[]) => pickMoments(utterances, MANAGER).candidates;
+
+/**
+ * Issue 17: 41 of 81 moments judged were flagged although the manager had reflected, answered, disagreed or asked
+ * about the point, and others were no listening moment at all. Each pattern, in a realistic exchange.
+ */
+describe("a moment only where they raised something and the reply did not take it up", () => {
+  it("flags a worry answered with advice, and says so truly", () => {
+    const candidates = momentsOf(
+      talk(
+        ["Lee", "I'm worried the ledger migration won't finish before the freeze, every dry run has stalled at the second batch."],
+        [MANAGER, "You should ask the platform team for a bigger database instance."],
+      ),
+    );
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]!.raised).toBe("worry");
+    expect(whatHappened(candidates[0]!)).toBe(
+      'You went to advice ("You should ask the platform team for a…") without first saying back the worry they raised.',
+    );
+  });
+
+  it("flags a worry brushed aside with a 'but'", () => {
+    const candidates = momentsOf(
+      talk(
+        ["Lee", "I'm worried I'm the only one who knows that code, and I'm on call the weekend of the release."],
+        [MANAGER, "Right, but the soak tests will catch anything serious before then."],
+      ),
+    );
+    expect(candidates.map((c) => c.raised)).toEqual(["worry"]);
+  });
+
+  it("not where the reply asked about it, right away or after an 'okay'", () => {
+    for (const reply of ["What makes the second batch stall?", "Okay. Can you tell me a little bit more about that?"]) {
+      const utterances = talk(
+        ["Lee", "I'm worried the ledger migration won't finish before the freeze, every dry run has stalled at the second batch."],
+        [MANAGER, reply],
+      );
+      expect(momentsOf(utterances)).toEqual([]);
+    }
+  });
+
+  it("not where the reply disagreed with a proposal, or agreed with it in so many words", () => {
+    for (const reply of [
+      "No, I think the pilot is the only thing that tells us whether customers want it.",
+      "I think that's exactly right.",
+    ]) {
+      const utterances = talk(
+        ["Ari", "I think we should drop the pilot and put the two of us on the checkout rewrite instead, it keeps slipping."],
+        [MANAGER, reply],
+      );
+      expect(momentsOf(utterances)).toEqual([]);
+    }
+  });
+
+  it("not where the reply answered their question in its terms", () => {
+    const utterances = talk(
+      ["Ari", "I'm not sure about the budget: can we still hire the contractor for the data migration this quarter?"],
+      [MANAGER, "Yes, the contractor for the migration is in this quarter's budget, finance signed it off on Monday."],
+    );
+    expect(momentsOf(utterances)).toEqual([]);
+  });
+
+  it("not where the reply reflected it", () => {
+    const utterances = talk(
+      ["Lee", "Honestly the on-call load is too much for me right now, I've been paged four nights in a row."],
+      [MANAGER, "It sounds like being paged night after night has worn you down."],
+    );
+    expect(momentsOf(utterances)).toEqual([]);
+  });
+
+  it("never logistics, a fragment, note-taking or a description with nothing of their own in it", () => {
+    const utterances = talk(
+      ["Ari", "Can you maximize the window so all that stuff on the side doesn't appear?"],
+      [MANAGER, "Sure, there you go."],
+      ["Ari", "Well, I guess."],
+      [MANAGER, "Let's look at the next slide then."],
+      ["Kim", "And uh, birds of prey, intrepid. I'll put that, intrepid."],
+      [MANAGER, "That's lovely."],
+      [
+        "Kim",
+        "The second path is an MLP using nine frames of features, and the third path is the low-pass filter, which runs after the KLT on every channel we record in the room.",
+      ],
+      [MANAGER, "Right, and the results for the third path are in the table."],
+    );
+    expect(momentsOf(utterances)).toEqual([]);
+  });
+
+  it("names what they raised: a proposal is not called a worry, and talking over is not 'they stopped'", () => {
+    const utterances: Utterance[] = [
+      {
+        id: "u1",
+        speaker: "Ari",
+        startMs: 0,
+        endMs: 9000,
+        text: "I think we should move the demo to Friday so the data team can finish the export first.",
+      },
+      { id: "u2", speaker: MANAGER, startMs: 7000, endMs: 9500, text: "Okay, anyway, the budget numbers." },
+    ];
+    const [c] = momentsOf(utterances);
+    expect(c?.raised).toBe("proposal");
+    const line = whatHappened(c!);
+    expect(line).toBe('You came in while they were still speaking ("Okay, the budget numbers."), before saying back what they proposed.');
+    expect(line).not.toMatch(/worry|stopped/);
+  });
+});
+
+describe("moments track listening", () => {
+  it("a reply that lectures gets a moment where one that asks or reflects does not", () => {
+    const said = "I know it's bad for him, so I try really hard not to smoke around him, but I'm so stressed at work.";
+    const lecture = momentsOf(talk(["Client", said], [MANAGER, "Smoking around children is linked to asthma and ear infections."]));
+    const listening = momentsOf(talk(["Client", said], [MANAGER, "How does the stress at work show up for you?"]));
+    expect(lecture).toHaveLength(1);
+    expect(listening).toEqual([]);
+  });
+});

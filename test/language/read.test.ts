@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { lemma } from "../../src/language/lemma.js";
+import { findPhrase, voicesConcern } from "../../src/language/phrases.js";
+import { read, readText, sharedContent } from "../../src/language/read.js";
+import { countWords, tokens } from "../../src/language/tokens.js";
+import { CONCERN_WORDS } from "../../src/language/word-lists.js";
+
+describe("lemma", () => {
+  it("gives dictionary forms and keeps apart words a suffix stemmer merges", () => {
+    expect(["worried", "worries", "made", "cars", "testing", "stopped"].map(lemma)).toEqual([
+      "worry",
+      "worry",
+      "make",
+      "car",
+      "test",
+      "stop",
+    ]);
+    expect(new Set(["here", "her"].map(lemma)).size).toBe(2);
+    expect(new Set(["care", "car"].map(lemma)).size).toBe(2);
+    expect(new Set(["made", "mad"].map(lemma)).size).toBe(2);
+  });
+});
+
+describe("read", () => {
+  it("reads an utterance once: the same object, the same reading", () => {
+    const u = { text: "Um, I'm I'm worried about the the deadline. Dr. Lee agreed." };
+    const first = read(u);
+    expect(read(u)).toBe(first);
+    expect(first.cleaned).toBe("I'm worried about the deadline. Dr. Lee agreed.");
+    expect(first.sentences).toEqual(["Um, I'm I'm worried about the the deadline.", "Dr. Lee agreed."]);
+    expect([...first.contentLemmas].sort()).toEqual(["agree", "deadline", "lee", "worry"]);
+  });
+
+  it("gives the same reading for the same text", () => {
+    expect(readText("We need more testers.")).toBe(readText("We need more testers."));
+  });
+
+  it("counts content shared by lemma", () => {
+    expect(sharedContent("I worried the tests failed", "You're worrying that the testing fails")).toBe(3);
+    expect(sharedContent("Put it here", "Her idea")).toBe(0);
+  });
+});
+
+describe("tokens and phrases", () => {
+  it("tokenizes with straight apostrophes and no trailing marks", () => {
+    expect(tokens("Don’t say 'well-being' — James' car!")).toEqual(["don't", "say", "well-being", "james", "car"]);
+  });
+
+  it("finds a phrase as whole words only, anywhere it occurs", () => {
+    expect(findPhrase("a tissue, then an issue", ["issue"])).toBe("issue");
+    expect(findPhrase("tissue", ["issue"])).toBeNull();
+  });
+
+  it("takes a concern from a statement, not from a question", () => {
+    expect(voicesConcern("I'm worried about Friday.")).toBe(true);
+    expect(voicesConcern("Are you worried about Friday?")).toBe(false);
+    expect(CONCERN_WORDS).toContain("stuck");
+  });
+});
+
+describe("countWords", () => {
+  it("counts space-separated pieces with a letter or digit, in any script", () => {
+    expect(countWords("Hello, — world 42 ... Zürich  日本")).toBe(5);
+    expect(countWords("  - , ")).toBe(0);
+  });
+});
