@@ -6,6 +6,7 @@ import type { LlmCoachOptions } from "./llm-coach.js";
 import type { Llm } from "../llm/client.js";
 import { type MeetingLanguage, meetingLanguage } from "./language.js";
 import { pickMoments } from "./moments.js";
+import { forgetReadings } from "../language/index.js";
 import type { Prompt } from "../llm/prompt-store.js";
 import type { Coaching } from "./schema.js";
 
@@ -31,6 +32,14 @@ export interface CoachInput {
  * coach produced it and why it fell back.
  */
 export async function coachMeeting(input: CoachInput, deps: CoachDeps): Promise<Coaching> {
+  try {
+    return await coachOnce(input, deps);
+  } finally {
+    forgetReadings();
+  }
+}
+
+async function coachOnce(input: CoachInput, deps: CoachDeps): Promise<Coaching> {
   const options: MetricOptions = input.analysis.thresholds;
   const language = meetingLanguage(input.utterances, input.language ?? null);
   if (!language.coached) return notCoached(input, language);

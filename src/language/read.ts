@@ -62,6 +62,14 @@ export function readText(text: string): Reading {
   return reading;
 }
 
+/**
+ * Forgets the readings remembered by text. Called when a meeting's coaching is done, so what people said is not
+ * kept in memory past the meeting that needed it (a server coaches many meetings).
+ */
+export function forgetReadings(): void {
+  byText.clear();
+}
+
 /** The reading of an utterance, made once per utterance object. */
 export function read(utterance: { readonly text: string }): Reading {
   let reading = byUtterance.get(utterance);

@@ -7,5 +7,5 @@ export function noMoments(c: Coaching, speakersKnown: boolean): string {
     return `Attune finds listening moments in English conversations only, and this meeting was in ${c.language.name}${hedge}, so none are shown. The talk-time figures still hold.`;
   }
   if (!speakersKnown) return "Without speaker names, moments to restate cannot be found.";
-  return "No moment to coach this time: wherever someone raised something of their own, your reply took it up. That is a good outcome.";
+  return "No moment to coach this time: Attune found no worry, feeling, proposal or problem someone raised that your reply left without a response. That is a good outcome.";
 }

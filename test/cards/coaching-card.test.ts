@@ -207,7 +207,7 @@ describe("coaching card edge cases", () => {
     const card = coachingCard({ ...input, coaching: { ...input.coaching, moments: [], kept: [] } });
     expectValidCard(card);
     expect(cardStrings(card)).toContain(
-      "No moment to coach this time: wherever someone raised something of their own, your reply took it up. That is a good outcome.",
+      "No moment to coach this time: Attune found no worry, feeling, proposal or problem someone raised that your reply left without a response. That is a good outcome.",
     );
     expect(cardStrings(card).some((s) => s.includes("Keep doing"))).toBe(false);
   });

@@ -64,3 +64,20 @@ describe("countWords", () => {
     expect(countWords("  - , ")).toBe(0);
   });
 });
+
+describe("what the readings remember", () => {
+  it("forgets the text of a meeting once its coaching is done", async () => {
+    const { coachMeeting } = await import("../../src/coaching/coach.js");
+    const { analyze } = await import("../../src/metrics/analyze.js");
+    const said = "Honestly I'm worried the release will slip again and I'm on call that weekend.";
+    const utterances = [
+      { id: "u1", speaker: "Dana", startMs: 0, endMs: 4000, text: "Thanks for joining, let's look at the plan." },
+      { id: "u2", speaker: "Sam", startMs: 4500, endMs: 12_000, text: said },
+      { id: "u3", speaker: "Dana", startMs: 12_200, endMs: 16_000, text: "Okay, let's move on to the budget." },
+    ];
+    const before = readText(said);
+    expect(readText(said)).toBe(before); // remembered while in use
+    await coachMeeting({ utterances, analysis: analyze({ utterances, manager: "Dana" }), manager: "Dana" }, { llm: null, prompts: null });
+    expect(readText(said)).not.toBe(before);
+  });
+});

@@ -15,7 +15,7 @@ async function analyzeHtml(args: string[], stdin = ""): Promise<{ code: number; 
 const FETCHES = /<[a-z][^>]*\s(src|href|srcset|action|poster|data)=|url\(|@import|<link|<script|<iframe|<img/i;
 
 describe("attune analyze --format html", () => {
-  it("is one self-contained page: talk time, the timeline, the indicators and the coaching of AMI ES2004a", async () => {
+  it("is one self-contained page: talk time, the timeline, the indicators and the coaching of AMI ES2004a (no moment due)", async () => {
     const { code, out, err } = await analyzeHtml([`${fixturesDir}ami/ES2004a.teams.vtt`, "--manager", "project manager"]);
     expect(err).toBe("");
     expect(code).toBe(0);
@@ -26,8 +26,10 @@ describe("attune analyze --format html", () => {
     expect(out).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="attune-timeline"');
     expect(out).toContain("<dt>Share of the talk</dt><dd>43%, above 17%–38%, around a fair share of 25%</dd>");
     expect(out).toContain("<dt>Pause before replying</dt><dd>0.75 s before they finished, at the median");
-    expect(out).toContain("<h2>Moments to restate</h2>");
-    expect(out).toMatch(/You could have said: “It sounds like/);
+    // the Project Manager's replies took up what was raised: the card says so plainly, with the habit
+    expect(out).not.toContain("<h2>Moments to restate</h2>");
+    expect(out).toContain("No moment to coach this time");
+    expect(out).toContain("<h2>One habit to try next time</h2>");
     expect(out).toContain("keep it private, and delete it when you no longer need it");
     // nothing to fetch: no script, link, image, frame, url() or @import; the only address is the SVG namespace
     expect(out).not.toMatch(FETCHES);
@@ -63,6 +65,9 @@ describe("attune analyze --format html", () => {
     expect(out).toContain('<td class="name">&lt;img src=x onerror=alert(1)&gt; Sam</td>');
     expect(out).toContain('<text class="tl-label" x="8" y="55">&lt;img src=x onerror=alert(1)&gt; Sam</text>');
     expect(out).toContain("<blockquote>“Honestly I&#39;m worried that the migration will slip again &amp; I&#39;m the only one");
+    // the worry went without a response: the page shows the moment and what to say
+    expect(out).toContain("<h2>Moments to restate</h2>");
+    expect(out).toMatch(/You could have said: “(It sounds like|So you)/);
     expect(out).not.toMatch(FETCHES);
   });
 
