@@ -45,7 +45,8 @@ async function coachOnce(input: CoachInput, deps: CoachDeps): Promise<Coaching> 
   if (!language.coached) return notCoached(input, language);
   const pick = pickMoments(input.utterances, input.manager, options);
   const transcriptTokens = estimateTokens(input.utterances);
-  if (!deps.llm || !deps.prompts || pick.candidates.length === 0) {
+  // With nothing to show the model (no moment and no restatement of the rules'), the rules' empty reading stands.
+  if (!deps.llm || !deps.prompts || (pick.candidates.length === 0 && pick.kept.length === 0)) {
     return { ...heuristicCoaching(pick, input.analysis, input.manager, transcriptTokens), language };
   }
   // Loaded only when a model coaches: the heuristic path never pays for the tokenizer and the model client.

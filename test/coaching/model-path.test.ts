@@ -121,6 +121,36 @@ describe("2. with a model, the model judges praise, grounded in the manager's ow
 });
 
 describe("3. the model sees the conversation around each moment and may add moments", () => {
+  it("with no moment of the rules' but a restatement to judge, the model is still asked, and may find a moment there", async () => {
+    // u4 raises nothing now: the rules find no moment, but Renée's u7 says back u6 and is shown for praise
+    const calm = (u: Utterance) =>
+      u.id === "u4"
+        ? { ...u, text: "The migration script runs on the larger tenants now, and the code is documented for the weekend." }
+        : u;
+    let request: RecordedRequest | undefined;
+    const coaching = await coach((r) => {
+      request = r;
+      return {
+        moments: [
+          {
+            momentId: "new",
+            utteranceId: "u6",
+            kind: "missed-concern",
+            quote: "I'm stretched pretty thin right now.",
+            restatementDue: true,
+            whatHappened: "You said back the load, not that they can do it after the release.",
+            suggestion: "It sounds like you can do it, but not before the release, and you're stretched thin. Did I get that right?",
+          },
+        ],
+        praise: [],
+      };
+    }, meeting(calm));
+    expect(shownConversation(request!).moments).toEqual([]);
+    expect(shownConversation(request!).shown.map((s) => s.id)).toEqual(expect.arrayContaining(["u6", "u7"]));
+    expect(coaching.source).toBe("llm");
+    expect(coaching.moments).toMatchObject([{ utteranceId: "u6", source: "model" }]);
+  });
+
   it("whole utterances around the moment are shown, the reply cut only at a sentence end", async () => {
     let request: RecordedRequest | undefined;
     await coach((r) => {

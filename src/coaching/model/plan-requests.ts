@@ -36,9 +36,12 @@ export function planRequests(
   let chosen = [...candidates];
   let praise = [...kept];
   for (;;) {
+    const groups: Candidate[][] = [];
+    for (let i = 0; i < chosen.length; i += size) groups.push(chosen.slice(i, i + size));
+    // No moment of the rules' but restatements to judge: one request shows those, and the model may find moments there.
+    if (groups.length === 0 && praise.length > 0) groups.push([]);
     const requests: ModelRequest[] = [];
-    for (let i = 0; i < chosen.length; i += size) {
-      const group = chosen.slice(i, i + size);
+    for (const [i, group] of groups.entries()) {
       const request = render(group, i === 0 ? praise : [], meeting, prompts);
       if (!request.ok) return request;
       requests.push(request.value);
