@@ -17,7 +17,13 @@ import { loadReplayFixtures, replaysDir } from "../test/helpers/model-replay.js"
 import { startRecordingServer } from "./model-requests/recording-server.js";
 
 const repo = resolve(import.meta.dirname, "..");
-let values: { out?: string | undefined; list?: string | undefined; transcript?: string[] | undefined; manager?: string[] | undefined };
+let values: {
+  out?: string | undefined;
+  list?: string | undefined;
+  transcript?: string[] | undefined;
+  manager?: string[] | undefined;
+  replays?: string | undefined;
+};
 try {
   values = parseArgs({
     options: {
@@ -25,10 +31,13 @@ try {
       list: { type: "string" },
       transcript: { type: "string", multiple: true },
       manager: { type: "string", multiple: true },
+      replays: { type: "string" },
     },
   }).values;
 } catch (error) {
-  console.error(`model-requests: ${(error as Error).message}; options are --out DIR, --list FILE, --transcript FILE --manager NAME`);
+  console.error(
+    `model-requests: ${(error as Error).message}; options are --out DIR, --list FILE, --transcript FILE --manager NAME, --replays DIR (default test/fixtures/model-replays)`,
+  );
   process.exit(2);
 }
 const meetings: { transcript: string; manager: string }[] = [];
@@ -56,7 +65,7 @@ if (!values.out || meetings.length === 0) {
 
 for (const { transcript, manager } of meetings) {
   const slug = meetingSlug(transcript, manager);
-  const fixturesDir = join(replaysDir, slug);
+  const fixturesDir = join(values.replays ? resolve(values.replays) : replaysDir, slug);
   const fixtures = existsSync(fixturesDir) ? loadReplayFixtures(fixturesDir) : new Map();
   const server = await startRecordingServer(fixtures);
   const io = {

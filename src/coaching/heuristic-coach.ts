@@ -2,6 +2,7 @@ import type { Analysis } from "../metrics/schema.js";
 import { pickHabit } from "./habit.js";
 import { byPriority, type MomentPick } from "./moments.js";
 import type { Coaching } from "./schema.js";
+import { rulesShow } from "./rules-judgement.js";
 import { heuristicMoment } from "./suggest.js";
 
 /** Coaching with no LLM: deterministic moments, suggestions built from the other person's own words. */
@@ -14,6 +15,7 @@ export function heuristicCoaching(
 ): Coaching {
   const names = analysis.speakers.map((s) => s.name);
   const moments = byPriority(pick.candidates).flatMap((c) => {
+    if (!rulesShow(c, pick.kept)) return [];
     const m = heuristicMoment(c, names);
     return m ? [{ ...m, source: "rules" as const }] : [];
   });
