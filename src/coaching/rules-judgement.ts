@@ -11,12 +11,13 @@ const CAME_BACK_MS = 60_000;
  * model (a model sees the conversation and judges for itself). Without a model a wrong moment costs more trust
  * than a missed one earns, so a candidate is left off when the reply shows any sign of having heard the point:
  * it echoes their words, acknowledges or shares the feeling ("that's a good reason", "I'm worried about that
- * too"), or the manager says it back within the next minute.
+ * too"), or the manager says those words back within the next minute.
  */
 export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]): boolean {
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
   const until = (candidate.trigger[candidate.trigger.length - 1]?.endMs ?? heardAt) + CAME_BACK_MS;
-  if (kept.some((k) => k.of === candidate.speaker && k.atMs >= heardAt && k.atMs <= until)) return false;
+  const theirWords = new Set(candidate.trigger.map((u) => u.id));
+  if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
   const reply = candidate.reply;
   if (!reply) return true;
   const opening = normalise(readText(readText(reply.text).sentences[0] ?? "").cleaned);
