@@ -5,6 +5,8 @@
  * 1. the reader's eval: the fixed sample's verdicts (eval/verdicts/) per question, source and setting;
  * 2. figures against expert labels: AnnoMI detection, praise precision on AnnoMI and ICSI, missed moments per
  *    client turn by quality, moments per card.
+ * 3. the model path (replayed): for the conversations with recorded model answers (eval/model-replays/, or
+ *    ATTUNE_MODEL_REPLAYS_DIR), the model's cards beside the rules' on the same conversations (model-path.ts).
  * It writes the sample itself (which may hold ICSI text) to eval/out/, outside the repository.
  * With OPENAI_* set the CLI coaches with the model, as it would for a user.
  */
@@ -14,6 +16,8 @@ import type { Split } from "./annomi.js";
 import { collect, praisedItems } from "./collect.js";
 import { annomiPraise, cardSizes, icsiPraise, type Precision, runsOf } from "./expert-figures.js";
 import { judgedReport } from "./judged-report.js";
+import { modelPathReport } from "./model-path-report.js";
+import { modelReplaysDir, runModelPath } from "./model-path.js";
 import { readingFrom } from "./product-run.js";
 import type { SourceRun } from "./run-sources.js";
 import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
@@ -32,13 +36,17 @@ const SPLITS: [Split | undefined, string][] = [
 async function main(): Promise<void> {
   const { runs, rows } = await collect(process.env);
   writeSample(rows);
+  const replays = modelReplaysDir(process.env);
+  const modelPath = await runModelPath(replays, runs, process.env);
+  const verdicts = await loadVerdicts();
   const out: string[] = [];
   const coach = runs[0]?.report.coaching?.source ?? "heuristic";
   out.push(`Attune eval: attune analyze --coach --format json on ${describe(runs)} (${coach} coach)`, "");
-  out.push(judgedReport(rows, await loadVerdicts()), "");
+  out.push(judgedReport(rows, verdicts), "");
   out.push(...detection(runs), "");
   out.push(...praiseFigures(runs), "");
-  out.push(...momentFigures(runs));
+  out.push(...momentFigures(runs), "");
+  out.push(modelPathReport(modelPath, verdicts, replays));
   console.log(out.join("\n"));
 }
 
