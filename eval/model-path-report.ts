@@ -37,14 +37,15 @@ function cardsTable(ran: readonly Ran[]): string {
   const body = ran.map(({ model, rules }) => {
     const m = coachingOf(model);
     const r = coachingOf(rules);
-    const byModel = m?.moments.filter((x) => x.source === "model").length ?? 0;
+    const byModel = (items: readonly { source?: string | undefined }[]): string =>
+      `${items.length} (${items.filter((x) => x.source === "model").length} by the model)`;
     return [
       model.source.id,
       model.source.split,
       m?.source ?? "none",
-      m ? `${m.moments.length} (${byModel} by the model)` : "-",
+      m ? byModel(m.moments) : "-",
       String(r?.moments.length ?? "-"),
-      String(m ? praisedItems(m).length : "-"),
+      m ? byModel(praisedItems(m)) : "-",
       String(r ? praisedItems(r).length : "-"),
       String(m?.dropped ?? "-"),
     ];

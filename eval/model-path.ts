@@ -7,7 +7,7 @@
  * is an outcome with its reason; a request with no recorded answer is listed, and the coach's fallback shows.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeText } from "../src/transcript/decode-text.js";
 import { parseTranscript, type Utterance } from "../src/transcript/index.js";
@@ -83,8 +83,11 @@ async function runFolder(
 ): Promise<ModelPathRun> {
   const meeting = replayMeetingSchema.safeParse(jsonOrUndefined(readFileSync(join(folder.dir, "meeting.json"), "utf8")));
   if (!meeting.success) return fail('meeting.json is not {"transcript": PATH, "manager": NAME}; write it as the fixtures README says');
-  const path = [resolve(REPO, meeting.data.transcript), resolve(folder.dir, meeting.data.transcript)].find((p) => existsSync(p));
-  if (!path) return fail(`transcript ${meeting.data.transcript} not found (relative to the repository or to the folder)`);
+  const { transcript } = meeting.data;
+  const path = [resolve(REPO, transcript), resolve(folder.dir, transcript), join(folder.dir, basename(transcript))].find((p) =>
+    existsSync(p),
+  );
+  if (!path) return fail(`transcript ${transcript} not found (relative to the repository or to the folder, or in the folder)`);
   const input = decodeText(readFileSync(path));
   const parsed = parseTranscript(input);
   if (!parsed.ok) return fail(`transcript ${meeting.data.transcript} does not parse: ${parsed.error.message}`);

@@ -77,8 +77,19 @@ describe("the model path, replayed", () => {
     expect(run.rules.report.coaching!.fallbackReason).toBeNull();
     expect(run.missing).toEqual([]);
     const report = modelPathReport([run], new Map(), dir);
-    expect(report).toMatch(/ami\/one-on-one +held-out +llm +2 \(2 by the model\) +1 /);
+    expect(report).toMatch(/ami\/one-on-one +held-out +llm +2 \(2 by the model\) +1 +\d \(\d by the model\) +\d +0$/m);
     expect(report).toContain("Model answers dropped by the guards: 0");
+  });
+
+  it("finds a folder's own transcript when the folder is not where meeting.json was written (ATTUNE_MODEL_REPLAYS_DIR)", async () => {
+    const dir = replays("moved", (folder) => {
+      cpSync(join(repo, "samples/one-on-one.vtt"), join(folder, "one-on-one.vtt"));
+      writeFileSync(
+        join(folder, "meeting.json"),
+        JSON.stringify({ transcript: "eval/model-replays/one-on-one--renee/one-on-one.vtt", manager: "renee" }),
+      );
+    });
+    expect(ran(await runModelPath(dir, rulesRuns, {})).model.report.coaching!.source).toBe("llm");
   });
 
   it("builds the same sample rows from the model's card: same source, nothing telling the coach apart", async () => {
