@@ -77,7 +77,12 @@ describe("the model path, replayed", () => {
     expect(run.rules.report.coaching!.fallbackReason).toBeNull();
     expect(run.missing).toEqual([]);
     const report = modelPathReport([run], new Map(), dir);
-    expect(report).toMatch(/ami\/one-on-one +held-out +llm +2 \(2 by the model\) +1 +\d \(\d by the model\) +\d +0$/m);
+    const rules = run.rules.report.coaching!;
+    const cards = new RegExp(
+      `ami/one-on-one +held-out +llm +2 \\(2 by the model\\) +${rules.moments.length} +\\d \\(\\d by the model\\) +${praisedItems(rules).length} +0$`,
+      "m",
+    );
+    expect(report).toMatch(cards);
     expect(report).toContain("Model answers dropped by the guards: 0");
   });
 
@@ -109,7 +114,8 @@ describe("the model path, replayed", () => {
   it("counts the judged rows for each coach from the same verdicts; a row both wrote alike counts for both", async () => {
     const run = ran(await runModelPath(replays("judged"), rulesRuns, {}));
     const rows = modelPathRows([run]);
-    const rulesPraise = sampleRows(run.rules, praisedItems).find((r) => r.kind === "praise")!;
+    const rulesRows = sampleRows(run.rules, praisedItems);
+    const rulesPraise = rulesRows.find((r) => r.kind === "praise")!;
     const good: Verdict = {
       key: rows[0]!.key,
       source: "ami/one-on-one",
@@ -127,7 +133,11 @@ describe("the model path, replayed", () => {
     // group, coach, cards, moments, in sample, judged, not yet, good, praised, in sample, judged, not yet, restates
     const report = modelPathReport([run], store, "dir");
     expect(line(report, "model path")).toMatch(/^all +model path +1 +2 +2 +1 +1 +1\/1 100% +1 +1 +0 +1 +-$/);
-    expect(line(report, "rules")).toMatch(/^all +rules +1 +1 +1 +0 +1 +- +1 +1 +1 +0 +0\/1 0%$/);
+    const rm = rulesRows.filter((r) => r.kind === "moment").length;
+    const rp = rulesRows.filter((r) => r.kind === "praise").length;
+    const rules = run.rules.report.coaching!;
+    const counts = [1, rules.moments.length, rm, 0, rm, "-", praisedItems(rules).length, rp, 1, rp - 1, "0/1 0%"];
+    expect(line(report, "rules")).toMatch(new RegExp(`^all +rules +${counts.join(" +")}$`));
     // the same card from both coaches: one verdict per row, counted on both lines
     const same = modelPathReport([{ ...run, model: run.rules }], store, "dir");
     expect(line(same, "model path")).toMatch(/ 0\/1 0%$/);
