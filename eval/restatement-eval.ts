@@ -17,7 +17,7 @@ import { collect, praisedItems } from "./collect.js";
 import { annomiPraise, cardSizes, icsiPraise, type Precision, runsOf } from "./expert-figures.js";
 import { judgedReport } from "./judged-report.js";
 import { modelPathReport } from "./model-path-report.js";
-import { modelReplaysDir, runModelPath } from "./model-path.js";
+import { modelPathRows, modelReplaysDir, runModelPath } from "./model-path.js";
 import { readingFrom } from "./product-run.js";
 import type { SourceRun } from "./run-sources.js";
 import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   writeSample(rows);
   const replays = modelReplaysDir(process.env);
   const modelPath = await runModelPath(replays, runs, process.env);
+  writeModelPathSample(modelPathRows(modelPath));
   const verdicts = await loadVerdicts();
   const out: string[] = [];
   const coach = runs[0]?.report.coaching?.source ?? "heuristic";
@@ -55,16 +56,21 @@ function describe(runs: readonly SourceRun[]): string {
   return `${n("annomi")} AnnoMI conversations, ${n("icsi")} ICSI meetings, ${n("ami")} AMI meetings`;
 }
 
+const sampleText = (rows: readonly SampleRow[]): string =>
+  rows.map((r) => `=== ${r.sourceId} · ${r.kind} · ${r.key.slice(0, 12)}\n${r.text}\n`).join("\n");
+
 function writeSample(rows: readonly SampleRow[]): void {
   mkdirSync(OUT_DIR, { recursive: true });
   for (const split of ["held-out", "tune"] as const) {
-    const text = rows
-      .filter((r) => r.split === split)
-      .map((r) => `=== ${r.sourceId} · ${r.kind} · ${r.key.slice(0, 12)}\n${r.text}\n`)
-      .join("\n");
-    writeFileSync(`${OUT_DIR}/sample-${split}.txt`, text);
+    writeFileSync(`${OUT_DIR}/sample-${split}.txt`, sampleText(rows.filter((r) => r.split === split)));
   }
   process.stderr.write(`eval: the sample (${rows.length} rows) is in ${OUT_DIR}sample-held-out.txt and sample-tune.txt\n`);
+}
+
+function writeModelPathSample(rows: readonly SampleRow[]): void {
+  if (rows.length === 0) return;
+  writeFileSync(`${OUT_DIR}/sample-model-path.txt`, sampleText(rows));
+  process.stderr.write(`eval: the model path's sample (${rows.length} rows) is in ${OUT_DIR}sample-model-path.txt\n`);
 }
 
 function detection(runs: readonly SourceRun[]): string[] {
