@@ -5,6 +5,8 @@
  * 1. the reader's eval: the fixed sample's verdicts (eval/verdicts/) per question, source and setting;
  * 2. figures against expert labels: AnnoMI detection, praise precision on AnnoMI and ICSI, missed moments per
  *    client turn by quality, moments per card.
+ * 3. the model path (replayed): for the conversations with recorded model answers (eval/model-replays/, or
+ *    ATTUNE_MODEL_REPLAYS_DIR), the model's cards beside the rules' on the same conversations (model-path.ts).
  * It writes the sample itself (which may hold ICSI text) to eval/out/, outside the repository.
  * With OPENAI_* set the CLI coaches with the model, as it would for a user.
  */
@@ -14,6 +16,8 @@ import type { Split } from "./annomi.js";
 import { collect, praisedItems } from "./collect.js";
 import { annomiPraise, cardSizes, icsiPraise, type Precision, runsOf } from "./expert-figures.js";
 import { judgedReport } from "./judged-report.js";
+import { modelPathReport } from "./model-path-report.js";
+import { modelPathRows, modelReplaysDir, runModelPath } from "./model-path.js";
 import { readingFrom } from "./product-run.js";
 import type { SourceRun } from "./run-sources.js";
 import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
@@ -32,13 +36,18 @@ const SPLITS: [Split | undefined, string][] = [
 async function main(): Promise<void> {
   const { runs, rows } = await collect(process.env);
   writeSample(rows);
+  const replays = modelReplaysDir(process.env);
+  const modelPath = await runModelPath(replays, runs, process.env);
+  writeModelPathSample(modelPathRows(modelPath));
+  const verdicts = await loadVerdicts();
   const out: string[] = [];
   const coach = runs[0]?.report.coaching?.source ?? "heuristic";
   out.push(`Attune eval: attune analyze --coach --format json on ${describe(runs)} (${coach} coach)`, "");
-  out.push(judgedReport(rows, await loadVerdicts()), "");
+  out.push(judgedReport(rows, verdicts), "");
   out.push(...detection(runs), "");
   out.push(...praiseFigures(runs), "");
-  out.push(...momentFigures(runs));
+  out.push(...momentFigures(runs), "");
+  out.push(modelPathReport(modelPath, verdicts, replays));
   console.log(out.join("\n"));
 }
 
@@ -47,16 +56,21 @@ function describe(runs: readonly SourceRun[]): string {
   return `${n("annomi")} AnnoMI conversations, ${n("icsi")} ICSI meetings, ${n("ami")} AMI meetings`;
 }
 
+const sampleText = (rows: readonly SampleRow[]): string =>
+  rows.map((r) => `=== ${r.sourceId} · ${r.kind} · ${r.key.slice(0, 12)}\n${r.text}\n`).join("\n");
+
 function writeSample(rows: readonly SampleRow[]): void {
   mkdirSync(OUT_DIR, { recursive: true });
   for (const split of ["held-out", "tune"] as const) {
-    const text = rows
-      .filter((r) => r.split === split)
-      .map((r) => `=== ${r.sourceId} · ${r.kind} · ${r.key.slice(0, 12)}\n${r.text}\n`)
-      .join("\n");
-    writeFileSync(`${OUT_DIR}/sample-${split}.txt`, text);
+    writeFileSync(`${OUT_DIR}/sample-${split}.txt`, sampleText(rows.filter((r) => r.split === split)));
   }
   process.stderr.write(`eval: the sample (${rows.length} rows) is in ${OUT_DIR}sample-held-out.txt and sample-tune.txt\n`);
+}
+
+function writeModelPathSample(rows: readonly SampleRow[]): void {
+  if (rows.length === 0) return;
+  writeFileSync(`${OUT_DIR}/sample-model-path.txt`, sampleText(rows));
+  process.stderr.write(`eval: the model path's sample (${rows.length} rows) is in ${OUT_DIR}sample-model-path.txt\n`);
 }
 
 function detection(runs: readonly SourceRun[]): string[] {
