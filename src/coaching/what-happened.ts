@@ -6,14 +6,18 @@ import type { Candidate } from "./moments.js";
 import { readSentence } from "./speech-acts.js";
 import type { Raised } from "./worth-coaching.js";
 
-/** What they raised, as the line names it: only a worry is called a worry. */
+/**
+ * What they raised, as the line names it. Only what their own words name is named: a worry ("worried",
+ * "afraid") and a feeling ("I feel…"). A proposal, a decision, a disagreement or a problem is read from the form
+ * of a sentence, which is often wrong about its point, so the line says only "what they said".
+ */
 const RAISED: Record<Raised, string> = {
   worry: "the worry they raised",
   feeling: "what they said they felt",
-  disagreement: "their disagreement",
-  proposal: "what they proposed",
-  decision: "what they decided",
-  problem: "the problem they raised",
+  disagreement: "what they said",
+  proposal: "what they said",
+  decision: "what they said",
+  problem: "what they said",
 };
 
 /**

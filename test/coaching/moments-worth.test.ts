@@ -117,7 +117,7 @@ describe("a moment only where they raised something and the reply did not take i
     const [c] = momentsOf(utterances);
     expect(c?.raised).toBe("proposal");
     const line = whatHappened(c!);
-    expect(line).toBe('You came in while they were still speaking ("Okay, the budget numbers."), before saying back what they proposed.');
+    expect(line).toBe('You came in while they were still speaking ("Okay, the budget numbers."), before saying back what they said.');
     expect(line).not.toMatch(/worry|stopped/);
   });
 });
