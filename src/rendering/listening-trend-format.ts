@@ -75,7 +75,10 @@ export function focusWhy(trend: ListeningTrend): string {
     case "slipping":
       return `${label} slipped the most`;
     case "latest-coaching":
-      return "nothing is slipping; this is the habit from your latest coaching report";
+      // with too few meetings no direction is known: "nothing is slipping" would claim one
+      return trend.indicators.every((i) => i.direction === "not-enough-meetings")
+        ? "too few meetings yet to see a direction; this is the habit from your latest coaching report"
+        : "nothing is slipping; this is the habit from your latest coaching report";
     case "default":
       return f.indicator === "share"
         ? "your share of talk in the latest meeting was outside its range"

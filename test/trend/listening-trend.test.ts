@@ -146,6 +146,22 @@ describe("directions", () => {
     expect(trend.focus).toEqual({ indicator: null, because: "latest-coaching", habit: "habit of meeting 1" });
   });
 
+  it("says why the focus is the latest habit truly: 'nothing is slipping' only once a direction can be seen", () => {
+    const steady = computeListeningTrend(
+      PM,
+      series([
+        { share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 },
+        { share: 0.34, kept: 2, missed: 6, interruptions: 6, questions: 8, gapMs: 600 },
+      ]),
+    );
+    expect(listeningTrendText(steady)).toContain("(nothing is slipping; this is the habit from your latest coaching report)");
+    const first = computeListeningTrend(PM, series([{ share: 0.3, kept: 2, missed: 5, interruptions: 5, questions: 10, gapMs: 800 }]));
+    expect(first.focus.because).toBe("latest-coaching");
+    const text = listeningTrendText(first);
+    expect(text).not.toContain("nothing is slipping");
+    expect(text).toContain("(too few meetings yet to see a direction; this is the habit from your latest coaching report)");
+  });
+
   it("a share below the range that falls further is slipping, and the habit is to speak up", () => {
     const trend = computeListeningTrend(
       PM,
