@@ -110,6 +110,15 @@ describe("2. with a model, the model judges praise, grounded in the manager's ow
     );
   });
 
+  it("a one-word echo is no quote to praise, and the drop says so rather than 'not shown'", async () => {
+    const coaching = await coach((r) => ({
+      moments: [firstMoment(r, {})],
+      praise: [{ utteranceId: "u5", quote: "Right,", ofUtteranceId: "u4" }],
+    }));
+    expect(coaching.kept).toEqual([]);
+    expect(coaching.drops).toEqual([{ reason: "praise quote under two words", count: 1 }]);
+  });
+
   it("a model that praises nothing holds nothing up; without a model the rules' list stays", async () => {
     const withModel = await coach((r) => ({ moments: [firstMoment(r, {})], praise: [] }));
     expect(withModel.kept).toEqual([]);

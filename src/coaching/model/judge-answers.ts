@@ -6,7 +6,7 @@ import { modelTextProblem } from "../model-text.js";
 import type { Candidate } from "../moments.js";
 import { type CoachingMoment, type KeptRestatement, momentKindSchema } from "../schema.js";
 import type { ShownUtterance } from "./conversation-window.js";
-import { placeQuote } from "./shown-quote.js";
+import { placeQuote, quoteMiss } from "./shown-quote.js";
 import { SAY_IT_BACK, suggestionProblem } from "./suggestion-limits.js";
 import { pointIn } from "../worth-coaching.js";
 
@@ -78,7 +78,7 @@ function readMoment(a: Judged, candidate: Candidate, seen: BatchSeen, drop: (rea
   const where = seen.shown.get(a.utteranceId)!;
   const quote = placeQuote(a.quote, where.text, where.utterance.text);
   if (quote === null) {
-    drop("quote not in what was shown");
+    drop(quoteMiss(a.quote));
     return null;
   }
   const whatHappened = capText(a.whatHappened, LIMITS.whatHappened);
@@ -150,7 +150,7 @@ function praiseProblem(p: Answer["praise"][number], seen: BatchSeen, praised: re
     return "praise of an utterance not shown before it";
   if (praised.length >= MAX_PRAISE || praised.some((k) => k.utteranceId === own.utterance.id)) return "more praise than asked for";
   const quote = placeQuote(p.quote, own.text, own.utterance.text);
-  if (quote === null) return "praise quote not in what was shown";
+  if (quote === null) return `praise ${quoteMiss(p.quote)}`;
   return {
     utteranceId: own.utterance.id,
     atMs: own.utterance.startMs,

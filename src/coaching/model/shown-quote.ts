@@ -18,6 +18,15 @@ export function foldWords(text: string): string {
 /** Fewer words than this is not a quote (any "yes" is found somewhere). */
 const MIN_WORDS = 2;
 
+/** Why a model's quote cannot be placed, for the count of dropped answers: too short to be a quote, or not shown. */
+export function quoteMiss(quote: string): "quote under two words" | "quote not in what was shown" {
+  const words = foldWords(quote)
+    .trim()
+    .split(" ")
+    .filter((w) => w !== "" && w !== "\u2026");
+  return words.length < MIN_WORDS ? "quote under two words" : "quote not in what was shown";
+}
+
 /**
  * Where a model's quote comes from: it must be found, word for word, in the text the model was shown. The card
  * then quotes the sentence of what was really said that holds it, or, when cleaning changed those words (a
