@@ -62,10 +62,18 @@ async function seed(db: Db): Promise<{ reportIds: string[] }> {
   const person = async (name: string) =>
     (await db.query<{ id: string }>("select id from people where display_name = $1", [name])).rows[0]!.id;
   const [reportA, reportB] = reportIds as [string, string];
-  const aboutAttendee = meetings[1]!.coaching!.moments.find((x) => x.speaker === ATTENDEE)!.utteranceId;
+  // feedback on a moment where the report has one, else on the report as a whole (ES2004a has no moment to coach)
+  const aboutAttendee = meetings[1]!.coaching!.moments.find((x) => x.speaker === ATTENDEE)?.utteranceId ?? null;
   await db.query(
     "insert into feedback (report_id, person_id, moment_utterance_id, helpful) values ($1, $2, $3, true), ($4, $2, $5, false), ($1, $6, null, true)",
-    [reportA, await person(MANAGER), meetings[0]!.coaching!.moments[0]!.utteranceId, reportB, aboutAttendee, await person(ATTENDEE)],
+    [
+      reportA,
+      await person(MANAGER),
+      meetings[0]!.coaching!.moments[0]?.utteranceId ?? null,
+      reportB,
+      aboutAttendee,
+      await person(ATTENDEE),
+    ],
   );
   await db.query("update jobs set last_error = 'Graph answered 503'");
   return { reportIds };

@@ -79,8 +79,10 @@ describe("attune trend on stored AMI meetings", () => {
     expect(t.meetings.map((m) => m.fairShare)).toEqual([1 / 3, 0.25, 0.25, 0.25]);
     expect(t.meetings.map((m) => m.shareVerdict)).toEqual(["above", "below", "above", "within"]);
     expect(analyses.map((a) => a.durationMs)).toEqual([268_690, 253_650, 263_290, 261_960]);
-    expect(byKey(t, "momentsMissed").counts).toEqual([0, 1, 3, 3]);
-    expect(byKey(t, "momentsMissed").values.map((v) => Math.round(v!))).toEqual([0, 14, 41, 41]);
+    // the Project Manager's replies take up what the others raise in ES2004a: no moment to coach in any quarter
+    // (issue 17: a moment only where someone raised something of their own and the reply left it)
+    expect(byKey(t, "momentsMissed").counts).toEqual([0, 0, 0, 0]);
+    expect(byKey(t, "momentsMissed").values).toEqual([0, 0, 0, 0]);
     expect(byKey(t, "restatementsKept").counts).toEqual([0, 0, 0, 0]);
     expect(byKey(t, "interruptions").counts).toEqual([1, 6, 6, 5]);
     expect(byKey(t, "questions").counts).toEqual([3, 2, 4, 4]);
@@ -93,24 +95,22 @@ describe("attune trend on stored AMI meetings", () => {
     // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
     expect(byKey(t, "share").direction).toBe("improving");
     expect(byKey(t, "restatementsKept").direction).toBe("steady");
-    // each half's count over its hours: 1 moment in 8.7 minutes (6.9 an hour) → 6 in 8.75 minutes (41.1 an hour);
-    // band max(1, 25% of 6.9) = 1.7 an hour: far the wrong way
     const perHour = (n: number, ...ms: number[]) => n / (ms.reduce((a, b) => a + b, 0) / 3_600_000);
     const early = [268_690, 253_650];
     const late = [263_290, 261_960];
-    expect(byKey(t, "momentsMissed")).toMatchObject({ direction: "slipping" });
-    expect(byKey(t, "momentsMissed").earlier).toBeCloseTo(perHour(1, ...early), 9);
-    expect(byKey(t, "momentsMissed").recent).toBeCloseTo(perHour(6, ...late), 9);
+    // no moment in either half: 0 → 0 an hour is steady
+    expect(byKey(t, "momentsMissed")).toMatchObject({ direction: "steady", earlier: 0, recent: 0 });
     // 7 → 11 interruptions: 48.2 → 75.4 an hour, band 12.1
     expect(byKey(t, "interruptions").direction).toBe("slipping");
     expect(byKey(t, "interruptions").earlier).toBeCloseTo(perHour(7, ...early), 9);
     // 5 → 8 questions: 34.5 → 54.8 an hour, band 8.6
     expect(byKey(t, "questions").direction).toBe("improving");
     expect(byKey(t, "questions").recent).toBeCloseTo(perHour(8, ...late), 9);
-    // shortfall below 1 s: 280 and 2370 ms, then 1565 and 2245: 1325 → 1905 ms, worse by more than 250 ms
+    // shortfall below 1 s: 280 and 2370 ms, then 1565 and 2245: 1325 → 1905 ms, worse by 2.3 bands of 250 ms,
+    // more than interruptions' 2.2 bands of 12.1 an hour: the focus is the pause
     expect(byKey(t, "responseGap")).toMatchObject({ earlier: (720 - 1370) / 2, recent: (-565 - 1245) / 2, direction: "slipping" });
-    expect(t.focus).toEqual({ indicator: "momentsMissed", because: "slipping", habit: HABITS.sayBack });
-    expect(byKey(t, "momentsMissed").sparkline).toBe("▁▃██");
+    expect(t.focus).toEqual({ indicator: "responseGap", because: "slipping", habit: HABITS.pause });
+    expect(byKey(t, "momentsMissed").sparkline).toBe("▁▁▁▁");
     expect(byKey(t, "share").sparkline).toBe("█▁▅▃");
   });
 
@@ -136,27 +136,30 @@ describe("attune trend on stored AMI meetings", () => {
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
     expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17%–38%\)\s+improving$/m);
-    expect(out).toMatch(/^Moments missed\s+▁▃██\s+6\.9 → 41 per hour\s+3 in 4 min\s+slipping$/m);
+    expect(out).toMatch(/^Moments missed\s+▁▁▁▁\s+0 → 0 per hour\s+0 \(0 per hour\)\s+steady$/m);
+    expect(out).toMatch(/^Interruptions made\s+▂██▇\s+48 → 75 per hour\s+5 in 4 min\s+slipping$/m);
     expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+0\.25 s before → 1 s before\s+1\.25 s before\s+slipping$/m);
-    expect(out).toContain(`Focus: ${HABITS.sayBack}\n  (moments missed slipped the most)`);
+    expect(out).toContain(`Focus: ${HABITS.pause}\n  (median response gap slipped the most)`);
     expect(out).toMatch(
-      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17%–38%\) {2}kept 0 {2}missed 3 {2}int 5 {2}\? 4 {2}gap 1\.25 s before$/m,
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17%–38%\) {2}kept 0 {2}missed 0 {2}int 5 {2}\? 4 {2}gap 1\.25 s before$/m,
     );
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
     const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
-    expect(md.out).toContain("| Moments missed | `▁▃██` | 6.9 → 41 per hour | 3 in 4 min | slipping |");
+    expect(md.out).toContain("| Interruptions made | `▂██▇` | 48 → 75 per hour | 5 in 4 min | slipping |");
     const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };
     expect(json.version).toBe("1.5");
     expectValidCard(json);
     const [, perHour] = cardCharts(json);
-    const missed = (perHour!.data as { legend: string; values: { y: number }[] }[]).find((d) => d.legend === "Moments missed")!;
-    expect(missed.values.map((v) => Math.round(v.y))).toEqual([0, 14, 41, 41]);
+    const series = perHour!.data as { legend: string; values: { y: number }[] }[];
+    expect(series.find((d) => d.legend === "Moments missed")!.values.map((v) => v.y)).toEqual([0, 0, 0, 0]);
+    const interruptions = series.find((d) => d.legend === "Interruptions made")!;
+    expect(interruptions.values.map((v) => Math.round(v.y))).toEqual([13, 85, 82, 69]);
     expect(cardStrings(perHour!.fallback)).toContain(
-      "Moments missed per hour, oldest first: 2 Mar 0, 9 Mar 14, 16 Mar 41, 23 Mar 41. Slipping.",
+      "Interruptions made per hour, oldest first: 2 Mar 13, 9 Mar 85, 16 Mar 82, 23 Mar 69. Slipping.",
     );
   });
 
