@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { voicesConcern } from "../../language/phrases.js";
+import { readText } from "../../language/read.js";
+import { splitSentences } from "../../language/sentences.js";
+import { lemma } from "../../language/lemma.js";
+import { judgeRestatement } from "../restatement.js";
+import { type Focus, sayBack } from "../say-back.js";
+import type { MomentKind } from "../schema.js";
+import { faithfulSayBack, suggestion } from "../suggest.js";
+import { attemptFeedback } from "./feedback-text.js";
+
+/** What Attune says about one practice attempt: never a score. */
+export const practiceFeedbackSchema = z.object({
+  /** The attempt says back what they said (the card's restatement reading). */
+  restates: z.boolean(),
+  /** One specific, kind observation in plain English. */
+  feedback: z.string().min(1),
+  /** Where the heart was missed, one faithful restatement; null when none can be written faithfully. */
+  example: z.string().nullable(),
+});
+export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
+
+/** The sentence of what they said most worth saying back, and the clause of it Attune would say back. */
+export interface Heart {
+  focus: Focus;
+  sentence: string;
+  /** Content lemmas of the clause said back. */
+  lemmas: ReadonlySet<string>;
+}
+
+/**
+ * Reads the manager's typed `attempt` at saying back `said` (the other person's words): whether it restates,
+ * one observation about it, and, where the heart was missed, an example restatement. Pure.
+ */
+export function readAttempt(said: string, attempt: string, speaker: string | null = null, names: readonly string[] = []): PracticeFeedback {
+  const judged = judgeRestatement(said, attempt);
+  const heart = heartOf(said, names);
+  const theirs = readText(said).contentLemmas;
+  const taken = takenWords(attempt, theirs);
+  const missedHeart = heart !== null && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
+  const feedback = attemptFeedback({ judged, taken, missedHeart, heart, attempt, theirs });
+  const example = (!judged.restates || missedHeart) && heart ? exampleFor(heart, names, speaker) : null;
+  return { restates: judged.restates, feedback, example };
+}
+
+/** Their words the attempt used, as the attempt wrote them, in order, once each. */
+function takenWords(attempt: string, theirs: ReadonlySet<string>): string[] {
+  const out = new Map<string, string>();
+  for (const t of readText(attempt).tokens) {
+    const l = lemma(t);
+    if (t.length > 1 && theirs.has(l) && readText(t).contentLemmas.size > 0 && !out.has(l)) out.set(l, t);
+  }
+  return [...out.values()];
+}
+
+export function heartOf(said: string, names: readonly string[] = []): Heart | null {
+  const sentences = splitSentences(said);
+  const focus: Focus = sentences.some((s) => voicesConcern(s))
+    ? "concern"
+    : /\?\s*$/.test(sentences[sentences.length - 1] ?? "")
+      ? "question"
+      : "point";
+  const ranked = sentences
+    .map((text, i) => {
+      const content = Math.min(readText(text).contentLemmas.size, 15);
+      const score =
+        focus === "concern" && voicesConcern(text) ? 100 + content : focus === "question" && /\?\s*$/.test(text) ? 100 + i : content;
+      return { text, i, score };
+    })
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  for (const { text } of ranked) {
+    const back = sayBack(text, focus, names);
+    if (back !== null) return { focus, sentence: text, lemmas: readText(back.source).contentLemmas };
+  }
+  return null;
+}
+
+const KIND: Record<Focus, MomentKind> = { concern: "missed-concern", question: "missed-question", point: "missed-long-turn" };
+
+/** The card's own faithful restatement of the heart, or null when it cannot write one faithfully. */
+function exampleFor(heart: Heart, names: readonly string[], speaker: string | null): string | null {
+  const said = faithfulSayBack(heart.sentence, heart.focus, names, speaker);
+  return said.faithful ? suggestion(KIND[heart.focus], said) : null;
+}
