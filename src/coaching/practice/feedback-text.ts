@@ -32,7 +32,7 @@ export function attemptFeedback(f: FeedbackFacts): string {
   parts.push(
     words ? `You said back what they told you, in their words (${words}).` : "You said back what they told you, in your own words.",
   );
-  if (f.missedHeart && f.heart) parts.push(`It leaves out what seemed to matter most to them: "${f.heart.sentence.trim()}"`);
+  if (f.missedHeart && f.heart) parts.push(`It leaves out what seemed to matter most to them: "${f.heart.clause}"`);
   else {
     const added = addedWords(f.attempt, f.theirs);
     if (added.length >= ADDED_LIMIT) parts.push(`It adds words they did not use (${quoteWords(added)}): keep to what they said.`);

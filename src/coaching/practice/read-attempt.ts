@@ -3,7 +3,8 @@ import { voicesConcern } from "../../language/phrases.js";
 import { readText } from "../../language/read.js";
 import { splitSentences } from "../../language/sentences.js";
 import { lemma } from "../../language/lemma.js";
-import { judgeRestatement } from "../restatement.js";
+import { praiseworthy } from "../keep-doing.js";
+import { judgeRestatement, type RestatementJudgement } from "../restatement.js";
 import { type Focus, sayBack } from "../say-back.js";
 import type { MomentKind } from "../schema.js";
 import { faithfulSayBack, suggestion } from "../suggest.js";
@@ -24,6 +25,8 @@ export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
 export interface Heart {
   focus: Focus;
   sentence: string;
+  /** The clause of it said back, in their words. */
+  clause: string;
   /** Content lemmas of the clause said back. */
   lemmas: ReadonlySet<string>;
 }
@@ -33,7 +36,7 @@ export interface Heart {
  * one observation about it, and, where the heart was missed, an example restatement. Pure.
  */
 export function readAttempt(said: string, attempt: string, speaker: string | null = null, names: readonly string[] = []): PracticeFeedback {
-  const judged = judgeRestatement(said, attempt);
+  const judged = sayItBackReading(said, typed(attempt));
   const heart = heartOf(said, names);
   const theirs = readText(said).contentLemmas;
   const taken = takenWords(attempt, theirs);
@@ -41,6 +44,25 @@ export function readAttempt(said: string, attempt: string, speaker: string | nul
   const feedback = attemptFeedback({ judged, taken, missedHeart, heart, attempt, theirs });
   const example = (!judged.restates || missedHeart) && heart ? exampleFor(heart, names, speaker) : null;
   return { restates: judged.restates, feedback, example };
+}
+
+/**
+ * The card's reading: a sentence of the reply restates (restatement.ts) and says back their content or feeling
+ * by what it does (keep-doing.ts, the test a "Keep doing" item passes), so advice or a lecture that reuses their
+ * words is not credited.
+ */
+function sayItBackReading(said: string, attempt: string): RestatementJudgement {
+  const judged = judgeRestatement(said, attempt);
+  if (!judged.restates || judged.sentence === null) return judged;
+  const kept = { utteranceId: "attempt", atMs: 0, quote: judged.sentence, of: "", ofUtteranceId: "said", takesUp: judged.shared };
+  return praiseworthy(kept) ? judged : { ...judged, restates: false, sentence: null, rule: null };
+}
+
+/** Typed text as it would be said: a capital first letter and closing punctuation ("so you're worried" reads as a sentence). */
+function typed(attempt: string): string {
+  const trimmed = attempt.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.?!]["')\]]?$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** Their words the attempt used, as the attempt wrote them, in order, once each. */
@@ -70,7 +92,7 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
     .sort((a, b) => b.score - a.score || a.i - b.i);
   for (const { text } of ranked) {
     const back = sayBack(text, focus, names);
-    if (back !== null) return { focus, sentence: text, lemmas: readText(back.source).contentLemmas };
+    if (back !== null) return { focus, sentence: text, clause: back.source, lemmas: readText(back.source).contentLemmas };
   }
   return null;
 }

@@ -35,9 +35,9 @@ describe("readAttempt", () => {
   });
 
   it("a restatement that misses the heart quotes it and gives an example; without a check suggests one", () => {
-    const r = readAttempt(SAID, "So you're saying the customer is unhappy.");
+    const r = readAttempt(SAID, "It sounds like you're the one who tells the customer.");
     expect(r.restates).toBe(true);
-    expect(r.feedback).toMatch(/leaves out what seemed to matter most/);
+    expect(r.feedback).toContain('leaves out what seemed to matter most to them: "I\'m worried the release will slip again"');
     expect(r.feedback).toMatch(/Did I get that right\?" would let them correct you/);
     expect(r.example).not.toBeNull();
   });
@@ -47,6 +47,15 @@ describe("readAttempt", () => {
     const r = readAttempt("They said no to it again yesterday, for the third time.", "Okay.");
     expect(r.restates).toBe(false);
     expect(r.example).toBeNull();
+  });
+
+  it("reads a typed attempt without capital or full stop as a sentence", () => {
+    expect(readAttempt(SAID, "so you're worried the release will slip again").restates).toBe(true);
+  });
+
+  it("does not credit a lecture that reuses their words", () => {
+    const r = readAttempt("I like smoking, it's not a big deal.", "Well, smoking really is really bad for you, you know.");
+    expect(r.restates).toBe(false);
   });
 
   it("never scores", () => {
