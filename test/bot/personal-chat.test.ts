@@ -111,6 +111,8 @@ describe("the organizer's personal chat", () => {
     // a command ends practice: what follows is an ordinary message again
     expect(await lastCardAfter("help")).toContain("What you can ask me");
     expect(await lastCardAfter("So the script fails on big tenants.")).toContain("What you can ask me");
+    // the trend counts practice: two attempts, one said back
+    expect(await lastCardAfter("trend")).toContain("Practice: 2 practice attempts, 1 said back.");
     // another manager's meeting, or a moment not on the card, cannot be practised
     expect(await press({ meetingId: "00000000-0000-0000-0000-000000000000", utteranceId })).toContain("belongs to someone else");
     expect(await press({ meetingId, utteranceId: "u999" })).toContain("belongs to someone else");
