@@ -1,9 +1,12 @@
 import { readText } from "../../language/read.js";
 import type { RestatementJudgement } from "../restatement.js";
+import type { SentenceAct } from "../speech-acts.js";
 import type { Heart } from "./read-attempt.js";
 
 export interface FeedbackFacts {
   judged: RestatementJudgement;
+  /** What the attempt mostly does (its advice, question or own view first), by the card's sentence reading. */
+  act: SentenceAct | null;
   /** Their words the attempt used, as the attempt wrote them. */
   taken: readonly string[];
   /** The attempt used none of the words of what mattered most in what they said. */
@@ -32,7 +35,7 @@ export function attemptFeedback(f: FeedbackFacts): string {
   parts.push(
     words ? `You said back what they told you, in their words (${words}).` : "You said back what they told you, in your own words.",
   );
-  if (f.missedHeart && f.heart) parts.push(`It leaves out what seemed to matter most to them: "${f.heart.clause}"`);
+  if (f.missedHeart && f.heart) parts.push(`It leaves out what seemed to matter most to them: "${f.heart.clause.replace(/[.!?]+$/, "")}".`);
   else {
     const added = addedWords(f.attempt, f.theirs);
     if (added.length >= ADDED_LIMIT) parts.push(`It adds words they did not use (${quoteWords(added)}): keep to what they said.`);
@@ -46,7 +49,7 @@ export function attemptFeedback(f: FeedbackFacts): string {
 }
 
 function notARestatement(f: FeedbackFacts): string {
-  const act = f.judged.act;
+  const act = f.act;
   const took = quoteWords(f.taken);
   const tookPart = took ? ` It picks up ${took}, which is a start.` : "";
   switch (act) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { voicesConcern } from "../../language/phrases.js";
+import { normalise, voicesConcern } from "../../language/phrases.js";
+import { readSentence, type SentenceAct } from "../speech-acts.js";
 import { readText } from "../../language/read.js";
 import { splitSentences } from "../../language/sentences.js";
 import { lemma } from "../../language/lemma.js";
@@ -25,7 +26,7 @@ export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
 export interface Heart {
   focus: Focus;
   sentence: string;
-  /** The clause of it said back, in their words. */
+  /** The clause of it said back, in their words (the whole sentence when the clause had to be cut). */
   clause: string;
   /** Content lemmas of the clause said back. */
   lemmas: ReadonlySet<string>;
@@ -41,7 +42,7 @@ export function readAttempt(said: string, attempt: string, speaker: string | nul
   const theirs = readText(said).contentLemmas;
   const taken = takenWords(attempt, theirs);
   const missedHeart = heart !== null && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
-  const feedback = attemptFeedback({ judged, taken, missedHeart, heart, attempt, theirs });
+  const feedback = attemptFeedback({ judged, act: mainAct(attempt), taken, missedHeart, heart, attempt, theirs });
   const example = (!judged.restates || missedHeart) && heart ? exampleFor(heart, names, speaker) : null;
   return { restates: judged.restates, feedback, example };
 }
@@ -63,6 +64,13 @@ function typed(attempt: string): string {
   const trimmed = attempt.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.?!]["')\]]?$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** What the attempt mostly does instead of saying back: "Okay. Well, I'd recommend…" is advice, not a backchannel. */
+const ACT_ORDER: readonly SentenceAct[] = ["advice", "question", "self", "about-them", "reflection", "statement", "backchannel"];
+function mainAct(attempt: string): SentenceAct | null {
+  const acts = new Set(splitSentences(attempt).map((s) => readSentence(normalise(readText(s).cleaned)).act));
+  return ACT_ORDER.find((a) => acts.has(a)) ?? null;
 }
 
 /** Their words the attempt used, as the attempt wrote them, in order, once each. */
@@ -92,7 +100,8 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
     .sort((a, b) => b.score - a.score || a.i - b.i);
   for (const { text } of ranked) {
     const back = sayBack(text, focus, names);
-    if (back !== null) return { focus, sentence: text, clause: back.source, lemmas: readText(back.source).contentLemmas };
+    if (back !== null)
+      return { focus, sentence: text, clause: back.cut ? text.trim() : back.source, lemmas: readText(back.source).contentLemmas };
   }
   return null;
 }

@@ -58,6 +58,11 @@ describe("readAttempt", () => {
     expect(r.restates).toBe(false);
   });
 
+  it("reads what a reply mostly does: 'Okay. Well, I'd recommend…' is advice, not an acknowledgement", () => {
+    const r = readAttempt(SAID, "Okay. Well, I would recommend that you start with a smaller release.");
+    expect(r.feedback).toMatch(/^This is advice rather than a restatement/);
+  });
+
   it("never scores", () => {
     for (const a of ["Okay.", "You should talk to the PM.", "So the release may slip."]) {
       expect(readAttempt(SAID, a).feedback).not.toMatch(/\d|score|\/10|percent/i);
