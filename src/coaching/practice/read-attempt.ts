@@ -101,7 +101,7 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
   for (const { text } of ranked) {
     const back = sayBack(text, focus, names);
     if (back !== null)
-      return { focus, sentence: text, clause: back.cut ? text.trim() : back.source, lemmas: readText(back.source).contentLemmas };
+      return { focus, sentence: text, clause: back.cut ? back.sentence : back.source, lemmas: readText(back.source).contentLemmas };
   }
   return null;
 }
