@@ -1,7 +1,7 @@
 import { helpCard, noteCard, privacyCard, transparencyNoticeCard, welcomeCard } from "../cards/bot-cards.js";
 import type { Logger } from "../log.js";
 import { parseCardAction } from "./card-actions.js";
-import { parseCommand, type CommandName } from "./commands.js";
+import { isCommand, parseCommand, stripTags, type CommandName } from "./commands.js";
 import { parseMeetingEvent, type MeetingEvent } from "./meeting-event.js";
 import { connectorProblem } from "./retry-send.js";
 import type { BotServices } from "./services.js";
@@ -138,6 +138,11 @@ export function createBot(services: BotServices, log: Logger): Handler {
     if (!person) return;
     await services.rememberConversation(person.id, turn.conversationReference());
     const { command, argument } = parseCommand(turn.activity.text);
+    if (!isCommand(turn.activity.text)) {
+      // a practice attempt, when they pressed "Practise this" (the raw text: a restatement is not a command)
+      const feedback = await services.practiseAnswer(person.id, stripTags(turn.activity.text ?? "").trim());
+      if (feedback) return void (await turn.send({ card: feedback, summary: "How your restatement landed" }));
+    } else await services.practiseStop(person.id);
     await commands[command](turn, person.id, argument);
   }
 
@@ -148,6 +153,8 @@ export function createBot(services: BotServices, log: Logger): Handler {
     const action = parseCardAction(turn.activity.value);
     if (!action) return turn.answerInvoke(noteCard("Attune", "That button is no longer supported. Type **help** to see what I can do."));
     if (action.verb === "prep") return turn.answerInvoke(await services.prepCard(person.id, action.data.person));
+    if (action.verb === "practise")
+      return turn.answerInvoke(await services.practiseStart(person.id, action.data.meetingId, action.data.utteranceId));
     const { meetingId } = action.data;
     let note: string | undefined;
     if (action.verb === "feedback") {

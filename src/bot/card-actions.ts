@@ -13,6 +13,7 @@ export const cardActionSchema = z.discriminatedUnion("verb", [
     data: z.object({ meetingId, helpful: z.boolean(), utteranceId: z.string().max(100).nullish() }),
   }),
   z.object({ verb: z.literal("prep"), data: z.object({ person: z.string().max(500) }) }),
+  z.object({ verb: z.literal("practise"), data: z.object({ meetingId, utteranceId: z.string().max(100) }) }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 

@@ -21,11 +21,22 @@ export interface ParsedCommand {
   argument: string;
 }
 
-/** Strips mentions and markup, then finds the command; anything unknown is help. */
-export function parseCommand(text: string | undefined): ParsedCommand {
-  const plain = stripTags((text ?? "").replace(/<at>[^<]*<\/at>/gi, " "))
+/** The message as a command is read: mentions and markup stripped, spaces collapsed. */
+function plainText(text: string | undefined): string {
+  return stripTags((text ?? "").replace(/<at>[^<]*<\/at>/gi, " "))
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The message is one of the commands (not something else answered with help): then it is no practice attempt. */
+export function isCommand(text: string | undefined): boolean {
+  const lower = plainText(text).toLowerCase();
+  return ROUTES.some(({ pattern }) => pattern.test(lower));
+}
+
+/** Strips mentions and markup, then finds the command; anything unknown is help. */
+export function parseCommand(text: string | undefined): ParsedCommand {
+  const plain = plainText(text);
   const lower = plain.toLowerCase();
   for (const { pattern, command } of ROUTES) {
     if (!pattern.test(lower)) continue;

@@ -42,5 +42,11 @@ export interface BotServices {
   prepCard(personId: string, who: string): Promise<unknown>;
   saveFeedback(personId: string, meetingId: string, helpful: boolean, utteranceId: string | null): Promise<boolean>;
   setPaused(personId: string, paused: boolean): Promise<void>;
+  /** "Practise this" on a moment of their own card: the card asking for their attempt (their next message). */
+  practiseStart(personId: string, meetingId: string, utteranceId: string): Promise<unknown>;
+  /** Their message read as the attempt at the moment they are practising: the feedback card; null when not practising. */
+  practiseAnswer(personId: string, text: string): Promise<unknown | null>;
+  /** They typed a command: no longer practising. */
+  practiseStop(personId: string): Promise<void>;
   forget(personId: string): Promise<string>;
 }

@@ -1,6 +1,10 @@
 import { meetingCoachingCard } from "../cards/coaching-card.js";
 import { listeningTrendCard, noListeningTrendCard } from "../cards/listening-trend-card.js";
+import { noteCard } from "../cards/bot-cards.js";
+import { practiceAskCard, practiceFeedbackCard } from "../cards/practice-card.js";
 import { prepCard, prepNoteCard } from "../cards/prep-card.js";
+import { stopAwaiting } from "../storage/practice.js";
+import { answerPractice, startPractice } from "../usecases/practise-from-card.js";
 import type { Logger } from "../log.js";
 import { claimNotice } from "../storage/conversations.js";
 import type { Db } from "../storage/db.js";
@@ -101,6 +105,16 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return false;
       return saveFeedback(db, personId, meetingId, helpful, utteranceId);
     },
+    async practiseStart(personId, meetingId, utteranceId) {
+      const started = await startPractice(db, personId, meetingId, utteranceId);
+      return started.ok ? practiceAskCard(started.value) : noteCard("Practise", started.error.message);
+    },
+    async practiseAnswer(personId, text) {
+      const answered = await answerPractice(db, personId, text);
+      if (answered === null) return null;
+      return answered.ok ? practiceFeedbackCard(answered.value.feedback) : noteCard("Practise", answered.error.message);
+    },
+    practiseStop: (personId) => stopAwaiting(db, personId),
     setPaused: (personId, paused) => setPreferences(db, personId, { paused }),
     setPrepAtStart: (personId, enabled) => setPrepAtStart(db, personId, enabled),
     async forget(personId) {

@@ -56,6 +56,7 @@ export function helpCard(): Record<string, unknown> {
       "**prep NAME**: get ready for your next one-on-one with NAME",
       "**pause** / **resume**: stop or restart coaching cards",
       "**prep at start off** / **on**: stop or restart the prep card when a one-on-one begins",
+      "**Practise this** on a moment of your card: type how you would say it back, and I'll tell you how it landed",
       "**privacy**: what I keep, and for how long",
       "**forget me**: delete everything I hold about you",
     ]),
@@ -69,6 +70,7 @@ export function privacyCard(retentionDays: number): Record<string, unknown> {
       `Meeting transcripts, for ${retentionDays} days, to build your coaching and one-on-one prep; then they are deleted.`,
       "Talk-time figures and your coaching reports, so you can see your trend. Only you receive them.",
       "Whether you found a coaching moment helpful, to improve the coaching.",
+      "Whether each practice attempt said it back (never what you typed), for your trend.",
     ]),
     para(
       "Attune works from text and timings only: no audio, no video, no emotion detection. Type **forget me** to delete everything about you.",

@@ -53,6 +53,8 @@ export interface MomentView {
   quote: string;
   whatHappened: string;
   suggestion: string;
+  /** The other person's utterance the moment is about (for "Practise this"). */
+  utteranceId: string;
 }
 
 /** What the coaching card says, worked out once for the card and its plain-text twin. Strings are safe to render. */
@@ -198,6 +200,7 @@ function momentView(m: CoachingMoment): MomentView {
     quote: safeText(m.quote, CAPS.quote),
     whatHappened: safeText(m.whatHappened, CAPS.whatHappened),
     suggestion: safeText(m.suggestion, CAPS.suggestion),
+    utteranceId: m.utteranceId,
   };
 }
 

@@ -76,7 +76,7 @@ function build(model: CoachingCardModel, input: CoachingCardInput, restCount: nu
     subtle([model.date ? `{{DATE(${model.date}, SHORT)}}, {{TIME(${model.date})}}` : null, model.facts].filter(Boolean).join(" · ")),
     ...talkSection(model.talk),
     ...indicatorSection(model),
-    ...momentsSection(model, showAll ? [...top, ...rest] : top, showAll || rest.length === 0 ? omitted : 0),
+    ...momentsSection(model, showAll ? [...top, ...rest] : top, showAll || rest.length === 0 ? omitted : 0, input.meetingId),
     ...keptSection(model.kept),
     container([text("One habit to try next time", { weight: "Bolder" }), text(model.habit, { spacing: "Small" })], {
       style: "emphasis",
@@ -88,7 +88,7 @@ function build(model: CoachingCardModel, input: CoachingCardInput, restCount: nu
   const actions: CardElement[] = [];
   if (!showAll && rest.length > 0) {
     const hidden = [
-      ...rest.map((m, i) => momentBlock(m, i)),
+      ...rest.map((m, i) => momentBlock(m, i, input.meetingId)),
       ...(omitted > 0 ? [subtle(moreMoments(omitted), { spacing: "Medium" })] : []),
     ];
     const keepOpen = input.meetingId ? [execute("Keep this list open", "showAllMoments", { meetingId: input.meetingId })] : [];
@@ -108,7 +108,7 @@ function indicatorSection(model: CoachingCardModel): CardElement[] {
   return [sectionHeading("How you listened"), { ...facts(model.indicators.map((i) => [i.label, i.value])), spacing: "Small" }];
 }
 
-function momentsSection(model: CoachingCardModel, shown: MomentView[], omitted: number): CardElement[] {
+function momentsSection(model: CoachingCardModel, shown: MomentView[], omitted: number, meetingId?: string): CardElement[] {
   const { total, empty } = model.moments;
   if (empty) return [sectionHeading("Moments to restate"), text(empty, { spacing: "Small" })];
   const intro =
@@ -120,18 +120,23 @@ function momentsSection(model: CoachingCardModel, shown: MomentView[], omitted: 
   return [
     sectionHeading(total === 1 ? "A moment to restate" : "Moments to restate"),
     text(intro, { size: "Small", spacing: "Small" }),
-    ...shown.map((m, i) => momentBlock(m, i)),
+    ...shown.map((m, i) => momentBlock(m, i, meetingId)),
     ...(omitted > 0 ? [subtle(moreMoments(omitted), { spacing: "Medium" })] : []),
   ];
 }
 
-function momentBlock(m: MomentView, index: number): CardElement {
+/** A moment; on a stored meeting's card, with "Practise this" (the manager types how they would say it back). */
+function momentBlock(m: MomentView, index: number, meetingId?: string): CardElement {
+  const practise = meetingId
+    ? [{ type: "ActionSet", spacing: "Small", actions: [execute("Practise this", "practise", { meetingId, utteranceId: m.utteranceId })] }]
+    : [];
   return container(
     [
       subtle(m.lead, { spacing: "None" }),
       text(`“${m.quote}”`, { spacing: "Small" }),
       text(m.whatHappened, { size: "Small", spacing: "Small" }),
       text(`You could have said: “${m.suggestion}”`, { color: "Good", spacing: "Small" }),
+      ...practise,
     ],
     { spacing: "Medium", ...(index > 0 && { separator: true }) },
   );

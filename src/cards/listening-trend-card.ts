@@ -1,7 +1,7 @@
 import { dateRange } from "../format/dates.js";
 import { changeText, directionText, FIRST_MEETING, focusWhy, latestText } from "../rendering/listening-trend-format.js";
 import type { Direction } from "../trend/direction.js";
-import type { ListeningTrend } from "../trend/listening-trend.js";
+import { type ListeningTrend, practiceLine } from "../trend/listening-trend.js";
 import {
   adaptiveCard,
   column,
@@ -68,6 +68,8 @@ export function listeningTrendCard(trend: ListeningTrend): AdaptiveCard {
       ),
     );
   }
+  const practice = practiceLine(trend.practice);
+  if (practice) body.push(text(practice, { spacing: "Medium" }));
   body.push(
     container(
       [text("One habit to focus on", { weight: "Bolder" }), text(safeText(trend.focus.habit, 300)), subtle(`Why: ${focusWhy(trend)}.`)],

@@ -22,6 +22,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./prep-command.js")).prepCommand,
     summary: "prepare a one-on-one from the stored meetings with that person",
   },
+  practise: {
+    load: async () => (await import("./practise-command.js")).practiseCommand,
+    summary: "practise saying back a moment of a meeting, and read how it landed",
+  },
   forget: { load: async () => (await import("./forget-command.js")).forgetCommand, summary: "delete a person's data everywhere" },
   db: { load: async () => (await import("./db-command.js")).dbCommand, summary: "database maintenance: db migrate" },
   live: {
@@ -35,7 +39,7 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
 };
 
 /** Former names that still work. */
-const aliases: Record<string, string> = { report: "trend" };
+const aliases: Record<string, string> = { report: "trend", practice: "practise" };
 
 export const usage = `Usage: attune <command> [options]
 

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** All of stdin as UTF-8; fails (UsageError) as soon as more than `maxBytes` have come. */
   readStdin: (maxBytes: number) => Promise<string>;
+  /** The next line typed on stdin (without its newline), null at its end; for interactive commands. */
+  readLine?: (prompt: string) => Promise<string | null>;
   /** The environment, read only by loadConfig. */
   env: Record<string, string | undefined>;
 }

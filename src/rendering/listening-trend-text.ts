@@ -2,7 +2,7 @@ import { padEnd } from "../format/columns.js";
 import { dateRange, isoDate } from "../format/dates.js";
 import { percent } from "../format/percent.js";
 import { shareAgainstRange } from "../format/share-range.js";
-import type { ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
+import { type ListeningTrend, practiceLine, type TrendMeeting } from "../trend/listening-trend.js";
 import { changeText, directionText, focusWhy, formatValue, latestText, sparklineFor } from "./listening-trend-format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -35,6 +35,8 @@ export function listeningTrendText(trend: ListeningTrend): string {
     "",
   );
   lines.push(`Focus: ${trend.focus.habit}`, `  (${focusWhy(trend)})`, "");
+  const practice = practiceLine(trend.practice);
+  if (practice) lines.push(practice, "");
   lines.push("Meetings (oldest first)");
   const titleWidth = Math.min(24, Math.max(...trend.meetings.map((m) => m.title.length)));
   for (const m of trend.meetings) lines.push(`  ${meetingLine(trend, m, titleWidth)}`);

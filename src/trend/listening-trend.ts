@@ -79,6 +79,20 @@ export interface ListeningTrend {
   focus: Focus;
   /** Stored meetings left out because their analysis no longer has manager figures (e.g. after forget). */
   skipped: number;
+  /** Practice attempts ("Practise this"): how many, and how many said back; absent where not read. */
+  practice?: PracticeCount;
+}
+
+export interface PracticeCount {
+  attempts: number;
+  saidBack: number;
+}
+
+/** "3 practice attempts, 2 said back", or null when there were none. */
+export function practiceLine(practice: PracticeCount | undefined): string | null {
+  if (!practice || practice.attempts === 0) return null;
+  const attempts = `${practice.attempts} practice attempt${practice.attempts === 1 ? "" : "s"}`;
+  return `Practice: ${attempts}, ${practice.saidBack} said back.`;
 }
 
 /** How far a change must go, in the better or worse direction, before it is not "steady". */

@@ -1,6 +1,7 @@
 import { fail, ok, type Failure, type Result } from "../result.js";
 import type { Queryable } from "../storage/db.js";
 import { managerHistory } from "../storage/history.js";
+import { practiceCounts } from "../storage/practice.js";
 import { computeListeningTrend, type ListeningTrend } from "../trend/listening-trend.js";
 import { lookUpManager, noMeetingsMessage, signedIn, type ManagerRef } from "./manager-ref.js";
 
@@ -26,5 +27,5 @@ export async function showListeningTrend(
   const person = found.value;
   const trend = computeListeningTrend(person.display_name, await managerHistory(db, person.id, last));
   if (trend.meetings.length === 0) return fail("no-meetings", signedIn(manager) ? NOTHING_YET : noMeetingsMessage(person.display_name));
-  return ok(trend);
+  return ok({ ...trend, practice: await practiceCounts(db, person.id) });
 }

@@ -86,6 +86,38 @@ describe("the organizer's personal chat", () => {
     expect(JSON.stringify(foreign.value)).toContain("belongs to someone else");
   });
 
+  it("Practise this: shows their words, reads the next message as the attempt, welcomes a second try, stops at a command", async () => {
+    const coachingCard = JSON.stringify(connector.cardsTo(PERSONAL_CONVERSATION).find(isCoachingCard));
+    const button = /"verb":"practise","data":\{"meetingId":"([0-9a-f-]{36})","utteranceId":"(u\d+)"\}/.exec(coachingCard);
+    expect(button).not.toBeNull();
+    const [, meetingId, utteranceId] = button!;
+    const invoke = activity("invoke-adaptive-card-action", connector.port);
+    const press = async (data: Record<string, unknown>) => {
+      const answer = await postActivity(url, {
+        ...invoke,
+        value: { action: { type: "Action.Execute", verb: "practise", data }, trigger: "manual" },
+      });
+      return JSON.stringify(((await answer.json()) as { value: unknown }).value);
+    };
+    const asked = await press({ meetingId, utteranceId });
+    expect(asked).toContain("Practise saying it back");
+    expect(asked).toContain("The migration script still fails");
+    const first = await lastCardAfter("You should ask Sam to pair with you on it.");
+    expect(first).toContain("Not said back yet");
+    expect(first).toContain("This is advice rather than a restatement");
+    expect(first).toContain("For example: “It sounds like the migration script still fails on the larger tenants. Did I get that right?”");
+    const second = await lastCardAfter("It sounds like the migration script still fails on the larger tenants. Did I get that right?");
+    expect(second).toContain("You said it back");
+    // a command ends practice: what follows is an ordinary message again
+    expect(await lastCardAfter("help")).toContain("What you can ask me");
+    expect(await lastCardAfter("So the script fails on big tenants.")).toContain("What you can ask me");
+    // the trend counts practice: two attempts, one said back
+    expect(await lastCardAfter("trend")).toContain("Practice: 2 practice attempts, 1 said back.");
+    // another manager's meeting, or a moment not on the card, cannot be practised
+    expect(await press({ meetingId: "00000000-0000-0000-0000-000000000000", utteranceId })).toContain("belongs to someone else");
+    expect(await press({ meetingId, utteranceId: "u999" })).toContain("belongs to someone else");
+  });
+
   it("in the meeting chat, the bot never discusses coaching", async () => {
     const inMeeting = { ...message("last"), conversation: { id: MEETING_CHAT, conversationType: "groupChat", isGroup: true } };
     await postActivity(url, inMeeting);

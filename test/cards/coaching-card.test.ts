@@ -137,7 +137,11 @@ describe("coaching card with seven moments", () => {
     expectValidCard(card);
     expect(suggestionsIn(card.body)).toEqual(input.coaching.moments.map((m) => `You could have said: “${m.suggestion}”`));
     expect(cardTypes(card)).not.toContain("Action.ShowCard");
-    expect(actionsOf(card).map((a) => a.verb)).toEqual(["feedback", "feedback"]);
+    // each moment offers "Practise this", for that moment
+    expect(actionsOf(card).map((a) => a.verb)).toEqual([...input.coaching.moments.map(() => "practise"), "feedback", "feedback"]);
+    expect(actionsOf(card).flatMap((a) => (a.verb === "practise" ? [(a.data as { utteranceId: string }).utteranceId] : []))).toEqual(
+      input.coaching.moments.map((m) => m.utteranceId),
+    );
   });
 
   it("has no bot buttons without a meeting id, but still lets the reader see every moment", () => {

@@ -122,6 +122,22 @@ describe("Attune in Microsoft 365 Agents Playground", () => {
     if (press.verb === "feedback") expect(text).toContain("Thanks, noted.");
   });
 
+  it("Practise this: the organizer types a restatement in the personal chat and reads how it landed", async () => {
+    const card = stream.messages.find(isCoachingCard)!;
+    const practise = buttons(card.cards).find((b) => b.verb === "practise");
+    expect(practise).toBeDefined();
+    const organizer = trial.meeting.organizer.id;
+    const chat = trial.playground.personalChatId;
+    const asked = await trial.api.pressButton(chat, organizer, card.messageId, practise!);
+    expect(JSON.stringify(asked.value)).toContain("Practise saying it back");
+    await trial.api.say(chat, organizer, "You should ask someone to help you with that.");
+    const feedback = await stream.waitFor(
+      "the feedback on the attempt",
+      (m) => fromBot(m) && m.conversationId === chat && cardText(m).includes("Not said back yet"),
+    );
+    expect(cardText(feedback)).toContain("This is advice rather than a restatement");
+  });
+
   it("another participant gets no coaching: not in the meeting chat, not by pressing the organizer's button", async () => {
     const jordan = trial.meeting.participant.id;
     const group = trial.playground.groupChatId;

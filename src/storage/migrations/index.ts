@@ -4,6 +4,7 @@ import { sql as documentVersions } from "./003-document-versions.js";
 import { sql as liveSnapshots } from "./004-live-snapshots.js";
 import { sql as deliveredActivity } from "./005-delivered-activity.js";
 import { sql as prepAtStart } from "./006-prep-at-start.js";
+import { sql as practice } from "./007-practice.js";
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "live-snapshots", sql: liveSnapshots },
   { version: 5, name: "delivered-activity", sql: deliveredActivity },
   { version: 6, name: "prep-at-start", sql: prepAtStart },
+  { version: 7, name: "practice", sql: practice },
 ];

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { normalise, voicesConcern } from "../../language/phrases.js";
+import { readSentence, type SentenceAct } from "../speech-acts.js";
+import { readText } from "../../language/read.js";
+import { splitSentences } from "../../language/sentences.js";
+import { lemma } from "../../language/lemma.js";
+import { praiseworthy } from "../keep-doing.js";
+import { judgeRestatement, type RestatementJudgement } from "../restatement.js";
+import { type Focus, sayBack } from "../say-back.js";
+import type { MomentKind } from "../schema.js";
+import { faithfulSayBack, suggestion } from "../suggest.js";
+import { attemptFeedback } from "./feedback-text.js";
+
+/** What Attune says about one practice attempt: never a score. */
+export const practiceFeedbackSchema = z.object({
+  /** The attempt says back what they said (the card's restatement reading). */
+  restates: z.boolean(),
+  /** One specific, kind observation in plain English. */
+  feedback: z.string().min(1),
+  /** Where the heart was missed, one faithful restatement; null when none can be written faithfully. */
+  example: z.string().nullable(),
+});
+export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
+
+/** The sentence of what they said most worth saying back, and the clause of it Attune would say back. */
+export interface Heart {
+  focus: Focus;
+  sentence: string;
+  /** The clause of it said back, in their words (the whole sentence when the clause had to be cut). */
+  clause: string;
+  /** Content lemmas of the clause said back. */
+  lemmas: ReadonlySet<string>;
+}
+
+/**
+ * Reads the manager's typed `attempt` at saying back `said` (the other person's words): whether it restates,
+ * one observation about it, and, where the heart was missed, an example restatement. Pure.
+ */
+export function readAttempt(said: string, attempt: string, speaker: string | null = null, names: readonly string[] = []): PracticeFeedback {
+  const judged = sayItBackReading(said, typed(attempt));
+  const heart = heartOf(said, names);
+  const theirs = readText(said).contentLemmas;
+  const taken = takenWords(attempt, theirs);
+  const missedHeart = heart !== null && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
+  const feedback = attemptFeedback({ judged, act: mainAct(attempt), taken, missedHeart, heart, attempt, theirs });
+  const example = (!judged.restates || missedHeart) && heart ? exampleFor(heart, names, speaker) : null;
+  return { restates: judged.restates, feedback, example };
+}
+
+/**
+ * The card's reading: a sentence of the reply restates (restatement.ts) and says back their content or feeling
+ * by what it does (keep-doing.ts, the test a "Keep doing" item passes), so advice or a lecture that reuses their
+ * words is not credited.
+ */
+function sayItBackReading(said: string, attempt: string): RestatementJudgement {
+  const judged = judgeRestatement(said, attempt);
+  if (!judged.restates || judged.sentence === null) return judged;
+  const kept = { utteranceId: "attempt", atMs: 0, quote: judged.sentence, of: "", ofUtteranceId: "said", takesUp: judged.shared };
+  return praiseworthy(kept) ? judged : { ...judged, restates: false, sentence: null, rule: null };
+}
+
+/** Typed text as it would be said: a capital first letter and closing punctuation ("so you're worried" reads as a sentence). */
+function typed(attempt: string): string {
+  const trimmed = attempt.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.?!]["')\]]?$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** What the attempt mostly does instead of saying back: "Okay. Well, I'd recommend…" is advice, not a backchannel. */
+const ACT_ORDER: readonly SentenceAct[] = ["advice", "question", "self", "about-them", "reflection", "statement", "backchannel"];
+function mainAct(attempt: string): SentenceAct | null {
+  const acts = new Set(splitSentences(attempt).map((s) => readSentence(normalise(readText(s).cleaned)).act));
+  return ACT_ORDER.find((a) => acts.has(a)) ?? null;
+}
+
+/** Their words the attempt used, as the attempt wrote them, in order, once each. */
+function takenWords(attempt: string, theirs: ReadonlySet<string>): string[] {
+  const out = new Map<string, string>();
+  for (const t of readText(attempt).tokens) {
+    const l = lemma(t);
+    if (t.length > 1 && theirs.has(l) && readText(t).contentLemmas.size > 0 && !out.has(l)) out.set(l, t);
+  }
+  return [...out.values()];
+}
+
+export function heartOf(said: string, names: readonly string[] = []): Heart | null {
+  const sentences = splitSentences(said);
+  const focus: Focus = sentences.some((s) => voicesConcern(s))
+    ? "concern"
+    : /\?\s*$/.test(sentences[sentences.length - 1] ?? "")
+      ? "question"
+      : "point";
+  const ranked = sentences
+    .map((text, i) => {
+      const content = Math.min(readText(text).contentLemmas.size, 15);
+      const score =
+        focus === "concern" && voicesConcern(text) ? 100 + content : focus === "question" && /\?\s*$/.test(text) ? 100 + i : content;
+      return { text, i, score };
+    })
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  for (const { text } of ranked) {
+    const back = sayBack(text, focus, names);
+    if (back !== null)
+      return { focus, sentence: text, clause: back.cut ? back.sentence : back.source, lemmas: readText(back.source).contentLemmas };
+  }
+  return null;
+}
+
+const KIND: Record<Focus, MomentKind> = { concern: "missed-concern", question: "missed-question", point: "missed-long-turn" };
+
+/** The card's own faithful restatement of the heart, or null when it cannot write one faithfully. */
+function exampleFor(heart: Heart, names: readonly string[], speaker: string | null): string | null {
+  const said = faithfulSayBack(heart.sentence, heart.focus, names, speaker);
+  return said.faithful ? suggestion(KIND[heart.focus], said) : null;
+}

@@ -1,0 +1,69 @@
+import { type PracticeFeedback, readAttempt } from "../coaching/practice/read-attempt.js";
+import { turnAt } from "../coaching/practice/turn-at.js";
+import { fail, ok, type Failure, type Result } from "../result.js";
+import type { Db } from "../storage/db.js";
+import { loadUtterances } from "../storage/meetings.js";
+import { awaitAttempt, awaitingAttempt, saveAttempt } from "../storage/practice.js";
+import { managerReport } from "../storage/reports.js";
+import { checkAttempt } from "./practise-attempt.js";
+
+/** The moment to say back, as Attune shows it: who, and their words. */
+export interface PractiseMoment {
+  speaker: string;
+  quote: string;
+}
+
+type NotTheirs = Failure<"not-found">;
+
+/**
+ * "Practise this" on a moment of the manager's own card: notes that their next message is the attempt, and
+ * returns the person's words to show. Only the manager's own report's moments can be practised.
+ */
+export async function startPractice(
+  db: Db,
+  personId: string,
+  meetingId: string,
+  utteranceId: string,
+): Promise<Result<PractiseMoment, NotTheirs>> {
+  const moment = await ownMoment(db, personId, meetingId, utteranceId);
+  if (!moment) return fail("not-found", "This moment belongs to someone else's card, or it was deleted.");
+  await awaitAttempt(db, personId, meetingId, utteranceId);
+  return ok({ speaker: moment.speaker, quote: moment.quote });
+}
+
+/**
+ * Reads a message as the attempt at the moment being practised, counts it, and returns the feedback; null when
+ * the person is not practising (the message is an ordinary one). They stay on the moment for another try.
+ */
+export async function answerPractice(
+  db: Db,
+  personId: string,
+  text: string,
+): Promise<Result<
+  { moment: PractiseMoment; feedback: PracticeFeedback },
+  Failure<"not-found" | "attempt-too-long" | "empty-attempt">
+> | null> {
+  const awaiting = await awaitingAttempt(db, personId);
+  if (!awaiting) return null;
+  const attempt = checkAttempt(text);
+  if (!attempt.ok) return attempt;
+  const found = await ownMoment(db, personId, awaiting.meetingId, awaiting.utteranceId);
+  if (!found) return fail("not-found", "That moment's card was deleted, so there is nothing to practise on.");
+  const feedback = readAttempt(found.said, attempt.value, found.speaker, found.names);
+  await saveAttempt(db, personId, awaiting.meetingId, feedback.restates);
+  return ok({ moment: { speaker: found.speaker, quote: found.quote }, feedback });
+}
+
+/** The moment on the person's own card, with the whole turn it was in when the transcript is still kept. */
+async function ownMoment(db: Db, personId: string, meetingId: string, utteranceId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+  const report = await managerReport(db, personId, meetingId);
+  const moment = report?.coaching.moments.find((m) => m.utteranceId === utteranceId);
+  if (!report || !moment) return null;
+  const utterances = await loadUtterances(db, meetingId);
+  const manager = report.analysis.manager?.name ?? null;
+  const turn = utterances && manager ? turnAt(utterances, manager, moment.atMs) : null;
+  const said = turn?.ok && turn.value.speaker === moment.speaker ? turn.value.text : moment.quote;
+  const names = [...new Set((utterances ?? []).flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
+  return { speaker: moment.speaker, quote: moment.quote, said, names };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { practiceFeedbackSchema, readAttempt } from "../../../src/coaching/practice/read-attempt.js";
+
+const SAID = "I'm worried the release will slip again, and I'm the one who has to tell the customer.";
+
+describe("readAttempt", () => {
+  it("reads a faithful restatement with a check as one, with no example", () => {
+    const r = readAttempt(
+      SAID,
+      "It sounds like you're worried the release will slip and you'd be the one telling the customer. Did I get that right?",
+    );
+    expect(practiceFeedbackSchema.parse(r)).toEqual(r);
+    expect(r.restates).toBe(true);
+    expect(r.feedback).toContain('"release"');
+    expect(r.feedback).toMatch(/Checking whether you got it right/);
+    expect(r.example).toBeNull();
+  });
+
+  it("says advice is advice and offers the card's faithful restatement", () => {
+    const r = readAttempt(SAID, "You should talk to the PM.");
+    expect(r.restates).toBe(false);
+    expect(r.feedback).toMatch(/^This is advice rather than a restatement/);
+    expect(r.example).toBe("It sounds like you're worried the release will slip again. Did I get that right?");
+  });
+
+  it("says a question is a question, and names the word it picked up", () => {
+    const r = readAttempt(SAID, "What makes you think it will slip?");
+    expect(r.restates).toBe(false);
+    expect(r.feedback).toMatch(/asks a question/);
+    expect(r.feedback).toContain('"slip"');
+  });
+
+  it("says when the manager gives their own view", () => {
+    expect(readAttempt(SAID, "I had the same problem last year.").feedback).toMatch(/your own view/);
+  });
+
+  it("a restatement that misses the heart quotes it and gives an example; without a check suggests one", () => {
+    const r = readAttempt(SAID, "It sounds like you're the one who tells the customer.");
+    expect(r.restates).toBe(true);
+    expect(r.feedback).toContain('leaves out what seemed to matter most to them: "I\'m worried the release will slip again"');
+    expect(r.feedback).toMatch(/Did I get that right\?" would let them correct you/);
+    expect(r.example).not.toBeNull();
+  });
+
+  it("gives no example when the card cannot write a faithful one", () => {
+    // a pronoun with nothing to refer to: the card's writer declines
+    const r = readAttempt("They said no to it again yesterday, for the third time.", "Okay.");
+    expect(r.restates).toBe(false);
+    expect(r.example).toBeNull();
+  });
+
+  it("reads a typed attempt without capital or full stop as a sentence", () => {
+    expect(readAttempt(SAID, "so you're worried the release will slip again").restates).toBe(true);
+  });
+
+  it("does not credit a lecture that reuses their words", () => {
+    const r = readAttempt("I like smoking, it's not a big deal.", "Well, smoking really is really bad for you, you know.");
+    expect(r.restates).toBe(false);
+  });
+
+  it("reads what a reply mostly does: 'Okay. Well, I'd recommend…' is advice, not an acknowledgement", () => {
+    const r = readAttempt(SAID, "Okay. Well, I would recommend that you start with a smaller release.");
+    expect(r.feedback).toMatch(/^This is advice rather than a restatement/);
+  });
+
+  it("never scores", () => {
+    for (const a of ["Okay.", "You should talk to the PM.", "So the release may slip."]) {
+      expect(readAttempt(SAID, a).feedback).not.toMatch(/\d|score|\/10|percent/i);
+    }
+  });
+});
