@@ -1,7 +1,8 @@
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
-import { HttpFake } from "../helpers/http-fake.js";
+import { startFakeEntra } from "../helpers/fake-entra.js";
+import type { HttpFake } from "../helpers/http-fake.js";
 import { connect, devToken, ingest, isState, wsUrl } from "./live-client.js";
 
 const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
@@ -19,19 +20,8 @@ let tenantKey: CryptoKey;
 let forgerKey: CryptoKey;
 
 beforeAll(async () => {
-  const tenant = await generateKeyPair("RS256");
-  tenantKey = tenant.privateKey;
+  ({ base, tenantKey, idp } = await startFakeEntra(TENANT));
   forgerKey = (await generateKeyPair("RS256")).privateKey;
-  const jwk: JWK = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", use: "sig", alg: "RS256" };
-  idp = new HttpFake({ tls: true }); // AUTHORITY_HOST is https only
-  base = await idp.start();
-  // Entra's OpenID metadata and signing keys, as AUTHORITY_HOST points Attune at them.
-  idp.route((req) =>
-    req.path === `/${TENANT}/v2.0/.well-known/openid-configuration`
-      ? { status: 200, body: { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/${TENANT}/discovery/v2.0/keys` } }
-      : null,
-  );
-  idp.route((req) => (req.path === `/${TENANT}/discovery/v2.0/keys` ? { status: 200, body: { keys: [jwk] } } : null));
   server = await startLocalAttune({
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: "not-used-in-this-test",

@@ -5,10 +5,11 @@
  * exhaustion, the token in the address, far-future times. /healthz must answer within 1 s throughout.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
-import { HttpFake } from "../helpers/http-fake.js";
+import { startFakeEntra } from "../helpers/fake-entra.js";
+import type { HttpFake } from "../helpers/http-fake.js";
 import { connect, ingest, isState, segment, wsUrl, type Client } from "./live-client.js";
 
 const APP_ID = "9f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
@@ -30,17 +31,7 @@ let probing = true;
 let probe: Promise<void>;
 
 beforeAll(async () => {
-  const tenant = await generateKeyPair("RS256");
-  tenantKey = tenant.privateKey;
-  const jwk: JWK = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", use: "sig", alg: "RS256" };
-  idp = new HttpFake({ tls: true }); // AUTHORITY_HOST is https only
-  base = await idp.start();
-  idp.route((req) =>
-    req.path === `/${TENANT}/v2.0/.well-known/openid-configuration`
-      ? { status: 200, body: { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/${TENANT}/discovery/v2.0/keys` } }
-      : null,
-  );
-  idp.route((req) => (req.path === `/${TENANT}/discovery/v2.0/keys` ? { status: 200, body: { keys: [jwk] } } : null));
+  ({ base, tenantKey, idp } = await startFakeEntra(TENANT));
   server = await startLocalAttune({
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: "not-used-in-this-test",
