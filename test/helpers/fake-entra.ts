@@ -24,3 +24,15 @@ export async function startFakeEntra(tenant: string): Promise<FakeEntra> {
   idp.route((req) => (req.path === `/${tenant}/discovery/v2.0/keys` ? { status: 200, body: { keys: [jwk] } } : null));
   return { base, tenantKey: keys.privateKey, idp };
 }
+
+/** Attune in Teams mode (an app id) for one tenant, checking side panel tokens against `entra`. */
+export function teamsModeEnv(entra: FakeEntra, appId: string, tenant: string): Record<string, string> {
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: "not-used-in-this-test",
+    MicrosoftAppTenantId: tenant,
+    PUBLIC_BASE_URL: "https://attune.example.com",
+    HOST: "127.0.0.1",
+    AUTHORITY_HOST: entra.base,
+  };
+}

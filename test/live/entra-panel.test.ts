@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
-import { startFakeEntra } from "../helpers/fake-entra.js";
+import { startFakeEntra, teamsModeEnv } from "../helpers/fake-entra.js";
 import type { HttpFake } from "../helpers/http-fake.js";
 import { connect, devToken, ingest, isState, wsUrl } from "./live-client.js";
 
@@ -20,15 +20,11 @@ let tenantKey: CryptoKey;
 let forgerKey: CryptoKey;
 
 beforeAll(async () => {
-  ({ base, tenantKey, idp } = await startFakeEntra(TENANT));
+  const entra = await startFakeEntra(TENANT);
+  ({ base, tenantKey, idp } = entra);
   forgerKey = (await generateKeyPair("RS256")).privateKey;
   server = await startLocalAttune({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "not-used-in-this-test",
-    MicrosoftAppTenantId: TENANT,
-    PUBLIC_BASE_URL: "https://attune.example.com",
-    HOST: "127.0.0.1",
-    AUTHORITY_HOST: base,
+    ...teamsModeEnv(entra, APP_ID, TENANT),
     ATTUNE_LIVE_INGEST_TOKEN: TOKEN,
   });
   const source = await ingest(server.attune.url, TOKEN);

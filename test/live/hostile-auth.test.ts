@@ -8,7 +8,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAttune } from "../helpers/attune-server.js";
-import { startFakeEntra } from "../helpers/fake-entra.js";
+import { startFakeEntra, teamsModeEnv } from "../helpers/fake-entra.js";
 import type { HttpFake } from "../helpers/http-fake.js";
 import { connect, ingest, isState, segment, wsUrl, type Client } from "./live-client.js";
 
@@ -31,14 +31,10 @@ let probing = true;
 let probe: Promise<void>;
 
 beforeAll(async () => {
-  ({ base, tenantKey, idp } = await startFakeEntra(TENANT));
+  const entra = await startFakeEntra(TENANT);
+  ({ base, tenantKey, idp } = entra);
   server = await startLocalAttune({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "not-used-in-this-test",
-    MicrosoftAppTenantId: TENANT,
-    PUBLIC_BASE_URL: "https://attune.example.com",
-    HOST: "127.0.0.1",
-    AUTHORITY_HOST: base,
+    ...teamsModeEnv(entra, APP_ID, TENANT),
     ATTUNE_LIVE_INGEST_TOKEN: TOKEN,
     ATTUNE_RECALL_SECRET: SECRET,
     // One source may own a fiftieth of the slots: 2 here.

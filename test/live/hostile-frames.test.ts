@@ -62,6 +62,14 @@ function expectHealthy(server: ServedAttune, health: HealthRecord): void {
   expect(health.peakRssBytes, "peak RSS").toBeLessThan(MAX_RSS_BYTES);
 }
 
+/** An ingest source with `meetingId` started for Renée and accepted. */
+async function started(server: ServedAttune, meetingId: string): Promise<Client> {
+  const source = await ingest(server.url, TOKEN);
+  source.send({ type: "start", meetingId, manager: "Renée Ortiz" });
+  await source.next((f) => f.type === "accepted", "start accepted");
+  return source;
+}
+
 /** Waits for the reply to every frame sent so far (each start answers; an end answers last). */
 async function settled(source: Client, meetingId: string): Promise<void> {
   source.send({ type: "end", meetingId });
@@ -164,9 +172,7 @@ describe("local mode with live ingest on", () => {
 
   it("bounds open partial segments and keeps every frame cheap under a flood of new segmentIds", async () => {
     const meetingId = "hostile-partials";
-    const source = await ingest(server.url, TOKEN);
-    source.send({ type: "start", meetingId, manager: "Renée Ortiz" });
-    await source.next((f) => f.type === "accepted", "start accepted");
+    const source = await started(server, meetingId);
     const watch = await watchHealth(server);
     // Within the rate's burst (4 × 500): every frame is taken.
     for (let i = 0; i < 2000; i++) {
@@ -191,9 +197,7 @@ describe("local mode with live ingest on", () => {
 
   it("takes 24-hour segments at the cost of the recent window, not of their length", async () => {
     const meetingId = "hostile-long";
-    const source = await ingest(server.url, TOKEN);
-    source.send({ type: "start", meetingId, manager: "Renée Ortiz" });
-    await source.next((f) => f.type === "accepted", "start accepted");
+    const source = await started(server, meetingId);
     const watch = await watchHealth(server);
     for (let i = 0; i < 60; i++)
       source.send({ type: "segment", meetingId, speaker: `Speaker ${i}`, startMs: 0, endMs: 24 * 3_600_000, text: "long", final: true });
