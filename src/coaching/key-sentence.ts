@@ -1,5 +1,6 @@
 import type { Utterance } from "../transcript/schema.js";
-import { voicesConcern } from "../language/phrases.js";
+import { type Felt, feltIn } from "../language/felt.js";
+import { normalise, voicesConcern } from "../language/phrases.js";
 import { read, readText } from "../language/read.js";
 import type { Focus } from "./say-back.js";
 
@@ -44,4 +45,41 @@ export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSen
     .map((s, i) => ({ s, i, score: score(s, i) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((x) => x.s);
+}
+
+/** Content words that only name the feeling: a sentence with no others ("I'm worried about it") is bare. */
+const FEELING_ONLY = new Set([
+  "honestly",
+  "really",
+  "worried",
+  "worry",
+  "feel",
+  "felt",
+  "feeling",
+  "bad",
+  "stressed",
+  "scared",
+  "upset",
+  "hard",
+  "kind",
+  "bit",
+  "little",
+]);
+
+/**
+ * The sentence of the turn where they say what they feel ("I'm worried…", "it's been hard…"), the first such one;
+ * `bare` when it names only the feeling ("Honestly I'm worried about it."), with the sentences before and after
+ * it, which say what it is about.
+ */
+export function feltSentence(
+  turn: readonly Utterance[],
+): { sentence: TurnSentence; felt: Felt; bare: boolean; before: TurnSentence | null; after: TurnSentence | null } | null {
+  const sentences = turnSentences(turn);
+  for (const [i, sentence] of sentences.entries()) {
+    const felt = feltIn(normalise(readText(sentence.text).cleaned));
+    if (felt === null) continue;
+    const about = [...readText(sentence.text).contentLemmas].filter((l) => !FEELING_ONLY.has(l));
+    return { sentence, felt, bare: about.length < 2, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
+  }
+  return null;
 }

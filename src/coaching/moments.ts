@@ -19,8 +19,12 @@ export interface Candidate {
   speaker: string;
   /** The utterances of their turn (of its last few) that raise the point the reply did not take up. */
   trigger: Utterance[];
+  /** The last few utterances of their turn (the trigger among them): where the sentence around a feeling is read. */
+  turn: Utterance[];
   /** The manager's reply, when the manager spoke next. */
   reply: Utterance | null;
+  /** Everything the manager said in answer before someone else spoke (backchannels included). */
+  replies: Utterance[];
   /** Gap between their last word and the manager's reply (negative: the manager came in early). */
   gapMs: number | null;
   interrupted: boolean;
@@ -122,7 +126,18 @@ export function pickMoments(
       const gapMs = reply.startMs - last.endMs;
       const interrupted = x.replies.some((u) => interruptedAt.has(u.id));
       const kind = classify(text, interrupted);
-      found.push({ kind, speaker: x.speaker, trigger, reply, gapMs, interrupted, raised, priority: PRIORITY[kind] + stake });
+      found.push({
+        kind,
+        speaker: x.speaker,
+        trigger,
+        turn: window,
+        reply,
+        replies: x.replies,
+        gapMs,
+        interrupted,
+        raised,
+        priority: PRIORITY[kind] + stake,
+      });
       continue;
     }
     if (x.nextSpeaker !== null && substantiveTurns.get(x.speaker) === 1) {
@@ -133,7 +148,9 @@ export function pickMoments(
           kind: "not-picked-up",
           speaker: x.speaker,
           trigger,
+          turn: window,
           reply: null,
+          replies: [],
           gapMs: null,
           interrupted: false,
           raised,

@@ -1,33 +1,69 @@
 import { readText } from "../language/read.js";
 import { normalise } from "../language/phrases.js";
+import { isMinimal } from "./exchanges.js";
+import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
+import { readSentence } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
 const CAME_BACK_MS = 60_000;
 
+/** How many sentences of the reply are read for a sign that the manager heard the point. */
+const REPLY_SENTENCES = 2;
+
 /**
  * The rules' own verdict on a candidate before their card shows it: stricter than picking, which also feeds the
  * model (a model sees the conversation and judges for itself). Without a model a wrong moment costs more trust
- * than a missed one earns, so a candidate is left off when the reply shows any sign of having heard the point:
- * it echoes their words, acknowledges or shares the feeling ("that's a good reason", "I'm worried about that
- * too"), or the manager says those words back within the next minute.
+ * than a missed one earns, so the rules show a moment only where the signs are plain: the person said in the
+ * first person what they feel ("I'm worried…", "I feel like I'm failing", "it's been hard for me"), and the
+ * reply shows no sign of having heard it. A proposal, a problem in the work or a question is left to a model:
+ * read by its form alone, whether the reply took it up is a guess, and mostly a wrong one.
+ *
+ * Signs of having heard it, in the reply's first sentences: a reflection or a sentence about them, an
+ * acknowledgement or a shared feeling ("that's tough", "I'm worried about that too"), reassurance ("don't
+ * worry"), an argument with it ("I think you're wrong"), a feeling word, or their own words echoed; or the
+ * manager says their words back within the next minute.
  */
 export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]): boolean {
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
   const until = (candidate.trigger[candidate.trigger.length - 1]?.endMs ?? heardAt) + CAME_BACK_MS;
   const theirWords = new Set(candidate.trigger.map((u) => u.id));
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
-  const reply = candidate.reply;
-  if (!reply) return true;
-  const opening = normalise(readText(readText(reply.text).sentences[0] ?? "").cleaned);
-  if (ACKNOWLEDGES.test(opening)) return false;
-  const theirs = new Set<string>();
-  for (const u of candidate.trigger) for (const l of readText(u.text).contentLemmas) theirs.add(l);
-  for (const l of readText(opening).contentLemmas) if (theirs.has(l)) return false;
-  return true;
+  const felt = feltSentence(candidate.turn);
+  if (felt === null) return false;
+  if (!candidate.reply) return true;
+  const theirs = readText(felt.sentence.text).contentLemmas;
+  const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
+  const sentences = answered
+    .flatMap((text) => readText(text).sentences)
+    .filter((s) => !isMinimal(s))
+    .map((s) => normalise(readText(s).cleaned))
+    .slice(0, REPLY_SENTENCES);
+  return sentences.every((s, i) => !heard(s, i === 0, theirs));
+}
+
+function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
+  const read = readSentence(sentence);
+  if (read.act === "reflection" || read.act === "about-them") return true;
+  if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence) || FEELING.test(sentence)) return true;
+  if (opening && DISAGREES.test(sentence)) return true;
+  for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
+  return false;
 }
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
-  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm)[,\s]+)*(?:(?:that's|that is|it's|it is) (?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity)\b|i(?:'m| am) (?:also )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|right, (?:so|and)\b)/;
+  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|scary|frustrating)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
+
+/** Comfort or reassurance answers a feeling, even where it does not say it back. */
+const REASSURES =
+  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
+
+/** Speaks of a feeling itself: the reply turned to it. */
+const FEELING =
+  /\b(?:feel|feels|felt|feeling|feelings|worr\w*|scar\w*|afraid|anxious|nervous|stress\w*|overwhelm\w*|frustrat\w*|upset|angry|sad|hurt\w*|guilt\w*|ashamed|embarrass\w*|lonely|alone|hopeless|disappoint\w*|unhappy|exhaust\w*|tired|uncomfortable|hard|tough|difficult|struggl\w*|emotion\w*)\b/;
+
+/** Opens by disagreeing or correcting: "No, …", "But …", "I think you're wrong", "Actually, …". */
+const DISAGREES =
+  /^(?:(?:well|yeah|okay|ok|hmm|um|uh|oh)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't agree\b|(?:i think )?you're wrong\b|i think you're\b)/;

@@ -1,5 +1,7 @@
 import { asIndirect } from "./indirect-question.js";
-import { rankSentences } from "./key-sentence.js";
+import { feltSentence, rankSentences } from "./key-sentence.js";
+import type { Felt } from "../language/felt.js";
+import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
@@ -17,19 +19,43 @@ export const CHECK = "Did I get that right?";
  */
 export function heuristicMoment(candidate: Candidate, names: readonly string[] = []): CoachingMoment | null {
   const focus = focusOf(candidate.kind);
+  const felt = feltSentence(candidate.turn);
+  if (felt) {
+    // where they said what they feel, that is the heart; "I'm worried about it." carries its point in the
+    // sentence next to it (the reason after it, or else what came before), which is quoted and said back
+    const heart = (felt.bare ? (felt.after ?? felt.before) : null) ?? felt.sentence;
+    const said = sayBack(heart.text, focus, names) ? faithfulSayBack(heart.text, focus, names, candidate.speaker) : null;
+    return {
+      ...momentAt(candidate, heart.utterance, heart.text),
+      suggestion: said?.faithful ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
+    };
+  }
   const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
   if (sayable.length === 0) return null;
   // the sentence most worth saying back, written or not: another sentence that writes well may miss the heart
   const heart = sayable[0]!;
   const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
   return {
-    utteranceId: heart.utterance.id,
-    atMs: heart.utterance.startMs,
+    ...momentAt(candidate, heart.utterance, heart.text),
+    suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
+  };
+}
+
+/** Starters for a feeling that cannot be written back: they name only what kind of thing was said. */
+const FELT_STARTER: Record<Felt, string> = {
+  worry: `So you're worried… (their worry, in your own words). ${CHECK}`,
+  feeling: `So you feel… (what they said, in your own words). ${CHECK}`,
+  struggle: `So you're saying… (what they said, in your own words). ${CHECK}`,
+};
+
+function momentAt(candidate: Candidate, utterance: Utterance, quote: string): Omit<CoachingMoment, "suggestion"> {
+  return {
+    utteranceId: utterance.id,
+    atMs: utterance.startMs,
     speaker: candidate.speaker,
-    quote: heart.text,
+    quote,
     kind: candidate.kind,
     whatHappened: whatHappened(candidate),
-    suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
     replyUtteranceId: candidate.reply?.id ?? null,
   };
 }

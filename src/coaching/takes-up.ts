@@ -4,6 +4,7 @@ import { normalise } from "../language/phrases.js";
 import { splitSentences } from "../language/sentences.js";
 import { readSentence } from "./speech-acts.js";
 import { readText } from "../language/read.js";
+import { feltIn } from "../language/felt.js";
 import type { Raised } from "./worth-coaching.js";
 
 const ARGUABLE: ReadonlySet<Raised> = new Set(["proposal", "disagreement", "decision"]);
@@ -16,6 +17,7 @@ const ARGUABLE: ReadonlySet<Raised> = new Set(["proposal", "disagreement", "deci
  */
 export function replyTakesUp(said: string, replies: readonly Utterance[], raised: Raised): boolean {
   const theirs = readText(said).contentLemmas;
+  const felt = feltContent(said);
   const answerable = /\?/.test(said) || PROPOSAL.test(normalise(said));
   const substantive = replies.filter((u) => !isMinimal(u.text)).slice(0, 2);
   let first = true;
@@ -31,7 +33,12 @@ export function replyTakesUp(said: string, replies: readonly Utterance[], raised
       // a question right away is a follow-up on what they said, even in other words ("Can you tell me more?")
       // "What would you be willing to do…?" reads as advice by its words, but asked, it is a question
       const asks = read.act === "question" || (read.asked && read.act === "advice");
-      if (asks && (shared >= 1 || opening)) return true;
+      // but a question about something else leaves a feeling they voiced where it was ("It's really hard." "What
+      // made you say five?")
+      if (asks && (shared >= 1 || opening)) {
+        if (felt === null || followsUpFeeling(read.core, felt)) return true;
+        continue;
+      }
       // arguing with a proposal or a claim engages it; "but…" to a worry, a feeling or a problem brushes it aside
       if (opening && AGREES.test(text)) return true;
       if (opening && DISAGREES.test(text) && ARGUABLE.has(raised)) return true;
@@ -41,6 +48,31 @@ export function replyTakesUp(said: string, replies: readonly Utterance[], raised
   }
   return false;
 }
+
+/** The content lemmas of the sentences where they say what they feel, or null when they said none. */
+function feltContent(said: string): ReadonlySet<string> | null {
+  const out = new Set<string>();
+  let any = false;
+  for (const sentence of readText(said).sentences) {
+    const reading = readText(sentence);
+    if (feltIn(normalise(reading.cleaned)) === null) continue;
+    any = true;
+    for (const l of reading.contentLemmas) out.add(l);
+  }
+  return any ? out : null;
+}
+
+/** An open invitation ("Tell me more.", "How so?"), a question about the feeling, or one in the words they felt in. */
+function followsUpFeeling(question: string, felt: ReadonlySet<string>): boolean {
+  if (OPEN_INVITATION.test(question) || FEELING_TALK.test(question)) return true;
+  for (const l of readText(question).contentLemmas) if (felt.has(l)) return true;
+  return false;
+}
+
+const OPEN_INVITATION =
+  /^(?:tell me|talk to me|say more|can you (?:tell|say|talk)|could you (?:tell|say|talk)|would you (?:tell|say)|what do you mean|how so|how come|why|in what way|what's that like|what is that like|what was that like|what happened|what makes|what made it|how is that|how was that|how's that|how has that|help me understand|walk me through)\b/;
+const FEELING_TALK =
+  /\b(?:feel|feels|felt|feeling|feelings|worr\w*|scar\w*|afraid|stress\w*|hard|tough|difficult|upset|sad|angry|frustrat\w*|struggl\w*|cope|coping|going on for you|like for you)\b/;
 
 const PROPOSAL = /\b(?:we should|we could|why don't we|what if we|how about|i suggest|i'd suggest|i propose|maybe we)\b/;
 

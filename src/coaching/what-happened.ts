@@ -1,16 +1,21 @@
-import { responseGapText } from "../format/response-gap.js";
-import { readText } from "../language/read.js";
+import { feltSentence } from "./key-sentence.js";
 import { isMinimal } from "./exchanges.js";
-import { normalise } from "../language/phrases.js";
+import { readText } from "../language/read.js";
+import type { Felt } from "../language/felt.js";
 import type { Candidate } from "./moments.js";
-import { readSentence } from "./speech-acts.js";
 import type { Raised } from "./worth-coaching.js";
 
 /**
  * What they raised, as the line names it. Only what their own words name is named: a worry ("worried",
- * "afraid") and a feeling ("I feel…"). A proposal, a decision, a disagreement or a problem is read from the form
- * of a sentence, which is often wrong about its point, so the line says only "what they said".
+ * "afraid"), a feeling ("I feel…", "I'm upset"). A struggle ("I don't know what to do"), a proposal, a decision,
+ * a disagreement or a problem is named only as what they told you: read from the form of a sentence, a name
+ * for it is often wrong about its point.
  */
+const FELT: Record<Felt, string> = {
+  worry: "the worry they raised",
+  feeling: "what they said they felt",
+  struggle: "what they told you",
+};
 const RAISED: Record<Raised, string> = {
   worry: "the worry they raised",
   feeling: "what they said they felt",
@@ -20,51 +25,57 @@ const RAISED: Record<Raised, string> = {
   problem: "what they said",
 };
 
+/** The manager came in this long before they had finished: talking over them, not a quick reply. */
+const CAME_IN_EARLY_MS = 1000;
+/** A reply sentence shorter than this is a false start ("So.", "W"), not the reply to quote. */
+const MIN_QUOTED_WORDS = 3;
+const MAX_QUOTED_WORDS = 10;
+
 /**
- * The line that says what happened, true of the reply: what the manager did (came in while they were still
- * speaking, answered at once, went to advice, asked about something else, said only "okay"), quoting the
- * reply's first words, and what they did not say back. It never says the person stopped, and never calls a
- * point a worry unless it was one.
+ * The line that says what happened, true of the reply: what the manager said (their first sentence of
+ * substance, quoted) or that they came in before the person had finished, and what they did not say back. It
+ * never says the person stopped, never says what kind of reply it was (advice, a question) on a guess, and never
+ * calls a point a worry unless it was one.
  */
 export function whatHappened(candidate: Candidate): string {
-  const thing = RAISED[candidate.raised];
-  const reply = candidate.reply;
-  if (!reply) return `They spoke up once (${thing}), and nobody took it up.`;
-  const opening = `"${openingWords(reply.text)}"`;
-  if (candidate.interrupted) return `You came in while they were still speaking (${opening}), before saying back ${thing}.`;
-  if (candidate.kind === "missed-question") return `You answered (${opening}) without first checking what they were asking.`;
-  if (candidate.gapMs !== null && candidate.gapMs < 0)
-    return `You answered ${responseGapText(candidate.gapMs)} (${opening}) without first saying back ${thing}.`;
-  switch (replyAct(reply.text)) {
-    case "advice":
-      return `You went to advice (${opening}) without first saying back ${thing}.`;
-    case "question":
-      return `You asked about something else (${opening}) without first saying back ${thing}.`;
-    case "minimal":
-      return `You said ${opening} and moved on, without saying back ${thing}.`;
-    default:
-      return `You replied ${opening} without first saying back ${thing}.`;
-  }
+  const felt = feltSentence(candidate.turn)?.felt;
+  const thing = felt ? FELT[felt] : RAISED[candidate.raised];
+  if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
+  const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
+  const quoted = firstSentence(replies) ?? { utterance: candidate.reply, text: candidate.reply.text };
+  const opening = `"${shortened(quoted.text)}"`;
+  const turnEnd = candidate.gapMs === null ? null : candidate.reply.startMs - candidate.gapMs;
+  if (turnEnd !== null && quoted.utterance.startMs < turnEnd - CAME_IN_EARLY_MS)
+    return `You came in before they had finished (${opening}), without saying back ${thing}.`;
+  return `You replied ${opening} without first saying back ${thing}.`;
 }
 
-/** What the reply's first sentence of substance does, for the line. */
-function replyAct(text: string): "advice" | "question" | "minimal" | "other" {
-  for (const sentence of readText(text).sentences) {
-    const read = readSentence(normalise(readText(sentence).cleaned));
-    if (read.act === "backchannel") continue;
-    if (read.asked || read.act === "question") return "question";
-    return read.act === "advice" ? "advice" : "other";
+/** The manager's first sentence of substance in the reply, cleaned of "um" and repeats. */
+function firstSentence(replies: readonly Candidate["replies"][number][]): { utterance: Candidate["replies"][number]; text: string } | null {
+  for (const utterance of replies) {
+    if (isMinimal(utterance.text)) continue;
+    for (const sentence of readText(utterance.text).sentences) {
+      const cleaned = readText(sentence).cleaned;
+      if (isMinimal(cleaned) || words(cleaned).length < MIN_QUOTED_WORDS) continue;
+      return { utterance, text: cleaned };
+    }
   }
-  return isMinimal(text) || readText(text).cleaned.split(" ").length <= 3 ? "minimal" : "other";
+  return null;
 }
 
-/** The first words of the manager's reply, cleaned of "um" and repeats, to remind them which reply it was. */
-function openingWords(text: string): string {
-  const words = (readText(text).cleaned || text).split(" ");
-  return words.length <= 8
-    ? words.join(" ")
-    : `${words
-        .slice(0, 8)
-        .join(" ")
-        .replace(/[,;:]$/, "")}…`;
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** At most ten words, cut with "…", with a capital first letter. */
+function shortened(text: string): string {
+  const all = text.trim().split(/\s+/);
+  const kept =
+    all.length <= MAX_QUOTED_WORDS
+      ? all.join(" ")
+      : `${all
+          .slice(0, MAX_QUOTED_WORDS)
+          .join(" ")
+          .replace(/[,;:]$/, "")}…`;
+  return kept.charAt(0).toUpperCase() + kept.slice(1);
 }

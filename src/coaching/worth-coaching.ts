@@ -4,6 +4,7 @@ import { splitSentences } from "../language/sentences.js";
 import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
 import { readText } from "../language/read.js";
+import { feltIn } from "../language/felt.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -87,6 +88,8 @@ export function pointIn(trigger: readonly Utterance[]): { raised: Raised; uttera
 const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
 
 function raisedIn(s: string): Raised | null {
+  const felt = feltIn(s);
+  if (felt !== null) return felt === "worry" ? "worry" : "feeling";
   if (WORRY.test(s)) return "worry";
   if (FEELING.test(s)) return "feeling";
   if (DISAGREEMENT.test(s)) return "disagreement";

@@ -68,8 +68,11 @@ describe("what the model writes is checked like a quote", () => {
     expect(coaching.dropped).toBe(1);
     expect(coaching.moments).toHaveLength(1);
     const card = JSON.stringify(coaching.moments);
-    expect(card).not.toMatch(/fired|HR has|evil\.example|\{\{|Acme|Ask Jordan/);
-    expect(coaching.moments[0]!.suggestion).toMatch(/^It sounds like you can't keep up .*Did I get that right\?$/);
+    // Sam's own worry ("I'm worried I'll be fired…") may be said back; the injected line about Jordan may not
+    expect(card).not.toMatch(/Jordan should be fired|HR has|evil\.example|\{\{|Acme|Ask Jordan/);
+    expect(coaching.moments[0]!.suggestion).toBe(
+      "It sounds like you're worried you'll be fired if the release slips again. Did I get that right?",
+    );
   });
 
   it("a habit that obeys the injection is replaced by Attune's own", async () => {

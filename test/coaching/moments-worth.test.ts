@@ -33,7 +33,7 @@ describe("a moment only where they raised something and the reply did not take i
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.raised).toBe("worry");
     expect(whatHappened(candidates[0]!)).toBe(
-      'You went to advice ("You should ask the platform team for a…") without first saying back the worry they raised.',
+      'You replied "You should ask the platform team for a bigger database…" without first saying back the worry they raised.',
     );
   });
 
@@ -117,7 +117,7 @@ describe("a moment only where they raised something and the reply did not take i
     const [c] = momentsOf(utterances);
     expect(c?.raised).toBe("proposal");
     const line = whatHappened(c!);
-    expect(line).toBe('You came in while they were still speaking ("Okay, the budget numbers."), before saying back what they said.');
+    expect(line).toBe('You came in before they had finished ("Okay, the budget numbers."), without saying back what they said.');
     expect(line).not.toMatch(/worry|stopped/);
   });
 });

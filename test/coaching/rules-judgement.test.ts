@@ -10,12 +10,14 @@ const said = {
   endMs: 18_000,
   text: "Honestly I'm worried the release will slip and I'm on call that weekend.",
 };
-const candidate = (reply: string | null): Candidate => ({
+const candidate = (reply: string | null, trigger = said): Candidate => ({
   id: "m1",
   kind: "missed-concern",
   speaker: "Sam",
-  trigger: [said],
+  trigger: [trigger],
+  turn: [trigger],
   reply: reply === null ? null : { id: "u3", speaker: "Dana", startMs: 18_500, endMs: 22_000, text: reply },
+  replies: reply === null ? [] : [{ id: "u3", speaker: "Dana", startMs: 18_500, endMs: 22_000, text: reply }],
   gapMs: 500,
   interrupted: false,
   raised: "worry",
@@ -32,6 +34,7 @@ const keptAt = (atMs: number, ofUtteranceId = "u2"): KeptRestatement => ({
 describe("the rules' verdict before their card shows a moment", () => {
   it("shows a moment where the reply moved on without a sign of having heard it", () => {
     expect(rulesShow(candidate("Okay, let's move on to the budget, we have a lot to cover."), [])).toBe(true);
+    expect(rulesShow(candidate("I see. Let's move on to the budget."), [])).toBe(true);
     expect(rulesShow(candidate(null), [])).toBe(true);
   });
 
@@ -43,10 +46,37 @@ describe("the rules' verdict before their card shows a moment", () => {
     for (const reply of [
       "That's a fair worry. Let's look at the plan.",
       "I'm worried about that too.",
-      "I see. Let's go on.",
+      "I understand. Let's go on.",
       "Makes sense.",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
+  });
+
+  it("leaves it off when the reply argues with it, reassures, or turns to the feeling", () => {
+    for (const reply of [
+      "I think you're wrong. The release is fine.",
+      "No, we have cover for that.",
+      "Don't worry, Alex can take the pager.",
+      "Okay. That must feel like a lot right now.",
+    ])
+      expect(rulesShow(candidate(reply), []), reply).toBe(false);
+  });
+
+  it("shows only what they said they feel: a proposal, a problem in the work or a denied feeling is left to a model", () => {
+    const moveOn = "Okay, let's move on to the budget, we have a lot to cover.";
+    for (const text of [
+      "I think we should move the release to Friday and cut the export feature.",
+      "The build has a problem with the cache on the second run.",
+      "I'm not worried about the release at all, it will be fine.",
+      "If you feel that's worth it, then it sounds like it's worth doing.",
+    ])
+      expect(rulesShow(candidate(moveOn, { ...said, text }), []), text).toBe(false);
+    for (const text of [
+      "I feel like I'm letting the team down with these delays.",
+      "It's been really hard for me since the reorg, I don't know where I stand.",
+      "I don't know, I'm kind of sad about how the review went.",
+    ])
+      expect(rulesShow(candidate(moveOn, { ...said, text }), []), text).toBe(true);
   });
 
   it("leaves it off when the manager says those words back within the next minute, not later or other words", () => {

@@ -81,11 +81,6 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
         "The migration script still fails on the larger tenants",
         "2026-03-09",
       ],
-      [
-        'Model: what has changed since you said "I I feel that all the remote should be very compact."?',
-        "I I feel that all the remote should be very compact.",
-        "2026-03-02",
-      ],
     ]);
     expect(prep.reminder).toBe("You talked 77% in your last one-on-one with Jordan: let Jordan lead this time.");
     // the stored data is not the model's: what was raised and what went well stay as stored
@@ -125,7 +120,8 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       },
     });
     const { prep } = await prepWithModel();
-    expect(prep.dropped).toBeGreaterThanOrEqual(3); // the two planted questions and the invented quote
+    // the two planted questions (one raised item is stored, so the second takes the invented quote's place)
+    expect(prep.dropped).toBeGreaterThanOrEqual(2);
     const written = [...prep.questions.map((q) => q.question), prep.reminder].join("\n");
     expect(written).not.toMatch(/Priya|HR|fired|@/);
     expect(prep.reminder).toMatch(/^You talked 77% in your last one-on-one with Jordan; aim for 20%–40%/);

@@ -133,7 +133,9 @@ function newCandidate(a: Judged, where: ShownUtterance, seen: BatchSeen): Candid
     kind: momentKindSchema.parse(a.kind),
     speaker: where.utterance.speaker ?? "",
     trigger: [where.utterance],
+    turn: [where.utterance],
     reply: reply && reply.index - where.index <= 3 ? reply.utterance : null,
+    replies: reply && reply.index - where.index <= 3 ? [reply.utterance] : [],
     gapMs: null,
     interrupted: false,
     // what the rules read in it, for the line about it when the model's own line cannot be shown

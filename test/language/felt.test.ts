@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { feltIn } from "../../src/language/felt.js";
+import { normalise } from "../../src/language/phrases.js";
+import { readText } from "../../src/language/read.js";
+
+const felt = (said: string) => feltIn(normalise(readText(said).cleaned));
+
+describe("a feeling the speaker owns, said in the first person", () => {
+  it("reads worries, feelings and struggles as theirs", () => {
+    expect(felt("Honestly I'm worried I'll be fired if the release slips again.")).toBe("worry");
+    expect(felt("I'm a little bit worried about making it harder for them.")).toBe("worry");
+    expect(felt("I just feel helpless about this whole deal.")).toBe("feeling");
+    expect(felt("I've just been feeling really stressed lately.")).toBe("feeling");
+    expect(felt("I feel like I'm being a bad parent.")).toBe("feeling");
+    expect(felt("Well, to be honest, I drink sometimes when I'm feeling down.")).toBe("feeling");
+    expect(felt("Um, I'm having a hard time with that.")).toBe("struggle");
+    expect(felt("It's just really-- It's really, really hard.")).toBe("struggle");
+    expect(felt("Everything is so stressful being a single mom with a full-time job.")).toBe("struggle");
+    expect(felt("I don't know what to do anymore.")).toBe("struggle");
+    expect(felt("It was a bit embarrassing, I'm the only one walking out.")).toBe("struggle");
+  });
+
+  it("not a feeling denied, asked about, someone else's or hypothetical", () => {
+    for (const said of [
+      "I'm not worried about the release at all.",
+      "Not really, I haven't been stressed.",
+      "Are you worried about the deadline?",
+      "I think she's just probably getting stressed out too.",
+      "He gets really upset.",
+      "If you feel like that's a community that would be good to tie into, then it's worth doing.",
+      "You know, to start with, I could cut down on my drinking.",
+      "It would end up being fairly difficult to edit the transcripts at the sub-utterance level.",
+      "I think it's harder to train with the energy only.",
+    ])
+      expect(felt(said), said).toBeNull();
+  });
+});
