@@ -47,24 +47,9 @@ export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSen
     .map((x) => x.s);
 }
 
-/** Content words that only name the feeling: a sentence with no others ("I'm worried about it") is bare. */
-const FEELING_ONLY = new Set([
-  "honestly",
-  "really",
-  "worried",
-  "worry",
-  "feel",
-  "felt",
-  "feeling",
-  "bad",
-  "stressed",
-  "scared",
-  "upset",
-  "hard",
-  "kind",
-  "bit",
-  "little",
-]);
+/** Names only the feeling and points elsewhere for what it is about: "Honestly I'm worried about it." */
+const BARE =
+  /^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?[.!]?$/u;
 
 /**
  * The sentence of the turn where they say what they feel ("I'm worried…", "it's been hard…"), the first such one;
@@ -78,8 +63,8 @@ export function feltSentence(
   for (const [i, sentence] of sentences.entries()) {
     const felt = feltIn(normalise(readText(sentence.text).cleaned));
     if (felt === null) continue;
-    const about = [...readText(sentence.text).contentLemmas].filter((l) => !FEELING_ONLY.has(l));
-    return { sentence, felt, bare: about.length < 2, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
+    const bare = BARE.test(normalise(readText(sentence.text).cleaned));
+    return { sentence, felt, bare, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
   }
   return null;
 }

@@ -1,6 +1,8 @@
 import { asIndirect } from "./indirect-question.js";
 import { feltSentence, rankSentences } from "./key-sentence.js";
 import type { Felt } from "../language/felt.js";
+import { normalise } from "../language/phrases.js";
+import { readText } from "../language/read.js";
 import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import { unfaithful } from "./faithful.js";
@@ -24,7 +26,10 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     // where they said what they feel, that is the heart; "I'm worried about it." carries its point in the
     // sentence next to it (the reason after it, or else what came before), which is quoted and said back
     const heart = (felt.bare ? (felt.after ?? felt.before) : null) ?? felt.sentence;
-    const said = sayBack(heart.text, focus, names) ? faithfulSayBack(heart.text, focus, names, candidate.speaker) : null;
+    const said =
+      (heart !== felt.sentence || plainEnough(heart.text)) && sayBack(heart.text, focus, names)
+        ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
+        : null;
     return {
       ...momentAt(candidate, heart.utterance, heart.text),
       suggestion: said?.faithful ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
@@ -39,6 +44,18 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     ...momentAt(candidate, heart.utterance, heart.text),
     suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
   };
+}
+
+/**
+ * A feeling is written back only from a plain sentence: short, one or two of their "I"s, no "I don't know" in
+ * it. A run of restarts ("I don't know I'm just happy to, I feel like I got back…") reads garbled however it is
+ * turned, so the manager gets a starter instead.
+ */
+function plainEnough(sentence: string): boolean {
+  const cleaned = normalise(readText(sentence).cleaned);
+  const words = cleaned.split(/\s+/).filter(Boolean).length;
+  const selves = (cleaned.match(/\b(?:i|i'm|i've|i'd|i'll)\b/g) ?? []).length;
+  return words <= 22 && selves <= 2 && !/\bi don't know\b/.test(cleaned);
 }
 
 /** Starters for a feeling that cannot be written back: they name only what kind of thing was said. */

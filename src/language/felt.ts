@@ -35,8 +35,11 @@ const OWN_AFFECT = new RegExp(`\\b(?:i|i'm|i've|i'd|me)\\b${GAP}\\s+(?:${AFFECT_
 /** "My depression", "my stress": a feeling named as theirs. */
 const OWN_NAMED = /\bmy (?:depression|anxiety|stress|stresses|anger|grief|loneliness|fears?|worr(?:y|ies)|panic attacks?|guilt)\b/;
 
-const WORRY =
-  /\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|panick\w*|my (?:biggest |main |real )?(?:worry|concern|fear) is|i'm concerned|i am concerned)\b/;
+const WORRY = /\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|panick\w*)\b/;
+/** A worry named as theirs: "my biggest worry is", "I'm concerned". */
+const OWN_WORRY =
+  /\b(?:my (?:biggest |main |real |only )?(?:worry|concern|fear) is|i'm concerned|i am concerned|i'm a bit concerned|i'm really concerned)\b/;
+/\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|panick\w*|my (?:biggest |main |real )?(?:worry|concern|fear) is|i'm concerned|i am concerned)\b/;
 
 /** "I feel like I'm…", "I feel like nobody…": a feeling said as a thought (kept as "you feel like…"). */
 /** "I'm feeling down" (but "I could cut down" is no feeling). */
@@ -66,9 +69,8 @@ export function feltIn(sentence: string): Felt | null {
   const affect = sentence.match(OWN_AFFECT) ?? linked(sentence);
   if (affect && !denied(sentence, affect.index!, affect[0]) && !hypothetical(sentence, affect.index!))
     return WORRY.test(affect[0]) ? "worry" : "feeling";
-  const worry = sentence.match(WORRY);
-  if (worry && FIRST_PERSON.test(sentence) && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!))
-    return "worry";
+  const worry = sentence.match(OWN_WORRY);
+  if (worry && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!)) return "worry";
   if (FEELING_DOWN.test(sentence) && FIRST_PERSON.test(sentence)) return "feeling";
   const like = sentence.match(FEEL_LIKE);
   if (like && !hypothetical(sentence, like.index!)) return "feeling";

@@ -24,7 +24,7 @@ describe("a 2-hour meeting of 12 people", () => {
   it("is what it claims to be: two hours, twelve speakers, far more moments than a card can hold", () => {
     expect(input.analysis.durationMs).toBeGreaterThan(LONG_MEETING_MS - 3 * 60_000);
     expect(input.analysis.speakers).toHaveLength(12);
-    expect(input.coaching.moments.length).toBeGreaterThan(2 * MAX_MOMENTS);
+    expect(input.coaching.moments.length).toBeGreaterThan(MAX_MOMENTS + 10);
   });
 
   for (const showAll of [false, true]) {

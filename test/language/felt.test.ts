@@ -27,6 +27,7 @@ describe("a feeling the speaker owns, said in the first person", () => {
       "Are you worried about the deadline?",
       "I think she's just probably getting stressed out too.",
       "He gets really upset.",
+      "I was gasping for air and my daughter became so frightened that she called 911.",
       "If you feel like that's a community that would be good to tie into, then it's worth doing.",
       "You know, to start with, I could cut down on my drinking.",
       "It would end up being fairly difficult to edit the transcripts at the sub-utterance level.",
