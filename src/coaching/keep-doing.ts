@@ -56,6 +56,13 @@ const SUMMING_UP = /^(?:(?:okay|ok|yeah|right|mm-hmm|and|well)[,\s]+)*so\b/;
 const EXPERIENCE =
   /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|worr\w*|afraid|scared|fear|care|value|love|hate|enjoy|struggl\w*|notice|noticed|decided|ready|willing|hard|difficult|tough|important|frustrat\w*|stress\w*|overwhelm\w*|tired|upset|angry|sad|happy|excited|confident|comfortable|uncomfortable|committed|motivated|concerned|guilty|alone|stuck|lost|proud|ashamed|surprised|nervous|anxious|pleased|torn|trying|tried)\b/;
 
+/**
+ * A turn of the listener's own, whatever words it shares: a new question or an objection ("But the two thirty
+ * includes the tandem network?"), a change of topic ("Speaking of…"), a vague prompt ("…, or something.").
+ */
+const MOVES_ON =
+  /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$/;
+
 /** Does this kept restatement say back the other person's content or feeling, by what its sentence does? */
 export function praiseworthy(k: KeptRestatement): boolean {
   const sentence = splitSentences(k.quote)[0] ?? k.quote;
@@ -68,7 +75,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;
-  if (genericOpening(sentence)) return false;
+  if (genericOpening(sentence) || MOVES_ON.test(text)) return false;
   switch (read.act) {
     case "reflection": {
       if (ownVoice || !read.stem) return false;

@@ -22,8 +22,8 @@ const REPLY_SENTENCES = 2;
  *
  * Signs of having heard it, in the reply's first sentences: a reflection or a sentence about them, an
  * acknowledgement or a shared feeling ("that's tough", "I'm worried about that too"), reassurance ("don't
- * worry"), an argument with it ("I think you're wrong"), a feeling word, or their own words echoed; or the
- * manager says their words back within the next minute.
+ * worry"), an argument with it ("I think you're wrong"), or, short of advice, a feeling word or their own words
+ * echoed; or the manager says their words back within the next minute.
  */
 export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]): boolean {
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
@@ -46,8 +46,11 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
 function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
   const read = readSentence(sentence);
   if (read.act === "reflection" || read.act === "about-them") return true;
-  if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence) || FEELING.test(sentence)) return true;
+  if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
+  // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking.")
+  if (read.act === "advice") return false;
+  if (FEELING.test(sentence)) return true;
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }

@@ -28,6 +28,19 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     return keepDoing(heuristicCoaching(pickMoments(utterances, MANAGER), analysis, MANAGER, 0)).map((k) => k.quote);
   };
 
+  it("not a new question or objection, a change of topic or a vague prompt, whatever words it shares", () => {
+    const turn: [string, string] = ["Lee", "With the tandem network the system gets sixty-two percent, at a latency of two thirty."];
+    for (const reply of [
+      "But the two thirty includes the tandem network?",
+      "Speaking of the tandem network, you said you had some results on latency to show us.",
+      "You said the tandem network gets sixty-two percent, or something.",
+    ])
+      expect(praised(talk(turn, [MANAGER, reply])), reply).toEqual([]);
+    expect(praised(talk(turn, [MANAGER, "So sixty-two percent with the tandem network, at two thirty."]))).toEqual([
+      "So sixty-two percent with the tandem network, at two thirty.",
+    ]);
+  });
+
   it("praises a reflection of feeling and of content", () => {
     expect(
       praised(

@@ -52,6 +52,10 @@ describe("the rules' verdict before their card shows a moment", () => {
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
   });
 
+  it("advice in their own words is no sign of having heard the feeling", () => {
+    expect(rulesShow(candidate("You should ask for a release manager for that weekend."), [])).toBe(true);
+  });
+
   it("leaves it off when the reply argues with it, reassures, or turns to the feeling", () => {
     for (const reply of [
       "I think you're wrong. The release is fine.",
