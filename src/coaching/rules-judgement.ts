@@ -50,10 +50,25 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (opening && DISAGREES.test(sentence)) return true;
   // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking.")
   if (read.act === "advice") return false;
+  // a summing-up or a statement about them, in other words ("So, having reliable childcare would make a big
+  // difference.", "There's a lot of change with your wife, with the new baby."): a paraphrase, not moving on
+  if (
+    !read.asked &&
+    read.act !== "question" &&
+    (SUMS_UP.test(sentence) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
+  )
+    return true;
   if (FEELING.test(sentence)) return true;
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }
+
+/** "There's a lot on your plate": their situation named. */
+const THERE_IS = /^there(?:'s| is| are| was| were| has been| have been)\b/;
+
+/** A listener sums up: "So, …", "And so …". */
+const SUMS_UP =
+  /^(?:(?:okay|ok|yeah|yes|right|mm-hmm|and|well)[,\s]+)*so\b(?! (?:what|how|why|when|where|who|do|does|did|are|is|can|could|would|will)\b)/;
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =

@@ -25,17 +25,15 @@ const RAISED: Record<Raised, string> = {
   problem: "what they said",
 };
 
-/** The manager came in this long before they had finished: talking over them, not a quick reply. */
-const CAME_IN_EARLY_MS = 1000;
 /** A reply sentence shorter than this is a false start ("So.", "W"), not the reply to quote. */
 const MIN_QUOTED_WORDS = 3;
 const MAX_QUOTED_WORDS = 10;
 
 /**
  * The line that says what happened, true of the reply: what the manager said (their first sentence of
- * substance, quoted) or that they came in before the person had finished, and what they did not say back. It
- * never says the person stopped, never says what kind of reply it was (advice, a question) on a guess, and never
- * calls a point a worry unless it was one.
+ * substance, quoted) and what they did not say back. It never says the person stopped or was talked over (a
+ * transcript's timings are too loose to say so of one sentence; the talk-over figure counts those), never says
+ * what kind of reply it was (advice, a question) on a guess, and never calls a point a worry unless it was one.
  */
 export function whatHappened(candidate: Candidate): string {
   const felt = feltSentence(candidate.turn)?.felt;
@@ -44,9 +42,6 @@ export function whatHappened(candidate: Candidate): string {
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
   const quoted = firstSentence(replies) ?? { utterance: candidate.reply, text: candidate.reply.text };
   const opening = `"${shortened(quoted.text)}"`;
-  const turnEnd = candidate.gapMs === null ? null : candidate.reply.startMs - candidate.gapMs;
-  if (turnEnd !== null && quoted.utterance.startMs < turnEnd - CAME_IN_EARLY_MS)
-    return `You came in before they had finished (${opening}), without saying back ${thing}.`;
   return `You replied ${opening} without first saying back ${thing}.`;
 }
 

@@ -62,6 +62,8 @@ describe("the rules' verdict before their card shows a moment", () => {
       "No, we have cover for that.",
       "Don't worry, Alex can take the pager.",
       "Okay. That must feel like a lot right now.",
+      "So, having someone else on the pager would make a big difference.",
+      "There's a lot landing on your plate at once.",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
   });
