@@ -28,7 +28,7 @@ export interface TeamsServiceDeps {
   fallbackTenant: string;
   /** Wakes the job worker so a queued meeting starts at once. */
   kick: () => void;
-  /** The coach one-on-one prep uses (heuristic or prompt set). */
+  /** The coach one-on-one prep and practice feedback use (heuristic or prompt set). */
   coach: PrepDeps;
 }
 
@@ -110,7 +110,7 @@ export function teamsServices(deps: TeamsServiceDeps): BotServices {
       return started.ok ? practiceAskCard(started.value) : noteCard("Practise", started.error.message);
     },
     async practiseAnswer(personId, text) {
-      const answered = await answerPractice(db, personId, text);
+      const answered = await answerPractice(db, deps.coach, personId, text);
       if (answered === null) return null;
       return answered.ok ? practiceFeedbackCard(answered.value.feedback) : noteCard("Practise", answered.error.message);
     },

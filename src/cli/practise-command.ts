@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { clock, parseClock } from "../coaching/practice/turn-at.js";
-import { practiceFeedbackSchema } from "../coaching/practice/read-attempt.js";
+import { type PracticeReading, practiceReadingSchema } from "../coaching/practice/practice-reading.js";
 import { practiceText } from "../rendering/practice-text.js";
 import { defaultParseLimits } from "../transcript/schema.js";
 import { describeCoachFailure } from "../usecases/coach-transcript.js";
@@ -23,12 +23,16 @@ Options:
   --manager NAME            who is practising (exact name, or a unique part of it)
   --at TIME                 when in the meeting: 12:34, 1:02:03 or seconds (754)
   --answer TEXT             how you would say it back
-  --format text|json        output format (default text); json prints {"restates","feedback","example"}
+  --format text|json        output format (default text); json prints {"restates","feedback","example",
+                            "source","fallbackReason"}
+
+With a model configured (OPENAI_*), the model writes the feedback, checked like coaching text; when it cannot
+be used, the rules write it and the output says why.
   -h, --help                show this help`;
 
 const renderers = {
   text: practiceText,
-  json: (f: Parameters<typeof practiceText>[0]) => JSON.stringify(practiceFeedbackSchema.parse(f)),
+  json: (f: PracticeReading) => JSON.stringify(practiceReadingSchema.parse(f)),
 };
 
 export async function practiseCommand(args: string[], io: CliIo, invokedAs = "practise"): Promise<number> {
@@ -66,7 +70,7 @@ export async function practiseCommand(args: string[], io: CliIo, invokedAs = "pr
   const meeting = practiseMeeting(text, values.manager);
   if (!meeting.ok) throw new UsageError(describeCoachFailure(meeting.error, { source, manager: "--manager" }));
   if (atMs === null || values.answer === undefined) return interactive(meeting.value, io);
-  const read = practiseAt(meeting.value, atMs, values.answer);
+  const read = await practiseAt(meeting.value, atMs, values.answer, await createContext(io).coachDeps());
   if (!read.ok) throw new UsageError(`${read.error.code === "no-turn" ? `--at ${values.at}` : "--answer"}: ${read.error.message}`);
   io.stdout(render(read.value.feedback));
   return EXIT_OK;

@@ -31,7 +31,7 @@ export async function practiseLoop(
     for (;;) {
       const attempt = await readLine("How would you say it back? ");
       if (attempt === null) return;
-      const read = practiseAt(meeting, picked.atMs, attempt);
+      const read = await practiseAt(meeting, picked.atMs, attempt, coach);
       io.stdout(read.ok ? `\n${practiceText(read.value.feedback)}\n` : `${read.error.message}\n`);
       const next = await readLine("Try again (t), another moment (m) or quit (q)? ");
       if (next === null || /^q/i.test(next.trim())) return;

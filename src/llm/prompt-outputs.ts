@@ -27,6 +27,12 @@ export const promptOutputs = {
     questions: z.array(z.object({ question: z.string(), quote: z.string(), utteranceId: z.string() })),
     reminder: z.string(),
   }),
+  "practice-feedback": z.object({
+    restates: z.boolean(),
+    feedback: z.string(),
+    /** A restatement of the heart, ending with "Did I get that right?"; null when the attempt took it up. */
+    example: z.string().nullable(),
+  }),
 } as const;
 
 export type PromptOutputName = keyof typeof promptOutputs;

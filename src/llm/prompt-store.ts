@@ -7,9 +7,9 @@ import { isPromptOutputName, type PromptOutputName } from "./prompt-outputs.js";
 const promptConfigSchema = z.object({
   version: z.number().int().positive(),
   description: z.string().min(1),
-  output: z
-    .string()
-    .refine(isPromptOutputName, { message: "not a known output schema (listening-moments, coaching-summary, one-on-one-prep)" }),
+  output: z.string().refine(isPromptOutputName, {
+    message: "not a known output schema (listening-moments, coaching-summary, one-on-one-prep, practice-feedback)",
+  }),
   variables: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).min(1),
   model: z.object({
     temperature: z.number().min(0).max(2).default(0.2),
@@ -42,7 +42,10 @@ export interface RenderedPrompt {
 export type PromptFailure = Failure<"bad-prompt">;
 export type PromptResult<T> = Result<T, PromptFailure>;
 
-/** The prompts Attune needs; loading fails if any is missing. */
+/**
+ * The prompts Attune needs; loading fails if any is missing. practice-feedback is not among them: a prompts folder
+ * made before it existed still coaches, and practice falls back to the rules' feedback, saying why.
+ */
 export const REQUIRED_PROMPTS = ["listening-moments", "coaching-summary", "one-on-one-prep"] as const;
 
 const VARIABLE = /\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/g;

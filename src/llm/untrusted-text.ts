@@ -18,3 +18,10 @@ export function foldForQuote(text: string): string {
     .replace(/^\.{3}|\.{3}$/g, "")
     .trim();
 }
+
+/** Long text keeps its start and end, so a quote the model copies is still a piece of the words sent. */
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 3) / 2);
+  return `${text.slice(0, half).replace(/\s+\S*$/, "")} … ${text.slice(-half).replace(/^\S*\s+/, "")}`;
+}

@@ -1,4 +1,5 @@
 import { dataBlock } from "../llm/data-block.js";
+import { excerpt } from "../llm/untrusted-text.js";
 import { describeFailure, type Llm } from "../llm/client.js";
 import { promptOutputs } from "../llm/prompt-outputs.js";
 import { renderPrompt, type Prompt } from "../llm/prompt-store.js";
@@ -128,11 +129,4 @@ function payload(input: PrepInput, prep: Prep): { items: unknown[]; words: Store
   for (const w of sent)
     items.push({ person_said: { id: w.id, date: isoDate(w.at), text: excerpt(w.text, PREP_DATA_LIMITS.utteranceChars) } });
   return { items, words, percents };
-}
-
-/** Long text keeps its start and end, so a quote the model copies is still a piece of the stored words. */
-function excerpt(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const half = Math.floor((max - 3) / 2);
-  return `${text.slice(0, half).replace(/\s+\S*$/, "")} … ${text.slice(-half).replace(/^\S*\s+/, "")}`;
 }

@@ -1,5 +1,6 @@
 import type { CoachDeps } from "../coaching/coach.js";
-import { type PracticeFeedback, readAttempt } from "../coaching/practice/read-attempt.js";
+import { type PracticeModelDeps, readPracticeAttempt } from "../coaching/practice/model-feedback.js";
+import type { PracticeReading } from "../coaching/practice/practice-reading.js";
 import { type PractiseTurn, turnAt } from "../coaching/practice/turn-at.js";
 import type { CoachingMoment } from "../coaching/schema.js";
 import { fail, ok, type Failure, type Result } from "../result.js";
@@ -28,18 +29,26 @@ export function practiseMeeting(text: string, manager: string): Result<PractiseM
   return ok({ utterances: parsed.value.utterances, manager: found.value, language: parsed.value.language });
 }
 
-/** Reads `answer` as the manager's attempt at saying back what the other person said at (or just before) `atMs`. */
-export function practiseAt(
+/**
+ * Reads `answer` as the manager's attempt at saying back what the other person said at (or just before) `atMs`:
+ * by the model when `coach` has one (checked, with the rules as the fallback), else by the rules.
+ */
+export async function practiseAt(
   meeting: PractiseMeeting,
   atMs: number,
   answer: string,
-): Result<{ turn: PractiseTurn; feedback: PracticeFeedback }, PractiseFailure> {
+  coach: PracticeModelDeps,
+): Promise<Result<{ turn: PractiseTurn; feedback: PracticeReading }, PractiseFailure>> {
   const turn = turnAt(meeting.utterances, meeting.manager, atMs);
   if (!turn.ok) return turn;
   const attempt = checkAttempt(answer);
   if (!attempt.ok) return attempt;
   const names = [...new Set(meeting.utterances.flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
-  return ok({ turn: turn.value, feedback: readAttempt(turn.value.text, attempt.value, turn.value.speaker, names) });
+  const feedback = await readPracticeAttempt(
+    { said: turn.value.text, attempt: attempt.value, speaker: turn.value.speaker, manager: meeting.manager, names },
+    coach,
+  );
+  return ok({ turn: turn.value, feedback });
 }
 
 /** The attempt as typed, trimmed; refused when empty or over the limit. */

@@ -1,4 +1,5 @@
-import { type PracticeFeedback, readAttempt } from "../coaching/practice/read-attempt.js";
+import { type PracticeModelDeps, readPracticeAttempt } from "../coaching/practice/model-feedback.js";
+import type { PracticeReading } from "../coaching/practice/practice-reading.js";
 import { turnAt } from "../coaching/practice/turn-at.js";
 import { fail, ok, type Failure, type Result } from "../result.js";
 import type { Db } from "../storage/db.js";
@@ -33,14 +34,16 @@ export async function startPractice(
 
 /**
  * Reads a message as the attempt at the moment being practised, counts it, and returns the feedback; null when
- * the person is not practising (the message is an ordinary one). They stay on the moment for another try.
+ * the person is not practising (the message is an ordinary one). They stay on the moment for another try. With a
+ * model in `coach`, the model writes the feedback (checked; the rules' when it fails); only `restates` is kept.
  */
 export async function answerPractice(
   db: Db,
+  coach: PracticeModelDeps,
   personId: string,
   text: string,
 ): Promise<Result<
-  { moment: PractiseMoment; feedback: PracticeFeedback },
+  { moment: PractiseMoment; feedback: PracticeReading },
   Failure<"not-found" | "attempt-too-long" | "empty-attempt">
 > | null> {
   const awaiting = await awaitingAttempt(db, personId);
@@ -49,7 +52,10 @@ export async function answerPractice(
   if (!attempt.ok) return attempt;
   const found = await ownMoment(db, personId, awaiting.meetingId, awaiting.utteranceId);
   if (!found) return fail("not-found", "That moment's card was deleted, so there is nothing to practise on.");
-  const feedback = readAttempt(found.said, attempt.value, found.speaker, found.names);
+  const feedback = await readPracticeAttempt(
+    { said: found.said, attempt: attempt.value, speaker: found.speaker, manager: found.manager, names: found.names },
+    coach,
+  );
   await saveAttempt(db, personId, awaiting.meetingId, feedback.restates);
   return ok({ moment: { speaker: found.speaker, quote: found.quote }, feedback });
 }
@@ -65,5 +71,5 @@ async function ownMoment(db: Db, personId: string, meetingId: string, utteranceI
   const turn = utterances && manager ? turnAt(utterances, manager, moment.atMs) : null;
   const said = turn?.ok && turn.value.speaker === moment.speaker ? turn.value.text : moment.quote;
   const names = [...new Set((utterances ?? []).flatMap((u) => (u.speaker === null ? [] : [u.speaker])))];
-  return { speaker: moment.speaker, quote: moment.quote, said, names };
+  return { speaker: moment.speaker, quote: moment.quote, said, names, manager };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/attune.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { practiceFeedbackSchema } from "../../src/coaching/practice/read-attempt.js";
+import { practiceReadingSchema } from "../../src/coaching/practice/practice-reading.js";
 import { fixturesDir } from "../helpers/fixtures.js";
 
 async function run(args: string[], lines: string[] | null = null) {
@@ -27,12 +27,12 @@ const sample = `${fixturesDir}teams/download-style.vtt`;
 const base = ["practise", sample, "--manager", "renee"];
 
 describe("attune practise", () => {
-  it("--format json prints exactly the reading of the attempt at what Jordan said at 0:34", async () => {
+  it("--format json prints exactly the reading of the attempt at what Jordan said at 0:34 (the rules' without a model)", async () => {
     const { code, out, err } = await run([...base, "--at", "0:36", "--answer", "You should ask Sam to pair with you.", "--format", "json"]);
     expect(err).toBe("");
     expect(code).toBe(0);
-    const parsed = practiceFeedbackSchema.strict().parse(JSON.parse(out));
-    expect(parsed.restates).toBe(false);
+    const parsed = practiceReadingSchema.strict().parse(JSON.parse(out));
+    expect(parsed).toMatchObject({ restates: false, source: "heuristic", fallbackReason: null });
     expect(parsed.feedback).toMatch(/^This is advice rather than a restatement/);
     expect(parsed.example).toBe("It sounds like the migration script still fails on the larger tenants. Did I get that right?");
   });

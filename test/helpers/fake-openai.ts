@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { type ReplayFixtures, replayKey } from "./model-replay.js";
 
 /** The parsed body of one chat-completions request the fake received. */
@@ -190,6 +190,20 @@ export function wellBehavedModelForFile(): { readonly fake: FakeOpenAi; readonly
     model.fake.fallback = wellBehavedModel;
   });
   afterAll(async () => model.fake.stop());
+  return model;
+}
+
+/**
+ * A fresh fake model for each test of a file (nothing scripted: each test scripts its own answers), stopped
+ * after it. Read `fake` and `baseURL` inside tests.
+ */
+export function fakeModelPerTest(): { readonly fake: FakeOpenAi; readonly baseURL: string } {
+  const model = { fake: new FakeOpenAi(), baseURL: "" };
+  beforeEach(async () => {
+    model.fake = new FakeOpenAi();
+    model.baseURL = await model.fake.start();
+  });
+  afterEach(async () => model.fake.stop());
   return model;
 }
 

@@ -17,7 +17,7 @@ describe("the prompt set on disk", () => {
     const loaded = await loadPrompts(dir);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    expect([...loaded.value.keys()]).toEqual(["coaching-summary", "listening-moments", "one-on-one-prep"]);
+    expect([...loaded.value.keys()]).toEqual(["coaching-summary", "listening-moments", "one-on-one-prep", "practice-feedback"]);
     const rendered = renderPrompt(loaded.value, "listening-moments", {
       manager: "Ana",
       moments: "{}",
@@ -91,6 +91,10 @@ describe("the prompt set on disk", () => {
       ok: false,
       error: { code: "bad-prompt", message: `prompts folder '${dir}' lacks one-on-one-prep` },
     });
+    // a folder made before practice-feedback existed still loads: practice then falls back to the rules
+    await cp(bundledPromptsDir, join(dir, "older"), { recursive: true });
+    await rm(join(dir, "older", "practice-feedback"), { recursive: true });
+    expect((await loadPrompts(join(dir, "older"))).ok).toBe(true);
     expect(await loadPrompts(join(dir, "nope"))).toMatchObject({
       ok: false,
       error: { code: "bad-prompt", message: expect.stringMatching(/cannot be read; set ATTUNE_PROMPTS_DIR/) },
