@@ -94,6 +94,8 @@ export function listeningTrendCardText(trend: ListeningTrend): string {
   if (trend.meetings.length < 2) lines.push(`${FIRST_MEETING.charAt(0).toUpperCase()}${FIRST_MEETING.slice(1)}.`);
   for (const i of trend.indicators)
     lines.push(`${i.label}: ${latestText(i, latest)}${trend.meetings.length < 2 ? "" : `, ${directionText(i.direction)}`}`);
+  const practice = practiceLine(trend.practice);
+  if (practice) lines.push(practice);
   lines.push(`Focus: ${trend.focus.habit}`);
   return lines.join("\n");
 }

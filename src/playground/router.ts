@@ -14,6 +14,7 @@ import type { CoachingThread } from "../usecases/coaching-thread.js";
 import { saveCoachedMeeting } from "../usecases/save-coached-meeting.js";
 import type { LocalReplayer } from "../live/local-replay.js";
 import { SAMPLE_MEETINGS, sampleStore, speakersOf } from "./samples.js";
+import { addPracticeRoutes } from "./practice-routes.js";
 import { addViewRoutes, PlaygroundInputError, prepCandidates } from "./views.js";
 import { timelineSvg } from "../rendering/timeline-svg.js";
 
@@ -186,6 +187,7 @@ export function playgroundRouter(deps: PlaygroundDeps): express.Router {
   });
 
   addViewRoutes(router, deps, json);
+  addPracticeRoutes(router, deps);
 
   router.use("/playground/api", (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

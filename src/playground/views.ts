@@ -47,7 +47,8 @@ export function prepCandidates(speakers: readonly { name: string; talkMs: number
     .map((s) => s.name);
 }
 
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/** The body by its schema, or the first issue as a `PlaygroundInputError`. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   throw new PlaygroundInputError(parsed.error.issues[0]?.message ?? "bad request");

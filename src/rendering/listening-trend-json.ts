@@ -7,7 +7,10 @@ import { sparklineFor } from "./listening-trend-format.js";
 /** 2: count indicators are per hour of meeting (`unit`), with the counts beside them. */
 export const LISTENING_TREND_SCHEMA_VERSION = 2;
 
-/** The `attune trend --format json` contract. Additive changes keep schemaVersion; anything else bumps it. */
+/**
+ * The `attune trend --format json` contract. Additive changes keep schemaVersion; anything else bumps it.
+ * Added at 2, additively: `practice`.
+ */
 export const listeningTrendJsonSchema = z.object({
   schemaVersion: z.literal(LISTENING_TREND_SCHEMA_VERSION),
   kind: z.literal("listening-trend"),
@@ -51,6 +54,13 @@ export const listeningTrendJsonSchema = z.object({
     habit: z.string(),
   }),
   skipped: z.number().int().nonnegative(),
+  /**
+   * The manager's stored "Practise this" attempts, on whichever meeting (not only those shown): how many, and
+   * how many said back.
+   * Present, zeros included, whenever the counts were read (always, from `attune trend`); the text output says
+   * nothing when there are none. Optional so that output written before it still parses.
+   */
+  practice: z.object({ attempts: z.number().int().nonnegative(), saidBack: z.number().int().nonnegative() }).optional(),
 });
 export type ListeningTrendJson = z.infer<typeof listeningTrendJsonSchema>;
 
@@ -75,5 +85,6 @@ export function listeningTrendJson(trend: ListeningTrend, last: number): Listeni
     })),
     focus: trend.focus,
     skipped: trend.skipped,
+    ...(trend.practice && { practice: { attempts: trend.practice.attempts, saidBack: trend.practice.saidBack } }),
   };
 }

@@ -26,11 +26,25 @@ export async function startPractice(
   meetingId: string,
   utteranceId: string,
 ): Promise<Result<PractiseMoment, NotTheirs>> {
+  const moment = await cardMoment(db, personId, meetingId, utteranceId);
+  if (moment.ok) await awaitAttempt(db, personId, meetingId, utteranceId);
+  return moment;
+}
+
+/** The person's words at a moment of the manager's own card, to show before an attempt (nothing is noted). */
+export async function cardMoment(
+  db: Db,
+  personId: string,
+  meetingId: string,
+  utteranceId: string,
+): Promise<Result<PractiseMoment, NotTheirs>> {
   const moment = await ownMoment(db, personId, meetingId, utteranceId);
   if (!moment) return fail("not-found", "This moment belongs to someone else's card, or it was deleted.");
-  await awaitAttempt(db, personId, meetingId, utteranceId);
   return ok({ speaker: moment.speaker, quote: moment.quote });
 }
+
+export type AttemptFailure = Failure<"not-found" | "attempt-too-long" | "empty-attempt">;
+export type AttemptRead = { moment: PractiseMoment; feedback: PracticeReading };
 
 /**
  * Reads a message as the attempt at the moment being practised, counts it, and returns the feedback; null when
@@ -42,21 +56,34 @@ export async function answerPractice(
   coach: PracticeModelDeps,
   personId: string,
   text: string,
-): Promise<Result<
-  { moment: PractiseMoment; feedback: PracticeReading },
-  Failure<"not-found" | "attempt-too-long" | "empty-attempt">
-> | null> {
+): Promise<Result<AttemptRead, AttemptFailure> | null> {
   const awaiting = await awaitingAttempt(db, personId);
   if (!awaiting) return null;
+  return attemptOnCard(db, coach, personId, awaiting.meetingId, awaiting.utteranceId, text);
+}
+
+/**
+ * Reads `text` as the manager's attempt at saying back a moment of their own card (the bot's next message, or
+ * the playground's text box), counts it for their trend (whether it said back, never the text), and returns
+ * the feedback.
+ */
+export async function attemptOnCard(
+  db: Db,
+  coach: PracticeModelDeps,
+  personId: string,
+  meetingId: string,
+  utteranceId: string,
+  text: string,
+): Promise<Result<AttemptRead, AttemptFailure>> {
   const attempt = checkAttempt(text);
   if (!attempt.ok) return attempt;
-  const found = await ownMoment(db, personId, awaiting.meetingId, awaiting.utteranceId);
+  const found = await ownMoment(db, personId, meetingId, utteranceId);
   if (!found) return fail("not-found", "That moment's card was deleted, so there is nothing to practise on.");
   const feedback = await readPracticeAttempt(
     { said: found.said, attempt: attempt.value, speaker: found.speaker, manager: found.manager, names: found.names },
     coach,
   );
-  await saveAttempt(db, personId, awaiting.meetingId, feedback.restates);
+  await saveAttempt(db, personId, meetingId, feedback.restates);
   return ok({ moment: { speaker: found.speaker, quote: found.quote }, feedback });
 }
 

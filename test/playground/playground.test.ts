@@ -12,6 +12,7 @@ import { createLogger } from "../../src/log.js";
 import { playgroundRouter, type PlaygroundDeps } from "../../src/playground/router.js";
 import type { Db } from "../../src/storage/db.js";
 import { openStorage } from "../../src/storage/open-storage.js";
+import { MAX_ATTEMPT_CHARS } from "../../src/usecases/practise-attempt.js";
 import { CHROMIUM, launchChromium } from "../helpers/browser.js";
 import { describeIf, NO_CHROMIUM } from "../helpers/skip-reason.js";
 
@@ -195,6 +196,109 @@ describe("playground API", () => {
   });
 });
 
+/** The data of the card's first "Practise this" (Action.Execute, verb practise). */
+function practiseData(card: unknown): { meetingId: string; utteranceId: string } {
+  const found: Array<{ meetingId: string; utteranceId: string }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === "object" && node !== null) {
+      const o = node as Record<string, unknown>;
+      if (o.type === "Action.Execute" && o.verb === "practise") found.push(o.data as { meetingId: string; utteranceId: string });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found[0]) throw new Error("the card has no Practise this");
+  return found[0];
+}
+
+const GOOD_ATTEMPT = "So the migration script still fails, and with on-call as well the weekend feels like too much. Did I get that right?";
+const ADVICE = "You should just ask Sam to cover on-call.";
+
+describe("practice beside the card", () => {
+  const manager = "Renée Ortiz";
+  let moment: { meetingId: string; utteranceId: string };
+  beforeAll(async () => {
+    const run = await post("/playground/api/run", { sampleId: "one-on-one" });
+    moment = practiseData(((await run.json()) as { card: unknown }).card);
+  });
+  const attempts = async () =>
+    (
+      await db.query<{ restates: boolean }>("select restates from practice_attempts where meeting_id = $1 order by restates", [
+        moment.meetingId,
+      ])
+    ).rows;
+  const errorOf = async (res: Response) => {
+    const { error } = (await res.json()) as { error: string };
+    expect(error).not.toContain("\n");
+    return error;
+  };
+
+  it("shows the person's words at the moment", async () => {
+    const res = await post("/playground/api/practise/moment", { manager, ...moment });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ speaker: "Lee, Jordan (Guest)", quote: expect.stringContaining(QUOTE) });
+  });
+
+  it("reads a good attempt and an advice, counts both for the trend, and logs neither", async () => {
+    const before = logged.length;
+    const good = await post("/playground/api/practise", { manager, ...moment, attempt: GOOD_ATTEMPT });
+    expect(good.status).toBe(200);
+    const read = (await good.json()) as { restates: boolean; feedback: string; example: string | null; moment: { speaker: string } };
+    expect(read).toMatchObject({ restates: true, example: null, moment: { speaker: "Lee, Jordan (Guest)" } });
+    expect(read.feedback).toMatch(/^You said back what they told you/);
+
+    const advice = await post("/playground/api/practise", { manager, ...moment, attempt: ADVICE });
+    expect(advice.status).toBe(200);
+    const second = (await advice.json()) as { restates: boolean; feedback: string; example: string | null };
+    expect(second.restates).toBe(false);
+    expect(second.feedback).toMatch(/advice rather than a restatement/);
+    expect(second.example).toMatch(/migration script still fails/);
+
+    expect(await attempts()).toEqual([{ restates: false }, { restates: true }]);
+    const trend = await post("/playground/api/trend", { manager });
+    expect(((await trend.json()) as { text: string }).text).toContain("Practice: 2 practice attempts, 1 said back.");
+    const lines = logged.slice(before);
+    expect(lines.filter((l) => l.msg === "playground practice attempt read")).toHaveLength(2);
+    const everything = JSON.stringify(lines);
+    for (const said of ["migration script", "on-call", "Sam", QUOTE]) expect(everything).not.toContain(said);
+  });
+
+  it("refuses an empty or oversize attempt with one line, and counts nothing", async () => {
+    const counted = (await attempts()).length;
+    for (const attempt of ["", "   \n "]) {
+      const res = await post("/playground/api/practise", { manager, ...moment, attempt });
+      expect(res.status).toBe(400);
+      expect(await errorOf(res)).toBe("the attempt is empty; type how you would say back what they said");
+    }
+    const over = await post("/playground/api/practise", { manager, ...moment, attempt: "a".repeat(MAX_ATTEMPT_CHARS + 1) });
+    expect(over.status).toBe(400);
+    expect(await errorOf(over)).toBe(`the attempt is ${MAX_ATTEMPT_CHARS + 1} characters; a restatement fits in ${MAX_ATTEMPT_CHARS}`);
+    const padded = await post("/playground/api/practise", { manager, ...moment, attempt: ` ${"a".repeat(MAX_ATTEMPT_CHARS)} ` });
+    expect(padded.status).toBe(200);
+    const huge = await post("/playground/api/practise", { manager, ...moment, attempt: "a".repeat(20_000) });
+    expect(huge.status).toBe(413);
+    expect(await errorOf(huge)).toMatch(/too large/);
+    expect((await attempts()).length).toBe(counted + 1);
+  });
+
+  it("refuses another manager's moment, a moment not on the card and bad bodies with one line", async () => {
+    const cases: Array<[string, unknown, RegExp]> = [
+      ["/playground/api/practise", { manager: "Lee, Jordan", ...moment, attempt: ADVICE }, /^That moment's card was deleted/],
+      ["/playground/api/practise/moment", { manager: "Lee, Jordan", ...moment }, /^This moment belongs to someone else's card/],
+      ["/playground/api/practise/moment", { manager, ...moment, utteranceId: "u999" }, /^This moment belongs to someone else's card/],
+      ["/playground/api/practise/moment", { manager: "Nobody", ...moment }, /^manager: nobody called 'Nobody' is stored; people include /],
+      ["/playground/api/practise", { manager, ...moment }, /^attempt must be text$/],
+      ["/playground/api/practise/moment", [], /^send \{ manager, meetingId, utteranceId \}$/],
+    ];
+    for (const [path, body, message] of cases) {
+      const res = await post(path, body);
+      expect(res.status, `${path} ${JSON.stringify(body).slice(0, 60)}`).toBe(400);
+      expect(await errorOf(res)).toMatch(message);
+    }
+  });
+});
+
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`playground browser test skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 
@@ -244,7 +348,7 @@ describeIf(haveChromium, NO_CHROMIUM)("playground page in headless Chromium", ()
     await page.close();
   });
 
-  it("coaches an uploaded .vtt for the manager picked from its speakers; card buttons say they go to the bot", async () => {
+  it("coaches an uploaded .vtt for the manager picked from its speakers; card buttons other than Practise say they go to the bot", async () => {
     const { page, problems } = await openPage();
     await page.getByLabel("Upload a Teams transcript (.vtt)").check();
     await page.setInputFiles("#file", join(samplesDir, "one-on-one.vtt"));
@@ -255,9 +359,50 @@ describeIf(haveChromium, NO_CHROMIUM)("playground page in headless Chromium", ()
     await card.waitFor({ state: "visible", timeout: 60_000 });
     expect(await card.innerText()).toContain(QUOTE);
 
-    await card.locator(".ac-pushButton").first().click();
-    await expect(page.locator("#card + .note").innerText()).resolves.toMatch(/^In Teams, this goes to the bot/);
+    await card.getByRole("button", { name: "Helpful", exact: true }).click();
+    await expect(page.locator("#card + .note").innerText()).resolves.toMatch(/^In Teams, this goes to the bot \(feedback\)/);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("practises a moment beside the card: the person's words, a typed attempt, and how it landed", async () => {
+    const { page, problems } = await openPage();
+    await page.selectOption("#sample", "one-on-one");
+    await page.getByRole("button", { name: "End the meeting" }).click();
+    const card = page.locator("#card .ac-adaptiveCard");
+    await card.waitFor({ state: "visible", timeout: 60_000 });
+    await card.getByRole("button", { name: "Practise this" }).first().click();
+    const quote = page.locator("#practice-quote");
+    await quote.filter({ hasText: QUOTE }).waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.locator("#practice-speaker").innerText()).toBe("Lee, Jordan (Guest) said:");
+    expect(await page.locator("#card + .note").isHidden()).toBe(true);
+
+    await page.getByLabel("How would you say that back to them?").fill(GOOD_ATTEMPT);
+    await page.getByRole("button", { name: "Read my attempt" }).click();
+    const verdict = page.locator("#practice-verdict");
+    await verdict.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await verdict.innerText()).toBe("You said it back");
+    expect(await page.locator("#practice-observation").innerText()).toMatch(/^You said back what they told you/);
+    expect(await page.locator("#practice-example").isHidden()).toBe(true);
+
+    await page.getByLabel("How would you say that back to them?").fill(ADVICE);
+    await page.getByRole("button", { name: "Read my attempt" }).click();
+    await verdict.filter({ hasText: "Not said back yet" }).waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.locator("#practice-example").innerText()).toMatch(/^For example: “It sounds like the migration script/);
+    await page
+      .locator("#trend-card")
+      .filter({ hasText: /Practice: \d+ practice attempts, \d+ said back\./ })
+      .waitFor({ timeout: 60_000 });
+
+    await page.getByLabel("How would you say that back to them?").fill("   ");
+    await page.getByRole("button", { name: "Read my attempt" }).click();
+    await page.locator("#practice-status.error").filter({ hasText: "the attempt is empty" }).waitFor({ timeout: 60_000 });
+    expect(await verdict.isHidden()).toBe(true);
+
+    await mkdir(artifactsDir, { recursive: true });
+    await page.locator(".teams").screenshot({ path: join(artifactsDir, "playground-practice.png") });
+    // the empty attempt's 400, and nothing else
+    expect(problems).toEqual(["console: Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
     await page.close();
   });
 });

@@ -45,6 +45,7 @@ describe("local mode answers only the loopback names it serves (DNS rebinding)",
     ["GET", "/playground/api/samples", undefined],
     ["POST", "/playground/api/run", { sampleId: "one-on-one" }],
     ["POST", "/playground/api/prep", { manager: "Renée", with: "Jordan" }],
+    ["POST", "/playground/api/practise", { manager: "Renée", meetingId: "x", utteranceId: "u1", attempt: "So you're worried" }],
     ["GET", "/", undefined],
     ["GET", "/sidepanel", undefined],
     ["POST", "/api/messages", { type: "message", text: "last" }],
@@ -64,6 +65,14 @@ describe("local mode answers only the loopback names it serves (DNS rebinding)",
     );
     expect(res.status).toBe(403);
     expect(res.body).toMatch(/attacker\.example.*refused/);
+    const practice = await send(
+      "POST",
+      "/playground/api/practise",
+      { host: `127.0.0.1:${port}`, origin: "http://attacker.example" },
+      { manager: "Renée", meetingId: "x", utteranceId: "u1", attempt: "So you're worried" },
+    );
+    expect(practice.status).toBe(403);
+    expect(practice.body).toMatch(/attacker\.example.*refused/);
     const otherPort = await send("GET", "/playground/api/samples", { host: `localhost:${port}`, origin: `http://localhost:${port + 1}` });
     expect(otherPort.status).toBe(403);
   });

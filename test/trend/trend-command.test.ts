@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listeningTrendCard, noListeningTrendCard } from "../../src/cards/listening-trend-card.js";
 import { listeningTrendJsonSchema, type ListeningTrendJson } from "../../src/rendering/listening-trend-json.js";
 import { findPerson } from "../../src/storage/people.js";
+import { saveAttempt } from "../../src/storage/practice.js";
 import { HABITS } from "../../src/trend/listening-trend.js";
 import { showListeningTrend } from "../../src/usecases/show-listening-trend.js";
 import { fixturesDir } from "../helpers/fixtures.js";
@@ -161,6 +162,28 @@ describe("attune trend on stored AMI meetings", () => {
     expect(cardStrings(perHour!.fallback)).toContain(
       "Interruptions made per hour, oldest first: 2 Mar 13, 9 Mar 85, 16 Mar 82, 23 Mar 69. Slipping.",
     );
+  });
+
+  it("json has the practice count the text shows: zeros before any attempt, then attempts and how many said back", async () => {
+    const before = await trendJson("--last", "4");
+    expect(before.practice).toEqual({ attempts: 0, saidBack: 0 });
+    expect((await store.cli(["trend", "--manager", "FEE013", "--last", "4"])).out).not.toContain("Practice:");
+    await store.withDb(async (db) => {
+      const pm = await findPerson(db, "local", "FEE013");
+      if (!pm.ok) throw new Error(pm.error.message);
+      for (const restates of [true, false, true]) await saveAttempt(db, pm.value.id, before.meetings[0]!.meetingId, restates);
+    });
+    try {
+      const after = await trendJson("--last", "4");
+      expect(after.practice).toEqual({ attempts: 3, saidBack: 2 });
+      expect(after.schemaVersion).toBe(2);
+      expect({ ...after, practice: undefined }).toEqual({ ...before, practice: undefined });
+      expect((await store.cli(["trend", "--manager", "FEE013", "--last", "4"])).out).toContain(
+        "Practice: 3 practice attempts, 2 said back.",
+      );
+    } finally {
+      await store.withDb((db) => db.query("delete from practice_attempts"));
+    }
   });
 
   it("the bot's trend card is the asking person's own trend", async () => {

@@ -1,5 +1,6 @@
-// The Attune playground: choose a meeting, "end" it, render what the manager receives: the coaching card, the
-// meeting timeline, the listening trend over what is saved, and the one-on-one prep with a person they pick.
+// The Attune playground: choose a meeting, "end" it, render what the manager receives: the coaching card (with
+// "Practise this" on its moments), the meeting timeline, the listening trend over what is saved, and the
+// one-on-one prep with a person they pick.
 // Plain browser script (no build step); AdaptiveCards, AttuneHost (host-config.js) and AttuneCharts
 // (card-charts.js) are globals from the scripts loaded before it.
 (() => {
@@ -13,6 +14,7 @@
   let samples = [];
   let upload = null; // { name, text }
   let current = null; // the latest run: { manager, people }
+  let practising = null; // the moment of the card being practised: { meetingId, utteranceId }
   const rendered = new Map(); // host element → card JSON, to render again on a change of colour scheme or chart mode
 
   function renderCard(json, host) {
@@ -24,6 +26,10 @@
     card.onExecuteAction = (action) => {
       if (action instanceof AdaptiveCards.OpenUrlAction) {
         window.open(action.url, "_blank", "noopener");
+        return;
+      }
+      if (action instanceof AdaptiveCards.ExecuteAction && action.verb === "practise" && host === $("card") && current) {
+        startPractice(action.data);
         return;
       }
       const verb = action instanceof AdaptiveCards.ExecuteAction && action.verb ? ` (${action.verb})` : "";
@@ -95,6 +101,7 @@
     for (const id of ["card", "prep-card", "timeline", "report", "card-text", "prep-text"]) $(id).replaceChildren();
     for (const host of [...rendered.keys()]) if (host.id !== "trend-card") rendered.delete(host);
     current = null;
+    stopPractice();
   }
 
   /** Shows a failure where the person is looking: under the file they chose, or beside the button they pressed. */
@@ -157,6 +164,7 @@
 
   function show(result) {
     current = { manager: result.manager, people: result.people ?? [] };
+    stopPractice();
     $("results").hidden = false;
     $("coach").textContent = result.coach === "llm" ? "Model coach" : "Heuristic coach";
     $("card-time").textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -229,6 +237,64 @@
     }
   }
 
+  // "Practise this" on a moment of the card: the person's words, a text box, and how the attempt landed.
+  function stopPractice() {
+    practising = null;
+    $("practice").hidden = true;
+    $("practice-feedback").hidden = true;
+    $("practice-attempt").value = "";
+    $("practice-status").textContent = "";
+  }
+
+  async function startPractice(data) {
+    const moment = { meetingId: String(data?.meetingId ?? ""), utteranceId: String(data?.utteranceId ?? "") };
+    stopPractice();
+    const status = $("practice-status");
+    $("practice").hidden = false;
+    $("practice").scrollIntoView({ behavior: "smooth", block: "nearest" });
+    $("practice-speaker").textContent = "";
+    $("practice-quote").textContent = "";
+    status.className = "status";
+    status.textContent = "Finding the moment…";
+    try {
+      const said = await api("/playground/api/practise/moment", { manager: current.manager, ...moment });
+      practising = moment;
+      $("practice-speaker").textContent = `${said.speaker} said:`;
+      $("practice-quote").textContent = `“${said.quote}”`;
+      status.textContent = "";
+      $("practice-attempt").focus();
+    } catch (error) {
+      status.className = "status error";
+      status.textContent = error.message;
+    }
+  }
+
+  async function sendAttempt(event) {
+    event.preventDefault();
+    if (!practising || !current) return;
+    const status = $("practice-status");
+    const button = $("practice-send");
+    button.disabled = true;
+    status.className = "status";
+    status.textContent = "Reading your attempt…";
+    try {
+      const read = await api("/playground/api/practise", { manager: current.manager, ...practising, attempt: $("practice-attempt").value });
+      $("practice-verdict").textContent = read.restates ? "You said it back" : "Not said back yet";
+      $("practice-observation").textContent = read.feedback;
+      $("practice-example").textContent = read.example ? `For example: “${read.example}”` : "";
+      $("practice-example").hidden = !read.example;
+      $("practice-feedback").hidden = false;
+      status.textContent = "";
+      await showTrend(current.manager);
+    } catch (error) {
+      $("practice-feedback").hidden = true;
+      status.className = "status error";
+      status.textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // Live replay: the server feeds the meeting into its own live mode; the frame is the organizer's side panel.
   async function play(event) {
     event.preventDefault();
@@ -259,6 +325,7 @@
     if (manager) showTrend(manager);
   });
   $("prep-person").addEventListener("change", choosePrep);
+  $("practice-form").addEventListener("submit", sendAttempt);
   $("charts").addEventListener("change", (event) => {
     AttuneCharts.enable(event.target.checked);
     renderAgain();
