@@ -9,7 +9,7 @@
 export type Felt = "worry" | "feeling" | "struggle";
 
 const AFFECT_WORDS =
-  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated";
+  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated|swamped|slammed|overloaded|overworked|underwater|(?:stretched|spread) (?:(?:really|pretty|too|so|very) )?thin";
 
 /**
  * Words that name a feeling only after "feel", "am", "was", "get" ("I feel stuck", "I was so hurt"); elsewhere
@@ -55,6 +55,10 @@ const STRUGGLE =
 /** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
 const HARD_TIME =
   /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)\b/;
+/** "I've had a rough week", "it's been a tough month". */
+const ROUGH_PATCH =
+  /\b(?:i've had|i had|i'm having|it's been|it has been|this has been|that was|it was)(?: such)? an? (?:really |very |pretty |bit of a )?(?:rough|tough|hard|difficult|bad|terrible|awful|stressful) (?:week|day|month|year|time|few weeks|few days|couple of weeks|stretch|patch)\b/;
+
 /** "I'm having a hard time", "I have trouble sleeping". */
 const HARD_FOR_ME =
   /\bi(?:'m| am|'ve been| have been)? (?:really |just |still )?(?:having|had|have) (?:a (?:really |very )?(?:hard|tough|rough|difficult) time|(?:a lot of |so much )?trouble)\b/;
@@ -76,7 +80,8 @@ export function feltIn(sentence: string): Felt | null {
   if (like && !hypothetical(sentence, like.index!)) return "feeling";
   const struggle = sentence.match(STRUGGLE);
   if (struggle && !hypothetical(sentence, struggle.index!)) return "struggle";
-  if (OWN_NAMED.test(sentence) || HARD_FOR_ME.test(sentence)) return WORRY.test(sentence) ? "worry" : "struggle";
+  if (OWN_NAMED.test(sentence) || HARD_FOR_ME.test(sentence) || ROUGH_PATCH.test(sentence))
+    return WORRY.test(sentence) ? "worry" : "struggle";
   // "it's been hard" counts beside "I", "me" or "my", or said on its own ("It's so hard."); "it's so stressful"
   // is how it felt to them either way
   const hard = sentence.match(HARD_TIME);

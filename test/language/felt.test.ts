@@ -18,6 +18,9 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("Everything is so stressful being a single mom with a full-time job.")).toBe("struggle");
     expect(felt("I don't know what to do anymore.")).toBe("struggle");
     expect(felt("It was a bit embarrassing, I'm the only one walking out.")).toBe("struggle");
+    expect(felt("I can do it, but not before the release. I'm stretched pretty thin right now.")).toBe("feeling");
+    expect(felt("Honestly I'm completely swamped with the migration.")).toBe("feeling");
+    expect(felt("It's been a really rough week with the outage.")).toBe("struggle");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
