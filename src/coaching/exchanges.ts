@@ -26,6 +26,9 @@ const ACKNOWLEDGEMENT = new Set(
 
 /** "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. */
 export function isMinimal(text: string): boolean {
+  // most utterances say something: six words that are neither acknowledgements nor hesitations settle it
+  // without cleaning the text (cleaning drops hesitations, repeats and false starts, never a run of words)
+  if (saysSomething(text)) return false;
   const words = readText(text)
     .cleaned.toLowerCase()
     .replace(/[^\p{L}\p{N}'\s-]+/gu, " ")
@@ -34,6 +37,19 @@ export function isMinimal(text: string): boolean {
   if (words.length === 0) return true;
   if (words.length > 4) return false;
   return words.every((w) => ACKNOWLEDGEMENT.has(w)) || (words.length <= 2 && words.join(" ") === "i see");
+}
+
+/** At least six words of two or more letters outside brackets that are not acknowledgements or hesitations. */
+function saysSomething(text: string): boolean {
+  let other = 0;
+  for (const w of text
+    .replace(/\[[^\]]*\]?/g, " ")
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)) {
+    if (w.length < 2 || ACKNOWLEDGEMENT.has(w) || /^(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h*m*|mhm)$/.test(w)) continue;
+    if (++other >= 6) return true;
+  }
+  return false;
 }
 
 export function exchanges(utterances: readonly Utterance[], manager: string): Exchange[] {
