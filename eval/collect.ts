@@ -2,7 +2,7 @@
  * Runs the product on every source and returns what the eval reads: the runs and the fixed sample. The one place
  * that knows which of `coaching.kept[]` the card praises (see praisedItems).
  */
-import { keepDoing } from "../src/coaching/keep-doing.js";
+import { praiseOnCard } from "../src/coaching/keep-doing.js";
 import type { Coaching, KeptRestatement } from "../src/coaching/schema.js";
 import { runSources, type SourceRun } from "./run-sources.js";
 import { type SampleRow, sampleRows } from "./sample-rows.js";
@@ -12,7 +12,7 @@ import { loadSources } from "./sources.js";
  * The items the card shows under "Keep doing", in card order. The JSON report lists every restatement credited
  * (`coaching.kept[]`) but not which of them the card praises, so this applies the card's own filter to it.
  */
-export const praisedItems = (c: Coaching): KeptRestatement[] => keepDoing(c);
+export const praisedItems = (c: Coaching): KeptRestatement[] => praiseOnCard(c);
 
 export interface Collected {
   runs: SourceRun[];

@@ -1,6 +1,6 @@
 import type { Coaching, CoachingMoment, MomentKind } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics } from "../metrics/schema.js";
-import { keepDoing } from "../coaching/keep-doing.js";
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
 import { responseGapText } from "../format/response-gap.js";
@@ -98,7 +98,7 @@ export function coachingCardModel(input: CoachingCardInput): CoachingCardModel {
       rest: moments.slice(TOP_MOMENTS),
       empty: c.moments.length > 0 ? null : noMoments(c, a.speakersKnown),
     },
-    kept: keepDoing(c)
+    kept: praiseOnCard(c)
       .slice(0, MAX_KEPT)
       .map((k) => ({ quote: safeText(k.quote, CAPS.kept), context: `to ${safeText(k.of, CAPS.name)} at ${clock(k.atMs)}` })),
     habit: safeText(c.habit, CAPS.habit),

@@ -16,6 +16,17 @@ export function keepDoing(c: Coaching): Coaching["kept"] {
 }
 
 /**
+ * What a card holds up under "Keep doing". In a discussion among several people the rules cannot tell a say-back
+ * from the listener's own next step in their terms ("So you want to say that…", "Now the planner comes out…"):
+ * read by judges, most such items in team meetings were not restatements. There only a model's verdict is shown;
+ * with one other person, every praiseworthy item. (The trend still counts them all: `keepDoing`.)
+ */
+export function praiseOnCard(c: Coaching): Coaching["kept"] {
+  const group = new Set([...c.kept.map((k) => k.of), ...c.moments.map((m) => m.speaker)]).size > 1;
+  return keepDoing(c).filter((k) => !group || k.source === "model");
+}
+
+/**
  * Stems that only say how something strikes the listener ("it seems to me", "on the other hand", "I bet"): a
  * reflection only when what follows is about the other person ("it seems to me you're torn").
  */

@@ -1,4 +1,4 @@
-import { keepDoing } from "../coaching/keep-doing.js";
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import type { MomentKind } from "../coaching/schema.js";
 import { foldForQuote } from "../llm/untrusted-text.js";
 import type { Utterance } from "../transcript/schema.js";
@@ -226,7 +226,7 @@ function raisedItems(meetings: readonly SharedMeeting[], names: ReadonlySet<stri
 function wentWell(meetings: readonly SharedMeeting[], names: ReadonlySet<string>): WentWell[] {
   const out: WentWell[] = [];
   for (const s of [...meetings].reverse()) {
-    for (const k of s.coaching ? keepDoing(s.coaching) : []) {
+    for (const k of s.coaching ? praiseOnCard(s.coaching) : []) {
       if (!names.has(k.of)) continue;
       const theirs = s.theirUtterances?.find((u) => u.id === k.ofUtteranceId)?.text ?? null;
       out.push({ meetingId: s.meetingId, title: s.title, at: s.at, quote: k.quote, theirWords: theirs });

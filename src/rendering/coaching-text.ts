@@ -1,6 +1,6 @@
 import { countOf } from "../format/count.js";
 import type { Coaching } from "../coaching/schema.js";
-import { keepDoing } from "../coaching/keep-doing.js";
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
 import { noMoments } from "./no-moments.js";
@@ -22,7 +22,7 @@ export function coachingLines(c: Coaching, md: boolean): string[] {
     out.push(`${pad}What happened: ${m.whatHappened}`);
     out.push(`${pad}Try saying: ${q(m.suggestion)}`);
   });
-  const kept = keepDoing(c);
+  const kept = praiseOnCard(c);
   if (kept.length > 0) {
     out.push(md ? "" : "", md ? "**Keep doing:** you said back what you heard" : "  Keep doing: you said back what you heard");
     for (const k of kept.slice(0, 3)) out.push(`${md ? "- " : "  - "}${clock(k.atMs)} ${q(k.quote)}`);

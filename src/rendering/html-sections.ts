@@ -1,5 +1,5 @@
 import type { Coaching } from "../coaching/schema.js";
-import { keepDoing } from "../coaching/keep-doing.js";
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
 import { responseGapText } from "../format/response-gap.js";
@@ -61,7 +61,7 @@ export function coachingSection(c: Coaching, speakersKnown: boolean): string {
     );
     parts.push(`<h2>Moments to restate</h2><ol class="moments">${items.join("")}</ol>`);
   }
-  const kept = keepDoing(c);
+  const kept = praiseOnCard(c);
   if (kept.length > 0)
     parts.push(
       `<h2>Keep doing</h2><p>Here you said back what you heard:</p><ul>${kept.map((k) => `<li>${clock(k.atMs)} to ${esc(plainName(k.of))}: “${esc(k.quote)}”</li>`).join("")}</ul>`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
-import { keepDoing } from "../../src/coaching/keep-doing.js";
+import { keepDoing, praiseOnCard } from "../../src/coaching/keep-doing.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
@@ -75,5 +75,33 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("what the card holds up: in a discussion among several people, only a model's verdict", () => {
+  const lee = ["Lee", "With the tandem network the system gets sixty-two percent, at a latency of two thirty."] as [string, string];
+  const ari = ["Ari", "The cache misses doubled after the upgrade, so every nightly run is now four hours long."] as [string, string];
+  const reply = (text: string): [string, string] => [MANAGER, text];
+  const coached = (utterances: Utterance[]) =>
+    heuristicCoaching(pickMoments(utterances, MANAGER), analyze({ utterances, manager: MANAGER }), MANAGER, 0);
+
+  it("shows the rules' praise with one other person, and counts it either way", () => {
+    const one = coached(talk(lee, reply("So sixty-two percent with the tandem network, at two thirty.")));
+    expect(praiseOnCard(one).map((k) => k.quote)).toEqual(["So sixty-two percent with the tandem network, at two thirty."]);
+    const group = coached(
+      talk(
+        lee,
+        reply("So sixty-two percent with the tandem network, at two thirty."),
+        ari,
+        reply("So the nightly run is four hours long now."),
+      ),
+    );
+    expect(keepDoing(group)).toHaveLength(2);
+    expect(praiseOnCard(group)).toEqual([]);
+    const judgedByModel = {
+      ...group,
+      kept: group.kept.map((k, i) => ({ ...k, source: i === 0 ? ("model" as const) : ("rules" as const) })),
+    };
+    expect(praiseOnCard(judgedByModel).map((k) => k.of)).toEqual(["Lee"]);
   });
 });
