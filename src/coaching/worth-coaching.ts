@@ -87,6 +87,18 @@ export function pointIn(trigger: readonly Utterance[]): { raised: Raised; uttera
 
 const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
 
+/**
+ * What one sentence raises, ranked (0 = a worry, the most worth saying back; higher, less), or null for a
+ * question, a fragment or a sentence that raises nothing of their own.
+ */
+export function raisedRank(sentence: string): number | null {
+  if (/\?\s*$/.test(sentence)) return null;
+  const s = normalise(readText(sentence).cleaned);
+  if (countWords(s) < MIN_WORDS) return null;
+  const raised = raisedIn(s);
+  return raised === null ? null : RANK.indexOf(raised);
+}
+
 function raisedIn(s: string): Raised | null {
   const felt = feltIn(s);
   if (felt !== null) return felt === "worry" ? "worry" : "feeling";

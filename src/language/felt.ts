@@ -54,7 +54,7 @@ const STRUGGLE =
 
 /** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
 const HARD_TIME =
-  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)\b/;
+  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)\b/;
 /** "I've had a rough week", "it's been a tough month". */
 const ROUGH_PATCH =
   /\b(?:i've had|i had|i'm having|it's been|it has been|this has been|that was|it was)(?: such)? an? (?:really |very |pretty |bit of a )?(?:rough|tough|hard|difficult|bad|terrible|awful|stressful) (?:week|day|month|year|time|few weeks|few days|couple of weeks|stretch|patch)\b/;

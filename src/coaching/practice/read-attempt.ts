@@ -10,6 +10,8 @@ import { type Focus, sayBack } from "../say-back.js";
 import type { MomentKind } from "../schema.js";
 import { faithfulSayBack, suggestion } from "../suggest.js";
 import { attemptFeedback } from "./feedback-text.js";
+import { feltIn } from "../../language/felt.js";
+import { raisedRank } from "../worth-coaching.js";
 
 /** What Attune says about one practice attempt: never a score. */
 export const practiceFeedbackSchema = z.object({
@@ -30,6 +32,8 @@ export interface Heart {
   clause: string;
   /** Content lemmas of the clause said back. */
   lemmas: ReadonlySet<string>;
+  /** Found by what it says (a feeling, a point they raised, a concern, their question), not only by its length. */
+  marked: boolean;
 }
 
 /**
@@ -41,9 +45,11 @@ export function readAttempt(said: string, attempt: string, speaker: string | nul
   const heart = heartOf(said, names);
   const theirs = readText(said).contentLemmas;
   const taken = takenWords(attempt, theirs);
-  const missedHeart = heart !== null && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
+  // "it leaves out what mattered most" only where the heart is marked by what it says, not by being the longest
+  const missedHeart = heart?.marked === true && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
   const feedback = attemptFeedback({ judged, act: mainAct(attempt), taken, missedHeart, heart, attempt, theirs });
-  const example = (!judged.restates || missedHeart) && heart ? exampleFor(heart, names, speaker) : null;
+  // an example only for a heart marked by what it says: a restatement of their longest sentence can miss it
+  const example = (!judged.restates || missedHeart) && heart?.marked ? exampleFor(heart, names, speaker) : null;
   return { restates: judged.restates, feedback, example };
 }
 
@@ -90,18 +96,29 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
     : /\?\s*$/.test(sentences[sentences.length - 1] ?? "")
       ? "question"
       : "point";
+  // the heart as the card reads it: what they said they feel, then what they raised (a worry before a proposal),
+  // then a concern, their question, or the fullest sentence
   const ranked = sentences
     .map((text, i) => {
       const content = Math.min(readText(text).contentLemmas.size, 15);
+      const raised = raisedRank(text);
       const score =
-        focus === "concern" && voicesConcern(text) ? 100 + content : focus === "question" && /\?\s*$/.test(text) ? 100 + i : content;
-      return { text, i, score };
+        feltIn(normalise(readText(text).cleaned)) !== null
+          ? 300 + content
+          : raised !== null
+            ? 200 - 10 * raised + content
+            : focus === "concern" && voicesConcern(text)
+              ? 100 + content
+              : focus === "question" && /\?\s*$/.test(text)
+                ? 100 + i
+                : content;
+      return { text, i, score, marked: score >= 100 };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  for (const { text } of ranked) {
+  for (const { text, marked } of ranked) {
     const back = sayBack(text, focus, names);
     if (back !== null)
-      return { focus, sentence: text, clause: back.cut ? back.sentence : back.source, lemmas: readText(back.source).contentLemmas };
+      return { focus, sentence: text, clause: back.cut ? back.sentence : back.source, lemmas: readText(back.source).contentLemmas, marked };
   }
   return null;
 }

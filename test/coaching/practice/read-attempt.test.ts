@@ -42,6 +42,20 @@ describe("readAttempt", () => {
     expect(r.example).not.toBeNull();
   });
 
+  it("the heart is what they said they feel, not their longest sentence; an unmarked heart is never claimed missed", () => {
+    const said =
+      "I just got off work and they are going smoke-free next month at the plant, so I stopped by the pharmacy on the way home. I'm really stressed about losing my breaks.";
+    const r = readAttempt(said, "So the plant is going smoke-free next month.");
+    expect(r.feedback).toContain('leaves out what seemed to matter most to them: "I\'m really stressed about losing my breaks"');
+    // nothing said of how they feel: the longest sentence is not put forward as what mattered most
+    const plain =
+      "I just got off work and they are going smoke-free next month at the plant, so I stopped by the pharmacy. It's on my way home.";
+    const p = readAttempt(plain, "So the pharmacy is on your way home.");
+    expect(p.restates).toBe(true);
+    expect(p.feedback).not.toMatch(/matter most/);
+    expect(readAttempt(plain, "You should try the patch.").example).toBeNull();
+  });
+
   it("gives no example when the card cannot write a faithful one", () => {
     // a pronoun with nothing to refer to: the card's writer declines
     const r = readAttempt("They said no to it again yesterday, for the third time.", "Okay.");
