@@ -39,6 +39,8 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .flatMap((text) => readText(text).sentences)
     .filter((s) => !isMinimal(s))
     .map((s) => normalise(readText(s).cleaned))
+    // "All right." opens a reply without being one; "I understand." is a sign of having heard
+    .filter((s) => readSentence(s).act !== "backchannel" || ACKNOWLEDGES.test(s))
     .slice(0, REPLY_SENTENCES);
   return sentences.every((s, i) => !heard(s, i === 0, theirs));
 }
@@ -48,8 +50,9 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (read.act === "reflection" || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
-  // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking.")
-  if (read.act === "advice") return false;
+  // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking."); "it's going
+  // to keep happening that you have to turn down work" says their worry back, whatever "you have to" inside it
+  if (read.act === "advice" && TELLS.test(read.core)) return false;
   // a summing-up or a statement about them, in other words ("So, having reliable childcare would make a big
   // difference.", "There's a lot of change with your wife, with the new baby."): a paraphrase, not moving on
   if (
@@ -65,6 +68,10 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
 
 /** "There's a lot on your plate": their situation named. */
 const THERE_IS = /^there(?:'s| is| are| was| were| has been| have been)\b/;
+
+/** A sentence that opens by telling them what to do. */
+const TELLS =
+  /^(?:you (?:really |just |still )?(?:should|shouldn't|ought|need to|have to|must|might want to|could try|can try|gotta|have got to)|i(?:'d| would)? (?:recommend|suggest|encourage)|i (?:really )?(?:want|need) you to|let's|let us|try|make sure|why don't you|how about|maybe you (?:should|could)|it(?:'d| would) be (?:good|best|better) (?:to|if))\b/;
 
 /** A listener sums up: "So, …", "And so …". */
 const SUMS_UP =

@@ -52,6 +52,12 @@ describe("the rules' verdict before their card shows a moment", () => {
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
   });
 
+  it("reads past an 'All right.' to the reply's first two sentences of substance", () => {
+    expect(rulesShow(candidate("All right. Well, let's look at the budget first. The release can move a week if it has to."), [])).toBe(
+      false,
+    );
+  });
+
   it("advice in their own words is no sign of having heard the feeling", () => {
     expect(rulesShow(candidate("You should ask for a release manager for that weekend."), [])).toBe(true);
   });
@@ -64,6 +70,7 @@ describe("the rules' verdict before their card shows a moment", () => {
       "Okay. That must feel like a lot right now.",
       "So, having someone else on the pager would make a big difference.",
       "There's a lot landing on your plate at once.",
+      "The release will slip and you have to carry that weekend on your own.",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
   });
