@@ -43,7 +43,9 @@ export function attemptFeedback(f: FeedbackFacts): string {
   parts.push(
     f.judged.checks
       ? "Checking whether you got it right lets them correct you."
-      : 'Ending with "Did I get that right?" would let them correct you.',
+      : /\?["')\]]?\s*$/.test(f.attempt.trim())
+        ? "Asking it as a question lets them correct you."
+        : 'Ending with "Did I get that right?" would let them correct you.',
   );
   return parts.join(" ");
 }
@@ -51,14 +53,14 @@ export function attemptFeedback(f: FeedbackFacts): string {
 function notARestatement(f: FeedbackFacts): string {
   const act = f.act;
   const took = quoteWords(f.taken);
-  const tookPart = took ? ` It picks up ${took}, which is a start.` : "";
+  // their words in advice or in the manager's own view are no start on saying them back: not named as one
   switch (act) {
     case "advice":
-      return `This is advice rather than a restatement: they have not heard yet that you understood them.${tookPart} Say back their point first, then suggest.`;
+      return "This is advice rather than a restatement: they have not heard yet that you understood them. Say back their point first, then suggest.";
     case "question":
-      return `This asks a question instead of saying back what they said.${tookPart} A question lands better once they have heard you understood.`;
+      return `This asks a question instead of saying back what they said.${took ? ` It asks about ${took}.` : ""} A question lands better once they have heard you understood.`;
     case "self":
-      return `This gives your own view or experience rather than theirs.${tookPart} Say back what they said first.`;
+      return "This gives your own view or experience rather than theirs. Say back what they said first.";
     case "backchannel":
       return "This acknowledges them, but does not say back what they said. Put their point in a sentence.";
     default:

@@ -10,6 +10,7 @@ import { type Focus, sayBack } from "../say-back.js";
 import type { MomentKind } from "../schema.js";
 import { faithfulSayBack, suggestion } from "../suggest.js";
 import { attemptFeedback } from "./feedback-text.js";
+import { isMinimal } from "../exchanges.js";
 import { feltIn } from "../../language/felt.js";
 import { raisedRank } from "../worth-coaching.js";
 
@@ -44,13 +45,25 @@ export function readAttempt(said: string, attempt: string, speaker: string | nul
   const judged = sayItBackReading(said, typed(attempt));
   const heart = heartOf(said, names);
   const theirs = readText(said).contentLemmas;
-  const taken = takenWords(attempt, theirs);
+  const taken = takenWords(attempt, said);
   // "it leaves out what mattered most" only where the heart is marked by what it says, not by being the longest
   const missedHeart = heart?.marked === true && ![...heart.lemmas].some((l) => readText(attempt).contentLemmas.has(l));
-  const feedback = attemptFeedback({ judged, act: mainAct(attempt), taken, missedHeart, heart, attempt, theirs });
+  const feedback = nothingToSayBack(said) ?? attemptFeedback({ judged, act: mainAct(attempt), taken, missedHeart, heart, attempt, theirs });
   // an example only for a heart marked by what it says: a restatement of their longest sentence can miss it
   const example = (!judged.restates || missedHeart) && heart?.marked ? exampleFor(heart, names, speaker) : null;
   return { restates: judged.restates, feedback, example };
+}
+
+/**
+ * Some turns hold nothing to say back: an acknowledgement ("Yeah, yeah. Okay.") or a short question of fact
+ * ("Well, where is that?"), which is answered, not restated. Null for a turn with a point of its own.
+ */
+function nothingToSayBack(said: string): string | null {
+  if (isMinimal(said)) return "They only acknowledged you here; there is nothing of theirs to say back yet.";
+  const cleaned = readText(said).cleaned;
+  if (/\?\s*$/.test(cleaned) && cleaned.split(/\s+/).length <= 12 && heartOf(said)?.marked !== true)
+    return "They asked you a question here; answering it is right. Where a question carries a worry, say the worry back first.";
+  return null;
 }
 
 /**
@@ -80,11 +93,16 @@ function mainAct(attempt: string): SentenceAct | null {
 }
 
 /** Their words the attempt used, as the attempt wrote them, in order, once each. */
-function takenWords(attempt: string, theirs: ReadonlySet<string>): string[] {
+function takenWords(attempt: string, said: string): string[] {
+  const theirs = readText(said).contentLemmas;
+  // a word is theirs as they said it or close to it ("worried" for "worry"), not only by its lemma ("best" is
+  // not "good" to the person who said "good")
+  const spoken = readText(said).tokens;
   const out = new Map<string, string>();
   for (const t of readText(attempt).tokens) {
     const l = lemma(t);
-    if (t.length > 1 && theirs.has(l) && readText(t).contentLemmas.size > 0 && !out.has(l)) out.set(l, t);
+    if (t.length < 2 || !theirs.has(l) || readText(t).contentLemmas.size === 0 || out.has(l)) continue;
+    if (spoken.some((w) => w === t || (w.slice(0, 3) === t.slice(0, 3) && lemma(w) === l))) out.set(l, t);
   }
   return [...out.values()];
 }

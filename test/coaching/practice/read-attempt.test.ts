@@ -56,6 +56,24 @@ describe("readAttempt", () => {
     expect(readAttempt(plain, "You should try the patch.").example).toBeNull();
   });
 
+  it("says only what is true of the attempt and of what they said", () => {
+    // "best" is not their word, though its lemma is their "good"
+    const gum = readAttempt(
+      "Sounds good to me. Could I chew it while I'm in the office?",
+      "Well, the gum would be the best option for you.",
+    );
+    expect(gum.feedback).not.toContain('"best"');
+    // their words used to give advice are no start on saying them back
+    expect(readAttempt(SAID, "You should tell the customer the release will slip.").feedback).not.toMatch(/a start/);
+    // nothing of theirs to say back: an acknowledgement, a short question of fact
+    expect(readAttempt("Yeah, yeah. Okay.", "Oral diseases.").feedback).toMatch(/nothing of theirs to say back/);
+    expect(readAttempt("Oh. Okay. Well, where is that?", "We have that here, at the counter.").feedback).toMatch(/asked you a question/);
+    // a reflection offered as a question already lets them correct it
+    const asked = readAttempt(SAID, "So you're worried the release will slip again?");
+    expect(asked.feedback).toMatch(/Asking it as a question lets them correct you/);
+    expect(asked.feedback).not.toMatch(/Did I get that right/);
+  });
+
   it("gives no example when the card cannot write a faithful one", () => {
     // a pronoun with nothing to refer to: the card's writer declines
     const r = readAttempt("They said no to it again yesterday, for the third time.", "Okay.");
