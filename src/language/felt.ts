@@ -107,6 +107,19 @@ function aboutThemselves(sentence: string): boolean {
 }
 const HEDGE = /\bi (?:think|guess|mean|suppose|believe|don't know|dunno|'d say|would say)\b/g;
 
+/**
+ * The word they named their feeling with ("frustrated", "stressed out", "stretched pretty thin"), when the
+ * sentence says it of themselves in so many words; null otherwise (a feeling said as a thought, a struggle, a
+ * feeling word that is denied or someone else's). `sentence`: cleaned, lower-cased.
+ */
+export function feelingWord(sentence: string): string | null {
+  if (feltIn(sentence) === null) return null;
+  const affect = sentence.match(OWN_AFFECT) ?? linked(sentence);
+  if (!affect || denied(sentence, affect.index!, affect[0]) || hypothetical(sentence, affect.index!)) return null;
+  const word = affect[0].match(new RegExp(`(?:${AFFECT_WORDS}|${LINKED_WORDS})$`, "u"));
+  return word ? word[0] : null;
+}
+
 /** A negation just before the feeling or inside its phrase: "I'm not worried", "not that I'm upset", "I don't worry". */
 function denied(sentence: string, at: number, phrase: string): boolean {
   if (/\b(?:not|never|no|[\p{L}]+n't)\b/u.test(phrase)) return true;

@@ -2,6 +2,9 @@ import { asIndirect } from "../coaching/indirect-question.js";
 import { sayBack } from "../coaching/say-back.js";
 import type { MomentKind } from "../coaching/schema.js";
 import { faithfulSayBack, focusOf, that } from "../coaching/suggest.js";
+import { feelingWord } from "../language/felt.js";
+import { normalise } from "../language/phrases.js";
+import { readText } from "../language/read.js";
 
 /** The name to address someone by: "Lee, Jordan (Guest)" → "Jordan", "Renée Ortiz" → "Renée". */
 export function shortName(displayName: string): string {
@@ -31,10 +34,14 @@ export function questionFor(
   speaker: string | null = null,
   group = false,
 ): string | null {
-  if (!sayBack(quote, focusOf(kind))) return null;
-  const said = faithfulSayBack(quote, focusOf(kind), [], speaker);
-  if (!said.faithful) return null;
   const w = group ? `${when(at, latest)}, in the team meeting,` : when(at, latest);
+  const said = sayBack(quote, focusOf(kind)) ? faithfulSayBack(quote, focusOf(kind), [], speaker) : null;
+  if (!said?.faithful) {
+    // what cannot be said back whole may still name the feeling they named ("I guess I'm getting pretty
+    // frustrated with her" → "you mentioned feeling frustrated"), in their own word
+    const feeling = feelingWord(normalise(readText(quote).cleaned));
+    return feeling ? `${w} you mentioned feeling ${feeling}. How are things now?` : null;
+  }
   if (said.question) {
     const indirect = asIndirect(said.clause);
     return indirect ? `${w} you asked ${indirect}. What do you still need on that?` : null;

@@ -45,6 +45,12 @@ describe("wording", () => {
   it("asks nothing from garbled speech: a question is built only from a clause that can be said back", () => {
     const at = new Date("2026-11-20T10:00:00Z");
     expect(questionFor("interrupted", "bit like so uh um in the form of my hand.", at, true)).toBeNull();
+    // what cannot be said back whole may still name the feeling they named, in their own word
+    expect(questionFor("missed-concern", "Uh, uh, I don't know, I-I guess I'm-I'm getting pretty frustrated with her.", at, true)).toBe(
+      "Last time you mentioned feeling frustrated. How are things now?",
+    );
+    expect(questionFor("missed-concern", "I don't know, I'm not frustrated with her at all, it's fine.", at, true)).toBeNull();
+    expect(questionFor("missed-concern", "It's really, really hard.", at, true, null, true)).toBeNull();
     expect(questionFor("missed-question", "Can we move the release to Friday?", at, true)).toBe(
       "Last time you asked whether we can move the release to Friday. What do you still need on that?",
     );
