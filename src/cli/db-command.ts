@@ -1,6 +1,6 @@
 import { migrate } from "../storage/migrate.js";
 import { openStorage } from "../storage/open-storage.js";
-import { loadConfig } from "../config.js";
+import { createContext } from "./context.js";
 import { EXIT_OK, UsageError, type CliIo } from "./io.js";
 
 export const dbUsage = `Usage: attune db migrate
@@ -19,9 +19,9 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (args.length === 1 && args[0] === "template") return templateCommand(io);
   if (args[0] !== "migrate" || args.length !== 1) throw new UsageError("the db command takes one subcommand: migrate or template");
-  const loaded = loadConfig(io.env);
-  if (!loaded.ok) throw new UsageError(`configuration: ${loaded.problems.join("; ")}`);
-  const opened = await openStorage(loaded.config.storage, { migrate: false });
+  // the shared context parses the configuration; the database is opened here without migrating, to migrate it
+  const { config } = createContext(io);
+  const opened = await openStorage(config.storage, { migrate: false });
   if (!opened.ok) throw new UsageError(opened.error.message);
   try {
     const result = await migrate(opened.value);
