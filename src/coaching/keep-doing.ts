@@ -1,7 +1,7 @@
 import { normalise } from "../language/phrases.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
 import { splitSentences } from "../language/sentences.js";
-import { readSentence } from "./speech-acts.js";
+import { readSentence, sumsUp } from "./speech-acts.js";
 import { readText } from "../language/read.js";
 import { genericOpening, inOwnVoice, tellsOrPredicts } from "./reply-voice.js";
 
@@ -62,8 +62,6 @@ const OPINION_STEMS = new Set([
 const THEIR_OWN = /\byour\b|\byou(?:'re|'ve|'d)?\s+(?!know\b|see\b)[\p{L}']+/u;
 const PREPOSITION_YOU = /\b(?:for|to|with|at|on|about|from|by) you\b/g;
 
-/** A listener sums up: "So…", "And so…", "So basically…". */
-const SUMMING_UP = /^(?:(?:okay|ok|yeah|right|mm-hmm|and|well)[,\s]+)*so\b/;
 const EXPERIENCE =
   /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|worr\w*|afraid|scared|fear|care|value|love|hate|enjoy|struggl\w*|notice|noticed|decided|ready|willing|hard|difficult|tough|important|frustrat\w*|stress\w*|overwhelm\w*|tired|upset|angry|sad|happy|excited|confident|comfortable|uncomfortable|committed|motivated|concerned|guilty|alone|stuck|lost|proud|ashamed|surprised|nervous|anxious|pleased|torn|trying|tried)\b/;
 
@@ -104,7 +102,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
       if (ownVoice || tellsOrPredicts(sentence)) return false;
       // An understanding check ("The silence plus the KLT output?"), a summary ("So over the past year, the
       // smoking has increased.") or their situation ("The main reason that you smoke is…") in their words.
-      return shared >= 2 && (read.asked || SUMMING_UP.test(text) || THEIR_OWN.test(read.core.replace(PREPOSITION_YOU, " ")));
+      return shared >= 2 && (read.asked || sumsUp(text) || THEIR_OWN.test(read.core.replace(PREPOSITION_YOU, " ")));
     default:
       return false;
   }

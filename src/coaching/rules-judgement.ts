@@ -1,10 +1,10 @@
 import { readText } from "../language/read.js";
-import { normalise } from "../language/phrases.js";
+import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
-import { readSentence } from "./speech-acts.js";
+import { readSentence, sumsUp } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
 const CAME_BACK_MS = 60_000;
@@ -58,10 +58,10 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (
     !read.asked &&
     read.act !== "question" &&
-    (SUMS_UP.test(sentence) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
+    (sumsUp(sentence) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
   )
     return true;
-  if (FEELING.test(sentence)) return true;
+  if (speaksOfFeeling(sentence)) return true;
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }
@@ -73,10 +73,6 @@ const THERE_IS = /^there(?:'s| is| are| was| were| has been| have been)\b/;
 const TELLS =
   /^(?:you (?:really |just |still )?(?:should|shouldn't|ought|need to|have to|must|might want to|could try|can try|gotta|have got to)|i(?:'d| would)? (?:recommend|suggest|encourage)|i (?:really )?(?:want|need) you to|let's|let us|try|make sure|why don't you|how about|maybe you (?:should|could)|it(?:'d| would) be (?:good|best|better) (?:to|if))\b/;
 
-/** A listener sums up: "So, …", "And so …". */
-const SUMS_UP =
-  /^(?:(?:okay|ok|yeah|yes|right|mm-hmm|and|well)[,\s]+)*so\b(?! (?:what|how|why|when|where|who|do|does|did|are|is|can|could|would|will)\b)/;
-
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
   /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|scary|frustrating)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
@@ -84,10 +80,6 @@ const ACKNOWLEDGES =
 /** Comfort or reassurance answers a feeling, even where it does not say it back. */
 const REASSURES =
   /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
-
-/** Speaks of a feeling itself: the reply turned to it. */
-const FEELING =
-  /\b(?:feel|feels|felt|feeling|feelings|worr\w*|scar\w*|afraid|anxious|nervous|stress\w*|overwhelm\w*|frustrat\w*|upset|angry|sad|hurt\w*|guilt\w*|ashamed|embarrass\w*|lonely|alone|hopeless|disappoint\w*|unhappy|exhaust\w*|tired|uncomfortable|hard|tough|difficult|struggl\w*|emotion\w*)\b/;
 
 /** Opens by disagreeing or correcting: "No, …", "But …", "I think you're wrong", "Actually, …". */
 const DISAGREES =

@@ -71,6 +71,16 @@ const SELF =
 const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
 
+/**
+ * A listener sums up: "So…", "And so…", "Okay, so…" (not "So what…?" or "So do you…?", which ask). Lower-cased,
+ * cleaned text.
+ */
+export function sumsUp(sentence: string): boolean {
+  return SUMS_UP.test(sentence);
+}
+const SUMS_UP =
+  /^(?:(?:okay|ok|yeah|yes|right|mm-hmm|and|well)[,\s]+)*so\b(?! (?:what|how|why|when|where|who|do|does|did|are|is|can|could|would|will)\b)/;
+
 export function readSentence(sentence: string): ReadSentence {
   const asked = /\?\s*$/.test(sentence);
   const core = stripLeads(sentence.replace(/[.!?\s]+$/, ""));

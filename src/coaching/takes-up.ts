@@ -1,6 +1,6 @@
 import type { Utterance } from "../transcript/schema.js";
 import { isMinimal } from "./exchanges.js";
-import { normalise } from "../language/phrases.js";
+import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { splitSentences } from "../language/sentences.js";
 import { readSentence } from "./speech-acts.js";
 import { readText } from "../language/read.js";
@@ -64,15 +64,15 @@ function feltContent(said: string): ReadonlySet<string> | null {
 
 /** An open invitation ("Tell me more.", "How so?"), a question about the feeling, or one in the words they felt in. */
 function followsUpFeeling(question: string, felt: ReadonlySet<string>): boolean {
-  if (OPEN_INVITATION.test(question) || FEELING_TALK.test(question)) return true;
+  if (OPEN_INVITATION.test(question) || speaksOfFeeling(question) || FOR_YOU.test(question)) return true;
   for (const l of readText(question).contentLemmas) if (felt.has(l)) return true;
   return false;
 }
 
 const OPEN_INVITATION =
   /^(?:tell me|talk to me|say more|can you (?:tell|say|talk)|could you (?:tell|say|talk)|would you (?:tell|say)|what do you mean|how so|how come|why|in what way|what's that like|what is that like|what was that like|what happened|what makes|what made it|how is that|how was that|how's that|how has that|help me understand|walk me through)\b/;
-const FEELING_TALK =
-  /\b(?:feel|feels|felt|feeling|feelings|worr\w*|scar\w*|afraid|stress\w*|hard|tough|difficult|upset|sad|angry|frustrat\w*|struggl\w*|cope|coping|going on for you|like for you)\b/;
+/** "What's that like for you?", "What's going on for you?": asking how it is for them. */
+const FOR_YOU = /\b(?:going on for you|like for you)\b/;
 
 const PROPOSAL = /\b(?:we should|we could|why don't we|what if we|how about|i suggest|i'd suggest|i propose|maybe we)\b/;
 

@@ -5,7 +5,7 @@
 export { cleanSpoken } from "./clean.js";
 export { lemma } from "./lemma.js";
 export { type Felt, feltIn } from "./felt.js";
-export { findPhrase, normalise, voicesConcern } from "./phrases.js";
+export { findPhrase, normalise, speaksOfFeeling, voicesConcern } from "./phrases.js";
 export { forgetReadings, read, Reading, readText, sharedContent } from "./read.js";
 export { splitSentences } from "./sentences.js";
 export { bare, countWords, tokens } from "./tokens.js";

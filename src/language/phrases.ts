@@ -1,4 +1,5 @@
-import { CONCERN_WORDS } from "./word-lists.js";
+import { CONCERN_WORDS, FEELING_TALK_WORDS } from "./word-lists.js";
+import { tokens } from "./tokens.js";
 import { splitSentences } from "./sentences.js";
 
 /** Lower case with straight apostrophes: the form every list here is written in. */
@@ -24,4 +25,9 @@ export function findPhrase(text: string, phrases: readonly string[]): string | n
 /** A concern voiced in a statement: a concern word inside a question ("can't we?") does not count. */
 export function voicesConcern(text: string): boolean {
   return splitSentences(text).some((sentence) => !sentence.trimEnd().endsWith("?") && findPhrase(sentence, CONCERN_WORDS) !== null);
+}
+
+/** Turns to how someone feels, in the words a listener does that with (see FEELING_TALK_WORDS). */
+export function speaksOfFeeling(text: string): boolean {
+  return tokens(text).some((w) => FEELING_TALK_WORDS.has(w));
 }

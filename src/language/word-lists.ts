@@ -91,6 +91,18 @@ export const FEELING_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Words a listener uses when turning to how someone feels ("How does that feel?", "That sounds hard", "Are you
+ * coping?"): a reply with one of these took up a feeling rather than moving on.
+ */
+export const FEELING_TALK_WORDS: ReadonlySet<string> = new Set(
+  `feel feels felt feeling feelings emotion emotions emotional worry worried worries worrying scared scary scare scares
+  afraid anxious nervous stress stressed stresses stressful overwhelm overwhelmed overwhelming frustrated frustrating
+  frustration upset angry sad hurt hurts hurting hurtful guilt guilty ashamed embarrassed embarrassing embarrassment
+  lonely alone hopeless disappointed disappointing disappointment unhappy exhausted exhausting exhaustion tired
+  uncomfortable hard tough difficult struggle struggles struggling struggled cope coping`.split(/\s+/),
+);
+
+/**
  * Openers of a reflection (simple and complex), as motivational-interviewing practice writes them: paraphrase
  * openers, "part of you", double-sided ("on the one hand"), empathic guesses ("it must be"). Longest first.
  */

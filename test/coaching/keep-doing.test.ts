@@ -4,19 +4,9 @@ import { keepDoing, praiseOnCard } from "../../src/coaching/keep-doing.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
+import { talk } from "../helpers/talk.js";
 
 const MANAGER = "Sam";
-
-/** A conversation as [speaker, text] turns, one after the other, each 400 ms of silence after the last. */
-function talk(...turns: [string, string][]): Utterance[] {
-  let at = 0;
-  return turns.map(([speaker, text], i) => {
-    const startMs = at;
-    const endMs = startMs + Math.max(1200, text.split(" ").length * 350);
-    at = endMs + 400;
-    return { id: `u${i + 1}`, speaker, startMs, endMs, text };
-  });
-}
 
 /**
  * Issue 17: "Keep doing" held up the manager's own agenda, lectures ("Well, smoking really is really bad for you,

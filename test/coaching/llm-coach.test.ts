@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { coachMeeting, type CoachDeps } from "../../src/coaching/coach.js";
 import { createLlm, type LlmSettings } from "../../src/llm/client.js";
 import { loadPrompts, type Prompt } from "../../src/llm/prompt-store.js";
@@ -8,28 +8,22 @@ import { bundledPromptsDir } from "../../src/config.js";
 import { cleanSpoken } from "../../src/language/index.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, shownConversation } from "../helpers/fake-openai.js";
+import { goodMomentsAnswer, goodSummaryAnswer, shownConversation, fakeModelPerTest } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 import { LONG_MEETING_MANAGER, longMeeting } from "../cards/long-meeting.js";
 
 let prompts: Map<string, Prompt>;
-let fake: FakeOpenAi;
-let baseURL: string;
 
 beforeAll(async () => {
   const loaded = await loadPrompts(bundledPromptsDir);
   if (!loaded.ok) throw new Error(loaded.error.message);
   prompts = loaded.value;
 });
-beforeEach(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-});
-afterEach(async () => fake.stop());
+const model = fakeModelPerTest();
 
 function deps(overrides: Partial<LlmSettings> = {}): CoachDeps {
   return {
-    llm: createLlm({ apiKey: "sk-test-secret", baseURL, model: "fake-model", timeoutMs: 3000, maxRetries: 2, ...overrides }),
+    llm: createLlm({ apiKey: "sk-test-secret", baseURL: model.baseURL, model: "fake-model", timeoutMs: 3000, maxRetries: 2, ...overrides }),
     prompts,
   };
 }
@@ -58,7 +52,7 @@ const many = (): [Utterance[], string] => [longMeeting(), LONG_MEETING_MANAGER];
 
 describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   it("good answers: moments from the model, habit from the summary, requests and tokens counted", async () => {
-    fake.script({ content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    model.fake.script({ content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
     expect(coaching.fallbackReason).toBeNull();
@@ -71,7 +65,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     expect(coaching.tokens.requests).toBe(2);
     expect(coaching.tokens.prompt).toBeGreaterThan(200);
     // the wire: the real client, structured output, the key as a bearer token, only the moment's window sent
-    const [first] = fake.requests;
+    const [first] = model.fake.requests;
     expect(first!.authorization).toBe("Bearer sk-test-secret");
     expect(first!.body.model).toBe("fake-model");
     expect(first!.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "listening-moments", strict: true } });
@@ -81,7 +75,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("malformed JSON gets one repair attempt that feeds the error back", async () => {
-    fake.script(
+    model.fake.script(
       { content: "Sure! Here are the moments: {moments: [" },
       { content: (r) => goodMomentsAnswer(r) },
       { content: goodSummaryAnswer },
@@ -89,25 +83,25 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
     expect(coaching.moments).toHaveLength(1);
-    const repair = fake.requests[1]!.body.messages;
+    const repair = model.fake.requests[1]!.body.messages;
     expect(repair.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(repair[3]!.content).toMatch(/not JSON/);
     expect(coaching.tokens.requests).toBe(3);
   });
 
   it("a schema-violating answer is repaired with the validation errors", async () => {
-    fake.script(
+    model.fake.script(
       { content: JSON.stringify({ moments: [{ momentId: "m1" }] }) },
       { content: (r) => goodMomentsAnswer(r) },
       { content: goodSummaryAnswer },
     );
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("llm");
-    expect(fake.requests[1]!.body.messages[3]!.content).toMatch(/moments\.0\.utteranceId/);
+    expect(model.fake.requests[1]!.body.messages[3]!.content).toMatch(/moments\.0\.utteranceId/);
   });
 
   it("a reply that stays malformed after the repair falls back to the heuristic, and says why", async () => {
-    fake.script({ content: "not json" }, { content: "still not json" });
+    model.fake.script({ content: "not json" }, { content: "still not json" });
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("heuristic");
     expect(coaching.fallbackReason).toMatch(/malformed: the reply is not JSON/);
@@ -116,7 +110,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("an invented quote and an unknown utterance id are dropped and counted; those moments keep the heuristic's reading", async () => {
-    fake.script(
+    model.fake.script(
       // first batch: the first moment's quote is invented
       {
         content: (r) =>
@@ -136,7 +130,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     const { coaching, utterances } = await coachOn(...many(), twoBatches());
     expect(coaching.source).toBe("llm");
     expect(coaching.tokens.requests).toBe(3);
-    const [first, second] = fake.requests.map((r) => shownConversation(r).moments.length);
+    const [first, second] = model.fake.requests.map((r) => shownConversation(r).moments.length);
     expect(second).toBeGreaterThan(0);
     expect(coaching.dropped).toBe(1 + second!);
     // every moment sent has a reading: the model's where its answer held, the heuristic's where it was dropped
@@ -154,13 +148,13 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("an answer cut off at max_tokens (finish_reason: length) is a failed answer; its moments keep the heuristic's reading", async () => {
-    fake.script(
+    model.fake.script(
       { content: (r) => goodMomentsAnswer(r), finishReason: "length" },
       { content: (r) => goodMomentsAnswer(r) },
       { content: goodSummaryAnswer },
     );
     const { coaching } = await coachOn(...many(), twoBatches());
-    const [first, second] = fake.requests.map((r) => shownConversation(r).moments.length);
+    const [first, second] = model.fake.requests.map((r) => shownConversation(r).moments.length);
     expect(coaching.source).toBe("llm");
     expect(coaching.fallbackReason).toMatch(/could not judge some moments \(truncated: the answer was cut off at the token limit\)/);
     expect(coaching.moments).toHaveLength(first! + second!);
@@ -170,11 +164,11 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("the model is sent cleaned text: no hesitations or repeats, so fewer tokens", async () => {
-    fake.fallback = {
+    model.fake.fallback = {
       content: (r) => (r.body.response_format?.json_schema?.name === "coaching-summary" ? goodSummaryAnswer : goodMomentsAnswer(r)),
     };
     await coachOn(...many());
-    const sent = fake.requests.flatMap((r) =>
+    const sent = model.fake.requests.flatMap((r) =>
       r.body.response_format?.json_schema?.name === "listening-moments" ? shownConversation(r).shown : [],
     );
     const texts = sent.map((s) => s.text);
@@ -183,35 +177,39 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
   });
 
   it("429 with Retry-After, then success: retried by the client, coached by the model", async () => {
-    fake.script({ status: 429, headers: { "retry-after": "1" } }, { content: (r) => goodMomentsAnswer(r) }, { content: goodSummaryAnswer });
+    model.fake.script(
+      { status: 429, headers: { "retry-after": "1" } },
+      { content: (r) => goodMomentsAnswer(r) },
+      { content: goodSummaryAnswer },
+    );
     const started = Date.now();
     const { coaching } = await coach(...sample);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(coaching.source).toBe("llm");
-    expect(fake.requests).toHaveLength(3);
+    expect(model.fake.requests).toHaveLength(3);
   });
 
   it("persistent 500: retries, then the heuristic coaches and the report says the server failed", async () => {
-    fake.fallback = { status: 500, body: { error: { message: "boom" } } };
+    model.fake.fallback = { status: 500, body: { error: { message: "boom" } } };
     const { coaching } = await coach(...sample, deps({ maxRetries: 1 }));
-    expect(fake.requests).toHaveLength(2);
+    expect(model.fake.requests).toHaveLength(2);
     expect(coaching.source).toBe("heuristic");
     expect(coaching.fallbackReason).toMatch(/answered 500/);
     expect(coaching.moments).toHaveLength(1);
   });
 
   it("a server that hangs past the timeout: bounded wait, then the heuristic", async () => {
-    fake.fallback = { hang: true };
+    model.fake.fallback = { hang: true };
     const started = Date.now();
     const { coaching } = await coach(...sample, deps({ timeoutMs: 400, maxRetries: 1 }));
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(fake.requests).toHaveLength(2);
+    expect(model.fake.requests).toHaveLength(2);
     expect(coaching.source).toBe("heuristic");
     expect(coaching.fallbackReason).toMatch(/timeout/);
   });
 
   it("a model that judges no restatement was due gives no moment, and nothing is dropped", async () => {
-    fake.script(
+    model.fake.script(
       {
         content: (r) =>
           goodMomentsAnswer(r, (_i, a) => {

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { modelTextProblem } from "../../src/coaching/model-text.js";
 import { bundledPromptsDir } from "../../src/config.js";
 import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { analyze } from "../../src/metrics/analyze.js";
-import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer } from "../helpers/fake-openai.js";
+import { goodMomentsAnswer, goodSummaryAnswer, fakeModelPerTest } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 
-let fake: FakeOpenAi;
-let baseURL: string;
-beforeEach(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-});
-afterEach(async () => fake.stop());
+const model = fakeModelPerTest();
 
 const MANAGER = "Dana Park";
 const GOOD_SUGGESTION = "It sounds like the on-call load and the release work together are too much. Did I get that right?";
@@ -23,7 +17,7 @@ const GOOD_SUGGESTION = "It sounds like the on-call load and the release work to
 async function coach(answer: { whatHappened?: string; suggestion?: string; habit?: string }) {
   const loaded = await loadPrompts(bundledPromptsDir);
   if (!loaded.ok) throw new Error(loaded.error.message);
-  fake.script(
+  model.fake.script(
     {
       content: (r) =>
         goodMomentsAnswer(r, (_item, a) => {
@@ -36,7 +30,7 @@ async function coach(answer: { whatHappened?: string; suggestion?: string; habit
   );
   const { utterances } = transcriptOf("injection/third-party.vtt");
   const analysis = analyze({ utterances, manager: MANAGER });
-  const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
+  const llm = createLlm({ apiKey: "k", baseURL: model.baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
   return coachMeeting({ utterances, analysis, manager: MANAGER }, { llm, prompts: loaded.value });
 }
 

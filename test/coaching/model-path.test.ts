@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { coachingCardText } from "../../src/cards/coaching-card-text.js";
 import { coachingLines } from "../../src/rendering/coaching-text.js";
 import { coachMeeting } from "../../src/coaching/coach.js";
@@ -9,7 +9,7 @@ import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts, type Prompt } from "../../src/llm/prompt-store.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
-import { FakeOpenAi, goodMomentsAnswer, goodSummaryAnswer, type RecordedRequest, shownConversation } from "../helpers/fake-openai.js";
+import { goodMomentsAnswer, goodSummaryAnswer, type RecordedRequest, shownConversation, fakeModelPerTest } from "../helpers/fake-openai.js";
 import { transcriptOf } from "../helpers/fixtures.js";
 
 // Issue 20: the model path end to end. The meeting is test/fixtures/teams/download-style.vtt (Renée manages
@@ -18,18 +18,12 @@ const MANAGER = "Renée Ortiz";
 const JORDAN = "Lee, Jordan (Guest)";
 
 let prompts: Map<string, Prompt>;
-let fake: FakeOpenAi;
-let baseURL: string;
 beforeAll(async () => {
   const loaded = await loadPrompts(bundledPromptsDir);
   if (!loaded.ok) throw new Error(loaded.error.message);
   prompts = loaded.value;
 });
-beforeEach(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-});
-afterEach(async () => fake.stop());
+const model = fakeModelPerTest();
 
 function meeting(edit: (u: Utterance) => Utterance = (u) => u): Utterance[] {
   return transcriptOf("teams/download-style.vtt").utterances.map(edit);
@@ -40,9 +34,9 @@ async function coach(
   answer: (r: RecordedRequest) => { moments: Record<string, unknown>[]; praise: Record<string, unknown>[] },
   utterances = meeting(),
 ): Promise<Coaching> {
-  fake.script({ content: (r) => JSON.stringify(answer(r)) }, { content: goodSummaryAnswer });
+  model.fake.script({ content: (r) => JSON.stringify(answer(r)) }, { content: goodSummaryAnswer });
   const analysis = analyze({ utterances, manager: MANAGER });
-  const llm = createLlm({ apiKey: "k", baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
+  const llm = createLlm({ apiKey: "k", baseURL: model.baseURL, model: "m", timeoutMs: 3000, maxRetries: 0 });
   const coaching = await coachMeeting({ utterances, analysis, manager: MANAGER }, { llm, prompts });
   return coachingSchema.parse(coaching);
 }

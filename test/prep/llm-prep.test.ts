@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLlm } from "../../src/llm/client.js";
 import { loadPrompts } from "../../src/llm/prompt-store.js";
 import { bundledPromptsDir } from "../../src/config.js";
@@ -6,13 +6,11 @@ import { prepare } from "../../src/prep/llm-prep.js";
 import { prepJsonSchema, type PrepJson } from "../../src/rendering/prep-json.js";
 import { sharedMeetings } from "../../src/storage/history.js";
 import { findPerson } from "../../src/storage/people.js";
-import { dataItems, FakeOpenAi, type RecordedRequest } from "../helpers/fake-openai.js";
+import { dataItems, type RecordedRequest, fakeModelPerTest } from "../helpers/fake-openai.js";
 import { freshStorage, type TestStorage } from "../helpers/fresh-storage.js";
 import { MANAGER, MIGRATION_QUOTE, PERSON, saveGroupMeeting, saveOneOnOne } from "./meetings.js";
 
 let store: TestStorage;
-let fake: FakeOpenAi;
-let baseURL: string;
 
 beforeAll(async () => {
   store = await freshStorage("prep-llm");
@@ -20,11 +18,7 @@ beforeAll(async () => {
   await saveGroupMeeting(store);
 });
 afterAll(async () => store?.remove());
-beforeEach(async () => {
-  fake = new FakeOpenAi();
-  baseURL = await fake.start();
-});
-afterEach(async () => fake.stop());
+const model = fakeModelPerTest();
 
 const INVENTED = "I am thinking about leaving the team next month";
 
@@ -58,7 +52,7 @@ function answer(
 async function prepWithModel(...args: string[]): Promise<{ code: number; prep: PrepJson; err: string }> {
   const r = await store.cli(["prep", "--manager", MANAGER, "--with", "Jordan", "--format", "json", ...args], {
     env: {
-      OPENAI_BASE_URL: baseURL,
+      OPENAI_BASE_URL: model.baseURL,
       OPENAI_API_KEY: "sk-test-prep",
       OPENAI_MODEL: "fake-model",
       OPENAI_MAX_RETRIES: "0",
@@ -70,7 +64,7 @@ async function prepWithModel(...args: string[]): Promise<{ code: number; prep: P
 
 describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   it("uses the one-on-one-prep prompt; keeps grounded questions and drops the invented quote", async () => {
-    fake.script({ content: (r) => answer(r) });
+    model.fake.script({ content: (r) => answer(r) });
     const { code, prep, err } = await prepWithModel();
     expect(code).toBe(0);
     expect(err).toBe("");
@@ -87,8 +81,8 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     expect(prep.raised[0]!.quote).toBe(MIGRATION_QUOTE);
     expect(prep.tokens.requests).toBe(1);
 
-    expect(fake.requests).toHaveLength(1);
-    const request = fake.requests[0]!;
+    expect(model.fake.requests).toHaveLength(1);
+    const request = model.fake.requests[0]!;
     expect(request.authorization).toBe("Bearer sk-test-prep");
     expect(request.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "one-on-one-prep", strict: true } });
     expect(request.body.messages[0]!.content).toContain(`${MANAGER} has a one-on-one with ${PERSON} soon`);
@@ -102,7 +96,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   });
 
   it("a reminder with a figure that was never sent is replaced by the heuristic one and counted", async () => {
-    fake.script({ content: (r) => answer(r, "You talked 95% of the time with Jordan.") });
+    model.fake.script({ content: (r) => answer(r, "You talked 95% of the time with Jordan.") });
     const { prep } = await prepWithModel();
     expect(prep.source).toBe("llm");
     expect(prep.dropped).toBe(2);
@@ -110,7 +104,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   });
 
   it("what the model writes is checked like a quote: a question or reminder that plants a sanction, a name or an address is dropped", async () => {
-    fake.script({
+    model.fake.script({
       content: (r) => {
         const planted = JSON.parse(answer(r, "Jordan should be fired; HR has been told.")) as { questions: { question: string }[] };
         // the first question keeps its grounded quote but carries what a participant told the model to write
@@ -128,7 +122,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   });
 
   it("when no question quotes a stored meeting, the heuristic prepares and says so", async () => {
-    fake.script({
+    model.fake.script({
       content: JSON.stringify({
         questions: [{ question: "How is the new job search going?", quote: INVENTED, utteranceId: "m2/u4" }],
         reminder: "Listen more.",
@@ -145,7 +139,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   });
 
   it("a failing model falls back to the heuristic and says why, on one line", async () => {
-    fake.fallback = { status: 500, body: { error: { message: "boom" } } };
+    model.fake.fallback = { status: 500, body: { error: { message: "boom" } } };
     const { code, prep, err } = await prepWithModel();
     expect(code).toBe(0);
     expect(prep).toMatchObject({
@@ -154,7 +148,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
     });
     expect(err).toBe("attune prep: the model could not be used (the model server answered 500); heuristic prep instead\n");
     const text = await store.cli(["prep", "--manager", MANAGER, "--with", "Jordan"], {
-      env: { OPENAI_BASE_URL: baseURL, OPENAI_MAX_RETRIES: "0" },
+      env: { OPENAI_BASE_URL: model.baseURL, OPENAI_MAX_RETRIES: "0" },
     });
     expect(text.out).toContain("heuristic: the model could not be used (the model server answered 500); heuristic prep instead");
   });
@@ -162,7 +156,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
   it("prepare() directly: quotes are checked against the stored transcripts, not only the moments", async () => {
     const prompts = await loadPrompts(bundledPromptsDir);
     if (!prompts.ok) throw new Error(prompts.error.message);
-    fake.script({
+    model.fake.script({
       content: JSON.stringify({
         questions: [
           // an utterance of Jordan's that no coaching moment holds: still a stored quote
@@ -182,7 +176,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
       const jordan = await findPerson(db, "local", PERSON);
       if (!renee.ok || !jordan.ok) throw new Error("people missing");
       const meetings = await sharedMeetings(db, renee.value.id, jordan.value.id, [PERSON], 10);
-      const llm = createLlm({ apiKey: "sk-test", baseURL, model: "fake-model", timeoutMs: 5000, maxRetries: 0 });
+      const llm = createLlm({ apiKey: "sk-test", baseURL: model.baseURL, model: "fake-model", timeoutMs: 5000, maxRetries: 0 });
       const prep = await prepare(
         { manager: MANAGER, person: { name: PERSON, names: [PERSON] }, meetings },
         { llm, prompts: prompts.value },
