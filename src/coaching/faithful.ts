@@ -102,7 +102,8 @@ const DUMMY_IT =
 /** Words that stand for someone or something named before; "that"/"this" only where they stand alone. */
 const PERSONAL_LATER =
   /\b(?:he|she|they|him|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s)\b|\b(?:that|this)(?=[,.;:!?]|$)/;
-const ANTECEDENT = /\b(?:the|my|our|your|his|her|their|this|that|these|those)\s+(?!(?:i|you|we|they|he|she|it)\b)\w+/;
+const ANTECEDENT =
+  /\b(?:the|my|our|your|his|her|their|this|that|these|those)\s+(?!(?:i|you|we|they|he|she|it)\b)\w+|\b(?:everyone|everybody|people|others)\b/;
 /** A name: a capitalised word that is not the first of the clause. */
 const NAME = /\s\p{Lu}\p{Ll}+/u;
 

@@ -1,4 +1,5 @@
 import { asIndirect } from "./indirect-question.js";
+import { feltClause, soundsHard } from "./felt-say-back.js";
 import { feltSentence, rankSentences } from "./key-sentence.js";
 import type { Felt } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
@@ -26,13 +27,16 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     // where they said what they feel, that is the heart; "I'm worried about it." carries its point in the
     // sentence next to it (the reason after it, or else what came before), which is quoted and said back
     const heart = (felt.bare ? (felt.after ?? felt.before) : null) ?? felt.sentence;
-    const said =
+    const whole =
       (heart !== felt.sentence || plainEnough(heart.text)) && sayBack(heart.text, focus, names)
         ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
         : null;
+    // where the whole sentence cannot be written back, the clause that says the feeling may be
+    const said = whole?.faithful ? whole : heart === felt.sentence ? feltClause(heart.text) : null;
+    const sounds = said === null && heart === felt.sentence ? soundsHard(heart.text) : null;
     return {
       ...momentAt(candidate, heart.utterance, heart.text),
-      suggestion: said?.faithful ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
+      suggestion: said ? suggestion(candidate.kind, said) : sounds ? `${sounds}. ${CHECK}` : FELT_STARTER[felt.felt],
     };
   }
   const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
@@ -116,7 +120,11 @@ export function suggestion(kind: MomentKind, said: SaidBack): string {
     return `So your question is: ${said.clause}? ${CHECK}`;
   }
   // "you feel like you're failing", "you think we should wait": their hedge leads, so the frame is plain
-  if (/^you (?:feel|think|guess|suppose|believe|wish|hope|want|'d like|'d say)\b/.test(said.clause)) {
+  if (
+    /^you (?:just |really |kind of |sort of |do |still )?(?:feel|think|guess|suppose|believe|wish|hope|want|'d like|'d say)\b/.test(
+      said.clause,
+    )
+  ) {
     if (kind === "interrupted") return `Sorry, I came in too early. ${capital(said.clause)}. ${CHECK}`;
     if (kind === "not-picked-up") return `Earlier ${said.clause}. ${CHECK}`;
     return `So ${said.clause}. ${CHECK}`;

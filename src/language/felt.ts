@@ -39,12 +39,10 @@ const WORRY = /\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|p
 /** A worry named as theirs: "my biggest worry is", "I'm concerned". */
 const OWN_WORRY =
   /\b(?:my (?:biggest |main |real |only )?(?:worry|concern|fear) is|i'm concerned|i am concerned|i'm a bit concerned|i'm really concerned)\b/;
-/\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|panick\w*|my (?:biggest |main |real )?(?:worry|concern|fear) is|i'm concerned|i am concerned)\b/;
-
-/** "I feel like I'm…", "I feel like nobody…": a feeling said as a thought (kept as "you feel like…"). */
 /** "I'm feeling down" (but "I could cut down" is no feeling). */
 const FEELING_DOWN = /\b(?:feel|feeling|felt)(?: so| really| pretty| a bit| kind of)? down\b/;
 
+/** "I feel like I'm…", "I feel like nobody…": a feeling said as a thought (kept as "you feel like…"). */
 const FEEL_LIKE =
   /\bi (?:just |really |kind of |sort of )?(?:feel|felt) like (?:i\b|i'm\b|i've\b|i'd\b|nobody\b|no one\b|everyone\b|everybody\b|they\b|she\b|he\b|my\b|people\b)/;
 

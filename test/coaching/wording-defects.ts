@@ -48,9 +48,12 @@ export function wordingDefects(text: string, { check = true }: { check?: boolean
     const checks = CHECK_PHRASES.reduce((n, c) => n + text.split(c).length - 1, 0);
     if (checks !== 1 || !CHECK_PHRASES.some((c) => text.endsWith(c))) defects.push(`${checks} closing checks`);
     const before = CHECK_PHRASES.map((c) => text.lastIndexOf(c)).find((i) => i > 0);
-    const last = before === undefined ? "" : (text.slice(0, before).trim().split(/\s+/).pop() ?? "");
+    const said = before === undefined ? [] : text.slice(0, before).trim().split(/\s+/);
+    const last = said.at(-1) ?? "";
     const word = last.replace(/[^\p{L}']/gu, "").toLowerCase();
-    if (FUNCTION_WORDS.has(word)) defects.push(`function word before the check (${last})`);
+    // "frustrated with her." ends on a person; "…with the." or "…that her." ends on a word that needs more
+    const object = /^(?:her|him)$/.test(word) && /^(?:with|to|for|at|about|on|of|from|by)$/i.test(said.at(-2) ?? "");
+    if (FUNCTION_WORDS.has(word) && !object) defects.push(`function word before the check (${last})`);
   }
   return defects;
 }

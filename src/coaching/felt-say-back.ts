@@ -1,0 +1,198 @@
+import { feltIn } from "../language/felt.js";
+import { normalise } from "../language/phrases.js";
+import { readText } from "../language/read.js";
+import { unfaithful } from "./faithful.js";
+import { toListenerVoice } from "./person.js";
+import type { SaidBack } from "./say-back.js";
+
+/**
+ * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
+ * meant: "Uh, and I'm getting pretty frustrated with her, you know." → "you're getting pretty frustrated with
+ * her"; "Because I get stressed, I get resentful, I get overwhelmed and…" → "you get stressed, resentful and
+ * overwhelmed". The rest of the sentence may be hard to write (restarts, asides), but the feeling is theirs and
+ * plain. Null where the clause cannot stand alone: a "but", "if" or "unless" in the sentence (the feeling is
+ * half of a contrast or a condition), a hedge in front ("I don't know, I guess I'm…"), a subject other than
+ * their "I", a pronoun that points outside it, or words cleaning had to join.
+ */
+export function feltClause(sentence: string): SaidBack | null {
+  const cleaned = readText(sentence).cleaned;
+  if (CONTRAST.test(normalise(cleaned))) return null;
+  const pieces = cleaned
+    .split(COMMA_BREAK)
+    // "I feel like everyone else is fine and they're normal and I'm the freak" is one thought, "and" and all
+    .flatMap((p) => (FEEL_LIKE.test(p) ? [p] : p.split(AND_BREAK)))
+    .map((p) =>
+      p
+        .trim()
+        .replace(FILLER_FRONT, "")
+        .replace(/[.!?,;:—\s]+$/, ""),
+    )
+    .filter((p) => p !== "");
+  const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
+  if (at === -1) return null;
+  // "I guess I'm getting frustrated": the hedge is set aside here and put back below
+  const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
+  const { clause: listed, last } = withListedFeelings(
+    [...pieces.slice(0, at), pieces[at]!.slice(lead.length), ...pieces.slice(at + 1)],
+    at,
+  );
+  // a hedge before the feeling, or straight after it ("I'm frustrated, I guess"), goes with it: "I guess I'm
+  // getting frustrated" is said back as "you might be getting frustrated"; other hedged clauses are not written
+  const hedged =
+    lead !== "" ||
+    [...pieces.slice(0, at), pieces[last + 1] ?? ""].some((p) => HEDGED.test(normalise(p))) ||
+    // cleaning drops a hedge said as an afterthought ("I'm frustrated, I guess."), so what they said decides too
+    hedgedBeside(spokenWords(sentence).join(" "), spokenWords(listed).join(" "));
+  const clause = hedged ? mightBe(listed) : listed;
+  if (clause === null) return null;
+  const words = clause.split(/\s+/).length;
+  if (words < 3 || words > MAX_WORDS || !saidAsIs(listed, sentence) || !whole(clause)) return null;
+  const said = { clause: toListenerVoice(clause), question: false, source: clause, sentence: clause, said: clause, cut: false };
+  return unfaithful(said) === null ? said : null;
+}
+
+/** A hedge before the clause as said, or in the three words after it. */
+function hedgedBeside(said: string, clause: string): boolean {
+  // a list said back ("stressed, resentful and overwhelmed") runs in what they said from its first words to its last
+  const words = clause.split(" ");
+  const at = said.indexOf(words.slice(0, 3).join(" "));
+  const end = at === -1 ? -1 : said.indexOf(words.at(-1)!, at) + words.at(-1)!.length;
+  if (at === -1 || end < at) return HEDGED.test(said);
+  const after = said.slice(end).trim().split(" ").slice(0, 3).join(" ");
+  return HEDGED.test(said.slice(0, at)) || HEDGED.test(after);
+}
+
+/** "I'm getting frustrated" → "I might be getting frustrated": the hedge kept in the clause; null for other verbs. */
+function mightBe(clause: string): string | null {
+  const m = /^(?:i'm|i am) (?!not\b|gonna\b|going to\b)((?:just|really|still|kind of|sort of) )?/i.exec(clause);
+  return m ? `I might ${m[1] ?? ""}be ${clause.slice(m[0].length)}` : null;
+}
+
+/**
+ * "It's really, really hard." said back as "That sounds really, really hard.": a hard time said of "it", with
+ * nothing else in the sentence (no reason after it, no contrast), named in their own words. Null otherwise.
+ */
+export function soundsHard(sentence: string): string | null {
+  const cleaned = readText(sentence).cleaned;
+  const last = cleaned
+    .split(COMMA_BREAK)
+    .map((p) =>
+      p
+        .trim()
+        .replace(FILLER_FRONT, "")
+        .replace(/[.!?,;:—\s]+$/, ""),
+    )
+    .filter(Boolean)
+    .at(-1);
+  if (last === undefined || CONTRAST.test(normalise(cleaned)) || HEDGED.test(normalise(cleaned))) return null;
+  const m = IT_IS_HARD.exec(last);
+  if (m === null || feltIn(normalise(last)) !== "struggle") return null;
+  const said = m[1]!
+    .replace(/\bfor (?:both of )?us\b/i, (us) => us.replace(/us$/i, "you"))
+    .replace(/\bfor me\b/i, "for you")
+    .replace(/\bfor my\b/i, "for your");
+  return whole(said) ? `That sounds ${said}` : null;
+}
+const IT_IS_HARD =
+  /^(?:it's|it is|it's been|it has been|this is|this has been|everything is|everything's)(?: just)? ((?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|too),? )*(?:hard|tough|rough|difficult|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)(?: for (?:me|us|both of us|my family|my \w+))?)$/i;
+
+/** Longest feeling clause written back; a longer one is quoted instead. */
+const MAX_WORDS = 16;
+
+/** The feeling is half of a contrast or a condition: only the whole sentence says what they meant. */
+const CONTRAST = /\b(?:but|though|although|however|except|unless|if|whether)\b/;
+
+/** Where one piece of a spoken sentence ends: a comma or dash, or "and"/"so" before a new subject. */
+const COMMA_BREAK = /\s*[,;:—]\s*/;
+const AND_BREAK = /\s+(?=(?:and|so|cause)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|he|she)\b)/i;
+const FEEL_LIKE = /\bfeel(?:s)? like\b/i;
+
+/** Words that open a piece and say nothing ("and", "so", "I mean"); a hedge is not one of them. */
+const FILLER_FRONT =
+  /^(?:(?:and|so|cause|because|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|it's just(?= i\b))\b[\s,]*)+/i;
+
+/** Their own "I" opens the clause, perhaps after a word of time or degree ("sometimes I feel worse"). */
+const OWN_SUBJECT =
+  /^(?:(?:sometimes|often|always|still|lately|recently|now|actually|honestly|really|just|also|then)\s+)?(?:i|i'm|i've|i'd)\b/i;
+
+const HEDGE_LEAD = /^(?:i guess|i think|i suppose|maybe|probably)\s+(?=i'm\b|i am\b)/i;
+
+/** A hedge that must not be dropped: "I don't know", "I guess", "maybe", "I think". */
+const HEDGED = /\b(?:i don't know|i dunno|i guess|i think|i suppose|maybe|perhaps|probably|i'm not sure|not sure|kind of|sort of)\b/;
+
+/**
+ * A clause that reads as said whole: it does not stop on a word that needs more ("…like you can", "…should
+ * just"), start again after its subject ("I probably it's very difficult"), or say a word twice ("I just feel
+ * just like…").
+ */
+function whole(clause: string): boolean {
+  const words = clause.toLowerCase().split(/\s+/);
+  if (OPEN_END.test(words[words.length - 1]!)) return false;
+  if (RESTARTED.test(clause.toLowerCase())) return false;
+  return words.every((w, i) => !words.slice(i + 1, i + 4).includes(w) || /^(?:the|a|an|and|of|to|i|i'm|that)$/.test(w));
+}
+const OPEN_END =
+  /^(?:a|an|the|of|to|and|or|but|so|with|for|from|in|on|at|by|as|than|that|is|are|was|were|be|been|am|do|does|did|has|have|had|can|could|will|would|should|may|might|must|my|your|our|their|his|its|just|really|very|not|like|about|because|when|what|how|kind|sort|gonna|wanna)$/;
+const RESTARTED =
+  /^(?:\w+\s+)?(?:i|i'm|i've|i'd)\s+(?:(?:\w+ly|probably|just|really|maybe|actually|also|still|even)\s+)?(?:it's|it|that's|there's|we|they|he|she|you|i)\b/;
+
+/**
+ * "I get stressed, I get resentful, I get overwhelmed": feelings listed one after another with the same
+ * opening are said back as one list ("I get stressed, resentful and overwhelmed").
+ */
+function withListedFeelings(pieces: readonly string[], at: number): { clause: string; last: number } {
+  const first = pieces[at]!;
+  const lead = LIST_LEAD.exec(first)?.[0];
+  const feeling = (piece: string): string | null => {
+    if (lead === undefined || !piece.toLowerCase().startsWith(lead.toLowerCase())) return null;
+    // "I'm stressed out" whole; in "I get overwhelmed and out of alignment" the list ends with the feeling
+    const rest = piece.slice(lead.length);
+    for (const said of [rest, rest.split(/\s+/)[0]!])
+      if (said.split(/\s+/).length <= 3 && feltIn(normalise(`${lead}${said}`)) !== null) return said;
+    return null;
+  };
+  const feelings = [feeling(first)];
+  if (feelings[0] !== rest(first, lead)) return { clause: first, last: at };
+  for (const piece of pieces.slice(at + 1)) {
+    const next = feeling(piece);
+    if (next === null) break;
+    feelings.push(next);
+    if (next !== rest(piece, lead)) break;
+  }
+  if (feelings.length === 1) return { clause: first, last: at };
+  const clause = `${lead}${feelings.slice(0, -1).join(", ")} and ${feelings[feelings.length - 1]}`;
+  return { clause, last: at + feelings.length - 1 };
+}
+const LIST_LEAD = /^(?:i'm|i am|i was|i feel|i felt|i get|i got|i've been|i'm feeling|i'm getting|i've been feeling) /i;
+
+function rest(piece: string, lead: string | undefined): string | null {
+  return lead === undefined ? null : piece.slice(lead.length);
+}
+
+/**
+ * The clause's words run together in what they said, past hesitations and stutters ("I-I", "I'm-I'm"): cleaning
+ * that joined words across a restart ("I was going— I'm tired") made a clause they never said.
+ */
+function saidAsIs(clause: string, said: string): boolean {
+  const theirs = spokenWords(said).join(" ");
+  const ours = spokenWords(clause.replace(/, | and /g, " ")).join(" ");
+  if (` ${theirs} `.includes(` ${ours} `)) return true;
+  // a list said back ("stressed, resentful and overwhelmed") is checked word by word in order
+  return /, | and /.test(clause) && inOrder(spokenWords(clause.replace(/, | and /g, " ")), spokenWords(said));
+}
+
+function spokenWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[\s\-—–]+/)
+    .map((w) => w.replace(/^[^\p{L}']+|[^\p{L}']+$/gu, ""))
+    .filter((w) => w !== "" && !/^(?:um+|uh+|erm|hmm+|mm+)$/.test(w));
+  return words.filter((w, i) => w !== words[i - 1]);
+}
+
+function inOrder(ours: readonly string[], theirs: readonly string[]): boolean {
+  let i = 0;
+  for (const w of theirs) if (w === ours[i]) i++;
+  return i === ours.length;
+}

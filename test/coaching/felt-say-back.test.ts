@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { feltClause, soundsHard } from "../../src/coaching/felt-say-back.js";
+
+const clause = (sentence: string): string | null => feltClause(sentence)?.clause ?? null;
+
+describe("a feeling said back from the clause that says it", () => {
+  it("writes the clause in the listener's voice, past hesitations and stutters", () => {
+    expect(clause("Um, and I-I've just been feeling really stressed lately.")).toBe("you've just been feeling really stressed lately");
+    expect(clause("I'm afraid I haven't made any progress on that front yet.")).toBe(
+      "you're afraid you haven't made any progress on that front yet",
+    );
+  });
+
+  it("says feelings listed one after another as one list, each as they said it", () => {
+    expect(clause("Because I get stressed, I get resentful, I get overwhelmed and, uh, out of alignment.")).toBe(
+      "you get stressed, resentful and overwhelmed",
+    );
+    expect(clause("I'm tired, I'm stressed out.")).toBe("you're tired and stressed out");
+  });
+
+  it("keeps a hedge in front of the feeling, or writes nothing", () => {
+    expect(clause("Uh, I don't know, I-I guess I'm-I'm getting pretty frustrated with her.")).toBe(
+      "you might be getting pretty frustrated with her",
+    );
+    expect(clause("I don't know, I get so angry.")).toBeNull();
+    expect(clause("I'm frustrated, I guess.")).toBe("you might be frustrated");
+  });
+
+  it("keeps a feeling said as a thought a thought, with what it is about", () => {
+    expect(
+      clause("I just feel like everyone else is fine and they're normal and I'm just the freak, you can't, like do normal things and—"),
+    ).toBe("you just feel like everyone else is fine and they're normal and you're just the freak");
+  });
+
+  it("writes nothing where the clause cannot stand alone", () => {
+    // half of a contrast
+    expect(clause("I know I can do it, but I'm really scared.")).toBeNull();
+    // a pronoun pointing outside it
+    expect(clause("I'm a little bit worried about uh, making it harder for them.")).toBeNull();
+    // a restart after the subject
+    expect(clause("Uh, I probably it's very difficult to to because the overlap is.")).toBeNull();
+    // stops on a word that needs more
+    expect(clause("-and I feel like I can- I can, uh, respect myself.")).toBeNull();
+    // not their own "I"
+    expect(clause("My daughter gets so frightened.")).toBeNull();
+  });
+});
+
+describe("a hard time said of 'it', said back as how it sounds", () => {
+  it("names the hard time in their words, and whose it is", () => {
+    expect(soundsHard("It's just really-- It's really, really hard.")).toBe("That sounds really hard");
+    expect(soundsHard("Yeah, it's pretty stressful for both of us.")).toBe("That sounds pretty stressful for both of you");
+    expect(soundsHard("So, i-it's just stressful.")).toBe("That sounds stressful");
+  });
+
+  it("writes nothing beside a hedge, a reason or a contrast", () => {
+    expect(soundsHard("Um, I don't know, it's just really frustrating.")).toBeNull();
+    expect(soundsHard("It's really frustrating because-")).toBeNull();
+    expect(soundsHard("It's hard, but I'm managing.")).toBeNull();
+    expect(soundsHard("It's hard to say.")).toBeNull();
+  });
+});
