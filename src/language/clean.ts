@@ -110,6 +110,8 @@ function dropHesitations(tokens: Token[]): Token[] {
   return out;
 }
 
+const NEEDS_VERB = /^(?:would|could|should|will|can|do|did|does|don't|didn't|won't|wouldn't|can't|might|may|must|to|how|if|whether|what)$/i;
+
 /**
  * "you know", "I mean", "you see" and filler "like" where they stand apart from the clause: at its start (for
  * "you know", "you see" and "like" only when a comma follows), at its end, or between commas. "like" inside a
@@ -136,7 +138,9 @@ function dropDiscourseParticles(tokens: Token[]): Token[] {
       i++;
       continue; // "without, I guess, getting high" → "without getting high"; "uncomfortable, you know, gonorrhea…" keeps one comma
     }
-    if ((pair === "you know" || pair === "i mean" || pair === "you see") && t.trail === "" && next) {
+    // "how would you know, though?": after a word that needs a verb, "you know" is the verb, not a filler
+    const needsVerb = prev !== undefined && prev.trail === "" && NEEDS_VERB.test(prev.core);
+    if ((pair === "you know" || pair === "i mean" || pair === "you see") && t.trail === "" && next && !needsVerb) {
       const setOff = next.trail.startsWith(",") || CLAUSE_END.test(next.trail);
       if ((atClauseStart && (setOff || pair === "i mean")) || (prev?.trail.startsWith(",") && setOff) || next.trail.startsWith(",")) {
         if (!next.trail.startsWith(",")) carryEnd(out, next.trail, true);

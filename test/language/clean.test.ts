@@ -29,6 +29,9 @@ describe("cleanSpoken: speech as transcribed → text a person could say", () =>
     expect(cleanSpoken("People like wood, and you know that on-call is hard.")).toBe(
       "People like wood, and you know that on-call is hard.",
     );
+    // after a word that needs a verb, "you know" is the verb
+    expect(cleanSpoken("So how would you know, though?")).toBe("So how would you know, though?");
+    expect(cleanSpoken("It is, you know, hard.")).toBe("It is hard.");
   });
 
   it("stays linear on hostile text: a 200 KB word and 40k brackets clean in well under a second", () => {
