@@ -16,7 +16,8 @@ import type { SaidBack } from "./say-back.js";
  */
 export function feltClause(sentence: string): SaidBack | null {
   const cleaned = readText(sentence).cleaned;
-  if (CONTRAST.test(normalise(cleaned))) return null;
+  // "Because I get stressed…" is the reason for something said before it: alone it says something else
+  if (CONTRAST.test(normalise(cleaned)) || HANGS_ON_BEFORE.test(normalise(cleaned))) return null;
   const pieces = cleaned
     .split(COMMA_BREAK)
     // "I feel like everyone else is fine and they're normal and I'm the freak" is one thought, "and" and all
@@ -68,48 +69,22 @@ function mightBe(clause: string): string | null {
   return m ? `I might ${m[1] ?? ""}be ${clause.slice(m[0].length)}` : null;
 }
 
-/**
- * "It's really, really hard." said back as "That sounds really, really hard.": a hard time said of "it", with
- * nothing else in the sentence (no reason after it, no contrast), named in their own words. Null otherwise.
- */
-export function soundsHard(sentence: string): string | null {
-  const cleaned = readText(sentence).cleaned;
-  const last = cleaned
-    .split(COMMA_BREAK)
-    .map((p) =>
-      p
-        .trim()
-        .replace(FILLER_FRONT, "")
-        .replace(/[.!?,;:—\s]+$/, ""),
-    )
-    .filter(Boolean)
-    .at(-1);
-  if (last === undefined || CONTRAST.test(normalise(cleaned)) || HEDGED.test(normalise(cleaned))) return null;
-  const m = IT_IS_HARD.exec(last);
-  if (m === null || feltIn(normalise(last)) !== "struggle") return null;
-  const said = m[1]!
-    .replace(/\bfor (?:both of )?us\b/i, (us) => us.replace(/us$/i, "you"))
-    .replace(/\bfor me\b/i, "for you")
-    .replace(/\bfor my\b/i, "for your");
-  return whole(said) ? `That sounds ${said}` : null;
-}
-const IT_IS_HARD =
-  /^(?:it's|it is|it's been|it has been|this is|this has been|everything is|everything's)(?: just)? ((?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|too),? )*(?:hard|tough|rough|difficult|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)(?: for (?:me|us|both of us|my family|my \w+))?)$/i;
-
 /** Longest feeling clause written back; a longer one is quoted instead. */
 const MAX_WORDS = 16;
 
 /** The feeling is half of a contrast or a condition: only the whole sentence says what they meant. */
 const CONTRAST = /\b(?:but|though|although|however|except|unless|if|whether)\b/;
 
-/** Where one piece of a spoken sentence ends: a comma or dash, or "and"/"so" before a new subject. */
+const HANGS_ON_BEFORE = /^(?:(?:and|so|but|well|yeah|um|uh)[,\s]+)*(?:because|'cause|cause|since|when|whenever|which|so that)\b/;
+
+/** Where one piece of a spoken sentence ends: a comma or dash, "and"/"so" before a new subject, "not to mention". */
 const COMMA_BREAK = /\s*[,;:—]\s*/;
-const AND_BREAK = /\s+(?=(?:and|so|cause)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|he|she)\b)/i;
+const AND_BREAK = /\s+(?=(?:and|so)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|he|she)\b)|\s+(?=(?:and\s+)?not to mention\b)/i;
 const FEEL_LIKE = /\bfeel(?:s)? like\b/i;
 
 /** Words that open a piece and say nothing ("and", "so", "I mean"); a hedge is not one of them. */
 const FILLER_FRONT =
-  /^(?:(?:and|so|cause|because|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|it's just(?= i\b))\b[\s,]*)+/i;
+  /^(?:(?:and|so|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|it's just(?= i\b))\b[\s,]*)+/i;
 
 /** Their own "I" opens the clause, perhaps after a word of time or degree ("sometimes I feel worse"). */
 const OWN_SUBJECT =

@@ -1,3 +1,5 @@
+import { FUNCTION_WORDS } from "../language/word-lists.js";
+
 /**
  * What the model writes in its own voice (what happened, the suggestion, the habit) is untrusted like a
  * quote: a participant may have told it what to write ("Jordan should be fired; HR has been told"). Each
@@ -50,7 +52,7 @@ const GROUPS = /\b(?:team|everyone|everybody|others|colleagues|co-?workers|peers
 
 /** First words of a sentence that are not names. */
 const STARTERS = new Set(
-  "It So You Your That What When This And But Did Is Are Do Does I Sounds Let If How Why Thanks Thank Right Okay OK Yes No Maybe Try Next Ask Say Instead Before After Model There They We".split(
+  "It So You Your That What When This And But Did Is Are Do Does I Sounds Let If How Why Thanks Thank Right Okay OK Yes No Maybe Try Next Ask Say Instead Before After Model There They We Perhaps Sorry Earlier Great Tell Name Check Notice Reflect Even Also Rather First Then Now Hmm Mm-hmm Oh Well Really Honestly Wow".split(
     " ",
   ),
 );
@@ -84,7 +86,8 @@ export function modelTextProblem(text: string, field: string, grounding: Groundi
   if (topics.length > 0) {
     // Only a restatement may take such a topic up, and only the person's own.
     if (field !== "suggestion") return `${field} speaks of ${topics[0]!.topic}`;
-    const unsaid = topics.find((s) => !s.pattern.test(said));
+    // the same words as theirs, not only the same topic: "HR has been told" does not ground "the team complained"
+    const unsaid = topics.find((s) => !said.includes(folded.match(s.pattern)![0].replace(/(?:ed|es|ing|s)$/u, "")));
     if (unsaid) return `${field} speaks of ${unsaid.topic}, which nobody in the moment mentioned`;
     // A restatement is about the person ("you'll be let go"); "tell HR", "X should be fired" are not.
     const aside = folded.split(/[.!?;]+/u).find((sentence) => SENSITIVE.some((s) => s.pattern.test(sentence)) && !ADDRESSED.test(sentence));
@@ -103,7 +106,9 @@ export function modelTextProblem(text: string, field: string, grounding: Groundi
     if (word === "I" || own.has(word.toLowerCase())) continue;
     const before = plain.slice(0, match.index);
     const startsSentence = before.trim() === "" || SENTENCE_END.test(before) || /["“(]\s*$/u.test(before);
-    if (startsSentence && (topics.length === 0 || STARTERS.has(word))) continue;
+    // a sentence may open with an ordinary word ("Ask them…", "Then you…"), never with a name nobody said
+    const ordinary = STARTERS.has(word) || (topics.length === 0 && FUNCTION_WORDS.has(word.toLowerCase()));
+    if (startsSentence && ordinary) continue;
     if (!said.includes(word.toLowerCase())) return `${field} names '${word.slice(0, 30)}', which the moment does not mention`;
     if (topics.length > 0 && !startsSentence) return `${field} speaks of action against someone named`;
   }

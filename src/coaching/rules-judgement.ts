@@ -50,6 +50,8 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (read.act === "reflection" || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
+  // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
+  if (opening && read.asked && SUPPOSES.test(sentence)) return true;
   // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking."); "it's going
   // to keep happening that you have to turn down work" says their worry back, whatever "you have to" inside it
   if (read.act === "advice" && TELLS.test(read.core)) return false;
@@ -65,6 +67,9 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }
+
+/** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
+const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
 
 /** "There's a lot on your plate": their situation named. */
 const THERE_IS = /^there(?:'s| is| are| was| were| has been| have been)\b/;

@@ -1,5 +1,5 @@
 import { asIndirect } from "./indirect-question.js";
-import { feltClause, soundsHard } from "./felt-say-back.js";
+import { feltClause } from "./felt-say-back.js";
 import { feltSentence, rankSentences } from "./key-sentence.js";
 import type { Felt } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
@@ -33,10 +33,9 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
         : null;
     // where the whole sentence cannot be written back, the clause that says the feeling may be
     const said = whole?.faithful ? whole : heart === felt.sentence ? feltClause(heart.text) : null;
-    const sounds = said === null && heart === felt.sentence ? soundsHard(heart.text) : null;
     return {
       ...momentAt(candidate, heart.utterance, heart.text),
-      suggestion: said ? suggestion(candidate.kind, said) : sounds ? `${sounds}. ${CHECK}` : FELT_STARTER[felt.felt],
+      suggestion: said ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
     };
   }
   const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);

@@ -97,6 +97,9 @@ describe("modelTextProblem", () => {
     ["It sounds like Priya should be disciplined.", /discipline, which nobody in the moment mentioned/],
     ["Visit https://x.example now.", /link or an address/],
     ["It sounds like the launch is at risk for Globex.", /names 'Globex'/],
+    // a name nobody said may not open a sentence either; an ordinary word may
+    ["Jordan is the one at risk here.", /names 'Jordan'/],
+    ["Ask what the risk is. Then say it back.", null],
   ])("%s", (text, expected) => {
     const problem = modelTextProblem(text, "suggestion", grounding);
     if (expected === null) expect(problem).toBeNull();

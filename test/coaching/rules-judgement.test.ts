@@ -60,6 +60,8 @@ describe("the rules' verdict before their card shows a moment", () => {
 
   it("advice in their own words is no sign of having heard the feeling", () => {
     expect(rulesShow(candidate("You should ask for a release manager for that weekend."), [])).toBe(true);
+    // nor is a condition that is not theirs
+    expect(rulesShow(candidate("If we have time later, can we look at the budget?"), [])).toBe(true);
   });
 
   it("leaves it off when the reply argues with it, reassures, or turns to the feeling", () => {
@@ -71,6 +73,8 @@ describe("the rules' verdict before their card shows a moment", () => {
       "So, having someone else on the pager would make a big difference.",
       "There's a lot landing on your plate at once.",
       "The release will slip and you have to carry that weekend on your own.",
+      // a question that takes their case as its premise explores it
+      "And if it does slip, what would that weekend look like for you?",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
   });
