@@ -1,7 +1,7 @@
 import { normalise } from "../language/phrases.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
 import { splitSentences } from "../language/sentences.js";
-import { readSentence, sumsUp } from "./speech-acts.js";
+import { readSentence, reassures, sumsUp } from "./speech-acts.js";
 import { readText } from "../language/read.js";
 import { genericOpening, inOwnVoice, tellsOrPredicts } from "./reply-voice.js";
 
@@ -72,6 +72,13 @@ const EXPERIENCE =
 const MOVES_ON =
   /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$/;
 
+/** Reading back what they put on a form ("you also checked that…", "you wrote on here that…"), not what they said. */
+const READS_OUT =
+  /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|filled in|filled out|put down|indicated|rated|scored)\b/;
+
+/** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
+const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
+
 /** Does this kept restatement say back the other person's content or feeling, by what its sentence does? */
 export function praiseworthy(k: KeptRestatement): boolean {
   const sentence = splitSentences(k.quote)[0] ?? k.quote;
@@ -84,7 +91,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;
-  if (genericOpening(sentence) || MOVES_ON.test(text)) return false;
+  if (genericOpening(sentence) || MOVES_ON.test(text) || reassures(text) || READS_OUT.test(text) || ASKS_ANEW.test(text)) return false;
   switch (read.act) {
     case "reflection": {
       if (ownVoice || !read.stem) return false;

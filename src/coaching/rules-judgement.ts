@@ -4,7 +4,7 @@ import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
-import { readSentence, sumsUp } from "./speech-acts.js";
+import { readSentence, reassures, sumsUp } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
 const CAME_BACK_MS = 60_000;
@@ -48,7 +48,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
 function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
   const read = readSentence(sentence);
   if (read.act === "reflection" || read.act === "about-them") return true;
-  if (ACKNOWLEDGES.test(sentence) || REASSURES.test(sentence)) return true;
+  if (ACKNOWLEDGES.test(sentence) || reassures(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
   // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;
@@ -81,10 +81,6 @@ const TELLS =
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
   /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|scary|frustrating)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
-
-/** Comfort or reassurance answers a feeling, even where it does not say it back. */
-const REASSURES =
-  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
 /** Opens by disagreeing or correcting: "No, …", "But …", "I think you're wrong", "Actually, …". */
 const DISAGREES =
