@@ -96,7 +96,7 @@ export function coachingCardModel(input: CoachingCardInput): CoachingCardModel {
       total: c.moments.length,
       top: moments.slice(0, TOP_MOMENTS),
       rest: moments.slice(TOP_MOMENTS),
-      empty: c.moments.length > 0 ? null : noMoments(c, a.speakersKnown),
+      empty: c.moments.length > 0 ? null : noMoments(c, a),
     },
     kept: praiseOnCard(c)
       .slice(0, MAX_KEPT)

@@ -3,18 +3,18 @@ import type { Coaching } from "../coaching/schema.js";
 import { praiseOnCard } from "../coaching/keep-doing.js";
 import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
+import type { Analysis } from "../metrics/schema.js";
 import { noMoments } from "./no-moments.js";
 
 /** The coaching part of the text and markdown reports, as lines; `md` adds Markdown emphasis. */
-export function coachingLines(c: Coaching, md: boolean): string[] {
+export function coachingLines(c: Coaching, a: Pick<Analysis, "speakersKnown" | "manager">, md: boolean): string[] {
   const q = (text: string) => `“${text}”`;
   const h = (text: string) => (md ? `## ${text}` : text);
   const out: string[] = [];
   out.push(h(`Coaching for ${c.manager} (private to them; ${c.source === "llm" ? "prompt-set coach" : "heuristic coach"})`));
   if (c.fallbackReason) out.push(`${md ? "> " : "  "}Note: ${c.fallbackReason}.`);
   if (md) out.push("");
-  if (c.language && !c.language.coached) out.push(`${md ? "" : "  "}${noMoments(c, true)}`);
-  else if (c.moments.length === 0) out.push(`${md ? "" : "  "}No moment called for a restatement.`);
+  if (c.moments.length === 0 || (c.language && !c.language.coached)) out.push(`${md ? "" : "  "}${noMoments(c, a)}`);
   c.moments.forEach((m, i) => {
     const lead = md ? `${i + 1}.` : `  ${i + 1}.`;
     const pad = md ? "   " : "     ";

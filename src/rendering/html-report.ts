@@ -39,7 +39,7 @@ export function htmlReport(input: ReportInput): string {
     sections.push(
       `<section aria-labelledby="stands-out"><h2 id="stands-out">What stands out</h2><ul class="observations">${notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul></section>`,
     );
-  if (coaching) sections.push(`<section>${coachingSection(coaching, a.speakersKnown)}</section>`);
+  if (coaching) sections.push(`<section>${coachingSection(coaching, a)}</section>`);
   sections.push(
     `<p class="footer">Made by Attune from the transcript's text and timings (no audio). Definitions and thresholds: docs/metrics.md; monologue ${clock(a.thresholds.monologueMs)}, ${coaching ? `coach: ${coaching.source === "llm" ? "the prompt set with a language model" : "Attune's built-in rules"}` : "no coaching asked for"}.</p>`,
   );

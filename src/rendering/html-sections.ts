@@ -51,9 +51,9 @@ export function indicatorList(m: ManagerMetrics, a: Analysis): string {
   return `<dl>${rows.map(([t, v]) => `<dt>${esc(t)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`;
 }
 
-export function coachingSection(c: Coaching, speakersKnown: boolean): string {
+export function coachingSection(c: Coaching, a: Pick<Analysis, "speakersKnown" | "manager">): string {
   const parts: string[] = [];
-  if (c.moments.length === 0 || (c.language && !c.language.coached)) parts.push(`<p>${esc(noMoments(c, speakersKnown))}</p>`);
+  if (c.moments.length === 0 || (c.language && !c.language.coached)) parts.push(`<p>${esc(noMoments(c, a))}</p>`);
   else {
     const items = c.moments.map(
       (m) =>

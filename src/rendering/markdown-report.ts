@@ -55,6 +55,6 @@ export function markdownReport({ analysis: a, source, format, cueCount, coaching
     out.push(`- ${clock(mono.startMs)}–${clock(mono.endMs)} (${clock(mono.durationMs)}): ${cell(mono.speaker)}`);
   out.push("", "## What stands out", "");
   for (const sentence of observations(a)) out.push(`- ${sentence}`);
-  if (coaching) out.push("", ...coachingLines(coaching, true));
+  if (coaching) out.push("", ...coachingLines(coaching, a, true));
   return out.join("\n");
 }

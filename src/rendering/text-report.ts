@@ -69,7 +69,7 @@ export function textReport({ analysis: a, source, format, cueCount, coaching }: 
   lines.push("What stands out");
   for (const sentence of observations(a)) lines.push(`  - ${sentence}`);
   lines.push("");
-  if (coaching) lines.push(...coachingLines(coaching, false), "");
+  if (coaching) lines.push(...coachingLines(coaching, a, false), "");
   const t = a.thresholds;
   lines.push(
     `Thresholds: turn join ${exactSeconds(t.joinGapMs)}, backchannel < ${exactSeconds(t.backchannelMaxMs)} and ≤ ${t.backchannelMaxWords} words, interruption overlap ${exactSeconds(t.interruptionMinOverlapMs)}–${exactSeconds(t.interruptionYieldMs)}, monologue ≥ ${exactSeconds(t.monologueMs)}. See docs/metrics.md.`,

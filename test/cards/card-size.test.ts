@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { coachingCard } from "../../src/cards/coaching-card.js";
 import { MAX_MOMENTS } from "../../src/cards/coaching-card-model.js";
 import type { CoachingMoment } from "../../src/coaching/schema.js";
-import { inputFromUtterances } from "./coaching-inputs.js";
-import { LONG_MEETING_MANAGER, LONG_MEETING_MS, LONG_MEETING_PEOPLE, longMeeting } from "./long-meeting.js";
+import { crowdedInput } from "./coaching-inputs.js";
+import { LONG_MEETING_MANAGER, LONG_MEETING_MS, LONG_MEETING_PEOPLE } from "./long-meeting.js";
 import { cardCharts, cardStrings, expectValidCard } from "./validate-card.js";
 
 const LIMIT = 28 * 1024;
@@ -17,9 +17,7 @@ const byShare = (input: { analysis: { speakers: { name: string }[] } }) => {
 const suggestions = (card: unknown) => cardStrings(card).filter((s) => s.startsWith("You could have said:")).length;
 
 describe("a 2-hour meeting of 12 people", () => {
-  const input = inputFromUtterances(longMeeting(), LONG_MEETING_MANAGER, {
-    title: "Quarterly planning: platform, data, mobile and support, all hands",
-  });
+  const input = crowdedInput({ title: "Quarterly planning: platform, data, mobile and support, all hands" });
 
   it("is what it claims to be: two hours, twelve speakers, far more moments than a card can hold", () => {
     expect(input.analysis.durationMs).toBeGreaterThan(LONG_MEETING_MS - 3 * 60_000);

@@ -21,6 +21,18 @@ export function inputFromUtterances(
   return { title: "Meeting", date: "2026-03-14T10:00:00.000Z", analysis, coaching, meetingId: MEETING_ID, ...extra };
 }
 
+/**
+ * The 2-hour meeting of twelve people with the moments the rules would pick in it if it were a conversation between
+ * two (in a group only a model picks moments): a card with far more moments than it can hold, for its limits.
+ */
+export function crowdedInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
+  const utterances = longMeeting();
+  const analysis = analyze({ utterances, manager: LONG_MEETING_MANAGER });
+  const asTwo = { ...analysis, manager: analysis.manager && { ...analysis.manager, oneOnOne: true } };
+  const coaching = heuristicCoaching(pickMoments(utterances, LONG_MEETING_MANAGER), asTwo, LONG_MEETING_MANAGER, 0);
+  return { title: "Meeting", date: "2026-03-14T10:00:00.000Z", analysis, coaching, meetingId: MEETING_ID, ...extra };
+}
+
 /** test/fixtures/teams/download-style.vtt: a one-on-one, Renée Ortiz managing. */
 export function downloadSampleInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
   return inputFromUtterances(transcriptOf("teams/download-style.vtt").utterances, DOWNLOAD_MANAGER, {
@@ -34,7 +46,7 @@ export function downloadSampleInput(extra: Partial<CoachingCardInput> = {}): Coa
  * (a real meeting rarely has more than three moments worth coaching).
  */
 export function sevenMomentsInput(extra: Partial<CoachingCardInput> = {}): CoachingCardInput {
-  const input = inputFromUtterances(longMeeting(), LONG_MEETING_MANAGER, { title: "Quarterly planning", ...extra });
+  const input = crowdedInput({ title: "Quarterly planning", ...extra });
   return { ...input, coaching: { ...input.coaching, moments: input.coaching.moments.slice(0, 7) } };
 }
 

@@ -32,7 +32,10 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
   });
 
   it("not comfort, a form read back, or a lead-in to a question of the listener's own", () => {
-    const turn: [string, string] = ["Lee", "I have five or six beers when I go out, and sometimes I forget things when I drink. It's not a problem."];
+    const turn: [string, string] = [
+      "Lee",
+      "I have five or six beers when I go out, and sometimes I forget things when I drink. It's not a problem.",
+    ];
     for (const reply of [
       "You're not alone in feeling that way about the beers.",
       "And you also checked that sometimes you forget things when you drink.",

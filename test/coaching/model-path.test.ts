@@ -222,7 +222,9 @@ describe("4. the prompt's limits on a suggestion are enforced after the answer",
     expect(coaching.moments[0]).toMatchObject({ utteranceId: "u4", source: "model" });
     expect(coaching.moments[0]!.suggestion).toBe(SAY_IT_BACK);
     // the text report says why
-    expect(coachingLines(coaching, false).join("\n")).toContain(`1 model answer dropped by the checks (${reason}: 1)`);
+    expect(coachingLines(coaching, { speakersKnown: true, manager: null }, false).join("\n")).toContain(
+      `1 model answer dropped by the checks (${reason}: 1)`,
+    );
   });
 
   it("an honest paraphrase in the person's words, within the cap, is kept", async () => {

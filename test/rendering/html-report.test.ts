@@ -28,7 +28,7 @@ describe("attune analyze --format html", () => {
     expect(out).toContain("<dt>Pause before replying</dt><dd>0.75 s before they finished, at the median");
     // the Project Manager's replies took up what was raised: the card says so plainly, with the habit
     expect(out).not.toContain("<h2>Moments to restate</h2>");
-    expect(out).toContain("No moment to coach this time");
+    expect(out).toContain("No moments are picked out in a discussion among several people unless Attune is set up with a language model");
     expect(out).toContain("<h2>One habit to try next time</h2>");
     expect(out).toContain("keep it private, and delete it when you no longer need it");
     // nothing to fetch: no script, link, image, frame, url() or @import; the only address is the SVG namespace
