@@ -3,6 +3,7 @@
  * that are labelled reflections: all conversations and low-quality ones) and on ICSI (praised items, and every
  * item of `coaching.kept[]`, that are lead utterances tagged `bs`/`bu`), and the moments per card. Pure.
  */
+import { keepDoing } from "../src/coaching/keep-doing.js";
 import type { KeptRestatement, Coaching } from "../src/coaching/schema.js";
 import type { Split } from "./annomi.js";
 import { readingFrom } from "./product-run.js";
@@ -36,13 +37,17 @@ export function annomiPraise(runs: readonly SourceRun[], praised: (c: Coaching) 
   return { all, low };
 }
 
-/** ICSI: praised items and kept items that are the lead's utterances with `restates` (a `bs` or `bu` act). */
+/**
+ * ICSI: praised items, kept items (every restatement the detector credits, `coaching.kept[]`) and the ones the
+ * trend counts (`keepDoing`) that are the lead's utterances with `restates` (a `bs` or `bu` act).
+ */
 export function icsiPraise(
   runs: readonly SourceRun[],
   praised: (c: Coaching) => KeptRestatement[],
-): { praised: Precision; kept: Precision } {
+): { praised: Precision; kept: Precision; counted: Precision } {
   const p = empty();
   const k = empty();
+  const n = empty();
   for (const run of runs) {
     const labels = run.source.icsi;
     const coaching = run.report.coaching;
@@ -57,8 +62,9 @@ export function icsiPraise(
     };
     for (const item of praised(coaching)) tallyInto(p, restates(item));
     for (const item of coaching.kept) tallyInto(k, restates(item));
+    for (const item of keepDoing(coaching)) tallyInto(n, restates(item));
   }
-  return { praised: p, kept: k };
+  return { praised: p, kept: k, counted: n };
 }
 
 function tallyInto(p: Precision, labelled: boolean): void {

@@ -1,3 +1,4 @@
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import type { Coaching } from "../coaching/schema.js";
 import { clock } from "../format/durations.js";
 import { percent } from "../format/percent.js";
@@ -82,7 +83,8 @@ export function timelineSvg(input: TimelineInput): string {
     );
   }
   if (mine !== undefined) {
-    for (const k of coaching?.kept ?? []) {
+    // the restatements the card praises, not every one the detector credited (in a group discussion most are not)
+    for (const k of coaching ? praiseOnCard(coaching) : []) {
       const tip = `${clock(k.atMs - t0)} · you said back what you heard: “${k.quote}”`;
       parts.push(
         `<circle class="tl-kept" cx="${num(x(k.atMs))}" cy="${num(barY(mine) + BAR_H / 2)}" r="4" fill="${COLORS.kept}" stroke="#fff"><title>${escapeXml(truncate(tip, 200))}</title></circle>`,

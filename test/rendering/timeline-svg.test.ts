@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coachMeeting } from "../../src/coaching/coach.js";
 import { analyze } from "../../src/metrics/analyze.js";
+import { praiseOnCard } from "../../src/coaching/keep-doing.js";
 import { mergeInPixels, TIMELINE_WIDTH, timelineSvg } from "../../src/rendering/timeline-svg.js";
 import type { Utterance } from "../../src/transcript/schema.js";
 import { LONG_MEETING_MANAGER, LONG_MEETING_PEOPLE, longMeeting } from "../cards/long-meeting.js";
@@ -35,7 +36,19 @@ describe("the meeting timeline (SVG)", () => {
     expect(count(svg, /<rect class="tl-monologue"[^>]*><title>/)).toBe(1);
     expect(svg).toMatch(/<title>You held the floor for 1:2\d \(1:2\d–2:4\d\)<\/title>/);
     expect(count(svg, /<path class="tl-missed" d="M[\d.]+ [\d.]+l4 7h-8z"/)).toBe(input.coaching.moments.length);
-    expect(count(svg, /<circle class="tl-kept"[^>]*><title>/)).toBe(input.coaching.kept.length);
+    // a restatement is marked only where the card praises it: in this discussion of four, a model's verdict
+    expect(input.coaching.kept.length).toBeGreaterThan(0);
+    expect(count(svg, /<circle class="tl-kept"[^>]*><title>/)).toBe(0);
+    const said = {
+      ...input.coaching.kept[0]!,
+      quote: "So you want the remote to be easy to find when it gets lost.",
+      source: "model" as const,
+    };
+    const confirmed = { ...input.coaching, kept: [said, ...input.coaching.kept] };
+    expect(count(timelineSvg({ ...input, coaching: confirmed }), /<circle class="tl-kept"[^>]*><title>/)).toBe(
+      praiseOnCard(confirmed).length,
+    );
+    expect(praiseOnCard(confirmed).length).toBe(1);
     expect(count(svg, /<path class="tl-interruption" d="M[\d.]+ [\d.]+l6 6m0 -6l-6 6" stroke="#c4314b" stroke-width="1.5"><title>/)).toBe(
       input.analysis.interruptions.filter((c) => c.by === PM).length,
     );
