@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shownText } from "../../src/coaching/model/conversation-window.js";
 import { placeQuote } from "../../src/coaching/model/shown-quote.js";
-import { SUGGESTION_WORDS, suggestionProblem } from "../../src/coaching/model/suggestion-limits.js";
+import { pointsOutside, SUGGESTION_WORDS, suggestionProblem } from "../../src/coaching/model/suggestion-limits.js";
 
 describe("placeQuote: a quote is checked against what the model was shown, then placed in what was said", () => {
   const spoken = "Um so could you could you at the same time, uh, adapt the reject model? I think it drifts.";
@@ -46,6 +46,21 @@ describe("suggestionProblem: the prompt's limits on a suggestion", () => {
   it(`over ${SUGGESTION_WORDS} words is too long`, () => {
     expect(suggestionProblem(`${"the migration script ".repeat(12)}fails.`, theirs, [])).toMatchObject({ reason: "suggestion too long" });
   });
+});
+
+describe("pointsOutside: a restatement says what its 'it' or 'they' stands for", () => {
+  it.each([
+    ["It makes you feel like an idiot, and you feel like everyone else is fine. Did I get that right?", "it makes you feel like an idiot"],
+    ["You have asthma and bronchitis, and it's socially unacceptable really. Did I get that right?", "it's socially unacceptable really"],
+    ["It sounds like they don't listen to you. Did I get that right?", "they don't listen to you"],
+  ])("%s", (text, clause) => expect(pointsOutside(text)).toBe(clause));
+
+  it.each([
+    "It sounds like you're worried the release will slip. Did I get that right?",
+    "So it's hard to say no to the on-call work. Did I get that right?",
+    "When your daughter was five, it was humid, and you could not breathe. Did I get that right?",
+    "You try not to smoke around him because you know it's bad for him. Did I get that right?",
+  ])("%s is fine", (text) => expect(pointsOutside(text)).toBeNull());
 });
 
 describe("shownText: long utterances are cut at a sentence end", () => {

@@ -10,7 +10,10 @@ const FRAME = new Set(
   understood correct question earlier sorry early point correctly`.split(/\s+/),
 );
 
-export type SuggestionProblem = { reason: "suggestion too long" | "suggestion adds what they did not say"; detail: string };
+export type SuggestionProblem = {
+  reason: "suggestion too long" | "suggestion adds what they did not say" | "suggestion points at something it does not name";
+  detail: string;
+};
 
 /**
  * The prompt's own limits on a suggestion: at most SUGGESTION_WORDS words, and its content words taken from the
@@ -27,8 +30,39 @@ export function suggestionProblem(suggestion: string, theirWords: string, names:
   const allowance = Math.max(2, Math.ceil(content.length / 4));
   if (added.length > allowance)
     return { reason: "suggestion adds what they did not say", detail: `${added.length} of ${content.length} content words` };
+  const pointing = pointsOutside(suggestion);
+  if (pointing) return { reason: "suggestion points at something it does not name", detail: pointing.slice(0, 60) };
   return null;
 }
+
+/**
+ * A clause of the restatement that opens with "it", "that" or "they" standing for something the sentence never
+ * names ("It makes you feel like an idiot", "…, and it's socially unacceptable really"): said aloud on its own,
+ * the manager's sentence does not say what. "It's hard to…" and "it was humid" point at nothing and are fine.
+ */
+export function pointsOutside(suggestion: string): string | null {
+  const body = suggestion
+    .replace(/\s*Did I get that right\?\s*$/i, "")
+    .toLowerCase()
+    .replace(/[’‘]/g, "'");
+  for (const piece of body.split(CLAUSES)) {
+    const clause = piece
+      .trim()
+      .replace(/[.!?]+$/, "")
+      .replace(RESTATEMENT_FRAME, "")
+      .replace(/^(?:and|but|so|because)\s+/, "");
+    const first = clause.split(/\s+/)[0] ?? "";
+    if (POINTING.test(first) && !EMPTY_IT.test(clause)) return clause;
+  }
+  return null;
+}
+const CLAUSES = /[.;:!?]\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:it|it's|that|that's|this|they|they're)\b)/;
+const RESTATEMENT_FRAME =
+  /^(?:(?:so|and|but|well)[,\s]+)*(?:it sounds like|it seems like|(?:so )?what i'm hearing is(?: that)?|you're saying(?: that)?|i hear(?: that)?|earlier you said(?: that)?|you said(?: that)?|you were saying(?: that)?)\s+/;
+const POINTING = /^(?:it|it's|its|that|that's|this|these|those|they|they're|they've|them)$/;
+/** "It" as English needs it, standing for nothing: "it's hard to…", "it was humid", "it's been a while since…". */
+const EMPTY_IT =
+  /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+ (?:to|that|when|for|because|if|being|having|doing|going|trying|getting|not)\b|(?:humid|raining|snowing|cold|hot|warm|late|early|dark|sunny|windy)\b)/;
 
 /** What the card shows when the model's suggestion cannot be: the moment and their words, and a prompt to say it back. */
 export const SAY_IT_BACK = "So you're saying… (say back in your own words what you heard). Did I get that right?";
