@@ -103,3 +103,44 @@ export function toListenerVoice(text: string, question = false): string {
   }
   return out.join(" ");
 }
+
+/** Their "I" as someone else speaks of them: "I'm getting frustrated with her" → "they're getting frustrated with her". */
+const FIRST_TO_THIRD: Record<string, string> = {
+  i: "they",
+  me: "them",
+  my: "their",
+  mine: "theirs",
+  myself: "themselves",
+  "i'm": "they're",
+  "i've": "they've",
+  "i'd": "they'd",
+  "i'll": "they'll",
+  am: "are",
+  was: "were",
+  "wasn't": "weren't",
+};
+
+/**
+ * What they said of themselves, told to someone else: singular "they", whose verbs are the first person's but for
+ * "am" and "was" after "I". Null when it has a "you" in it (theirs or the listener's, it would read as the reader)
+ * or a "they" of its own.
+ */
+export function toThirdPerson(text: string): string | null {
+  if (/\byou(?:'\w+)?\b|\byour\b/i.test(text)) return null;
+  // "everyone else is fine and they're normal and I'm the freak": a second "they" would make it unclear who is who
+  if (/\b(?:they|they're|they've|them|their|theirs|themselves)\b/i.test(text)) return null;
+  const words = text.split(" ");
+  return words
+    .map((raw, i) => {
+      const key = raw
+        .toLowerCase()
+        .replace(/[’‘]/g, "'")
+        .replace(/[^\p{L}']+$/u, "");
+      const trail = raw.slice(key.length);
+      const afterI = i > 0 && /^i$/i.test(words[i - 1]!);
+      if ((key === "am" || key === "was" || key === "wasn't") && !afterI) return raw;
+      const swapped = FIRST_TO_THIRD[key];
+      return swapped === undefined ? raw : `${swapped}${trail}`;
+    })
+    .join(" ");
+}

@@ -1,4 +1,6 @@
+import { feltClause } from "./felt-say-back.js";
 import { feltSentence } from "./key-sentence.js";
+import { toThirdPerson } from "./person.js";
 import { isMinimal } from "./exchanges.js";
 import { readText } from "../language/read.js";
 import type { Felt } from "../language/felt.js";
@@ -36,8 +38,12 @@ const MAX_QUOTED_WORDS = 10;
  * what kind of reply it was (advice, a question) on a guess, and never calls a point a worry unless it was one.
  */
 export function whatHappened(candidate: Candidate): string {
-  const felt = feltSentence(candidate.turn)?.felt;
-  const thing = felt ? FELT[felt] : RAISED[candidate.raised];
+  const felt = feltSentence(candidate.turn);
+  // where one clause says the feeling plainly, the line says which ("…without first saying back that they're
+  // having a hard time breathing"): a reply that took up something else they said is not called deaf to it all
+  const said = felt ? feltClause(felt.sentence.text) : null;
+  const named = said ? toThirdPerson(said.source) : null;
+  const thing = named ? `that ${named}` : felt ? FELT[felt.felt] : RAISED[candidate.raised];
   if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
   const quoted = firstSentence(replies) ?? { utterance: candidate.reply, text: candidate.reply.text };

@@ -23,6 +23,16 @@ describe("a moment only where they raised something and the reply did not take i
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.raised).toBe("worry");
     expect(whatHappened(candidates[0]!)).toBe(
+      "You replied \"You should ask the platform team for a bigger database…\" without first saying back that they're worried the ledger migration won't finish before the freeze.",
+    );
+    // where the clause cannot be told of them plainly (a "they" of its own), the line names only the kind of thing
+    const theirs = momentsOf(
+      talk(
+        ["Lee", "I'm worried they won't finish the ledger migration before the freeze, every dry run has stalled."],
+        [MANAGER, "You should ask the platform team for a bigger database instance."],
+      ),
+    );
+    expect(whatHappened(theirs[0]!)).toBe(
       'You replied "You should ask the platform team for a bigger database…" without first saying back the worry they raised.',
     );
   });
