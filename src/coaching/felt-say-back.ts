@@ -77,9 +77,9 @@ const CONTRAST = /\b(?:but|though|although|however|except|unless|if|whether)\b/;
 
 const HANGS_ON_BEFORE = /^(?:(?:and|so|but|well|yeah|um|uh)[,\s]+)*(?:because|'cause|cause|since|when|whenever|which|so that)\b/;
 
-/** Where one piece of a spoken sentence ends: a comma or dash, "and"/"so" before a new subject, "not to mention". */
+/** Where one piece of a spoken sentence ends: a comma or dash, or "and"/"so" before a new subject. */
 const COMMA_BREAK = /\s*[,;:—]\s*/;
-const AND_BREAK = /\s+(?=(?:and|so)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|he|she)\b)|\s+(?=(?:and\s+)?not to mention\b)/i;
+const AND_BREAK = /\s+(?=(?:and|so)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|he|she)\b)/i;
 const FEEL_LIKE = /\bfeel(?:s)? like\b/i;
 
 /** Words that open a piece and say nothing ("and", "so", "I mean"); a hedge is not one of them. */

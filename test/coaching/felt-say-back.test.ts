@@ -19,8 +19,8 @@ describe("a feeling said back from the clause that says it", () => {
   });
 
   it("keeps a hedge in front of the feeling, or writes nothing", () => {
-    expect(clause("Uh, I don't know, I-I guess I'm-I'm getting pretty frustrated with her.")).toBe(
-      "you might be getting pretty frustrated with her",
+    expect(clause("Uh, I don't know, I-I guess I'm-I'm getting pretty frustrated with the new rota.")).toBe(
+      "you might be getting pretty frustrated with the new rota",
     );
     expect(clause("I don't know, I get so angry.")).toBeNull();
     expect(clause("I'm frustrated, I guess.")).toBe("you might be frustrated");
@@ -35,8 +35,13 @@ describe("a feeling said back from the clause that says it", () => {
   it("writes nothing where the clause cannot stand alone", () => {
     // half of a contrast
     expect(clause("I know I can do it, but I'm really scared.")).toBeNull();
-    // a pronoun pointing outside it
+    // a pronoun pointing outside it: "them", or "her" with no one named
     expect(clause("I'm a little bit worried about uh, making it harder for them.")).toBeNull();
+    expect(clause("I guess I'm getting pretty frustrated with her.")).toBeNull();
+    // one item of a list of reasons is not the point of the list
+    expect(
+      clause("I have asthma and I'm having a hard time breathing when I exercise and not to mention it's socially unacceptable."),
+    ).toBeNull();
     // a restart after the subject
     expect(clause("Uh, I probably it's very difficult to to because the overlap is.")).toBeNull();
     // stops on a word that needs more
