@@ -12,19 +12,21 @@ import type { EvalSource } from "../../eval/sources.js";
 import type { Verdict, VerdictStore } from "../../eval/verdicts.js";
 
 // Issue 20: `npm run eval` reports the model path (recorded answers, replayed) beside the rules on the same
-// conversations. The developer's plumbing fixtures (test/fixtures/model-replays/one-on-one--renee) stand in for
-// the held-out recordings, copied to a temporary folder and paired with samples/one-on-one.vtt as an eval source.
+// conversations. One recorded folder where the model found moments (eval/model-replays/annomi-28--counsellor) is
+// copied to a temporary folder, changed as each test needs, and paired with its transcript as an eval source.
 const repo = fileURLToPath(new URL("../../", import.meta.url));
-const fixture = join(repo, "test/fixtures/model-replays/one-on-one--renee");
-const MOMENTS_KEY = "44161c061d85b6e5";
-const SUMMARY_KEY = "c0e79d20fdf009c2";
+const FOLDER = "annomi-28--counsellor";
+const fixture = join(repo, "eval/model-replays", FOLDER);
+const MOMENTS_KEY = "4dd8e647f35cb98b";
+const SUMMARY_KEY = "6e2db4b15a2dc8a5";
+const SOURCE_ID = "annomi/28";
 
 const source: EvalSource = {
-  source: "ami",
-  id: "ami/one-on-one",
+  source: "annomi",
+  id: SOURCE_ID,
   split: "held-out",
-  input: readFileSync(join(repo, "samples/one-on-one.vtt"), "utf8"),
-  manager: "renee",
+  input: readFileSync(join(fixture, "annomi-28.json"), "utf8"),
+  manager: "Counsellor",
 };
 
 let tmp: string;
@@ -38,8 +40,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A replay folder holding a copy of the fixtures, changed by `edit`. */
 function replays(name: string, edit: (folder: string) => void = () => {}): string {
   const dir = join(tmp, name);
-  cpSync(fixture, join(dir, "one-on-one--renee"), { recursive: true });
-  edit(join(dir, "one-on-one--renee"));
+  cpSync(fixture, join(dir, FOLDER), { recursive: true });
+  edit(join(dir, FOLDER));
   return dir;
 }
 
@@ -68,9 +70,10 @@ describe("the model path, replayed", () => {
     const model = run.model.report.coaching!;
     expect(model.source).toBe("llm");
     expect(model.dropped).toBe(0);
-    expect(model.moments.map((m) => [m.utteranceId, m.source])).toEqual([
-      ["u4", "model"],
-      ["u6", "model"],
+    // the two moments the recording judged due, each written by the model
+    expect(model.moments.map((m) => [m.utteranceId, m.source]).sort()).toEqual([
+      ["u22", "model"],
+      ["u8", "model"],
     ]);
     // the rules' card is the rules' (run again without OPENAI_*), not a fallback from an unreachable model
     expect(run.rules.report.coaching!.source).toBe("heuristic");
@@ -79,7 +82,7 @@ describe("the model path, replayed", () => {
     const report = modelPathReport([run], new Map(), dir);
     const rules = run.rules.report.coaching!;
     const cards = new RegExp(
-      `ami/one-on-one +held-out +llm +2 \\(2 by the model\\) +${rules.moments.length} +\\d \\(\\d by the model\\) +${praisedItems(rules).length} +0$`,
+      `annomi/28 +held-out +llm +2 \\(2 by the model\\) +${rules.moments.length} +\\d \\(\\d by the model\\) +${praisedItems(rules).length} +0$`,
       "m",
     );
     expect(report).toMatch(cards);
@@ -88,11 +91,7 @@ describe("the model path, replayed", () => {
 
   it("finds a folder's own transcript when the folder is not where meeting.json was written (ATTUNE_MODEL_REPLAYS_DIR)", async () => {
     const dir = replays("moved", (folder) => {
-      cpSync(join(repo, "samples/one-on-one.vtt"), join(folder, "one-on-one.vtt"));
-      writeFileSync(
-        join(folder, "meeting.json"),
-        JSON.stringify({ transcript: "eval/model-replays/one-on-one--renee/one-on-one.vtt", manager: "renee" }),
-      );
+      writeFileSync(join(folder, "meeting.json"), JSON.stringify({ transcript: "somewhere/else/annomi-28.json", manager: "Counsellor" }));
     });
     expect(ran(await runModelPath(dir, rulesRuns, {})).model.report.coaching!.source).toBe("llm");
   });
@@ -102,9 +101,9 @@ describe("the model path, replayed", () => {
     const rows = modelPathRows([run]);
     const rules = sampleRows(run.rules, praisedItems);
     expect(rows.map((r) => r.kind)).toEqual(["moment", "moment", ...praisedItems(run.model.report.coaching!).map(() => "praise")]);
-    expect(rows.every((r) => r.source === "ami" && r.sourceId === "ami/one-on-one" && r.split === "held-out")).toBe(true);
+    expect(rows.every((r) => r.source === "annomi" && r.sourceId === SOURCE_ID && r.split === "held-out")).toBe(true);
     for (const r of rows) expect(r.text).not.toMatch(/\bllm\b|heuristic|source|rules/i);
-    expect(rows[1]!.text).toContain("stretched pretty thin");
+    expect(rows.some((r) => r.text.includes("so frightened"))).toBe(true);
     // a row both coaches wrote alike is one row in the packet
     expect(withModelRows(rules, rules)).toEqual(rules);
     const merged = withModelRows(rules, [...rows, rows[0]!]);
@@ -118,7 +117,7 @@ describe("the model path, replayed", () => {
     const rulesPraise = rulesRows.find((r) => r.kind === "praise")!;
     const good: Verdict = {
       key: rows[0]!.key,
-      source: "ami/one-on-one",
+      source: SOURCE_ID,
       judge: "t",
       kind: "moment",
       worth: "yes",
@@ -127,12 +126,13 @@ describe("the model path, replayed", () => {
       heart: "yes",
       whatHappenedTrue: "yes",
     };
-    const restates: Verdict = { key: rulesPraise.key, source: "ami/one-on-one", judge: "t", kind: "praise", restates: "no" };
+    const restates: Verdict = { key: rulesPraise.key, source: SOURCE_ID, judge: "t", kind: "praise", restates: "no" };
     const store: VerdictStore = new Map([["t", new Map([good, restates].map((v) => [v.key, v]))]]);
     const line = (report: string, coach: string) => report.split("\n").find((l) => new RegExp(`^all +${coach} `).test(l))!;
     // group, coach, cards, moments, in sample, judged, not yet, good, praised, in sample, judged, not yet, restates
     const report = modelPathReport([run], store, "dir");
-    expect(line(report, "model path")).toMatch(/^all +model path +1 +2 +2 +1 +1 +1\/1 100% +1 +1 +0 +1 +-$/);
+    // the model's two moments in the sample, one judged good; it praised nothing this card shows
+    expect(line(report, "model path")).toMatch(/^all +model path +1 +2 +2 +1 +1 +1\/1 100% +0 +0 +0 +0 +-$/);
     const rm = rulesRows.filter((r) => r.kind === "moment").length;
     const rp = rulesRows.filter((r) => r.kind === "praise").length;
     const rules = run.rules.report.coaching!;
@@ -160,13 +160,13 @@ describe("the model path, replayed", () => {
     expect(run.missing.map((m) => m.prompt)).toEqual(["coaching-summary"]);
     const report = modelPathReport([run], new Map(), dir);
     expect(report).toContain(`Model answers dropped by the guards: 1 (${reason}: 1)`);
-    expect(report).toContain(`ami/one-on-one: 1 model answer dropped by the guards (${reason}: 1)`);
+    expect(report).toContain(`annomi/28: 1 model answer dropped by the guards (${reason}: 1)`);
     expect(report).toContain(`missing fixture for 1 request (coaching-summary ${run.missing[0]!.key})`);
   });
 
   it("shows a fallback to the rules when the moments' answer is missing, and a folder that cannot run, without stopping", async () => {
     const dir = replays("missing", (folder) => rmSync(join(folder, `${MOMENTS_KEY}.json`)));
-    const broken = join(dir, "zz-broken--renee");
+    const broken = join(dir, "zz-broken--counsellor");
     cpSync(fixture, broken, { recursive: true });
     writeFileSync(join(broken, "meeting.json"), "{ not json");
     const runs = await runModelPath(dir, rulesRuns, {});
@@ -176,10 +176,10 @@ describe("the model path, replayed", () => {
     expect(run.missing).toEqual([{ key: MOMENTS_KEY, prompt: "listening-moments" }]);
     expect(run.missing.map((m) => m.key)).not.toContain(SUMMARY_KEY);
     const report = modelPathReport(runs, new Map(), dir);
-    expect(report).toMatch(/ami\/one-on-one +held-out +heuristic /);
-    expect(report).toContain("ami/one-on-one: the card came from the rules, not the model: the model could not be used");
+    expect(report).toMatch(/annomi\/28 +held-out +heuristic /);
+    expect(report).toContain("annomi/28: the card came from the rules, not the model: the model could not be used");
     expect(report).toContain(`missing fixture for 1 request (listening-moments ${MOMENTS_KEY})`);
-    expect(report).toContain("zz-broken--renee: did not run: meeting.json is not");
+    expect(report).toContain("zz-broken--counsellor: did not run: meeting.json is not");
     expect(report).toContain("1 of the 2 folders");
   });
 });
