@@ -10,6 +10,7 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   const lower = source.toLowerCase().replace(/[’‘]/g, "'");
   if (said.cut) return "cut short";
   if (garbled(said.said, said.sentence)) return "too many restarts to be sure what they meant";
+  if (BROKEN_OFF.test(said.said.toLowerCase().replace(/[’‘]/g, "'"))) return "speech broke off and started again";
   const rest = dropped(said.sentence, source);
   if (LOSSY.test(rest) || lostMarker(said.said, source)) return "drops a contrast, condition, negation or hedge";
   if (RELATIVE_AFTER.test(said.sentence.slice(said.sentence.indexOf(source.replace(HEDGE_CASED, "")) + source.length - 1)))
@@ -26,6 +27,8 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   return null;
 }
 
+/** "I'm just happy to, I feel like…": a word that needs more, a comma, and a new start; cleaning may drop the comma. */
+const BROKEN_OFF = /\b(?:to|the|a|an|of|with|for|from|my|your|our|their|is|was|are|were)[-—–]*,\s+(?:i|i'm|i've|you|we|they|he|she)\b/;
 const HEDGE_CASED = /^(?:I feel like|I feel that|I think|I guess|I suppose|I believe|I'd say)\s+/;
 /** "I have an extra point, which is the naturalness issue": the clause before ", which" is not the point. */
 const RELATIVE_AFTER = /^\S*,\s+(?:which|who|where)\b/;

@@ -39,6 +39,12 @@ describe("a written restatement only when it keeps the meaning and reads well (i
     );
   });
 
+  it("a phrase speech broke off and started again is not joined to the next ('happy to, I feel like…')", () => {
+    const q = "I don't know I'm just happy to, I feel like I got back in touch with myself.";
+    expect(questionFor("missed-long-turn", q, new Date("2026-11-01T10:00:00Z"), true)).toBeNull();
+    expect(suggested(q, "missed-long-turn")).toMatch(STARTER);
+  });
+
   it("an 'it' that refers to nothing in the sentence is not written out ('whether it has nice walls')", () => {
     expect(suggested("Does it have nice walls?", "missed-question")).toMatch(STARTER);
     expect(suggested("I'll put that, intrepid.", "quick-reply")).not.toMatch(/put that/);
