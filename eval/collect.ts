@@ -3,7 +3,8 @@
  * that knows which of `coaching.kept[]` the card praises (see praisedItems).
  */
 import { praiseOnCard } from "../src/coaching/keep-doing.js";
-import type { Coaching, KeptRestatement } from "../src/coaching/schema.js";
+import type { KeptRestatement } from "../src/coaching/schema.js";
+import type { JsonReport } from "../src/rendering/json-report.js";
 import { runSources, type SourceRun } from "./run-sources.js";
 import { type SampleRow, sampleRows } from "./sample-rows.js";
 import { loadSources } from "./sources.js";
@@ -12,7 +13,7 @@ import { loadSources } from "./sources.js";
  * The items the card shows under "Keep doing", in card order. The JSON report lists every restatement credited
  * (`coaching.kept[]`) but not which of them the card praises, so this applies the card's own filter to it.
  */
-export const praisedItems = (c: Coaching): KeptRestatement[] => praiseOnCard(c);
+export const praisedItems = (report: JsonReport): KeptRestatement[] => (report.coaching ? praiseOnCard(report.coaching, report) : []);
 
 export interface Collected {
   runs: SourceRun[];

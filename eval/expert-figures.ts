@@ -4,7 +4,8 @@
  * item of `coaching.kept[]`, that are lead utterances tagged `bs`/`bu`), and the moments per card. Pure.
  */
 import { keepDoing } from "../src/coaching/keep-doing.js";
-import type { KeptRestatement, Coaching } from "../src/coaching/schema.js";
+import type { KeptRestatement } from "../src/coaching/schema.js";
+import type { JsonReport } from "../src/rendering/json-report.js";
 import type { Split } from "./annomi.js";
 import { readingFrom } from "./product-run.js";
 import type { SourceRun } from "./run-sources.js";
@@ -18,7 +19,10 @@ export interface Precision {
 const empty = (): Precision => ({ items: 0, labelled: 0 });
 
 /** AnnoMI: praised items whose counsellor utterance the experts labelled a reflection. */
-export function annomiPraise(runs: readonly SourceRun[], praised: (c: Coaching) => KeptRestatement[]): { all: Precision; low: Precision } {
+export function annomiPraise(
+  runs: readonly SourceRun[],
+  praised: (report: JsonReport) => KeptRestatement[],
+): { all: Precision; low: Precision } {
   const all = empty();
   const low = empty();
   for (const run of runs) {
@@ -26,7 +30,7 @@ export function annomiPraise(runs: readonly SourceRun[], praised: (c: Coaching) 
     if (!conversation || !run.report.coaching) continue;
     const reading = readingFrom(conversation, run.source.input, run.report);
     const rowOf = new Map(reading.utteranceIds.map((id, i) => [id, conversation.rows[i]!]));
-    for (const k of praised(run.report.coaching)) {
+    for (const k of praised(run.report)) {
       const reflection = rowOf.get(k.utteranceId)?.reflection === true;
       for (const p of conversation.quality === "low" ? [all, low] : [all]) {
         p.items++;
@@ -43,7 +47,7 @@ export function annomiPraise(runs: readonly SourceRun[], praised: (c: Coaching) 
  */
 export function icsiPraise(
   runs: readonly SourceRun[],
-  praised: (c: Coaching) => KeptRestatement[],
+  praised: (report: JsonReport) => KeptRestatement[],
 ): { praised: Precision; kept: Precision; counted: Precision } {
   const p = empty();
   const k = empty();
@@ -60,7 +64,7 @@ export function icsiPraise(
       const label = labels[index.get(item.utteranceId) ?? -1];
       return label !== undefined && label.speaker === run.source.manager && label.restates;
     };
-    for (const item of praised(coaching)) tallyInto(p, restates(item));
+    for (const item of praised(run.report)) tallyInto(p, restates(item));
     for (const item of coaching.kept) tallyInto(k, restates(item));
     for (const item of keepDoing(coaching)) tallyInto(n, restates(item));
   }

@@ -5,6 +5,7 @@
  * judged), and the model answers the guards dropped, with their reasons. Pure.
  */
 import type { Coaching } from "../src/coaching/schema.js";
+import type { JsonReport } from "../src/rendering/json-report.js";
 import { praisedItems } from "./collect.js";
 import { type GroupTally, share, tallyRows } from "./judged-figures.js";
 import type { ModelPathRun } from "./model-path.js";
@@ -45,8 +46,8 @@ function cardsTable(ran: readonly Ran[]): string {
       m?.source ?? "none",
       m ? byModel(m.moments) : "-",
       String(r?.moments.length ?? "-"),
-      m ? byModel(praisedItems(m)) : "-",
-      String(r ? praisedItems(r).length : "-"),
+      m ? byModel(praisedItems(model.report)) : "-",
+      String(r ? praisedItems(rules.report).length : "-"),
       String(m?.dropped ?? "-"),
     ];
   });
@@ -118,16 +119,16 @@ function judgedTables(ran: readonly Ran[], store: VerdictStore): string[] {
         const rows = inGroup.flatMap((run) => sampleRows(run, praisedItems));
         const moments = tallyRows(only(rows, "moment"), verdicts);
         const praise = tallyRows(only(rows, "praise"), verdicts);
-        const shown = (count: (c: Coaching) => number): string =>
-          String(inGroup.reduce((n, run) => n + (run.report.coaching ? count(run.report.coaching) : 0), 0));
+        const shown = (count: (report: JsonReport, c: Coaching) => number): string =>
+          String(inGroup.reduce((n, run) => n + (run.report.coaching ? count(run.report, run.report.coaching) : 0), 0));
         return [
           [
             group,
             coach,
             String(inGroup.length),
-            shown((c) => c.moments.length),
+            shown((_, c) => c.moments.length),
             ...sampleCells(moments, moments.moment.good),
-            shown((c) => praisedItems(c).length),
+            shown((report) => praisedItems(report).length),
             ...sampleCells(praise, praise.restates),
           ],
         ];

@@ -2,7 +2,8 @@
  * The fixed sample, chosen before anyone looks: for every conversation or meeting, the top three moments of
  * the card (in card order) and the first two praised ("Keep doing") items, each as the manager reads it. Pure.
  */
-import type { Coaching, KeptRestatement } from "../src/coaching/schema.js";
+import type { KeptRestatement } from "../src/coaching/schema.js";
+import type { JsonReport } from "../src/rendering/json-report.js";
 import type { Split } from "./annomi.js";
 import { momentText, praiseText, rowKey } from "./row-text.js";
 import type { SourceRun } from "./run-sources.js";
@@ -24,7 +25,7 @@ export interface SampleRow {
 }
 
 /** `praised` gives the card's "Keep doing" items in card order. */
-export function sampleRows(run: SourceRun, praised: (c: Coaching) => KeptRestatement[]): SampleRow[] {
+export function sampleRows(run: SourceRun, praised: (report: JsonReport) => KeptRestatement[]): SampleRow[] {
   const coaching = run.report.coaching;
   if (!coaching) return [];
   const index = new Map(run.utterances.map((u, i) => [u.id, i]));
@@ -46,7 +47,7 @@ export function sampleRows(run: SourceRun, praised: (c: Coaching) => KeptRestate
     const reach = m.replyUtteranceId === null ? null : at(m.replyUtteranceId, "reply");
     return row("moment", momentText({ ...base, focus: at(m.utteranceId, "moment"), reach }, m));
   });
-  const praise = praised(coaching)
+  const praise = praised(run.report)
     .slice(0, SAMPLE.praise)
     .map((k) => row("praise", praiseText({ ...base, focus: at(k.utteranceId, "praise") }, k)));
   return [...moments, ...praise];

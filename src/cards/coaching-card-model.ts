@@ -98,7 +98,7 @@ export function coachingCardModel(input: CoachingCardInput): CoachingCardModel {
       rest: moments.slice(TOP_MOMENTS),
       empty: c.moments.length > 0 ? null : noMoments(c, a),
     },
-    kept: praiseOnCard(c)
+    kept: praiseOnCard(c, a)
       .slice(0, MAX_KEPT)
       .map((k) => ({ quote: safeText(k.quote, CAPS.kept), context: `to ${safeText(k.of, CAPS.name)} at ${clock(k.atMs)}` })),
     habit: safeText(c.habit, CAPS.habit),

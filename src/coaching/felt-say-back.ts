@@ -7,12 +7,13 @@ import type { SaidBack } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
- * meant: "Uh, and I'm getting pretty frustrated with her, you know." → "you're getting pretty frustrated with
- * her"; "Because I get stressed, I get resentful, I get overwhelmed and…" → "you get stressed, resentful and
- * overwhelmed". The rest of the sentence may be hard to write (restarts, asides), but the feeling is theirs and
- * plain. Null where the clause cannot stand alone: a "but", "if" or "unless" in the sentence (the feeling is
- * half of a contrast or a condition), a hedge in front ("I don't know, I guess I'm…"), a subject other than
- * their "I", a pronoun that points outside it, or words cleaning had to join.
+ * meant: "Uh, and I-I've just been feeling really stressed lately." → "you've just been feeling really stressed
+ * lately"; "I get stressed, I get resentful, I get overwhelmed and…" → "you get stressed, resentful and
+ * overwhelmed"; "I guess I'm getting frustrated with the rota" → "you might be getting frustrated with the rota".
+ * The rest of the sentence may be hard to write (restarts, asides), but the feeling is theirs and plain. Null
+ * where the clause cannot stand alone: a "but", "if" or "unless" in the sentence (the feeling is half of a
+ * contrast or a condition), a sentence that hangs on the one before ("Because…"), a hedge that cannot be kept, a
+ * subject other than their "I", a pronoun that points outside it, or words cleaning had to join.
  */
 export function feltClause(sentence: string): SaidBack | null {
   const cleaned = readText(sentence).cleaned;
@@ -31,6 +32,7 @@ export function feltClause(sentence: string): SaidBack | null {
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
   if (at === -1) return null;
+  const spoken = spokenWords(sentence);
   // "I guess I'm getting frustrated": the hedge is set aside here and put back below
   const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
   const { clause: listed, last } = withListedFeelings(
@@ -43,11 +45,11 @@ export function feltClause(sentence: string): SaidBack | null {
     lead !== "" ||
     [...pieces.slice(0, at), pieces[last + 1] ?? ""].some((p) => HEDGED.test(normalise(p))) ||
     // cleaning drops a hedge said as an afterthought ("I'm frustrated, I guess."), so what they said decides too
-    hedgedBeside(spokenWords(sentence).join(" "), spokenWords(listed).join(" "));
+    hedgedBeside(spoken.join(" "), spokenWords(listed).join(" "));
   const clause = hedged ? mightBe(listed) : listed;
   if (clause === null) return null;
   const words = clause.split(/\s+/).length;
-  if (words < 3 || words > MAX_WORDS || !saidAsIs(listed, sentence) || !whole(clause)) return null;
+  if (words < 3 || words > MAX_WORDS || !saidAsIs(listed, spoken) || !whole(clause)) return null;
   const said = { clause: toListenerVoice(clause), question: false, source: clause, sentence: clause, said: clause, cut: false };
   return unfaithful(said) === null ? said : null;
 }
@@ -113,47 +115,46 @@ const RESTARTED =
 
 /**
  * "I get stressed, I get resentful, I get overwhelmed": feelings listed one after another with the same
- * opening are said back as one list ("I get stressed, resentful and overwhelmed").
+ * opening are said back as one list ("I get stressed, resentful and overwhelmed"). `last`: the index of the
+ * piece the list ends in.
  */
 function withListedFeelings(pieces: readonly string[], at: number): { clause: string; last: number } {
   const first = pieces[at]!;
   const lead = LIST_LEAD.exec(first)?.[0];
-  const feeling = (piece: string): string | null => {
-    if (lead === undefined || !piece.toLowerCase().startsWith(lead.toLowerCase())) return null;
-    // "I'm stressed out" whole; in "I get overwhelmed and out of alignment" the list ends with the feeling
+  const alone = { clause: first, last: at };
+  if (lead === undefined) return alone;
+  // the feeling a piece names after the same opening: all of the rest ("I'm stressed out"), or its first word
+  // when the piece goes on ("I get overwhelmed and out of alignment"), which ends the list
+  const feeling = (piece: string): { said: string; goesOn: boolean } | null => {
+    if (!piece.toLowerCase().startsWith(lead.toLowerCase())) return null;
     const rest = piece.slice(lead.length);
     for (const said of [rest, rest.split(/\s+/)[0]!])
-      if (said.split(/\s+/).length <= 3 && feltIn(normalise(`${lead}${said}`)) !== null) return said;
+      if (said.split(/\s+/).length <= 3 && feltIn(normalise(`${lead}${said}`)) !== null) return { said, goesOn: said !== rest };
     return null;
   };
-  const feelings = [feeling(first)];
-  if (feelings[0] !== rest(first, lead)) return { clause: first, last: at };
+  const opening = feeling(first);
+  if (opening === null || opening.goesOn) return alone;
+  const feelings = [opening.said];
   for (const piece of pieces.slice(at + 1)) {
     const next = feeling(piece);
     if (next === null) break;
-    feelings.push(next);
-    if (next !== rest(piece, lead)) break;
+    feelings.push(next.said);
+    if (next.goesOn) break;
   }
-  if (feelings.length === 1) return { clause: first, last: at };
-  const clause = `${lead}${feelings.slice(0, -1).join(", ")} and ${feelings[feelings.length - 1]}`;
-  return { clause, last: at + feelings.length - 1 };
+  if (feelings.length === 1) return alone;
+  return { clause: `${lead}${feelings.slice(0, -1).join(", ")} and ${feelings.at(-1)}`, last: at + feelings.length - 1 };
 }
 const LIST_LEAD = /^(?:i'm|i am|i was|i feel|i felt|i get|i got|i've been|i'm feeling|i'm getting|i've been feeling) /i;
-
-function rest(piece: string, lead: string | undefined): string | null {
-  return lead === undefined ? null : piece.slice(lead.length);
-}
 
 /**
  * The clause's words run together in what they said, past hesitations and stutters ("I-I", "I'm-I'm"): cleaning
  * that joined words across a restart ("I was going— I'm tired") made a clause they never said.
  */
-function saidAsIs(clause: string, said: string): boolean {
-  const theirs = spokenWords(said).join(" ");
-  const ours = spokenWords(clause.replace(/, | and /g, " ")).join(" ");
-  if (` ${theirs} `.includes(` ${ours} `)) return true;
+function saidAsIs(clause: string, said: readonly string[]): boolean {
+  const ours = spokenWords(clause.replace(/, | and /g, " "));
+  if (` ${said.join(" ")} `.includes(` ${ours.join(" ")} `)) return true;
   // a list said back ("stressed, resentful and overwhelmed") is checked word by word in order
-  return /, | and /.test(clause) && inOrder(spokenWords(clause.replace(/, | and /g, " ")), spokenWords(said));
+  return /, | and /.test(clause) && inOrder(ours, said);
 }
 
 function spokenWords(text: string): string[] {

@@ -1,4 +1,6 @@
 import { normalise } from "../language/phrases.js";
+import type { Analysis } from "../metrics/schema.js";
+import { groupDiscussion } from "./group-discussion.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
 import { splitSentences } from "../language/sentences.js";
 import { readSentence, reassures, sumsUp } from "./speech-acts.js";
@@ -21,8 +23,8 @@ export function keepDoing(c: Coaching): Coaching["kept"] {
  * read by judges, most such items in team meetings were not restatements. There only a model's verdict is shown;
  * with one other person, every praiseworthy item. (The trend still counts them all: `keepDoing`.)
  */
-export function praiseOnCard(c: Coaching): Coaching["kept"] {
-  const group = new Set([...c.kept.map((k) => k.of), ...c.moments.map((m) => m.speaker)]).size > 1;
+export function praiseOnCard(c: Coaching, a: Pick<Analysis, "manager">): Coaching["kept"] {
+  const group = groupDiscussion(a);
   return keepDoing(c).filter((k) => !group || k.source === "model");
 }
 

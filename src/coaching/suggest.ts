@@ -9,7 +9,7 @@ import type { Candidate } from "./moments.js";
 import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
-import { whatHappened } from "./what-happened.js";
+import { type FeltReading, whatHappened } from "./what-happened.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -32,9 +32,10 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
         ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
         : null;
     // where the whole sentence cannot be written back, the clause that says the feeling may be
-    const said = whole?.faithful ? whole : heart === felt.sentence ? feltClause(heart.text) : null;
+    const clause = feltClause(felt.sentence.text);
+    const said = whole?.faithful ? whole : heart === felt.sentence ? clause : null;
     return {
-      ...momentAt(candidate, heart.utterance, heart.text),
+      ...momentAt(candidate, heart.utterance, heart.text, { felt: felt.felt, clause }),
       suggestion: said ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
     };
   }
@@ -44,7 +45,7 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
   const heart = sayable[0]!;
   const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
   return {
-    ...momentAt(candidate, heart.utterance, heart.text),
+    ...momentAt(candidate, heart.utterance, heart.text, null),
     suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
   };
 }
@@ -68,14 +69,14 @@ const FELT_STARTER: Record<Felt, string> = {
   struggle: `So you're saying… (what they said, in your own words). ${CHECK}`,
 };
 
-function momentAt(candidate: Candidate, utterance: Utterance, quote: string): Omit<CoachingMoment, "suggestion"> {
+function momentAt(candidate: Candidate, utterance: Utterance, quote: string, felt: FeltReading | null): Omit<CoachingMoment, "suggestion"> {
   return {
     utteranceId: utterance.id,
     atMs: utterance.startMs,
     speaker: candidate.speaker,
     quote,
     kind: candidate.kind,
-    whatHappened: whatHappened(candidate),
+    whatHappened: whatHappened(candidate, felt),
     replyUtteranceId: candidate.reply?.id ?? null,
   };
 }

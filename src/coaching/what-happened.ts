@@ -5,6 +5,7 @@ import { isMinimal } from "./exchanges.js";
 import { readText } from "../language/read.js";
 import type { Felt } from "../language/felt.js";
 import type { Candidate } from "./moments.js";
+import type { SaidBack } from "./say-back.js";
 import type { Raised } from "./worth-coaching.js";
 
 /**
@@ -27,6 +28,18 @@ const RAISED: Record<Raised, string> = {
   problem: "what they said",
 };
 
+/** What the line may name of a feeling they said: its kind, and the clause that says it plainly, if one does. */
+export interface FeltReading {
+  felt: Felt;
+  clause: SaidBack | null;
+}
+
+/** The feeling said in the candidate's turn, read for the line; null when they said none. */
+export function feltReading(candidate: Candidate): FeltReading | null {
+  const felt = feltSentence(candidate.turn);
+  return felt ? { felt: felt.felt, clause: feltClause(felt.sentence.text) } : null;
+}
+
 /** A reply sentence shorter than this is a false start ("So.", "W"), not the reply to quote. */
 const MIN_QUOTED_WORDS = 3;
 const MAX_QUOTED_WORDS = 10;
@@ -37,12 +50,10 @@ const MAX_QUOTED_WORDS = 10;
  * transcript's timings are too loose to say so of one sentence; the talk-over figure counts those), never says
  * what kind of reply it was (advice, a question) on a guess, and never calls a point a worry unless it was one.
  */
-export function whatHappened(candidate: Candidate): string {
-  const felt = feltSentence(candidate.turn);
+export function whatHappened(candidate: Candidate, felt: FeltReading | null = feltReading(candidate)): string {
   // where one clause says the feeling plainly, the line says which ("…without first saying back that they're
   // having a hard time breathing"): a reply that took up something else they said is not called deaf to it all
-  const said = felt ? feltClause(felt.sentence.text) : null;
-  const named = said ? toThirdPerson(said.source) : null;
+  const named = felt?.clause ? toThirdPerson(felt.clause.source) : null;
   const thing = named ? `that ${named}` : felt ? FELT[felt.felt] : RAISED[candidate.raised];
   if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];

@@ -226,7 +226,7 @@ function raisedItems(meetings: readonly SharedMeeting[], names: ReadonlySet<stri
 function wentWell(meetings: readonly SharedMeeting[], names: ReadonlySet<string>): WentWell[] {
   const out: WentWell[] = [];
   for (const s of [...meetings].reverse()) {
-    for (const k of s.coaching ? praiseOnCard(s.coaching) : []) {
+    for (const k of s.coaching ? praiseOnCard(s.coaching, s.analysis) : []) {
       if (!names.has(k.of)) continue;
       const theirs = s.theirUtterances?.find((u) => u.id === k.ofUtteranceId)?.text ?? null;
       out.push({ meetingId: s.meetingId, title: s.title, at: s.at, quote: k.quote, theirWords: theirs });

@@ -22,7 +22,7 @@ export function coachingLines(c: Coaching, a: Pick<Analysis, "speakersKnown" | "
     out.push(`${pad}What happened: ${m.whatHappened}`);
     out.push(`${pad}Try saying: ${q(m.suggestion)}`);
   });
-  const kept = praiseOnCard(c);
+  const kept = praiseOnCard(c, a);
   if (kept.length > 0) {
     out.push(md ? "" : "", md ? "**Keep doing:** you said back what you heard" : "  Keep doing: you said back what you heard");
     for (const k of kept.slice(0, 3)) out.push(`${md ? "- " : "  - "}${clock(k.atMs)} ${q(k.quote)}`);

@@ -61,7 +61,7 @@ export function coachingSection(c: Coaching, a: Pick<Analysis, "speakersKnown" |
     );
     parts.push(`<h2>Moments to restate</h2><ol class="moments">${items.join("")}</ol>`);
   }
-  const kept = praiseOnCard(c);
+  const kept = praiseOnCard(c, a);
   if (kept.length > 0)
     parts.push(
       `<h2>Keep doing</h2><p>Here you said back what you heard:</p><ul>${kept.map((k) => `<li>${clock(k.atMs)} to ${esc(plainName(k.of))}: “${esc(k.quote)}”</li>`).join("")}</ul>`,

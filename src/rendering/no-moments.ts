@@ -1,4 +1,4 @@
-import { rulesPickMoments } from "../coaching/heuristic-coach.js";
+import { groupDiscussion } from "../coaching/group-discussion.js";
 import type { Coaching } from "../coaching/schema.js";
 import type { Analysis } from "../metrics/schema.js";
 
@@ -12,7 +12,7 @@ export function noMoments(c: Coaching, a: Pick<Analysis, "speakersKnown" | "mana
     return `Attune finds listening moments in English conversations only, and this meeting was in ${c.language.name}${hedge}, so none are shown. The talk-time figures still hold.`;
   }
   if (!a.speakersKnown) return "Without speaker names, moments to restate cannot be found.";
-  if (c.source === "heuristic" && !rulesPickMoments(a))
+  if (c.source === "heuristic" && groupDiscussion(a))
     return c.fallbackReason
       ? "In a discussion among several people only the language model picks out moments, and it could not be used this time. The talk-time figures still hold."
       : "No moments are picked out in a discussion among several people unless Attune is set up with a language model (ask whoever runs it). The talk-time figures still hold.";

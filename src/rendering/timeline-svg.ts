@@ -84,7 +84,7 @@ export function timelineSvg(input: TimelineInput): string {
   }
   if (mine !== undefined) {
     // the restatements the card praises, not every one the detector credited (in a group discussion most are not)
-    for (const k of coaching ? praiseOnCard(coaching) : []) {
+    for (const k of coaching ? praiseOnCard(coaching, a) : []) {
       const tip = `${clock(k.atMs - t0)} · you said back what you heard: “${k.quote}”`;
       parts.push(
         `<circle class="tl-kept" cx="${num(x(k.atMs))}" cy="${num(barY(mine) + BAR_H / 2)}" r="4" fill="${COLORS.kept}" stroke="#fff"><title>${escapeXml(truncate(tip, 200))}</title></circle>`,

@@ -88,12 +88,16 @@ describe("what the card holds up: in a discussion among several people, only a m
   const lee = ["Lee", "With the tandem network the system gets sixty-two percent, at a latency of two thirty."] as [string, string];
   const ari = ["Ari", "The cache misses doubled after the upgrade, so every nightly run is now four hours long."] as [string, string];
   const reply = (text: string): [string, string] => [MANAGER, text];
-  const coached = (utterances: Utterance[]) =>
-    heuristicCoaching(pickMoments(utterances, MANAGER), analyze({ utterances, manager: MANAGER }), MANAGER, 0);
+  const coached = (utterances: Utterance[]) => {
+    const analysis = analyze({ utterances, manager: MANAGER });
+    return { analysis, coaching: heuristicCoaching(pickMoments(utterances, MANAGER), analysis, MANAGER, 0) };
+  };
 
   it("shows the rules' praise with one other person, and counts it either way", () => {
     const one = coached(talk(lee, reply("So sixty-two percent with the tandem network, at two thirty.")));
-    expect(praiseOnCard(one).map((k) => k.quote)).toEqual(["So sixty-two percent with the tandem network, at two thirty."]);
+    expect(praiseOnCard(one.coaching, one.analysis).map((k) => k.quote)).toEqual([
+      "So sixty-two percent with the tandem network, at two thirty.",
+    ]);
     const group = coached(
       talk(
         lee,
@@ -102,12 +106,16 @@ describe("what the card holds up: in a discussion among several people, only a m
         reply("So the nightly run is four hours long now."),
       ),
     );
-    expect(keepDoing(group)).toHaveLength(2);
-    expect(praiseOnCard(group)).toEqual([]);
+    expect(keepDoing(group.coaching)).toHaveLength(2);
+    expect(praiseOnCard(group.coaching, group.analysis)).toEqual([]);
     const judgedByModel = {
-      ...group,
-      kept: group.kept.map((k, i) => ({ ...k, source: i === 0 ? ("model" as const) : ("rules" as const) })),
+      ...group.coaching,
+      kept: group.coaching.kept.map((k, i) => ({ ...k, source: i === 0 ? ("model" as const) : ("rules" as const) })),
     };
-    expect(praiseOnCard(judgedByModel).map((k) => k.of)).toEqual(["Lee"]);
+    expect(praiseOnCard(judgedByModel, group.analysis).map((k) => k.of)).toEqual(["Lee"]);
+    // a discussion among several people even where the manager said back only one of them
+    const onlyLee = coached(talk(lee, reply("So sixty-two percent with the tandem network, at two thirty."), ari, reply("Okay.")));
+    expect(keepDoing(onlyLee.coaching)).toHaveLength(1);
+    expect(praiseOnCard(onlyLee.coaching, onlyLee.analysis)).toEqual([]);
   });
 });

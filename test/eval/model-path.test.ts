@@ -82,7 +82,7 @@ describe("the model path, replayed", () => {
     const report = modelPathReport([run], new Map(), dir);
     const rules = run.rules.report.coaching!;
     const cards = new RegExp(
-      `annomi/28 +held-out +llm +2 \\(2 by the model\\) +${rules.moments.length} +\\d \\(\\d by the model\\) +${praisedItems(rules).length} +0$`,
+      `annomi/28 +held-out +llm +2 \\(2 by the model\\) +${rules.moments.length} +\\d \\(\\d by the model\\) +${praisedItems(run.rules.report).length} +0$`,
       "m",
     );
     expect(report).toMatch(cards);
@@ -100,7 +100,7 @@ describe("the model path, replayed", () => {
     const run = ran(await runModelPath(replays("rows"), rulesRuns, {}));
     const rows = modelPathRows([run]);
     const rules = sampleRows(run.rules, praisedItems);
-    expect(rows.map((r) => r.kind)).toEqual(["moment", "moment", ...praisedItems(run.model.report.coaching!).map(() => "praise")]);
+    expect(rows.map((r) => r.kind)).toEqual(["moment", "moment", ...praisedItems(run.model.report).map(() => "praise")]);
     expect(rows.every((r) => r.source === "annomi" && r.sourceId === SOURCE_ID && r.split === "held-out")).toBe(true);
     for (const r of rows) expect(r.text).not.toMatch(/\bllm\b|heuristic|source|rules/i);
     expect(rows.some((r) => r.text.includes("so frightened"))).toBe(true);
@@ -136,7 +136,7 @@ describe("the model path, replayed", () => {
     const rm = rulesRows.filter((r) => r.kind === "moment").length;
     const rp = rulesRows.filter((r) => r.kind === "praise").length;
     const rules = run.rules.report.coaching!;
-    const counts = [1, rules.moments.length, rm, 0, rm, "-", praisedItems(rules).length, rp, 1, rp - 1, "0/1 0%"];
+    const counts = [1, rules.moments.length, rm, 0, rm, "-", praisedItems(run.rules.report).length, rp, 1, rp - 1, "0/1 0%"];
     expect(line(report, "rules")).toMatch(new RegExp(`^all +rules +${counts.join(" +")}$`));
     // the same card from both coaches: one verdict per row, counted on both lines
     const same = modelPathReport([{ ...run, model: run.rules }], store, "dir");

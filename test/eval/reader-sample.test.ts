@@ -81,7 +81,7 @@ describe("the fixed sample", () => {
       ["u2", "u4", "u6", "u8"].map((id) => moment(id, null)),
       ["u3", "u5", "u7"].map(kept),
     );
-    const rows = sampleRows(r, (c) => c.kept);
+    const rows = sampleRows(r, (report) => report.coaching!.kept);
     expect(rows.map((x) => x.kind)).toEqual(["moment", "moment", "moment", "praise", "praise"]);
     expect(rows[0]!.text).toContain(">> Lee: Line 2.");
     expect(rows[4]!.text).toContain(">> Sam: Line 5.");
@@ -90,7 +90,7 @@ describe("the fixed sample", () => {
   });
 
   it("fails with the source named when the card points at an utterance the transcript lacks", () => {
-    expect(() => sampleRows(run([moment("u99", null)], []), (c) => c.kept)).toThrow(/icsi\/Bxx001.*u99/);
+    expect(() => sampleRows(run([moment("u99", null)], []), (report) => report.coaching!.kept)).toThrow(/icsi\/Bxx001.*u99/);
   });
 });
 
@@ -135,7 +135,7 @@ describe("the sample from the product's own output", () => {
     const rows = runs.flatMap((r) => sampleRows(r, praisedItems));
     for (const r of runs) {
       const c = r.report.coaching!;
-      const expected = Math.min(3, c.moments.length) + Math.min(2, praisedItems(c).length);
+      const expected = Math.min(3, c.moments.length) + Math.min(2, praisedItems(r.report).length);
       expect(
         rows.filter((row) => row.sourceId === r.source.id),
         r.source.id,

@@ -46,9 +46,9 @@ describe("the meeting timeline (SVG)", () => {
     };
     const confirmed = { ...input.coaching, kept: [said, ...input.coaching.kept] };
     expect(count(timelineSvg({ ...input, coaching: confirmed }), /<circle class="tl-kept"[^>]*><title>/)).toBe(
-      praiseOnCard(confirmed).length,
+      praiseOnCard(confirmed, input.analysis).length,
     );
-    expect(praiseOnCard(confirmed).length).toBe(1);
+    expect(praiseOnCard(confirmed, input.analysis).length).toBe(1);
     expect(count(svg, /<path class="tl-interruption" d="M[\d.]+ [\d.]+l6 6m0 -6l-6 6" stroke="#c4314b" stroke-width="1.5"><title>/)).toBe(
       input.analysis.interruptions.filter((c) => c.by === PM).length,
     );
