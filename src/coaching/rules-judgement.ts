@@ -82,6 +82,9 @@ const TELLS =
 const ACKNOWLEDGES =
   /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|scary|frustrating)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
 
-/** Opens by disagreeing or correcting: "No, …", "But …", "I think you're wrong", "Actually, …". */
+/**
+ * Opens by disagreeing or correcting: "No, …", "But …", "Right, but …", "I think you're wrong", "Actually, …". An
+ * argument with the point takes it up (the rubric counts it so), however little it concedes.
+ */
 const DISAGREES =
-  /^(?:(?:well|yeah|okay|ok|hmm|um|uh|oh)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't agree\b|(?:i think )?you're wrong\b|i think you're\b)/;
+  /^(?:(?:well|yeah|yes|right|sure|true|fair enough|okay|ok|hmm|um|uh|oh)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't agree\b|(?:i think )?you're wrong\b|i think you're\b)/;

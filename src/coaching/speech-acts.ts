@@ -71,10 +71,6 @@ const SELF =
 const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
 
-/**
- * A listener sums up: "So…", "And so…", "Okay, so…" (not "So what…?" or "So do you…?", which ask). Lower-cased,
- * cleaned text.
- */
 /** Comfort or reassurance ("don't worry", "you're not alone", "it's normal"): it answers a feeling without saying it back. */
 export function reassures(sentence: string): boolean {
   return REASSURES.test(sentence);
@@ -82,6 +78,10 @@ export function reassures(sentence: string): boolean {
 const REASSURES =
   /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
+/**
+ * A listener sums up: "So…", "And so…", "Okay, so…" (not "So what…?" or "So do you…?", which ask). Lower-cased,
+ * cleaned text.
+ */
 export function sumsUp(sentence: string): boolean {
   return SUMS_UP.test(sentence);
 }

@@ -68,6 +68,9 @@ describe("the rules' verdict before their card shows a moment", () => {
     for (const reply of [
       "I think you're wrong. The release is fine.",
       "No, we have cover for that.",
+      // an argument that concedes a word first still argues ("Right, but…")
+      "Right, but the soak tests will catch that.",
+      "Sure, but we can always roll back.",
       "Don't worry, Alex can take the pager.",
       "Okay. That must feel like a lot right now.",
       "So, having someone else on the pager would make a big difference.",

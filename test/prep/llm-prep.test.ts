@@ -166,7 +166,7 @@ describe("attune prep with a model (fake OpenAI-compatible server)", () => {
             utteranceId: "m2/u6",
           },
           // Renée's words, not Jordan's
-          { question: "Why do you think the soak tests will catch it?", quote: "the soak tests will catch that", utteranceId: "m2/u5" },
+          { question: "Why can the date not move again?", quote: "we moved it twice already this quarter", utteranceId: "m2/u5" },
         ],
         reminder: "Let Jordan finish before you answer.",
       }),
