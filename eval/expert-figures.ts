@@ -42,13 +42,14 @@ export function annomiPraise(
 }
 
 /**
- * ICSI: praised items, kept items (every restatement the detector credits, `coaching.kept[]`) and the ones the
- * trend counts (`keepDoing`) that are the lead's utterances with `restates` (a `bs` or `bu` act).
+ * ICSI: praised items, kept items (every restatement the detector credits, `coaching.kept[]`) and the
+ * praiseworthy ones among them (`keepDoing`, what a model-coached group card could hold up) that are the lead's
+ * utterances with `restates` (a `bs` or `bu` act).
  */
 export function icsiPraise(
   runs: readonly SourceRun[],
   praised: (report: JsonReport) => KeptRestatement[],
-): { praised: Precision; kept: Precision; counted: Precision } {
+): { praised: Precision; kept: Precision; praiseworthy: Precision } {
   const p = empty();
   const k = empty();
   const n = empty();
@@ -68,7 +69,7 @@ export function icsiPraise(
     for (const item of coaching.kept) tallyInto(k, restates(item));
     for (const item of keepDoing(coaching)) tallyInto(n, restates(item));
   }
-  return { praised: p, kept: k, counted: n };
+  return { praised: p, kept: k, praiseworthy: n };
 }
 
 function tallyInto(p: Precision, labelled: boolean): void {

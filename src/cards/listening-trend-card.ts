@@ -55,7 +55,7 @@ export function listeningTrendCard(trend: ListeningTrend): AdaptiveCard {
           ),
           column(
             [
-              text(trend.meetings.length < 2 ? "no direction yet" : directionText(i.direction), {
+              text(trend.meetings.length < 2 ? "no direction yet" : directionText(i), {
                 size: "Small",
                 color: COLOR[i.direction],
                 weight: i.direction === "slipping" ? "Bolder" : "Default",
@@ -93,7 +93,7 @@ export function listeningTrendCardText(trend: ListeningTrend): string {
   const lines = [`Your listening trend (${trend.meetings.length} meeting${trend.meetings.length === 1 ? "" : "s"})`];
   if (trend.meetings.length < 2) lines.push(`${FIRST_MEETING.charAt(0).toUpperCase()}${FIRST_MEETING.slice(1)}.`);
   for (const i of trend.indicators)
-    lines.push(`${i.label}: ${latestText(i, latest)}${trend.meetings.length < 2 ? "" : `, ${directionText(i.direction)}`}`);
+    lines.push(`${i.label}: ${latestText(i, latest)}${trend.meetings.length < 2 ? "" : `, ${directionText(i)}`}`);
   const practice = practiceLine(trend.practice);
   if (practice) lines.push(practice);
   lines.push(`Focus: ${trend.focus.habit}`);

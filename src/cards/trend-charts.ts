@@ -84,7 +84,7 @@ function values(i: IndicatorTrend, labels: readonly string[], show: (v: number) 
 const rate = (v: number) => perHour(v).replace(/ per hour$/, "");
 
 function directionSentence(i: IndicatorTrend): string {
-  const d = directionText(i.direction);
+  const d = directionText(i);
   return `${d.charAt(0).toUpperCase()}${d.slice(1)}.`;
 }
 

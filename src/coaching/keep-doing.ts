@@ -21,7 +21,7 @@ export function keepDoing(c: Coaching): Coaching["kept"] {
  * What a card holds up under "Keep doing". In a discussion among several people the rules cannot tell a say-back
  * from the listener's own next step in their terms ("So you want to say that…", "Now the planner comes out…"):
  * read by judges, most such items in team meetings were not restatements. There only a model's verdict is shown;
- * with one other person, every praiseworthy item. (The trend still counts them all: `keepDoing`.)
+ * with one other person, every praiseworthy item. The trend counts these too.
  */
 export function praiseOnCard(c: Coaching, a: Pick<Analysis, "manager">): Coaching["kept"] {
   const group = groupDiscussion(a);

@@ -2,7 +2,6 @@ import { percent } from "../format/percent.js";
 import { responseGapShort } from "../format/response-gap.js";
 import { shareAgainstRange } from "../format/share-range.js";
 import { sparkline } from "../format/sparkline.js";
-import type { Direction } from "../trend/direction.js";
 import type { Focus, IndicatorKey, IndicatorTrend, ListeningTrend, TrendMeeting } from "../trend/listening-trend.js";
 
 /** Counts are drawn from 0, so a series of ones does not look like a peak; other series use their own range. */
@@ -64,8 +63,23 @@ export function latestText(i: IndicatorTrend, latest: TrendMeeting | undefined):
   return formatValue(i.key, value);
 }
 
-export function directionText(d: Direction): string {
-  return d === "not-enough-meetings" ? "not enough meetings yet" : d;
+/** The direction as words; a count no meeting judged (only rules-coached group meetings, say) says so. */
+export function directionText(i: Pick<IndicatorTrend, "direction" | "counts">): string {
+  if (i.counts !== null && i.counts.length > 0 && i.counts.every((c) => c === null)) return NOT_JUDGED;
+  return i.direction === "not-enough-meetings" ? "not enough meetings yet" : i.direction;
+}
+const NOT_JUDGED = "not judged";
+
+/**
+ * Why a meeting shows no restatement or moment count although it was coached: in a group discussion the built-in
+ * rules judge neither (a model does). Null when no meeting of the trend is such.
+ */
+export function notJudgedNote(trend: Pick<ListeningTrend, "meetings" | "indicators">): string | null {
+  const kept = trend.indicators.find((i) => i.key === "restatementsKept")?.counts ?? [];
+  const unjudged = trend.meetings.some((m, index) => m.coached && !m.oneOnOne && kept[index] === null);
+  return unjudged
+    ? "kept and missed show – for a group meeting coached by the built-in rules, which judge moments and restatements only in one-on-ones; with a model set (OPENAI_*) they are judged there too"
+    : null;
 }
 
 export function focusWhy(trend: ListeningTrend): string {

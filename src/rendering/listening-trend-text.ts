@@ -3,7 +3,7 @@ import { dateRange, isoDate } from "../format/dates.js";
 import { percent } from "../format/percent.js";
 import { shareAgainstRange } from "../format/share-range.js";
 import { type ListeningTrend, practiceLine, type TrendMeeting } from "../trend/listening-trend.js";
-import { changeText, directionText, focusWhy, formatValue, latestText, sparklineFor } from "./listening-trend-format.js";
+import { changeText, directionText, focusWhy, formatValue, latestText, notJudgedNote, sparklineFor } from "./listening-trend-format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -17,9 +17,7 @@ export function listeningTrendText(trend: ListeningTrend): string {
   const latest = trend.meetings[trend.meetings.length - 1];
   const width = Math.max(...trend.indicators.map((i) => i.label.length), 9);
   const sparkWidth = Math.max(5, trend.meetings.length);
-  const rows = trend.indicators.map(
-    (i) => [i.label, sparklineFor(i), changeText(i), latestText(i, latest), directionText(i.direction)] as const,
-  );
+  const rows = trend.indicators.map((i) => [i.label, sparklineFor(i), changeText(i), latestText(i, latest), directionText(i)] as const);
   const changeWidth = Math.max(16, ...rows.map((r) => r[2].length));
   const latestWidth = Math.max(6, ...rows.map((r) => r[3].length));
   lines.push(
@@ -41,6 +39,8 @@ export function listeningTrendText(trend: ListeningTrend): string {
   const titleWidth = Math.min(24, Math.max(...trend.meetings.map((m) => m.title.length)));
   for (const m of trend.meetings) lines.push(`  ${meetingLine(trend, m, titleWidth)}`);
   if (trend.skipped > 0) lines.push(`  (${plural(trend.skipped, "stored meeting")} without your figures left out)`);
+  const note = notJudgedNote(trend);
+  if (note) lines.push(`  (${note})`);
   lines.push(
     "",
     "Directions compare the latest half of the meetings with the earlier half; small changes count as steady. See docs/metrics.md, Trends.",
@@ -81,17 +81,20 @@ export function listeningTrendMarkdown(trend: ListeningTrend): string {
   const out = [`# Listening trend: ${cell(trend.manager)}`, "", `${header(trend)}.`, ""];
   out.push("| Indicator | Trend | Earlier → recent | Latest | Direction |", "|---|---|---|---|---|");
   for (const i of trend.indicators)
-    out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionText(i.direction)} |`);
+    out.push(`| ${i.label} | \`${sparklineFor(i)}\` | ${changeText(i)} | ${latestText(i, latest)} | ${directionText(i)} |`);
   out.push("", `**Focus:** ${cell(trend.focus.habit)} _(${focusWhy(trend)})_`, "", "## Meetings", "");
   out.push("| Date | Meeting | Share | Kept | Missed | Interruptions | Questions | Gap |", "|---|---|---:|---:|---:|---:|---:|---:|");
   trend.meetings.forEach((m, index) => {
     const v = (key: string) => trend.indicators.find((i) => i.key === key)?.values[index] ?? null;
-    const n = (key: string) => String(v(key) ?? "–");
+    // the meeting's own count, as in the text (the per-hour rate is what the indicators compare)
+    const n = (key: string) => String(trend.indicators.find((i) => i.key === key)?.counts?.[index] ?? "–");
     const gap = v("responseGap");
     out.push(
       `| ${isoDate(m.at)} | ${cell(m.title)} | ${percent(m.share)} (fair ${percent(m.fairShare)}) | ${n("restatementsKept")} | ${n("momentsMissed")} | ${n("interruptions")} | ${n("questions")} | ${formatValue("responseGap", gap)} |`,
     );
   });
+  const note = notJudgedNote(trend);
+  if (note) out.push("", `_${note.charAt(0).toUpperCase()}${note.slice(1)}._`);
   out.push("", "Directions compare the latest half of the meetings with the earlier half; small changes count as steady.");
   return out.join("\n");
 }

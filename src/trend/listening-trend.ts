@@ -1,4 +1,5 @@
-import { keepDoing } from "../coaching/keep-doing.js";
+import { judgedListening } from "../coaching/group-discussion.js";
+import { praiseOnCard } from "../coaching/keep-doing.js";
 import type { Coaching } from "../coaching/schema.js";
 import type { Analysis, ManagerMetrics, ShareVerdict } from "../metrics/schema.js";
 import { direction, halfIndices, halves, judgeChange, type Direction } from "./direction.js";
@@ -166,7 +167,7 @@ const SPECS: readonly IndicatorSpec[] = [
     key: "restatementsKept",
     label: "Restatements kept",
     better: "higher",
-    count: (_, c) => (c ? keepDoing(c).length : null),
+    count: (m, c) => (c && judgedListening(c, { manager: m }) ? praiseOnCard(c, { manager: m }).length : null),
     habit: () => HABITS.restate,
   },
   {
@@ -174,7 +175,7 @@ const SPECS: readonly IndicatorSpec[] = [
     key: "momentsMissed",
     label: "Moments missed",
     better: "lower",
-    count: (_, c) => (c ? c.moments.length : null),
+    count: (m, c) => (c && judgedListening(c, { manager: m }) ? c.moments.length : null),
     habit: () => HABITS.sayBack,
   },
   {

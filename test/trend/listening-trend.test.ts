@@ -32,7 +32,11 @@ interface Figures {
   gapMs: number | null;
 }
 
-/** The real ES2004a analysis and coaching with the manager's figures set to a known series, each an hour long (counts per hour = counts). */
+/**
+ * The real ES2004a analysis and coaching with the manager's figures set to a known series, each an hour long (counts
+ * per hour = counts). A four-person meeting: its moments and praise are counted as a model's (the rules judge none
+ * in a group discussion).
+ */
 function meeting(i: number, f: Figures): CoachedMeeting {
   const manager: ManagerMetrics = {
     ...base.manager!,
@@ -44,6 +48,7 @@ function meeting(i: number, f: Figures): CoachedMeeting {
   manager.shareVerdict = f.share > manager.expectedShare[1] ? "above" : f.share < manager.expectedShare[0] ? "below" : "within";
   const coaching: Coaching = {
     ...baseCoaching,
+    source: "llm",
     moments: Array.from({ length: f.missed }, (_, k) => baseCoaching.moments[k % baseCoaching.moments.length]!),
     kept: Array.from({ length: f.kept }, () => ({
       utteranceId: "u1",
@@ -51,6 +56,7 @@ function meeting(i: number, f: Figures): CoachedMeeting {
       quote: "So you mean the remote should be simple?",
       of: "MEE014 (Industrial Designer)",
       ofUtteranceId: "u2",
+      source: "model" as const,
     })),
     habit: `habit of meeting ${i}`,
   };
@@ -205,6 +211,24 @@ describe("directions", () => {
     expect(indicator(four, "momentsMissed").direction).toBe("steady");
     // levels are not rates
     expect(indicator(two, "responseGap")).toMatchObject({ unit: "ms", counts: null, values: [1000, 1000] });
+  });
+
+  it("a group discussion coached by the rules counts as not measured for moments and restatements, not as zero", () => {
+    const rows = series([
+      { share: 0.5, kept: 2, missed: 1, interruptions: 1, questions: 3, gapMs: 500 },
+      { share: 0.5, kept: 2, missed: 1, interruptions: 1, questions: 3, gapMs: 500 },
+    ]);
+    rows[0] = { ...rows[0]!, coaching: { ...rows[0]!.coaching!, source: "heuristic" } };
+    const trend = computeListeningTrend(PM, rows);
+    expect(indicator(trend, "restatementsKept").counts).toEqual([null, 2]);
+    expect(indicator(trend, "momentsMissed").counts).toEqual([null, 1]);
+    expect(indicator(trend, "interruptions").counts).toEqual([1, 1]);
+    // with one other person the rules' moments and praise count
+    const oneOnOne = { ...rows[0]!, analysis: { ...rows[0]!.analysis, manager: { ...rows[0]!.analysis.manager!, oneOnOne: true } } };
+    const kept = (oneOnOne.coaching!.kept ?? []).map((k) => ({ ...k, source: "rules" as const }));
+    const both = computeListeningTrend(PM, [{ ...oneOnOne, coaching: { ...oneOnOne.coaching!, kept } }, rows[1]!]);
+    expect(indicator(both, "restatementsKept").counts).toEqual([2, 2]);
+    expect(indicator(both, "momentsMissed").counts).toEqual([1, 1]);
   });
 
   it("meetings without a coaching report have no restatement figures; a forgotten manager's meeting is left out", () => {

@@ -80,11 +80,11 @@ describe("attune trend on stored AMI meetings", () => {
     expect(t.meetings.map((m) => m.fairShare)).toEqual([1 / 3, 0.25, 0.25, 0.25]);
     expect(t.meetings.map((m) => m.shareVerdict)).toEqual(["above", "below", "above", "within"]);
     expect(analyses.map((a) => a.durationMs)).toEqual([268_690, 253_650, 263_290, 261_960]);
-    // the Project Manager's replies take up what the others raise in ES2004a: no moment to coach in any quarter
-    // (issue 17: a moment only where someone raised something of their own and the reply left it)
-    expect(byKey(t, "momentsMissed").counts).toEqual([0, 0, 0, 0]);
-    expect(byKey(t, "momentsMissed").values).toEqual([0, 0, 0, 0]);
-    expect(byKey(t, "restatementsKept").counts).toEqual([0, 0, 0, 0]);
+    // a four-person meeting coached by the built-in rules: they judge no moments or restatements there, so the
+    // trend counts neither (not measured, rather than zero)
+    expect(byKey(t, "momentsMissed").counts).toEqual([null, null, null, null]);
+    expect(byKey(t, "momentsMissed").values).toEqual([null, null, null, null]);
+    expect(byKey(t, "restatementsKept").counts).toEqual([null, null, null, null]);
     expect(byKey(t, "interruptions").counts).toEqual([1, 6, 6, 5]);
     expect(byKey(t, "questions").counts).toEqual([3, 2, 4, 4]);
     expect(byKey(t, "responseGap")).toMatchObject({ unit: "ms", counts: null });
@@ -95,12 +95,12 @@ describe("attune trend on stored AMI meetings", () => {
     const t = await trendJson("--last", "4");
     // share: outside the range by 38.9 and 4.2 points, then 11.0 and 0: 21.5 → 5.5 on average, toward the range
     expect(byKey(t, "share").direction).toBe("improving");
-    expect(byKey(t, "restatementsKept").direction).toBe("steady");
+    expect(byKey(t, "restatementsKept").direction).toBe("not-enough-meetings");
     const perHour = (n: number, ...ms: number[]) => n / (ms.reduce((a, b) => a + b, 0) / 3_600_000);
     const early = [268_690, 253_650];
     const late = [263_290, 261_960];
-    // no moment in either half: 0 → 0 an hour is steady
-    expect(byKey(t, "momentsMissed")).toMatchObject({ direction: "steady", earlier: 0, recent: 0 });
+    // not judged in any meeting: no direction
+    expect(byKey(t, "momentsMissed")).toMatchObject({ direction: "not-enough-meetings", earlier: null, recent: null });
     // 7 → 11 interruptions: 48.2 → 75.4 an hour, band 12.1
     expect(byKey(t, "interruptions").direction).toBe("slipping");
     expect(byKey(t, "interruptions").earlier).toBeCloseTo(perHour(7, ...early), 9);
@@ -111,7 +111,7 @@ describe("attune trend on stored AMI meetings", () => {
     // more than interruptions' 2.2 bands of 12.1 an hour: the focus is the pause
     expect(byKey(t, "responseGap")).toMatchObject({ earlier: (720 - 1370) / 2, recent: (-565 - 1245) / 2, direction: "slipping" });
     expect(t.focus).toEqual({ indicator: "responseGap", because: "slipping", habit: HABITS.pause });
-    expect(byKey(t, "momentsMissed").sparkline).toBe("▁▁▁▁");
+    expect(byKey(t, "momentsMissed").sparkline).toBe("····");
     expect(byKey(t, "share").sparkline).toBe("█▁▅▃");
   });
 
@@ -137,18 +137,21 @@ describe("attune trend on stored AMI meetings", () => {
     expect(code).toBe(0);
     expect(out).toContain(`Attune listening trend: ${PM}\n4 meetings, 2026-03-02 to 2026-03-23`);
     expect(out).toMatch(/^Share vs fair share\s+█▁▅▃\s+\+22 pp → \+17 pp\s+36% \(fair 25%, aim 17%–38%\)\s+improving$/m);
-    expect(out).toMatch(/^Moments missed\s+▁▁▁▁\s+0 → 0 per hour\s+0 \(0 per hour\)\s+steady$/m);
+    expect(out).toMatch(/^Moments missed\s+····\s+n\/a\s+n\/a\s+not judged$/m);
     expect(out).toMatch(/^Interruptions made\s+▂██▇\s+48 → 75 per hour\s+5 in 4 min\s+slipping$/m);
     expect(out).toMatch(/^Median response gap\s+█▁▄▁\s+0\.25 s before → 1 s before\s+1\.25 s before\s+slipping$/m);
     expect(out).toContain(`Focus: ${HABITS.pause}\n  (median response gap slipped the most)`);
     expect(out).toMatch(
-      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17%–38%\) {2}kept 0 {2}missed 0 {2}int 5 {2}\? 4 {2}gap 1\.25 s before$/m,
+      /^ {2}2026-03-23 {2}ES2004a part 4\s+share 36% \(within 17%–38%\) {2}kept – {2}missed – {2}int 5 {2}\? 4 {2}gap 1\.25 s before$/m,
     );
+    expect(out).toContain("(kept and missed show – for a group meeting coached by the built-in rules");
   });
 
   it("markdown has the table; card is a valid Adaptive Card 1.5", async () => {
     const md = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "markdown"]);
     expect(md.out).toContain("| Interruptions made | `▂██▇` | 48 → 75 per hour | 5 in 4 min | slipping |");
+    // each meeting's own counts, as in the text
+    expect(md.out).toContain("| 2026-03-23 | ES2004a part 4 | 36% (fair 25%) | – | – | 5 | 4 | 1.25 s before |");
     const card = await store.cli(["trend", "--manager", "FEE013", "--last", "4", "--format", "card"]);
     expect(card.code).toBe(0);
     const json = JSON.parse(card.out) as { version: string };
@@ -156,7 +159,11 @@ describe("attune trend on stored AMI meetings", () => {
     expectValidCard(json);
     const [, perHour] = cardCharts(json);
     const series = perHour!.data as { legend: string; values: { y: number }[] }[];
-    expect(series.find((d) => d.legend === "Moments missed")!.values.map((v) => v.y)).toEqual([0, 0, 0, 0]);
+    // not judged in these rules-coached group meetings: no line, and the fallback says so
+    expect(series.map((d) => d.legend)).not.toContain("Moments missed");
+    expect(cardStrings(perHour!.fallback)).toContain(
+      "Moments missed per hour, oldest first: 2 Mar no figure, 9 Mar no figure, 16 Mar no figure, 23 Mar no figure. Not judged.",
+    );
     const interruptions = series.find((d) => d.legend === "Interruptions made")!;
     expect(interruptions.values.map((v) => Math.round(v.y))).toEqual([13, 85, 82, 69]);
     expect(cardStrings(perHour!.fallback)).toContain(
