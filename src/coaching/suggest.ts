@@ -25,10 +25,12 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
   const felt = feltSentence(candidate.turn);
   if (felt) {
     // where they said what they feel, that is the heart; "I'm worried about it." carries its point in the
-    // sentence next to it (the reason after it, or else what came before), which is quoted and said back
+    // sentence next to it (the reason after it, or else what came before), which is quoted. That sentence said
+    // back alone ("the script still fails on the larger tenants") drops the worry, which readers call the heart,
+    // so the manager gets the starter for the feeling with their reason quoted
     const heart = (felt.bare ? (felt.after ?? felt.before) : null) ?? felt.sentence;
     const whole =
-      (heart !== felt.sentence || plainEnough(heart.text)) && sayBack(heart.text, focus, names)
+      heart === felt.sentence && plainEnough(heart.text) && sayBack(heart.text, focus, names)
         ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
         : null;
     // where the whole sentence cannot be written back, the clause that says the feeling may be

@@ -82,7 +82,7 @@ describe("coaching card for the download-style sample (one-on-one, Renée Ortiz)
     );
     expect(strings).toContain(moment.whatHappened);
     expect(strings).toContain(`You could have said: “${moment.suggestion}”`);
-    expect(moment.suggestion).toMatch(/^It sounds like the migration script still fails/);
+    expect(moment.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)\./);
   });
 
   it("shows the restatement Renée did make, the habit, the coach and the privacy note", () => {

@@ -23,10 +23,9 @@ describe("attune analyze --coach", () => {
     const { coaching } = jsonReportSchema.parse(JSON.parse(out));
     expect(coaching?.source).toBe("heuristic");
     expect(coaching?.moments[0]).toMatchObject({ utteranceId: "u4", atMs: 34_310, speaker: "Lee, Jordan (Guest)", kind: "missed-concern" });
-    // one clause of the worry, in Renée's voice, with one check; never the next sentence glued on
-    expect(coaching!.moments[0]!.suggestion).toBe(
-      "It sounds like the migration script still fails on the larger tenants. Did I get that right?",
-    );
+    // "I'm worried about it." points outside itself, and the reasons after it said back alone drop the worry
+    // (readers call the worry the heart): their reasons are quoted and the manager gets the starter for a worry
+    expect(coaching!.moments[0]!.suggestion).toBe("So you're worried… (their worry, in your own words). Did I get that right?");
     expect(coaching!.moments[0]!.quote).toBe(
       "The migration script still fails on the larger tenants, and I'm the only one who knows that code & I'm on call that weekend.",
     );
@@ -39,7 +38,7 @@ describe("attune analyze --coach", () => {
   it("the text report names the coach and shows quote, what happened and the restatement", async () => {
     const { out } = await run(["analyze", sample, "--manager", "Renée Ortiz", "--coach"]);
     expect(out).toContain("Coaching for Renée Ortiz (private to them; heuristic coach)");
-    expect(out).toContain("Try saying: “It sounds like");
+    expect(out).toContain("Try saying: “So you're worried… (their worry, in your own words).");
     expect(out).toContain("Keep doing: you said back what you heard");
     expect(out).toMatch(/Coach: heuristic; \d+ candidate moments?,/);
   });

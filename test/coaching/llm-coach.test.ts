@@ -105,7 +105,7 @@ describe("the prompt-set coach against a fake OpenAI-compatible server", () => {
     const { coaching } = await coach(...sample);
     expect(coaching.source).toBe("heuristic");
     expect(coaching.fallbackReason).toMatch(/malformed: the reply is not JSON/);
-    expect(coaching.moments[0]!.suggestion).toMatch(/^It sounds like the migration script/);
+    expect(coaching.moments[0]!.suggestion).toMatch(/^So you're worried…/);
     expect(coaching.tokens.requests).toBe(2);
   });
 

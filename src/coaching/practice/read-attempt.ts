@@ -35,6 +35,11 @@ export interface Heart {
   lemmas: ReadonlySet<string>;
   /** Found by what it says (a feeling, a point they raised, a concern, their question), not only by its length. */
   marked: boolean;
+  /**
+   * The reason beside a feeling that cannot be said back itself ("I'm worried about it."): said back alone it
+   * drops the feeling, so there is no written example for it (the card gives a starter there too).
+   */
+  reason: boolean;
 }
 
 /**
@@ -133,10 +138,14 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
       return { text, i, score, marked: score >= 100 };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
+  const feltFirst = (ranked[0]?.score ?? 0) >= 300;
   for (const { text, marked } of ranked) {
     const back = sayBack(text, focus, names);
-    if (back !== null)
-      return { focus, sentence: text, clause: back.cut ? back.sentence : back.source, lemmas: readText(back.source).contentLemmas, marked };
+    if (back !== null) {
+      const reason = feltFirst && text !== ranked[0]!.text;
+      const clause = back.cut ? back.sentence : back.source;
+      return { focus, sentence: text, clause, lemmas: readText(back.source).contentLemmas, marked, reason };
+    }
   }
   return null;
 }
@@ -145,6 +154,7 @@ const KIND: Record<Focus, MomentKind> = { concern: "missed-concern", question: "
 
 /** The card's own faithful restatement of the heart, or null when it cannot write one faithfully. */
 function exampleFor(heart: Heart, names: readonly string[], speaker: string | null): string | null {
+  if (heart.reason) return null;
   const said = faithfulSayBack(heart.sentence, heart.focus, names, speaker);
   return said.faithful ? suggestion(KIND[heart.focus], said) : null;
 }
