@@ -38,6 +38,17 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate(null), [])).toBe(true);
   });
 
+  it("a 'so' that turns to the manager's own agenda is moving on, not summing up", () => {
+    for (const reply of [
+      "Okay. So, the budget, which is the part I really wanted to get to today.",
+      "So let's look at the budget next.",
+      "So, moving on, the hiring plan.",
+    ])
+      expect(rulesShow(candidate(reply), []), reply).toBe(true);
+    // a summing-up in other words still counts as having heard it
+    expect(rulesShow(candidate("So having someone else on the pager would make a big difference."), [])).toBe(false);
+  });
+
   it("leaves it off when the reply echoes their words", () => {
     expect(rulesShow(candidate("The release, yes. Let's look at the budget."), [])).toBe(false);
   });
