@@ -1,3 +1,5 @@
+import type { Felt } from "../../language/felt.js";
+import { speaksOfFeeling } from "../../language/phrases.js";
 import { readText } from "../../language/read.js";
 import type { RestatementJudgement } from "../restatement.js";
 import type { SentenceAct } from "../speech-acts.js";
@@ -36,6 +38,7 @@ export function attemptFeedback(f: FeedbackFacts): string {
     words ? `You said back what they told you, in their words (${words}).` : "You said back what they told you, in your own words.",
   );
   if (f.missedHeart && f.heart) parts.push(`It leaves out what seemed to matter most to them: "${f.heart.clause.replace(/[.!?]+$/, "")}".`);
+  else if (f.heart?.besideFeeling && !speaksOfFeeling(f.attempt)) parts.push(NAME_THE_FEELING[f.heart.besideFeeling]);
   else {
     const added = addedWords(f.attempt, f.theirs);
     if (added.length >= ADDED_LIMIT) parts.push(`It adds words they did not use (${quoteWords(added)}): keep to what they said.`);
@@ -49,6 +52,13 @@ export function attemptFeedback(f: FeedbackFacts): string {
   );
   return parts.join(" ");
 }
+
+/** Their reasons said back without the feeling they gave them for. */
+const NAME_THE_FEELING: Record<Felt, string> = {
+  worry: `They said they were worried, too: "It sounds like you're worried…" would show you heard that as well.`,
+  feeling: `They said how they felt, too: "It sounds like you feel…" would show you heard that as well.`,
+  struggle: `They said it has been hard for them, too: saying so would show you heard that as well.`,
+};
 
 function notARestatement(f: FeedbackFacts): string {
   const act = f.act;

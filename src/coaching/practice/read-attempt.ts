@@ -11,7 +11,7 @@ import type { MomentKind } from "../schema.js";
 import { faithfulSayBack, suggestion } from "../suggest.js";
 import { attemptFeedback } from "./feedback-text.js";
 import { isMinimal } from "../exchanges.js";
-import { feltIn } from "../../language/felt.js";
+import { type Felt, feltIn } from "../../language/felt.js";
 import { raisedRank } from "../worth-coaching.js";
 
 /** What Attune says about one practice attempt: never a score. */
@@ -36,10 +36,11 @@ export interface Heart {
   /** Found by what it says (a feeling, a point they raised, a concern, their question), not only by its length. */
   marked: boolean;
   /**
-   * The reason beside a feeling that cannot be said back itself ("I'm worried about it."): said back alone it
-   * drops the feeling, so there is no written example for it (the card gives a starter there too).
+   * The feeling this sentence is the reason for, when they said it in a sentence that cannot be said back itself
+   * ("I'm worried about it."): the reason said back alone drops it, so there is no written example for it (the
+   * card gives a starter there too), and an attempt that leaves it out is told so.
    */
-  reason: boolean;
+  besideFeeling: Felt | null;
 }
 
 /**
@@ -138,13 +139,14 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
       return { text, i, score, marked: score >= 100 };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  const feltFirst = (ranked[0]?.score ?? 0) >= 300;
+  const top = ranked[0];
+  const feltFirst = top !== undefined && top.score >= 300 ? feltIn(normalise(readText(top.text).cleaned)) : null;
   for (const { text, marked } of ranked) {
     const back = sayBack(text, focus, names);
     if (back !== null) {
-      const reason = feltFirst && text !== ranked[0]!.text;
+      const besideFeeling = text !== top?.text ? feltFirst : null;
       const clause = back.cut ? back.sentence : back.source;
-      return { focus, sentence: text, clause, lemmas: readText(back.source).contentLemmas, marked, reason };
+      return { focus, sentence: text, clause, lemmas: readText(back.source).contentLemmas, marked, besideFeeling };
     }
   }
   return null;
@@ -154,7 +156,7 @@ const KIND: Record<Focus, MomentKind> = { concern: "missed-concern", question: "
 
 /** The card's own faithful restatement of the heart, or null when it cannot write one faithfully. */
 function exampleFor(heart: Heart, names: readonly string[], speaker: string | null): string | null {
-  if (heart.reason) return null;
+  if (heart.besideFeeling) return null;
   const said = faithfulSayBack(heart.sentence, heart.focus, names, speaker);
   return said.faithful ? suggestion(KIND[heart.focus], said) : null;
 }

@@ -42,6 +42,20 @@ describe("readAttempt", () => {
     expect(r.example).not.toBeNull();
   });
 
+  it("after a bare 'I'm worried about it.', their reasons said back without the worry are told to name it; no written example", () => {
+    const said =
+      "Honestly I'm worried about it. The migration script still fails on the larger tenants, and I'm the only one who knows that code.";
+    const facts = readAttempt(said, "It sounds like the migration script still fails on the larger tenants. Did I get that right?");
+    expect(facts.restates).toBe(true);
+    expect(facts.feedback).toContain(`They said they were worried, too: "It sounds like you're worried…"`);
+    const named = readAttempt(
+      said,
+      "So you're worried because the migration script still fails and you're the only one who knows the code?",
+    );
+    expect(named.feedback).not.toMatch(/were worried, too/);
+    expect(readAttempt(said, "You should ask Sam to pair with you.").example).toBeNull();
+  });
+
   it("the heart is what they said they feel, not their longest sentence; an unmarked heart is never claimed missed", () => {
     const said =
       "I just got off work and they are going smoke-free next month at the plant, so I stopped by the pharmacy on the way home. I'm really stressed about losing my breaks.";
