@@ -60,7 +60,7 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (
     !read.asked &&
     read.act !== "question" &&
-    ((sumsUp(sentence) && !MOVES_ON.test(sentence)) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
+    ((sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence)) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
   )
     return true;
   if (speaksOfFeeling(sentence)) return true;
@@ -71,8 +71,12 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
 
-/** "So, on-call, which is the part I wanted to get to.", "So let's move on": a "so" that turns to the manager's own agenda. */
-const MOVES_ON =
+/**
+ * "So, on-call, which is the part I wanted to get to.", "So let's move on": a "so" that turns to the manager's own
+ * agenda is no summing-up by its form; it still counts as heard below where it echoes their words ("So the release
+ * may slip, let's move on"). Praise keeps its own reading (`keep-doing.ts`), where a summing-up needs their words.
+ */
+const TURNS_TO_AGENDA =
   /\b(?:i (?:really )?(?:want|wanted|'d like|would like|need|needed) to (?:get to|get on to|talk about|go (?:over|through)|cover|move on|turn to)|let's|let us|move on|moving on|next (?:item|thing|topic|point)|on to the)\b/;
 
 /** "There's a lot on your plate": their situation named. */

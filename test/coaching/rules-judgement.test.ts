@@ -45,8 +45,9 @@ describe("the rules' verdict before their card shows a moment", () => {
       "So, moving on, the hiring plan.",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(true);
-    // a summing-up in other words still counts as having heard it
+    // a summing-up in other words still counts as having heard it, and so does one in their words that then moves on
     expect(rulesShow(candidate("So having someone else on the pager would make a big difference."), [])).toBe(false);
+    expect(rulesShow(candidate("So the release may slip, let's move on to the budget."), [])).toBe(false);
   });
 
   it("leaves it off when the reply echoes their words", () => {

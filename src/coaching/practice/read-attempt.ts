@@ -126,8 +126,9 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
     .map((text, i) => {
       const content = Math.min(readText(text).contentLemmas.size, 15);
       const raised = raisedRank(text);
+      const felt = feltIn(normalise(readText(text).cleaned));
       const score =
-        feltIn(normalise(readText(text).cleaned)) !== null
+        felt !== null
           ? 300 + content
           : raised !== null
             ? 200 - 10 * raised + content
@@ -136,15 +137,15 @@ export function heartOf(said: string, names: readonly string[] = []): Heart | nu
               : focus === "question" && /\?\s*$/.test(text)
                 ? 100 + i
                 : content;
-      return { text, i, score, marked: score >= 100 };
+      return { text, i, score, marked: score >= 100, felt };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   const top = ranked[0];
-  const feltFirst = top !== undefined && top.score >= 300 ? feltIn(normalise(readText(top.text).cleaned)) : null;
-  for (const { text, marked } of ranked) {
+  for (const { text, i, marked } of ranked) {
     const back = sayBack(text, focus, names);
     if (back !== null) {
-      const besideFeeling = text !== top?.text ? feltFirst : null;
+      // the feeling ranks first; where its own sentence cannot be said back, this one is its reason
+      const besideFeeling = top !== undefined && i !== top.i ? top.felt : null;
       const clause = back.cut ? back.sentence : back.source;
       return { focus, sentence: text, clause, lemmas: readText(back.source).contentLemmas, marked, besideFeeling };
     }
