@@ -16,7 +16,7 @@ const AFFECT_WORDS =
  * they are verbs or things ("I stuck it in", "I hurt my back", "a bad day").
  */
 const LINKED_WORDS =
-  "stuck|trapped|torn|hurt|lost|worse|weird|bad|terrible|awful|horrible|alone|ignored|left out|crushed|defeated|mad|drained|bitter";
+  "stuck|trapped|torn|hurt|lost|worse|weird|bad|terrible|awful|horrible|alone|ignored|left out|crushed|defeated|mad|drained|bitter|awkward|uneasy|stupid|inadequate|undervalued|overlooked|invisible|sidelined|unsupported|out of the loop";
 const LINKED = new RegExp(
   `\\b(?:i|i'm|i've|i'd|me)\\b(?:\\s+(?:just|really|still|always|sometimes|often|also|do|did|kind of|sort of|been|have|had|will|would|could))*\\s+(?:feel|feeling|felt|am|'m|was|get|getting|got|become|becoming|been|making me|makes me|made me)(?:\\s+(?:so|really|very|pretty|kind of|sort of|a bit|a little|quite|just|too|a lot|more|even))*\\s+(?:${LINKED_WORDS})\\b`,
   "u",
@@ -48,14 +48,21 @@ const FEEL_LIKE =
 
 /** Struggles said of oneself: "I can't cope", "I don't know what to do", "I'm struggling", "I hate it". */
 const STRUGGLE =
-  /\b(?:i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|good|great|coping|sleeping)|i don't feel (?:good|great|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning)\b/;
+  /\b(?:i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning)\b/;
 
 /** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
 const HARD_TIME =
-  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|depressing|upsetting|painful|scary|lonely)\b/;
+  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|humiliating|hurtful|demoralising|demoralizing|depressing|upsetting|painful|scary|lonely)\b/;
 /** "I've had a rough week", "it's been a tough month". */
 const ROUGH_PATCH =
   /\b(?:i've had|i had|i'm having|it's been|it has been|this has been|that was|it was)(?: such)? an? (?:really |very |pretty |bit of a )?(?:rough|tough|hard|difficult|bad|terrible|awful|stressful) (?:week|day|month|year|time|few weeks|few days|couple of weeks|stretch|patch)\b/;
+
+/** "It still stings": a hurt said of what happened. */
+const STINGS = /\b(?:it|that|this)(?: still| really| kind of| honestly| just)? (?:stings|stung)\b/;
+
+/** "It's been a lot lately", "everything's just been too much": strain said without a feeling word. */
+const BEEN_A_LOT =
+  /\b(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
 
 /** "I'm having a hard time", "I have trouble sleeping". */
 const HARD_FOR_ME =
@@ -74,11 +81,12 @@ export function feltIn(sentence: string): Felt | null {
   const worry = sentence.match(OWN_WORRY);
   if (worry && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!)) return "worry";
   if (FEELING_DOWN.test(sentence) && FIRST_PERSON.test(sentence)) return "feeling";
+  if (STINGS.test(sentence) && !denied(sentence, sentence.search(STINGS), "")) return "feeling";
   const like = sentence.match(FEEL_LIKE);
   if (like && !hypothetical(sentence, like.index!)) return "feeling";
   const struggle = sentence.match(STRUGGLE);
   if (struggle && !hypothetical(sentence, struggle.index!)) return "struggle";
-  if (OWN_NAMED.test(sentence) || HARD_FOR_ME.test(sentence) || ROUGH_PATCH.test(sentence))
+  if (OWN_NAMED.test(sentence) || HARD_FOR_ME.test(sentence) || ROUGH_PATCH.test(sentence) || BEEN_A_LOT.test(sentence))
     return WORRY.test(sentence) ? "worry" : "struggle";
   // "it's been hard" counts beside "I", "me" or "my", or said on its own ("It's so hard."); "it's so stressful"
   // is how it felt to them either way

@@ -22,7 +22,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   we've well were weren't what what's when when's where where's which while who who's
   whom why why's will with won't would wouldn't yeah yes yep you you'd you'll
   you're you've your yours yourself yourselves gonna wanna going go goes went come came
-  actually even still way want wanted need bit little lot lots dr mr mrs ms`.split(/\s+/),
+  actually even still way want wanted need bit little lot lots dr mr mrs ms
+  honestly basically literally seriously obviously definitely probably anyway anyways`.split(/\s+/),
 );
 
 /** Words and phrases of worry, doubt, trouble, disagreement or strain: what makes a turn a concern. */

@@ -21,6 +21,13 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("I can do it, but not before the release. I'm stretched pretty thin right now.")).toBe("feeling");
     expect(felt("Honestly I'm completely swamped with the migration.")).toBe("feeling");
     expect(felt("It's been a really rough week with the outage.")).toBe("struggle");
+    // strain and hurt said without a feeling word of their own
+    expect(felt("It's been, um. It's been a lot lately, honestly.")).toBe("struggle");
+    expect(felt("Everything's just been too much this week.")).toBe("struggle");
+    expect(felt("It felt kind of humiliating, to be honest.")).toBe("struggle");
+    expect(felt("No. I mean, it still stings.")).toBe("feeling");
+    expect(felt("I didn't feel fine.")).toBe("struggle");
+    expect(felt("I did feel a bit awkward raising it, 'cause you built the first version.")).toBe("feeling");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
@@ -35,6 +42,9 @@ describe("a feeling the speaker owns, said in the first person", () => {
       "You know, to start with, I could cut down on my drinking.",
       "It would end up being fairly difficult to edit the transcripts at the sub-utterance level.",
       "I think it's harder to train with the energy only.",
+      "It's been a lot of fun, the new team.",
+      "It's been a lot better since May.",
+      "It doesn't sting anymore.",
     ])
       expect(felt(said), said).toBeNull();
   });
