@@ -3,7 +3,7 @@ import type { Analysis } from "../metrics/schema.js";
 import { groupDiscussion } from "./group-discussion.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
 import { splitSentences } from "../language/sentences.js";
-import { readSentence, reassures, sumsUp } from "./speech-acts.js";
+import { afterStem, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
 import { readText } from "../language/read.js";
 import { genericOpening, inOwnVoice, tellsOrPredicts } from "./reply-voice.js";
 
@@ -77,6 +77,10 @@ const MOVES_ON =
 /** Reading back what they put on a form ("you also checked that…", "you wrote on here that…"), not what they said. */
 const READS_OUT = /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|filled in|filled out|put down|indicated|rated|scored)\b/;
 
+/** Explaining how things work ("So, the way it works here, you accrue…"): information, whatever "you" it has. */
+const EXPLAINS =
+  /\b(?:the way it works|how it works|the way we do it|the rule is|the rules are|the policy is|the process is|what happens is)\b/;
+
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
 
@@ -92,14 +96,24 @@ export function praiseworthy(k: KeptRestatement): boolean {
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;
-  if (genericOpening(sentence) || MOVES_ON.test(text) || reassures(text) || READS_OUT.test(text) || ASKS_ANEW.test(text)) return false;
+  if (
+    genericOpening(sentence) ||
+    MOVES_ON.test(text) ||
+    reassures(text) ||
+    READS_OUT.test(text) ||
+    ASKS_ANEW.test(text) ||
+    EXPLAINS.test(text)
+  )
+    return false;
   switch (read.act) {
     case "reflection": {
       if (ownVoice || !read.stem) return false;
-      const rest = read.core.slice(read.core.indexOf(read.stem) + read.stem.length).trim();
+      const rest = afterStem(read);
       if (rest.split(/\s+/).length < 3) return false; // "I understand what you're saying."
-      // about them: "it sounds like they also have…" reports a third party, "it seems to me that…" is a view
-      if (!read.secondPerson && (OPINION_STEMS.has(read.stem) || shared < 2)) return false;
+      // about them: "it sounds like they also have…" reports a third party, "it seems to me that…" is a view, and
+      // "I hear you, it's been a crazy quarter for everyone" is the listener's own take
+      const aboutThem = read.secondPerson && !ownTakeAfterStem(read);
+      if (!aboutThem && (OPINION_STEMS.has(read.stem) || shared < 2)) return false;
       return !(/like$/.test(read.stem) && /^(?:a|an)\b/.test(rest) && !/\byou/.test(rest)); // "sounds like a reasonable way": a verdict
     }
     case "about-them":

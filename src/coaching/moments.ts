@@ -89,7 +89,7 @@ export function pickMoments(
     const theirs = earlier.get(x.speaker) ?? [];
     const context = [...theirs.slice(-CONTEXT_TURNS), text].join(" ");
     earlier.set(x.speaker, [...theirs.slice(-CONTEXT_TURNS), text]);
-    const window = x.said.slice(-options.windowUtterances);
+    const window = lastUtterances(x.said, options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;
     let previousText = "";
@@ -160,6 +160,16 @@ export function pickMoments(
     }
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
+}
+
+/**
+ * The turn's last `count` utterances, and the one before them when the first continues its sentence ("…leave by
+ * quarter past five," + "which, I don't know, maybe that's fine…"): a window never opens mid-sentence.
+ */
+function lastUtterances(said: readonly Utterance[], count: number): Utterance[] {
+  const from = Math.max(0, said.length - count);
+  const opensMidSentence = from > 0 && continuesSentence(said[from - 1]!.text, said[from]!.text);
+  return said.slice(opensMidSentence ? from - 1 : from);
 }
 
 /** "…the doctor talked to you about-" then "-high cholesterol.": the second utterance goes on with the first's sentence. */

@@ -1,7 +1,7 @@
 import { findPhrase, normalise } from "../language/phrases.js";
 import { tokens } from "../language/tokens.js";
 import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
-import { readSentence, type SentenceAct } from "./speech-acts.js";
+import { afterStem, ownTakeAfterStem, readSentence, type SentenceAct } from "./speech-acts.js";
 import { splitSentences } from "../language/sentences.js";
 import { readText } from "../language/read.js";
 
@@ -78,7 +78,10 @@ function restatesBy(read: ReturnType<typeof readSentence>, contentWords: number,
   const words = read.core.split(" ").filter(Boolean).length;
   switch (read.act) {
     case "reflection":
-      return words >= 2 ? `stem` : null;
+      // a stem with nothing after it ("I can imagine.", "Yeah, I hear you.") says nothing back, and after the
+      // listener's own stem, their own take says back only what it shares ("I hear you, it's been a crazy quarter")
+      if (words < 2 || afterStem(read) === "") return null;
+      return !ownTakeAfterStem(read) ? "stem" : shared >= 1 ? "stem-shared" : null;
     case "about-them":
       if (words < 3) return null;
       if (shared >= 1) return "about-them-shared";

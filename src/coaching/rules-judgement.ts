@@ -4,7 +4,7 @@ import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
-import { readSentence, reassures, sumsUp } from "./speech-acts.js";
+import { afterAcknowledgement, onlyAcknowledges, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
 const CAME_BACK_MS = 60_000;
@@ -21,9 +21,10 @@ const REPLY_SENTENCES = 2;
  * read by its form alone, whether the reply took it up is a guess, and mostly a wrong one.
  *
  * Signs of having heard it, in the reply's first sentences: a reflection or a sentence about them, an
- * acknowledgement or a shared feeling ("that's tough", "I'm worried about that too"), reassurance ("don't
- * worry"), an argument with it ("I think you're wrong"), or, short of advice, a feeling word or their own words
- * echoed; or the manager says their words back within the next minute.
+ * acknowledgement of the point or a shared feeling ("that's tough", "I'm worried about that too"), an argument
+ * with it ("I think you're wrong"), or, short of advice, a feeling word or their own words echoed (reassurance,
+ * "Don't worry, you'll be great", is no sign: read by judges, it answers the feeling without hearing it); or the manager says their words back within the next minute. A bare "I hear you." is a sign only
+ * when nothing follows it: "Yeah, I hear you. So, on the audit list…" acknowledges in order to move on.
  */
 export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]): boolean {
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
@@ -39,19 +40,25 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .flatMap((text) => readText(text).sentences)
     .filter((s) => !isMinimal(s))
     .map((s) => normalise(readText(s).cleaned))
-    // "All right." opens a reply without being one; "I understand." is a sign of having heard
-    .filter((s) => readSentence(s).act !== "backchannel" || ACKNOWLEDGES.test(s))
-    .slice(0, REPLY_SENTENCES);
-  return sentences.every((s, i) => !heard(s, i === 0, theirs));
+    // "All right." opens a reply without being one; "I understand." alone answers them (below)
+    .filter((s) => readSentence(s).act !== "backchannel" || ACKNOWLEDGES.test(s));
+  // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
+  // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
+  const said = sentences.filter((s) => !onlyAcknowledges(s)).map(afterAcknowledgement);
+  if (sentences.length > 0 && said.length === 0) return false;
+  return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s, i === 0, theirs));
 }
 
 function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
   const read = readSentence(sentence);
-  if (read.act === "reflection" || read.act === "about-them") return true;
-  if (ACKNOWLEDGES.test(sentence) || reassures(sentence)) return true;
+  if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
+  if (ACKNOWLEDGES.test(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
   // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;
+  // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
+  // your stats, nobody's looking."); comfort that offers something ("Don't worry, Alex can take the pager.") answers it
+  if (reassures(sentence) && !OFFERS.test(sentence)) return false;
   // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking."); "it's going
   // to keep happening that you have to turn down work" says their worry back, whatever "you have to" inside it
   if (read.act === "advice" && TELLS.test(read.core)) return false;
@@ -60,13 +67,31 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (
     !read.asked &&
     read.act !== "question" &&
-    ((sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence)) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
+    (sumsThemUp(sentence, read.core) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
   )
     return true;
   if (speaksOfFeeling(sentence)) return true;
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }
+
+/**
+ * A "so" that sums up what they said, in their words or in others ("So having someone else on the pager would
+ * make a big difference."). Not one that turns to the manager's own agenda ("So let's…", "So, on the audit list,
+ * the main thing is…") or to their own story ("So, a thing that really helped me…").
+ */
+function sumsThemUp(sentence: string, core: string): boolean {
+  return sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence) && !TURNS_TO_TOPIC.test(core) && !OWN_STORY.test(core);
+}
+
+/** "on the audit list, …", "about the budget, …": a topic named to turn to it. */
+const TURNS_TO_TOPIC = /^(?:on|about|for|regarding|as for|as far as) (?:the|this|that|our) [^,]*,/;
+/** The listener's own experience: "a thing that helped me", "when I was at…", "I used to…". */
+const OWN_STORY = /\b(?:me|my|myself|i was|i had|i did|i started|i used to|i tried|when i)\b/;
+
+/** An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". */
+const OFFERS =
+  /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
@@ -84,7 +109,7 @@ const THERE_IS = /^there(?:'s| is| are| was| were| has been| have been)\b/;
 
 /** A sentence that opens by telling them what to do. */
 const TELLS =
-  /^(?:you (?:really |just |still )?(?:should|shouldn't|ought|need to|have to|must|might want to|could try|can try|gotta|have got to)|i(?:'d| would)? (?:recommend|suggest|encourage)|i (?:really )?(?:want|need) you to|let's|let us|try|make sure|why don't you|how about|maybe you (?:should|could)|it(?:'d| would) be (?:good|best|better) (?:to|if))\b/;
+  /^(?:my (?:advice|suggestion|recommendation) (?:is|would be)|you (?:really |just |still )?(?:should|shouldn't|ought|need to|have to|must|might want to|could try|can try|gotta|have got to)|i(?:'d| would)? (?:recommend|suggest|encourage)|i (?:really )?(?:want|need) you to|let's|let us|try|make sure|why don't you|how about|maybe you (?:should|could)|it(?:'d| would) be (?:good|best|better) (?:to|if))\b/;
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =

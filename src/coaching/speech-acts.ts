@@ -25,7 +25,7 @@ export interface ReadSentence {
 
 /** Words a sentence may open with that carry no act of their own ("Okay. So, yeah, you feel…"). */
 const LEADS = new Set(
-  "okay ok so and but well yeah yes yep yup right mm-hmm uh-huh hmm alright sure now oh great good absolutely exactly certainly wow gotcha no then also plus anyway".split(
+  "okay ok so and but well yeah yes yep yup right mm-hmm uh-huh hmm alright sure now oh great good absolutely exactly certainly wow gotcha no then also plus anyway honestly seriously look listen actually basically".split(
     " ",
   ),
 );
@@ -78,6 +78,20 @@ export function reassures(sentence: string): boolean {
 const REASSURES =
   /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
+/** A sentence that only acknowledges ("I hear you.", "Yeah, I understand.", "Of course."): it says nothing back. */
+export function onlyAcknowledges(sentence: string): boolean {
+  return ACKNOWLEDGEMENT.exec(sentence)?.[0].length === sentence.length;
+}
+
+/** The sentence after a bare acknowledgement that opens it: "yeah, i hear you, it's been a crazy quarter" → "it's been a crazy quarter". */
+export function afterAcknowledgement(sentence: string): string {
+  const ack = ACKNOWLEDGEMENT.exec(sentence);
+  return ack ? sentence.slice(ack[0].length).replace(/^[\s,;:—–-]+/, "") : sentence;
+}
+
+const ACKNOWLEDGEMENT =
+  /^(?:(?:well|yeah|yes|no|oh|okay|ok|so|mm|hmm|and|right|sure|totally)[,\s]+)*(?:i (?:totally |completely |really )?(?:hear you|hear that|see|understand|get it|get that|know|can imagine)|of course|exactly|absolutely|(?:that )?makes sense|got it|fair enough|totally)(?:[,\s]+(?:yeah|totally|completely|for sure|of course))*(?:[.!]$|$|(?=[,;:—–-]\s*\S))/;
+
 /**
  * A listener sums up: "So…", "And so…", "Okay, so…" (not "So what…?" or "So do you…?", which ask). Lower-cased,
  * cleaned text.
@@ -106,6 +120,27 @@ export function readSentence(sentence: string): ReadSentence {
   if (/^(?:you|you're|you've|your|yours|you are|you were|you have|you had)\b/.test(core) && !NOT_ABOUT_THEM.test(core))
     return read("about-them");
   return read("statement");
+}
+
+/**
+ * A reflection whose stem is the listener's ("I hear you", "I can imagine") and whose rest is not about the other
+ * person: "I hear you, it's been a crazy quarter for everyone" is the listener's own take, whatever "you" the
+ * stem has.
+ */
+export function ownTakeAfterStem(read: ReadSentence): boolean {
+  return read.act === "reflection" && /^i\b/.test(read.stem ?? "") && !SECOND_PERSON.test(afterStem(read));
+}
+
+/** What a reflection says after its stem: "it sounds like you're tired" → "you're tired"; "I hear you." → "". */
+export function afterStem(read: ReadSentence): string {
+  if (!read.stem) return read.core;
+  const at = read.core.indexOf(read.stem);
+  return at === -1
+    ? read.core
+    : read.core
+        .slice(at + read.stem.length)
+        .replace(/^[\s,;:—-]+/, "")
+        .trim();
 }
 
 /** A free stem must open the sentence's point: within its first few words ("and then it also sounds like…"). */

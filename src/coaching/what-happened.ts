@@ -2,6 +2,8 @@ import { feltClause } from "./felt-say-back.js";
 import { feltSentence } from "./key-sentence.js";
 import { toThirdPerson } from "./person.js";
 import { isMinimal } from "./exchanges.js";
+import { onlyAcknowledges } from "./speech-acts.js";
+import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import type { Felt } from "../language/felt.js";
 import type { Candidate } from "./moments.js";
@@ -57,22 +59,28 @@ export function whatHappened(candidate: Candidate, felt: FeltReading | null = fe
   const thing = named ? `that ${named}` : felt ? FELT[felt.felt] : RAISED[candidate.raised];
   if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
-  const quoted = firstSentence(replies) ?? { utterance: candidate.reply, text: candidate.reply.text };
-  const opening = `"${shortened(quoted.text)}"`;
+  const [first, next] = sentencesOfSubstance(replies);
+  const opening = `"${shortened(first ?? candidate.reply.text)}"`;
+  // "Yeah, I hear you." and then the agenda: the line shows both, or it would read as if "I hear you" were the problem
+  if (first !== undefined && next !== undefined && onlyAcknowledges(normalise(first))) {
+    return `You replied ${opening} and then "${shortened(next)}" without first saying back ${thing}.`;
+  }
   return `You replied ${opening} without first saying back ${thing}.`;
 }
 
-/** The manager's first sentence of substance in the reply, cleaned of "um" and repeats. */
-function firstSentence(replies: readonly Candidate["replies"][number][]): { utterance: Candidate["replies"][number]; text: string } | null {
+/** The manager's first two sentences of substance in the reply, cleaned of "um" and repeats. */
+function sentencesOfSubstance(replies: readonly Candidate["replies"][number][]): string[] {
+  const out: string[] = [];
   for (const utterance of replies) {
     if (isMinimal(utterance.text)) continue;
     for (const sentence of readText(utterance.text).sentences) {
       const cleaned = readText(sentence).cleaned;
       if (isMinimal(cleaned) || words(cleaned).length < MIN_QUOTED_WORDS) continue;
-      return { utterance, text: cleaned };
+      out.push(cleaned);
+      if (out.length === 2) return out;
     }
   }
-  return null;
+  return out;
 }
 
 function words(text: string): string[] {

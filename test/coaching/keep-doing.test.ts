@@ -67,6 +67,10 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "What else do you smoke besides the pack a day at work?",
       "So I think we should look at your work stress and the pack a day together.",
       "Then you take the pack a day and cut it by a cigarette each week.",
+      // information that answers them, in their words
+      "So, the way it works here, you get a pack a day of patches at work for the first month.",
+      // the listener's own take after "I hear you": the "you" is the stem's, not theirs
+      "Yeah, no, I hear you, it's been a crazy quarter for everyone at work.",
     ]) {
       expect(praised(talk(["Client", said], [MANAGER, reply])), reply).toEqual([]);
     }

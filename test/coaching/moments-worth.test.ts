@@ -103,6 +103,32 @@ describe("a moment only where they raised something and the reply did not take i
     expect(momentsOf(utterances)).toEqual([]);
   });
 
+  it("quotes what came after a bare 'I hear you', so the line does not read as if the acknowledgement were the fault", () => {
+    const [c] = momentsOf(
+      talk(
+        ["Lee", "The nursery closes at six, so I need to leave by quarter past five, and I'm a bit worried about close weeks."],
+        [MANAGER, "Yeah, I hear you. So on the audit list, the main thing is the additions schedule."],
+      ),
+    );
+    expect(c && whatHappened(c)).toBe(
+      'You replied "Yeah, I hear you." and then "So on the audit list, the main thing is the…" without first saying back that they\'re a bit worried about close weeks.',
+    );
+  });
+
+  it("reads a turn from the start of the sentence its last utterances open in", () => {
+    const [c] = momentsOf(
+      talk(
+        ["Lee", "So, the nursery closes at six."],
+        ["Lee", "So I kind of need to leave by about quarter past five,"],
+        ["Lee", "which, I don't know, maybe that's fine, but with close on day four I'm a bit worried about those weeks."],
+        ["Lee", "I was wondering if I could start at eight and finish at four."],
+        ["Lee", "I don't want to be the person who's always leaving early."],
+        [MANAGER, "Right. On the audit list, the main thing is the additions schedule."],
+      ),
+    );
+    expect(c?.turn.map((u) => u.id)).toEqual(["u2", "u3", "u4", "u5"]);
+  });
+
   it("names what they raised: a proposal is not called a worry, and an early reply is not 'they stopped'", () => {
     const utterances: Utterance[] = [
       {

@@ -45,6 +45,9 @@ describe("judgeRestatement", () => {
       "Okay.",
       "You can sell the cases.",
       "Okay, my my idea is maybe that we split the work.",
+      // a stem that says nothing back
+      "Yeah, I hear you.",
+      "I can imagine.",
     ]) {
       expect(judgeRestatement(worry, reply).restates, reply).toBe(false);
     }

@@ -45,6 +45,12 @@ describe("the rules' verdict before their card shows a moment", () => {
       "So, moving on, the hiring plan.",
     ])
       expect(rulesShow(candidate(reply), []), reply).toBe(true);
+    // nor is one that turns to a topic of theirs, or to a story of the manager's own
+    for (const reply of [
+      "So, on the budget, the main thing is the travel line.",
+      "So, um, a thing that really helped me when I was at my last job was time-blocking.",
+    ])
+      expect(rulesShow(candidate(reply), []), reply).toBe(true);
     // a summing-up in other words still counts as having heard it, and so does one in their words that then moves on
     expect(rulesShow(candidate("So having someone else on the pager would make a big difference."), [])).toBe(false);
     expect(rulesShow(candidate("So the release may slip, let's move on to the budget."), [])).toBe(false);
@@ -55,13 +61,17 @@ describe("the rules' verdict before their card shows a moment", () => {
   });
 
   it("leaves it off when the reply acknowledges the point or shares the feeling", () => {
-    for (const reply of [
-      "That's a fair worry. Let's look at the plan.",
-      "I'm worried about that too.",
-      "I understand. Let's go on.",
-      "Makes sense.",
-    ])
+    for (const reply of ["That's a fair worry. Let's look at the plan.", "I'm worried about that too.", "I understand.", "Makes sense."])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
+  });
+
+  it("a bare acknowledgement followed by the manager's own next step is moving on", () => {
+    for (const reply of [
+      "I understand. Let's go on.",
+      "Yeah, I hear you. So on the audit list, the main thing is the additions schedule.",
+      "Of course. Rohan wants the schedule reconciled before the auditors arrive.",
+    ])
+      expect(rulesShow(candidate(reply), []), reply).toBe(true);
   });
 
   it("reads past an 'All right.' to the reply's first two sentences of substance", () => {
@@ -72,11 +82,20 @@ describe("the rules' verdict before their card shows a moment", () => {
 
   it("advice in their own words is no sign of having heard the feeling", () => {
     expect(rulesShow(candidate("You should ask for a release manager for that weekend."), [])).toBe(true);
+    expect(rulesShow(candidate("Look, my advice is don't take the weekend on call."), [])).toBe(true);
     // nor is a condition that is not theirs
     expect(rulesShow(candidate("If we have time later, can we look at the budget?"), [])).toBe(true);
   });
 
-  it("leaves it off when the reply argues with it, reassures, or turns to the feeling", () => {
+  it("comfort that waves the feeling away is no sign of having heard it, even in their words", () => {
+    for (const reply of [
+      "Don't worry, nobody does. You'll be great, honestly.",
+      "Oh, don't worry about the release, honestly. Seriously, put that out of your head.",
+    ])
+      expect(rulesShow(candidate(reply), []), reply).toBe(true);
+  });
+
+  it("leaves it off when the reply argues with it, offers something, or turns to the feeling", () => {
     for (const reply of [
       "I think you're wrong. The release is fine.",
       "No, we have cover for that.",
