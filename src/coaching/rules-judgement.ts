@@ -1,4 +1,5 @@
 import { readText } from "../language/read.js";
+import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
@@ -22,9 +23,10 @@ const REPLY_SENTENCES = 2;
  *
  * Signs of having heard it, in the reply's first sentences: a reflection or a sentence about them, an
  * acknowledgement of the point or a shared feeling ("that's tough", "I'm worried about that too"), an argument
- * with it ("I think you're wrong"), or, short of advice, a feeling word or their own words echoed (reassurance,
- * "Don't worry, you'll be great", is no sign: read by judges, it answers the feeling without hearing it); or the manager says their words back within the next minute. A bare "I hear you." is a sign only
- * when nothing follows it: "Yeah, I hear you. So, on the audit list…" acknowledges in order to move on.
+ * with it ("I think you're wrong"), or, short of advice, a feeling word or their own words echoed; or the manager
+ * says their words back within the next minute. Comfort that waves the feeling away ("Don't worry, you'll be
+ * great") is no sign: read by judges, it answers the feeling without hearing it. A bare "I hear you." is a sign
+ * only when nothing follows it: "Yeah, I hear you. So, on the audit list…" acknowledges in order to move on.
  */
 export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]): boolean {
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
@@ -78,16 +80,14 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
 /**
  * A "so" that sums up what they said, in their words or in others ("So having someone else on the pager would
  * make a big difference."). Not one that turns to the manager's own agenda ("So let's…", "So, on the audit list,
- * the main thing is…") or to their own story ("So, a thing that really helped me…").
+ * the main thing is…") or speaks in the manager's own voice ("So, a thing that really helped me…").
  */
 function sumsThemUp(sentence: string, core: string): boolean {
-  return sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence) && !TURNS_TO_TOPIC.test(core) && !OWN_STORY.test(core);
+  return sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence) && !TURNS_TO_TOPIC.test(core) && !inOwnVoice(core);
 }
 
 /** "on the audit list, …", "about the budget, …": a topic named to turn to it. */
 const TURNS_TO_TOPIC = /^(?:on|about|for|regarding|as for|as far as) (?:the|this|that|our) [^,]*,/;
-/** The listener's own experience: "a thing that helped me", "when I was at…", "I used to…". */
-const OWN_STORY = /\b(?:me|my|myself|i was|i had|i did|i started|i used to|i tried|when i)\b/;
 
 /** An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". */
 const OFFERS =

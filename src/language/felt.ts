@@ -81,7 +81,8 @@ export function feltIn(sentence: string): Felt | null {
   const worry = sentence.match(OWN_WORRY);
   if (worry && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!)) return "worry";
   if (FEELING_DOWN.test(sentence) && FIRST_PERSON.test(sentence)) return "feeling";
-  if (STINGS.test(sentence) && !denied(sentence, sentence.search(STINGS), "")) return "feeling";
+  const stings = sentence.match(STINGS);
+  if (stings && !denied(sentence, stings.index!, stings[0])) return "feeling";
   const like = sentence.match(FEEL_LIKE);
   if (like && !hypothetical(sentence, like.index!)) return "feeling";
   const struggle = sentence.match(STRUGGLE);
