@@ -34,7 +34,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const theirWords = new Set(candidate.trigger.map((u) => u.id));
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
   const felt = feltSentence(candidate.turn);
-  if (felt === null) return false;
+  if (felt === null) return candidate.reply !== null && turnsAway(candidate);
   if (!candidate.reply) return true;
   const theirs = readText(felt.sentence.text).contentLemmas;
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
@@ -50,6 +50,26 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (sentences.length > 0 && said.length === 0) return false;
   return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s, i === 0, theirs));
 }
+
+/**
+ * A reply whose first sentences of substance, past a bare acknowledgement, say in so many words that it leaves the
+ * point: "No, course. Anyway, the other thing I wanted to catch you on…", "Actually, while I've got you…",
+ * "Hang on, sorry, this is the client, I have to take this." Where they raised a problem, a proposal or a decision rather than a feeling, only this plain a
+ * sign shows the rules that the reply did not take it up.
+ */
+function turnsAway(candidate: Candidate): boolean {
+  return candidate.replies
+    .filter((u) => !isMinimal(u.text))
+    .flatMap((u) => readText(u.text).sentences)
+    .filter((s) => !isMinimal(s))
+    .map((s) => normalise(readText(s).cleaned))
+    .filter((s) => !onlyAcknowledges(s) && readSentence(s).act !== "backchannel")
+    .slice(0, REPLY_SENTENCES)
+    .some((s) => TURNS_AWAY.test(afterAcknowledgement(s)));
+}
+
+const TURNS_AWAY =
+  /^(?:(?:um|uh|well|so|okay|ok|right|oh|actually|sorry|no|yeah)[,\s]+)*(?:(?:anyway|anyhow)\b.*\b(?:the other thing|other bits|i wanted to|i meant to|back to|let's|next thing)|moving on|on another note|changing (?:the )?subject|while i've got you|before i forget|i meant to say|(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)[,\s]+(?:sorry[,\s]+)?(?:this is|that's|i (?:have|need) to take))\b/;
 
 function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
   const read = readSentence(sentence);

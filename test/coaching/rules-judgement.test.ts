@@ -130,6 +130,22 @@ describe("the rules' verdict before their card shows a moment", () => {
       expect(rulesShow(candidate(moveOn, { ...said, text }), []), text).toBe(true);
   });
 
+  it("shows a problem or a proposal only where the reply says in so many words that it leaves it", () => {
+    const problem = { ...said, text: "I don't think I could do bank shifts on top, because of childcare on Saturdays." };
+    for (const reply of [
+      "No, course. Anyway, the other thing I wanted to catch you on, the falls audit.",
+      "Yeah, no, I hear you. Um, actually, while I've got you, the upsell numbers for October are in.",
+      "Hang on, sorry, this is the client, I have to take this.",
+    ])
+      expect(rulesShow(candidate(reply, problem), []), reply).toBe(true);
+    for (const reply of [
+      "No, course. We can look at weekday bank shifts instead.",
+      "Okay. Let's look at the falls audit, it's due Friday.",
+      "Anyway, that's fine, weekdays work just as well.",
+    ])
+      expect(rulesShow(candidate(reply, problem), []), reply).toBe(false);
+  });
+
   it("leaves it off when the manager says those words back within the next minute, not later or other words", () => {
     const moveOn = candidate("Okay, let's move on to the budget, we have a lot to cover.");
     expect(rulesShow(moveOn, [keptAt(40_000)])).toBe(false);
