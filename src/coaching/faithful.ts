@@ -11,6 +11,7 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   if (said.cut) return "cut short";
   if (garbled(said.said, said.sentence)) return "too many restarts to be sure what they meant";
   if (BROKEN_OFF.test(said.said.toLowerCase().replace(/[’‘]/g, "'"))) return "speech broke off and started again";
+  if (UNFINISHED.test(lower.replace(/[.!?,;:\s]+$/, ""))) return "ends on a word that needs more";
   const rest = dropped(said.sentence, source);
   if (LOSSY.test(rest) || lostMarker(said.said, source)) return "drops a contrast, condition, negation or hedge";
   if (RELATIVE_AFTER.test(said.sentence.slice(said.sentence.indexOf(source.replace(HEDGE_CASED, "")) + source.length - 1)))
@@ -26,6 +27,13 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   if (EXAMPLE.test(lower)) return "an example, not the point";
   return null;
 }
+
+/**
+ * "I was so tired that I wasn't": an auxiliary, an article or a conjunction cannot end what they meant (cleaning may
+ * have dropped the restart that finished it, "…my brain wasn't really there").
+ */
+const UNFINISHED =
+  /\b(?:is|isn't|was|wasn't|were|weren't|are|aren't|am|'m|can|can't|could|couldn't|will|won't|would|wouldn't|should|shouldn't|be|been|that|to|the|a|an|and|but|or|of|so|because)$/;
 
 /** "I'm just happy to, I feel like…": a word that needs more, a comma, and a new start; cleaning may drop the comma. */
 const BROKEN_OFF = /\b(?:to|the|a|an|of|with|for|from|my|your|our|their|is|was|are|were)[-—–]*,\s+(?:i|i'm|i've|you|we|they|he|she)\b/;

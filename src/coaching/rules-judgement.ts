@@ -41,15 +41,21 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const sentences = answered
     .flatMap((text) => readText(text).sentences)
     .filter((s) => !isMinimal(s))
-    .map((s) => normalise(readText(s).cleaned))
+    .map((asSaid) => ({ asSaid, text: normalise(readText(asSaid).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
-    .filter((s) => readSentence(s).act !== "backchannel" || ACKNOWLEDGES.test(s));
+    .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
   // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
-  const said = sentences.filter((s) => !onlyAcknowledges(s)).map(afterAcknowledgement);
+  const said = sentences.filter((s) => !onlyAcknowledges(s.text)).map((s) => ({ ...s, text: afterAcknowledgement(s.text) }));
   if (sentences.length > 0 && said.length === 0) return false;
-  return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s, i === 0, theirs));
+  // "That was the third weekend this month, wasn't it?" checks what they said; cleaning reads the tag as no question
+  if (said[0] && CHECKS_BY_TAG.test(said[0].asSaid)) return false;
+  return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s.text, i === 0, theirs));
 }
+
+/** A statement closed by a tag that asks them to confirm it: "…, wasn't it?", "…, aren't you?", "…, right?". */
+const CHECKS_BY_TAG =
+  /,\s*(?:(?:isn't|wasn't|weren't|aren't|don't|didn't|doesn't|haven't|hasn't|won't|can't|couldn't|wouldn't)\s+(?:it|you|they|we|he|she|there|that|i)|right)\s*\?\s*$/i;
 
 /**
  * A reply whose first sentences of substance, past a bare acknowledgement, say in so many words that it leaves the

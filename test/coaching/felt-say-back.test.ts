@@ -46,6 +46,8 @@ describe("a feeling said back from the clause that says it", () => {
     expect(clause("Uh, I probably it's very difficult to to because the overlap is.")).toBeNull();
     // stops on a word that needs more
     expect(clause("-and I feel like I can- I can, uh, respect myself.")).toBeNull();
+    // ends on an auxiliary once the restart that finished it is gone ("so tired that you weren't")
+    expect(clause("It's just I think I was so tired that I, I wasn't, my brain wasn't really there.")).toBeNull();
     // not their own "I"
     expect(clause("My daughter gets so frightened.")).toBeNull();
     // a hard time said of "it": "That sounds hard" would point at nothing in the sentence

@@ -87,6 +87,11 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("If we have time later, can we look at the budget?"), [])).toBe(true);
   });
 
+  it("a statement closed by a tag that asks them to confirm it is a check of what they said", () => {
+    expect(rulesShow(candidate("That was the, the third time this month, wasn't it?"), [])).toBe(false);
+    expect(rulesShow(candidate("That was the third time this month."), [])).toBe(true);
+  });
+
   it("comfort that waves the feeling away is no sign of having heard it, even in their words", () => {
     for (const reply of [
       "Don't worry, nobody does. You'll be great, honestly.",
