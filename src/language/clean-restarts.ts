@@ -83,7 +83,6 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
     const nextWord = tokens[i + 1]?.core.toLowerCase() ?? "";
     // "to you can't escape": a "you" that begins a clause, not one that ends "to you"
     const youBegins = word === "you" && (prevWord !== "to" || AUXILIARY.has(nextWord) || /n't$/.test(nextWord));
-    const inClause = out.slice(clauseStart);
     if (prev && out.length - clauseStart === 1 && NOMINATIVE.has(prevWord) && /^(?:and|or|but)$/.test(word) && prev.trail === "") {
       out.pop();
       continue;
@@ -106,8 +105,11 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
       if (out.length > clauseStart && AUXILIARY.has(out[out.length - 1]!.core.toLowerCase()) && out[out.length - 1]!.trail === "")
         out.pop();
     } else if (REPEATABLE_OPENER.has(word)) {
-      const again = inClause.findIndex((x, i) => x.core.toLowerCase() === word && inClause.length - i <= 3 && x.trail === "");
-      if (again !== -1 && inClause.slice(again).every((x) => x.trail === "")) out.splice(clauseStart + again);
+      // the same opener among the clause's last three words, with no mark since: begun again (only those three
+      // are looked at, so a long clause costs no more per word than a short one)
+      let again = Math.max(clauseStart, out.length - 3);
+      while (again < out.length && !(out[again]!.core.toLowerCase() === word && out[again]!.trail === "")) again++;
+      if (again < out.length && out.slice(again).every((x) => x.trail === "")) out.splice(again);
     }
     if (
       prev &&

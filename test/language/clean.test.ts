@@ -3,6 +3,7 @@ import { asIndirect } from "../../src/coaching/indirect-question.js";
 import { toListenerVoice } from "../../src/coaching/person.js";
 import { sayBack } from "../../src/coaching/say-back.js";
 import { cleanSpoken } from "../../src/language/clean.js";
+import { growth } from "../helpers/cost.js";
 
 describe("cleanSpoken: speech as transcribed → text a person could say", () => {
   it.each([
@@ -40,6 +41,13 @@ describe("cleanSpoken: speech as transcribed → text a person could say", () =>
     cleanSpoken("[".repeat(40_000));
     cleanSpoken("you- ".repeat(20_000));
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("costs the same per word in a long clause as in a short one (a turn transcribed with no punctuation at all)", () => {
+    const words = "so we went to the store and then I think we talked about it and we should try again".split(" ");
+    const clause = (n: number) => Array.from({ length: n }, (_, i) => words[i % words.length]).join(" ");
+    // four times the words: about four times the time when linear, sixteen when each word looks back over the clause
+    expect(growth(clause, cleanSpoken, 8_000)).toBeLessThan(9);
   });
 });
 
