@@ -1,4 +1,5 @@
 import type { Utterance } from "../transcript/schema.js";
+import { isHesitation } from "../language/clean-fillers.js";
 import { readText } from "../language/read.js";
 
 /**
@@ -26,9 +27,13 @@ const ACKNOWLEDGEMENT = new Set(
 
 /** "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. */
 export function isMinimal(text: string): boolean {
-  // most utterances say something: six words that are neither acknowledgements nor hesitations settle it
-  // without cleaning the text (cleaning drops hesitations, repeats and false starts, never a run of words)
-  if (saysSomething(text)) return false;
+  // Most utterances settle it without being cleaned (cleaning only drops words, never adds one): six words that
+  // are neither acknowledgements nor hesitations say something; up to four acknowledgements and nothing else are
+  // a backchannel.
+  const plain = plainWords(text);
+  let other = 0;
+  for (const w of plain) if (!ACKNOWLEDGEMENT.has(w) && w.length >= 2 && ++other >= 6) return false;
+  if (plain.length <= 4 && plain.every((w) => ACKNOWLEDGEMENT.has(w))) return true;
   const words = readText(text)
     .cleaned.toLowerCase()
     .replace(/[^\p{L}\p{N}'\s-]+/gu, " ")
@@ -36,20 +41,16 @@ export function isMinimal(text: string): boolean {
     .filter(Boolean);
   if (words.length === 0) return true;
   if (words.length > 4) return false;
-  return words.every((w) => ACKNOWLEDGEMENT.has(w)) || (words.length <= 2 && words.join(" ") === "i see");
+  return words.every((w) => ACKNOWLEDGEMENT.has(w));
 }
 
-/** At least six words of two or more letters outside brackets that are not acknowledgements or hesitations. */
-function saysSomething(text: string): boolean {
-  let other = 0;
-  for (const w of text
-    .replace(/\[[^\]]*\]?/g, " ")
+/** The words as transcribed, lower-cased, without hesitations or short notes in brackets ("[laughter]"). */
+function plainWords(text: string): string[] {
+  return text
+    .replace(/\[[^[\]\n]{0,80}\]/g, " ")
     .toLowerCase()
-    .split(/[^\p{L}']+/u)) {
-    if (w.length < 2 || ACKNOWLEDGEMENT.has(w) || /^(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h*m*|mhm)$/.test(w)) continue;
-    if (++other >= 6) return true;
-  }
-  return false;
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== "" && !isHesitation(w));
 }
 
 export function exchanges(utterances: readonly Utterance[], manager: string): Exchange[] {

@@ -87,8 +87,8 @@ export function pickMoments(
     const text = x.said.map((u) => u.text).join(" ");
     // A restatement may gather up what they said over their last few turns, not only the latest one.
     const theirs = earlier.get(x.speaker) ?? [];
-    const context = [...theirs.slice(-CONTEXT_TURNS), text].join(" ");
-    earlier.set(x.speaker, [...theirs.slice(-CONTEXT_TURNS), text]);
+    const context = [...theirs.slice(-CONTEXT_TURNS), text];
+    earlier.set(x.speaker, context);
     const window = lastUtterances(x.said, options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;

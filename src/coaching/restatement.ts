@@ -3,7 +3,7 @@ import { tokens } from "../language/tokens.js";
 import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
 import { afterStem, ownTakeAfterStem, readSentence, type SentenceAct } from "./speech-acts.js";
 import { splitSentences } from "../language/sentences.js";
-import { readText } from "../language/read.js";
+import { readClean, readText } from "../language/read.js";
 
 export interface RestatementJudgement {
   restates: boolean;
@@ -58,7 +58,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
     const read = readSentence(text);
     first ??= read.act;
-    const mine = readText(read.core).contentLemmas;
+    const mine = readClean(read.core).contentLemmas;
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;
     most = Math.max(most, shared);

@@ -3,7 +3,7 @@ import { isMinimal } from "./exchanges.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { splitSentences } from "../language/sentences.js";
 import { readSentence } from "./speech-acts.js";
-import { readText } from "../language/read.js";
+import { readClean, readText } from "../language/read.js";
 import { feltIn } from "../language/felt.js";
 import type { Raised } from "./worth-coaching.js";
 
@@ -27,7 +27,7 @@ export function replyTakesUp(said: string, replies: readonly Utterance[], raised
       const read = readSentence(text);
       if (read.act === "backchannel") continue;
       let shared = 0;
-      for (const s of readText(read.core).contentLemmas) if (theirs.has(s)) shared++;
+      for (const s of readClean(read.core).contentLemmas) if (theirs.has(s)) shared++;
       const opening = first;
       first = false;
       // a question right away is a follow-up on what they said, even in other words ("Can you tell me more?")
@@ -65,7 +65,7 @@ function feltContent(said: string): ReadonlySet<string> | null {
 /** An open invitation ("Tell me more.", "How so?"), a question about the feeling, or one in the words they felt in. */
 function followsUpFeeling(question: string, felt: ReadonlySet<string>): boolean {
   if (OPEN_INVITATION.test(question) || speaksOfFeeling(question) || FOR_YOU.test(question)) return true;
-  for (const l of readText(question).contentLemmas) if (felt.has(l)) return true;
+  for (const l of readClean(question).contentLemmas) if (felt.has(l)) return true;
   return false;
 }
 

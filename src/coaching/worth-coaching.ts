@@ -3,7 +3,7 @@ import { countWords } from "../language/tokens.js";
 import { splitSentences } from "../language/sentences.js";
 import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
-import { readText } from "../language/read.js";
+import { readClean, readText } from "../language/read.js";
 import { feltIn } from "../language/felt.js";
 
 /**
@@ -31,7 +31,7 @@ export function stakeOf(text: string): number {
   const cleaned = readText(text).cleaned.toLowerCase();
   const affect = Math.min(4, (cleaned.match(AFFECT) ?? []).length);
   const personal = Math.min(3, (cleaned.match(PERSONAL) ?? []).length);
-  const content = Math.min(10, readText(cleaned).contentLemmas.size / 3);
+  const content = Math.min(10, readClean(cleaned).contentLemmas.size / 3);
   return affect * 4 + personal * 2 + content;
 }
 

@@ -17,11 +17,16 @@ const DANGLING_BEFORE_COMMA =
 /** Words that, set off by commas inside a sentence ("with, yeah, Donna"), are only speech's glue. */
 const INTERJECTION = /^(?:yeah|yes|yep|okay|ok|right|well|oh|so|basically|actually|literally|anyway)$/;
 
+/** "uh", "um", "hmm", "mm-hmm": a sound, never a word. */
+export function isHesitation(word: string): boolean {
+  return word !== "" && HESITATION.test(word);
+}
+
 /** Drops "uh", "um", "hmm"…; a sentence end they carried moves to the word before. */
 export function dropHesitations(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
-    if (t.core !== "" && HESITATION.test(t.core)) {
+    if (isHesitation(t.core)) {
       carryEnd(out, t.trail);
       continue;
     }

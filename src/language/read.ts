@@ -15,7 +15,13 @@ export class Reading {
   #tokens: readonly string[] | null = null;
   #content: ReadonlySet<string> | null = null;
 
-  constructor(readonly text: string) {}
+  /** `cleaned`: the text is already clean (a sentence cut from a cleaned reading), so it is not cleaned again. */
+  constructor(
+    readonly text: string,
+    cleaned?: string,
+  ) {
+    this.#cleaned = cleaned ?? null;
+  }
 
   /** The sentences as said (verbatim, for quoting). */
   get sentences(): readonly string[] {
@@ -68,6 +74,23 @@ export function readText(text: string): Reading {
  */
 export function forgetReadings(): void {
   byText.clear();
+  byCleanText.clear();
+}
+
+const byCleanText = new Map<string, Reading>();
+
+/**
+ * The reading of text that is already clean (a cleaned sentence, or a part of one): its tokens and lemmas without
+ * cleaning it a second time.
+ */
+export function readClean(text: string): Reading {
+  let reading = byCleanText.get(text);
+  if (reading === undefined) {
+    if (byCleanText.size >= REMEMBERED) byCleanText.clear();
+    reading = new Reading(text, text);
+    byCleanText.set(text, reading);
+  }
+  return reading;
 }
 
 /** The reading of an utterance, made once per utterance object. */
@@ -80,9 +103,13 @@ export function read(utterance: { readonly text: string }): Reading {
   return reading;
 }
 
-/** How many content lemmas of `reply` come from `said`. */
-export function sharedContent(said: string, reply: string): number {
-  const theirs = readText(said).contentLemmas;
+/**
+ * How many content lemmas of `reply` come from `said`: one text, or several (their last few turns), each read on
+ * its own so a turn's reading is shared with every step that reads it.
+ */
+export function sharedContent(said: string | readonly string[], reply: string): number {
+  const parts = typeof said === "string" ? [said] : said;
+  const theirs = parts.length === 1 ? readText(parts[0]!).contentLemmas : new Set(parts.flatMap((p) => [...readText(p).contentLemmas]));
   let n = 0;
   for (const l of readText(reply).contentLemmas) if (theirs.has(l)) n++;
   return n;

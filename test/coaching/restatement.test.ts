@@ -88,6 +88,16 @@ describe("the conversation as the manager heard it", () => {
     expect(isMinimal("Seven.")).toBe(false);
   });
 
+  it("tells a backchannel from a turn whether or not the words need cleaning first", () => {
+    expect(isMinimal("Mm-hmm. [laughter] Okay, right.")).toBe(true);
+    expect(isMinimal("Yeah, yeah, yeah, yeah, yeah.")).toBe(true); // five acknowledgements, one once repeats go
+    expect(isMinimal("Yeah, uh, I- I see.")).toBe(true);
+    // an unclosed note hides only its first word: the rest is a turn
+    expect(isMinimal("[inaudible yeah, I think we should move it")).toBe(false);
+    expect(isMinimal("Yeah, 2019.")).toBe(false);
+    expect(isMinimal("Okay, but why?")).toBe(false);
+  });
+
   it("judges every utterance of the manager's turn, not only the first", () => {
     const pick = pickMoments(talk, "Mo");
     expect(pick.kept.map((k) => k.utteranceId)).toEqual(["u5"]);

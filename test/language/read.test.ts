@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lemma } from "../../src/language/lemma.js";
 import { findPhrase, voicesConcern } from "../../src/language/phrases.js";
-import { read, readText, sharedContent } from "../../src/language/read.js";
+import { read, readClean, readText, sharedContent } from "../../src/language/read.js";
 import { countWords, tokens } from "../../src/language/tokens.js";
 import { CONCERN_WORDS } from "../../src/language/word-lists.js";
 
@@ -38,6 +38,17 @@ describe("read", () => {
   it("counts content shared by lemma", () => {
     expect(sharedContent("I worried the tests failed", "You're worrying that the testing fails")).toBe(3);
     expect(sharedContent("Put it here", "Her idea")).toBe(0);
+  });
+
+  it("counts content shared with any of several turns, each read on its own", () => {
+    expect(sharedContent(["The rota is a mess.", "I'm on call again."], "So you're on call and the rota is a mess")).toBe(3);
+    expect(sharedContent(["The rota is a mess.", "I'm on call again."], "What about Friday?")).toBe(0);
+  });
+
+  it("reads text that is already clean as it stands", () => {
+    // "the the" is what the speaker said; a clean reading of a cut sentence keeps its words as given
+    expect(readClean("you know the the rota").tokens).toEqual(["you", "know", "the", "the", "rota"]);
+    expect(readText("you know, the the rota").tokens).toEqual(["the", "rota"]);
   });
 });
 
