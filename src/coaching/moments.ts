@@ -8,7 +8,7 @@ import { sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { isAside, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
+import { isAside, pointBrushedOff, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -25,6 +25,8 @@ export interface Candidate {
   reply: Utterance | null;
   /** Everything the manager said in answer before someone else spoke (backchannels included). */
   replies: Utterance[];
+  /** What the manager said later, within a minute of their words, once someone else had spoken: where a manager may come back to the point. */
+  later?: Utterance[];
   /** Gap between their last word and the manager's reply (negative: the manager came in early). */
   gapMs: number | null;
   interrupted: boolean;
@@ -76,6 +78,7 @@ export function pickMoments(
   const floor = analyzeFloor(utterances, metricOptions);
   const interruptedAt = new Set(floor.interruptions.filter((i) => i.by === manager).map((i) => i.utteranceId));
   const all = exchanges(utterances, manager);
+  const position = new Map(utterances.map((u, i) => [u, i]));
   const substantiveTurns = new Map<string, number>();
   for (const x of all) {
     if (isSubstantive(x.said, spanMs(x.said), options)) substantiveTurns.set(x.speaker, (substantiveTurns.get(x.speaker) ?? 0) + 1);
@@ -116,7 +119,7 @@ export function pickMoments(
     }
     if (restated || isAside(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
-    const point = pointIn(window);
+    const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
     // the moment is about what they raised: its quote comes from the utterances that raise it
     const { raised, utterances: trigger } = point;
@@ -137,6 +140,7 @@ export function pickMoments(
         interrupted,
         raised,
         priority: PRIORITY[kind] + stake,
+        later: managerLater(utterances, position.get(x.replies[x.replies.length - 1]!)!, manager, last.endMs + CAME_BACK_MS),
       });
       continue;
     }
@@ -160,6 +164,19 @@ export function pickMoments(
     }
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
+}
+
+/** How long after their words a manager may still come back to the point. */
+const CAME_BACK_MS = 60_000;
+
+/** The manager's utterances of substance after `from`, until `untilMs`. */
+function managerLater(utterances: readonly Utterance[], from: number, manager: string, untilMs: number): Utterance[] {
+  const out: Utterance[] = [];
+  for (let i = from + 1; i < utterances.length && utterances[i]!.startMs <= untilMs; i++) {
+    const u = utterances[i]!;
+    if (u.speaker === manager && !isMinimal(u.text)) out.push(u);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { findPhrase, normalise } from "../language/phrases.js";
 import { tokens } from "../language/tokens.js";
 import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
-import { afterStem, ownTakeAfterStem, readSentence, type SentenceAct } from "./speech-acts.js";
+import { brushOff } from "./brush-off.js";
+import { afterStem, laysOutPlan, ownTakeAfterStem, readSentence, type SentenceAct } from "./speech-acts.js";
 import { splitSentences } from "../language/sentences.js";
 import { readClean, readText } from "../language/read.js";
 
@@ -32,6 +33,9 @@ const VOCATIVE = /^(?!(?:Okay|Ok|So|Well|Yeah|Yes|Right|Now|And|But|Oh|Sure|Grea
 const namesFeeling = (text: string): boolean => tokens(text).some((w) => FEELING_WORDS.has(w));
 const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
 
+/** "You want any of it?", "You want me to…?", "You need anything?": an offer when asked. */
+const OFFER = /^(?:so )?you (?:want|need)\s+(?:any|anything|some|something|more|me|us|one|a hand|help)\b/;
+
 const MODAL = /\b(?:can|could|would|will|should|might|may|must|'ll|'d)\b/;
 const COURTESY = /\b(?:nice to (?:meet|see|talk)|nice talking|nice meeting|up to you|thank)\b/;
 
@@ -58,6 +62,12 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
     const read = readSentence(text);
     first ??= read.act;
+    // once the reply lays out the listener's own plan or request, what follows spells it out ("What I'd rather do
+    // is, you do mornings with Dave… And you don't go near the laydown area unless she's with you.")
+    if (laysOutPlan(read.core)) break;
+    // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
+    // shares ("You're honestly one of the best on the team", "Right, so, about the grant.")
+    if (brushOff(text) !== null) continue;
     const mine = readClean(read.core).contentLemmas;
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;
@@ -81,6 +91,8 @@ function restatesBy(read: ReturnType<typeof readSentence>, contentWords: number,
       // a stem with nothing after it ("I can imagine.", "Yeah, I hear you.") says nothing back, and after the
       // listener's own stem, their own take says back only what it shares ("I hear you, it's been a crazy quarter")
       if (words < 2 || afterStem(read) === "") return null;
+      // "You want any of it?", "You want me to ask Sam?": asked, with nothing of theirs in it, an offer
+      if (read.asked && shared === 0 && OFFER.test(read.core)) return null;
       return !ownTakeAfterStem(read) ? "stem" : shared >= 1 ? "stem-shared" : null;
     case "about-them":
       if (words < 3) return null;

@@ -5,6 +5,7 @@ import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
+import { brushOff, offersHelp, replyBrushesOff } from "./brush-off.js";
 import { afterAcknowledgement, onlyAcknowledges, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
@@ -34,7 +35,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const theirWords = new Set(candidate.trigger.map((u) => u.id));
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
   const felt = feltSentence(candidate.turn);
-  if (felt === null) return candidate.reply !== null && turnsAway(candidate);
+  if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
   if (!candidate.reply) return true;
   const theirs = readText(felt.sentence.text).contentLemmas;
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
@@ -53,31 +54,42 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s.text, i === 0, theirs));
 }
 
+/**
+ * The manager came back to it within the minute, once the other person had spoken again: a question or a
+ * sentence about them in their words ("Sorry Jo. Go on." … "So tell me how the knee actually is now.").
+ */
+function cameBack(candidate: Candidate): boolean {
+  const theirs = new Set(candidate.trigger.flatMap((u) => [...readText(u.text).contentLemmas]));
+  return (candidate.later ?? [])
+    .flatMap((u) => readText(u.text).sentences)
+    .map((s) => normalise(readText(s).cleaned))
+    .some((s) => {
+      const read = readSentence(s);
+      if (!(read.act === "question" || read.act === "about-them" || read.act === "reflection") || brushOff(s) !== null) return false;
+      for (const l of readText(s).contentLemmas) if (theirs.has(l)) return true;
+      return false;
+    });
+}
+
 /** A statement closed by a tag that asks them to confirm it: "…, wasn't it?", "…, aren't you?", "…, right?". */
 const CHECKS_BY_TAG =
   /,\s*(?:(?:isn't|wasn't|weren't|aren't|don't|didn't|doesn't|haven't|hasn't|won't|can't|couldn't|wouldn't)\s+(?:it|you|they|we|he|she|there|that|i)|right)\s*\?\s*$/i;
 
 /**
- * A reply whose first sentences of substance, past a bare acknowledgement, say in so many words that it leaves the
- * point: "No, course. Anyway, the other thing I wanted to catch you on…", "Actually, while I've got you…",
- * "Hang on, sorry, this is the client, I have to take this." Where they raised a problem, a proposal or a decision rather than a feeling, only this plain a
- * sign shows the rules that the reply did not take it up.
+ * A reply whose first sentences of substance, past a bare acknowledgement, plainly leave the point
+ * (`brush-off.ts`): "No, course. Anyway, the other thing I wanted to catch you on…", "Oh, I know. I had exactly
+ * that happen to me at my last place.", "Ha, welcome to the trade." Where they raised a problem, a proposal or a
+ * decision rather than a feeling, only this plain a sign shows the rules that the reply did not take it up; comfort
+ * counts only against a problem (to a proposal, "Don't worry, that'll be fine" says yes).
  */
 function turnsAway(candidate: Candidate): boolean {
-  return candidate.replies
-    .filter((u) => !isMinimal(u.text))
-    .flatMap((u) => readText(u.text).sentences)
-    .filter((s) => !isMinimal(s))
-    .map((s) => normalise(readText(s).cleaned))
-    .filter((s) => !onlyAcknowledges(s) && readSentence(s).act !== "backchannel")
-    .slice(0, REPLY_SENTENCES)
-    .some((s) => TURNS_AWAY.test(afterAcknowledgement(s)));
+  const off = replyBrushesOff(candidate.replies);
+  return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
 
-const TURNS_AWAY =
-  /^(?:(?:um|uh|well|so|okay|ok|right|oh|actually|sorry|no|yeah)[,\s]+)*(?:(?:anyway|anyhow)\b.*\b(?:the other thing|other bits|i wanted to|i meant to|back to|let's|next thing)|moving on|on another note|changing (?:the )?subject|while i've got you|before i forget|i meant to say|(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)[,\s]+(?:sorry[,\s]+)?(?:this is|that's|i (?:have|need) to take))\b/;
-
 function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
+  // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
+  if (brushOff(sentence) !== null) return false;
   const read = readSentence(sentence);
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
@@ -86,7 +98,7 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;
   // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
   // your stats, nobody's looking."); comfort that offers something ("Don't worry, Alex can take the pager.") answers it
-  if (reassures(sentence) && !OFFERS.test(sentence)) return false;
+  if (reassures(sentence) && !offersHelp(sentence)) return false;
   // advice is no sign of having heard a feeling, even in their words ("You need to quit smoking."); "it's going
   // to keep happening that you have to turn down work" says their worry back, whatever "you have to" inside it
   if (read.act === "advice" && TELLS.test(read.core)) return false;
@@ -114,10 +126,6 @@ function sumsThemUp(sentence: string, core: string): boolean {
 
 /** "on the audit list, …", "about the budget, …": a topic named to turn to it. */
 const TURNS_TO_TOPIC = /^(?:on|about|for|regarding|as for|as far as) (?:the|this|that|our) [^,]*,/;
-
-/** An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". */
-const OFFERS =
-  /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;

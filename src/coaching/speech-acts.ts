@@ -50,6 +50,14 @@ const MODAL_YOU =
   /^(?:you (?:(?:really|just|also|probably|definitely|still|might|may) )?(?:can|could|should|might|may|must|will|would|need|have to|got to|gotta)|you'll|you'd)\b(?! (?:like|rather|prefer|love|hate|want))/;
 
 const QUESTION_WORD = /^(?:what|how|why|when|where|who|whom|whose|which)\b/;
+/** "What I'd rather do is…", "What I need from you is a list": the listener's own plan or request, not a question. */
+const OWN_PLAN =
+  /^what (?:i|we)(?:'d| would| really| just)?(?: rather| like| need| want| suggest| propose| can do| could do| will do| 'll do)\b/;
+
+/** The sentence lays out the listener's own plan or request ("What I'd rather do is…"); cleaned, lower-cased core. */
+export function laysOutPlan(core: string): boolean {
+  return OWN_PLAN.test(core);
+}
 const REFLECTIVE_WH =
   /^(?:what (?:i'm hearing|i am hearing|i hear|you're saying|you are saying|you've told me|you said|you're telling me|i understood))\b/;
 const INVERTED =
@@ -67,7 +75,7 @@ const REQUEST =
 const IMPERATIVE =
   /^(?:try|take|think about|call|use|keep|remember|consider|stop|start|avoid|ask|talk to|come|make|put|check|read|write|let me know|go ahead|feel free|don't)\b/;
 const SELF =
-  /^(?:i|i'm|i've|i'll|i'd|i was|we|we're|we'll|we've|we'd|let me|my|our|there is|there are|there's|there was|there were|most people|a lot of people|some people|many people|research|studies)\b/;
+  /^(?:for what it's worth|to be fair|in fairness|just so you know|for the record|the thing is|the reality is|the truth is|in my (?:view|opinion|experience)|personally|i|i'm|i've|i'll|i'd|i was|we|we're|we'll|we've|we'd|let me|my|our|there is|there are|there's|there was|there were|most people|a lot of people|some people|many people|research|studies)\b/;
 const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
 
@@ -108,7 +116,7 @@ export function readSentence(sentence: string): ReadSentence {
   const secondPerson = SECOND_PERSON.test(core);
   const read = (act: SentenceAct, stem: string | null = null): ReadSentence => ({ core, act, asked, secondPerson, stem });
   if (core === "" || /^(?:i see|i understand|got it|i got it|that's right|thank you|thanks)$/.test(core)) return read("backchannel");
-  if (ADVICE.test(core)) return read("advice");
+  if (ADVICE.test(core) || OWN_PLAN.test(core)) return read("advice");
   const stem = REFLECTIVE_WH.test(core) ? "what you're saying" : (freeStem(core) ?? openingStem(core));
   if (QUESTION_WORD.test(core) && !REFLECTIVE_WH.test(core)) return read("question");
   if (INVERTED.test(core) || REQUEST.test(core)) return read("question");

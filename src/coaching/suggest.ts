@@ -10,6 +10,7 @@ import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
 import { type FeltReading, whatHappened } from "./what-happened.js";
+import { aboutThemselves } from "./worth-coaching.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -21,6 +22,7 @@ export const CHECK = "Did I get that right?";
  * Null when nothing they said in the moment can be said back at all (only fragments, or only asides).
  */
 export function heuristicMoment(candidate: Candidate, names: readonly string[] = []): CoachingMoment | null {
+  if (candidate.raised === "implied") return impliedMoment(candidate);
   const focus = focusOf(candidate.kind);
   const felt = feltSentence(candidate.turn);
   if (felt) {
@@ -50,6 +52,22 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     ...momentAt(candidate, heart.utterance, heart.text, null),
     suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
   };
+}
+
+/** At most this many of their sentences are quoted for a point no word of theirs names. */
+const IMPLIED_SENTENCES = 3;
+
+/**
+ * A point no word of theirs names ("I've got the mortgage and everything. And Ade's hours got cut."): which
+ * sentence holds it is a guess, so the card quotes what they said of themselves, from its first such sentence,
+ * and the manager gets the starter.
+ */
+function impliedMoment(candidate: Candidate): CoachingMoment {
+  const utterance = candidate.trigger[candidate.trigger.length - 1]!;
+  const sentences = readText(utterance.text).sentences;
+  const from = Math.max(0, sentences.findIndex(aboutThemselves));
+  const quote = sentences.slice(from, from + IMPLIED_SENTENCES).join(" ");
+  return { ...momentAt(candidate, utterance, quote, null), suggestion: `So you're saying… (their point, in your own words). ${CHECK}` };
 }
 
 /**

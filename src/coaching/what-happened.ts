@@ -28,6 +28,7 @@ const RAISED: Record<Raised, string> = {
   proposal: "what they said",
   decision: "what they said",
   problem: "what they said",
+  implied: "what they told you",
 };
 
 /** What the line may name of a feeling they said: its kind, and the clause that says it plainly, if one does. */

@@ -5,13 +5,14 @@ import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
 import { readClean, readText } from "../language/read.js";
 import { feltIn } from "../language/felt.js";
+import { replyBrushesOff } from "./brush-off.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
  * goodbyes. A turn like this is no moment to coach, however it was answered ("Do we go back to our room?").
  */
 const ASIDE =
-  /\b(?:rooms?|lights?|microphones?|mics?|clip(?:ped)?|lapel|screens?|slides?|projector|laptop|battery|charger|cable|plug(?:ged)?|mute[ds]?|unmute|camera|recording|record(?:ed)?|hear me|see me|see my|whiteboard|white board|pens?|markers?|chairs?|door|toilet|coffee|lunch|tea|break|bye|goodbye|see you|good morning|good afternoon|hello|welcome|next meeting|last meeting|agenda|minutes left|(?:in|for|another) (?:a )?(?:few|five|ten|fifteen|twenty|thirty|\d+) minutes|wrap (?:it )?up|that's (?:it|all) for|we're done|finish(?:ed)? (?:here|now|early)|log (?:in|on|off)|link|password|email me|send (?:me|you) the)\b/i;
+  /\b(?:rooms?|lights?|microphones?|mics?|clip(?:ped)?|lapel|screens?|slides?|projector|laptop|battery|charger|cable|plug(?:ged)?|mute[ds]?|unmute|camera|recording|record(?:ed)?|hear me|see me|see my|whiteboard|white board|pens?|markers?|chairs?|door|toilet|coffee|lunch|tea|(?:take|have|grab|a short|a quick) (?:a )?break|bye|goodbye|see you|good morning|good afternoon|hello|welcome|next meeting|last meeting|agenda|minutes left|(?:in|for|another) (?:a )?(?:few|five|ten|fifteen|twenty|thirty|\d+) minutes|wrap (?:it )?up|that's (?:it|all) for|we're done|finish(?:ed)? (?:here|now|early)|log (?:in|on|off)|link|password|email me|send (?:me|you) the)\b/i;
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
@@ -35,8 +36,11 @@ export function stakeOf(text: string): number {
   return affect * 4 + personal * 2 + content;
 }
 
-/** What the person raised that a listener should take up. */
-export type Raised = "worry" | "feeling" | "disagreement" | "proposal" | "decision" | "problem";
+/**
+ * What the person raised that a listener should take up; "implied" when no word of theirs names it and the reply
+ * shows it was there (`pointBrushedOff`).
+ */
+export type Raised = "worry" | "feeling" | "disagreement" | "proposal" | "decision" | "problem" | "implied";
 
 const WORRY = /\b(?:worr\w*|afraid|scared|fear\w*|anxious|nervous|concern\w*|stress\w*|overwhelm\w*|panic\w*)\b/;
 /** A feeling they speak of as their own: "I feel bad", "I was so frustrated", "it makes me sad". */
@@ -111,4 +115,33 @@ function raisedIn(s: string): Raised | null {
   // discussion ("there is this problem of multilinguality")
   if ((PROBLEM.test(s) || findPhrase(s, CONCERN_WORDS) !== null) && OWN.test(s)) return "problem";
   return null;
+}
+
+/** "I think", "I mean", "I guess": a hedge, not the speaker speaking of themselves. */
+const HEDGES = /\bi (?:think|guess|mean|suppose|believe|don't know|dunno|'d say|would say)\b/g;
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b/;
+/** A statement about themselves with this many content words is something of their own, not a fragment or a yes. */
+const MIN_PERSONAL_CONTENT = 2;
+
+/**
+ * A point their words do not name but the reply shows was there: they spoke of themselves, in a statement of some
+ * length ("I've got the mortgage and everything. And Ade's hours got cut at his place."), and the reply brushed
+ * it off (`brush-off.ts`: "Look, you're not going anywhere. You'll be fine."). Managers comfort, joke, tell their
+ * own story or move on where something was raised; the card quotes what they said and asks the manager to say it
+ * back in their own words.
+ */
+export function pointBrushedOff(
+  trigger: readonly Utterance[],
+  replies: readonly Utterance[],
+): { raised: Raised; utterances: Utterance[] } | null {
+  if (replyBrushesOff(replies) === null) return null;
+  const personal = trigger.filter((u) => readText(u.text).sentences.some(aboutThemselves));
+  return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
+}
+
+/** A sentence in which they speak of themselves at some length (`sentence` as said). */
+export function aboutThemselves(sentence: string): boolean {
+  if (/\?\s*$/.test(sentence)) return false;
+  const s = normalise(readText(sentence).cleaned);
+  return readClean(s).contentLemmas.size >= MIN_PERSONAL_CONTENT && !isAside(s) && FIRST_PERSON.test(s.replace(HEDGES, " "));
 }

@@ -9,7 +9,7 @@
 export type Felt = "worry" | "feeling" | "struggle";
 
 const AFFECT_WORDS =
-  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated|swamped|slammed|overloaded|overworked|underwater|(?:stretched|spread) (?:(?:really|pretty|too|so|very) )?thin";
+  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated|swamped|slammed|overloaded|overworked|underwater|knackered|shattered|gutted|(?:stretched|spread) (?:(?:really|pretty|too|so|very) )?thin";
 
 /**
  * Words that name a feeling only after "feel", "am", "was", "get" ("I feel stuck", "I was so hurt"); elsewhere
@@ -48,7 +48,7 @@ const FEEL_LIKE =
 
 /** Struggles said of oneself: "I can't cope", "I don't know what to do", "I'm struggling", "I hate it". */
 const STRUGGLE =
-  /\b(?:i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning)\b/;
+  /\b(?:i dread\b|i'm dreading|i (?:actually |just |really |still |always |sometimes |kind of |sort of )?(?:feel|felt)(?: physically| actually| really| a bit| a little| kind of| sort of| quite| so| just)* sick\b(?! of)|i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning)\b/;
 
 /** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
 const HARD_TIME =
@@ -60,9 +60,9 @@ const ROUGH_PATCH =
 /** "It still stings": a hurt said of what happened. */
 const STINGS = /\b(?:it|that|this)(?: still| really| kind of| honestly| just)? (?:stings|stung)\b/;
 
-/** "It's been a lot lately", "everything's just been too much": strain said without a feeling word. */
+/** "It's been a lot lately", "it's just a lot, I guess", "everything's too much": strain said without a feeling word. */
 const BEEN_A_LOT =
-  /\b(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
+  /\b(?:(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been|(?:it's|everything's|it is) (?:just|all|all just)|everything's) (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
 
 /** "I'm having a hard time", "I have trouble sleeping". */
 const HARD_FOR_ME =

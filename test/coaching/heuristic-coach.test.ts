@@ -34,3 +34,35 @@ describe("the rules pick moments in conversations between two people only", () =
     expect(noMoments({ ...coaching, fallbackReason: "the model timed out" }, analysis)).toMatch(/could not be used this time/);
   });
 });
+
+describe("a point no word of theirs names, shown by the reply that brushed it off", () => {
+  const mortgage: [string, string] = [
+    "Lee",
+    "Um. I mean, I don't know. I've got the mortgage and everything. And Ade's hours got cut at his place.",
+  ];
+
+  it("quotes what they said of themselves and gives the starter", () => {
+    const { coaching } = coached(
+      talk(mortgage, [MANAGER, "Look, you're not going anywhere. You'll be fine, honestly."], ["Lee", "Yeah. Okay."]),
+    );
+    expect(coaching.moments).toHaveLength(1);
+    expect(coaching.moments[0]!.quote).toBe("I've got the mortgage and everything. And Ade's hours got cut at his place.");
+    expect(coaching.moments[0]!.suggestion).toMatch(/^So you're saying… \(their point, in your own words\)/);
+    expect(coaching.moments[0]!.whatHappened).toBe(
+      `You replied "Look, you're not going anywhere." without first saying back what they told you.`,
+    );
+  });
+
+  it("shows nothing where the reply took it up, or where they only said yes", () => {
+    const heard = coached(talk(mortgage, [MANAGER, "So money's tight at home right now, with Ade's hours cut. That's a lot to carry."]));
+    expect(heard.coaching.moments).toEqual([]);
+    const yes = coached(
+      talk(
+        [MANAGER, "Could you cover the Year 8 club on the fourteenth?"],
+        ["Lee", "Okay, yeah, I can do it."],
+        [MANAGER, "Thank you. You'll be fine with the bridge one."],
+      ),
+    );
+    expect(yes.coaching.moments).toEqual([]);
+  });
+});

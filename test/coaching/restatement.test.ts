@@ -52,6 +52,24 @@ describe("judgeRestatement", () => {
       expect(judgeRestatement(worry, reply).restates, reply).toBe(false);
     }
   });
+
+  it("an offer, the manager's own plan, their own news or comfort says nothing back, whatever it shares", () => {
+    const board = "The rate board. By the canteen. My name's been in red on it all week, and I've got the mortgage.";
+    for (const reply of [
+      "First thing, overtime. Saturday's going up for peak. You want any of it?",
+      "What I'd rather do is, you do mornings with Dave. And you don't go near the rate board unless she's with you.",
+      "So, for what it's worth, the rate board came out of the canteen budget.",
+      "Don't worry about that board, nobody reads it.",
+      "You'll be fine. You're honestly one of the best on the team.",
+      "Right, so, about the mortgage.",
+    ])
+      expect(judgeRestatement(board, reply).restates, reply).toBe(false);
+    // a wish offered for checking stays a restatement
+    expect(
+      judgeRestatement("I've been an ongoing problem with smoking and trying to quit.", "So, you'd like to give up those cigarettes?")
+        .restates,
+    ).toBe(true);
+  });
 });
 
 describe("readSentence", () => {

@@ -151,6 +151,30 @@ describe("the rules' verdict before their card shows a moment", () => {
       expect(rulesShow(candidate(reply, problem), []), reply).toBe(false);
   });
 
+  it("shows a problem where the reply tells the manager's own story or jokes it away; comfort only against a problem", () => {
+    const problem = { ...said, text: "I thought the way the postmortem got written up was kind of unfair to me." };
+    for (const reply of [
+      "Oh, I know. Ugh. I had exactly that happen to me at my last place.",
+      "Ha, welcome to the trade. None of us get a fair write-up.",
+      "Honestly, don't take it personally, nobody reads those.",
+    ])
+      expect(rulesShow({ ...candidate(reply, problem), raised: "problem" }, []), reply).toBe(true);
+    // to a proposal, "don't worry" says yes
+    const proposal = { ...said, text: "I'd like to take Friday off to sort the move, if that works." };
+    expect(
+      rulesShow({ ...candidate("Don't worry, that'll be fine, just put it in the calendar.", proposal), raised: "proposal" }, []),
+    ).toBe(false);
+  });
+
+  it("a problem left for a phone call is no moment when the manager comes back to it within the minute", () => {
+    const problem = { ...said, text: "But I was off three weeks with my knee, and I've only been back two weeks." };
+    const phone = { ...candidate("Sorry, hang on, that's the radio.", problem), raised: "problem" as const };
+    expect(rulesShow(phone, [])).toBe(true);
+    const later = (text: string) => [{ id: "u6", speaker: "Dana", startMs: 40_000, endMs: 44_000, text }];
+    expect(rulesShow({ ...phone, later: later("So tell me how the knee actually is now, day to day.") }, [])).toBe(false);
+    expect(rulesShow({ ...phone, later: later("So, the overtime on Saturday, do you want any of it?") }, [])).toBe(true);
+  });
+
   it("leaves it off when the manager says those words back within the next minute, not later or other words", () => {
     const moveOn = candidate("Okay, let's move on to the budget, we have a lot to cover.");
     expect(rulesShow(moveOn, [keptAt(40_000)])).toBe(false);

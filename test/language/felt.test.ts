@@ -28,6 +28,10 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("No. I mean, it still stings.")).toBe("feeling");
     expect(felt("I didn't feel fine.")).toBe("struggle");
     expect(felt("I did feel a bit awkward raising it, 'cause you built the first version.")).toBe("feeling");
+    expect(felt("Honestly, I felt sick. Like actually physically sick when ops called me.")).toBe("struggle");
+    expect(felt("Period five on a Thursday, I dread it.")).toBe("struggle");
+    expect(felt("It's fine, it's just a lot, I guess. With everything.")).toBe("struggle");
+    expect(felt("I've been doing doubles for three weeks now. I'm knackered.")).toBe("feeling");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
@@ -45,6 +49,9 @@ describe("a feeling the speaker owns, said in the first person", () => {
       "It's been a lot of fun, the new team.",
       "It's been a lot better since May.",
       "Honestly, it never stung.",
+      "I was sick on Monday, so I missed the stand-up.",
+      "I never felt sick on the boat.",
+      "Per night, if we go out, oh, it's a lot.",
     ])
       expect(felt(said), said).toBeNull();
   });

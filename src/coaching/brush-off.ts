@@ -1,0 +1,124 @@
+/**
+ * Replies that leave what they raised where it was, whatever words of theirs they repeat. Four kinds, each a
+ * habit managers are coached out of:
+ * - comfort or praise that waves it away: "You'll be fine.", "Don't worry about that board, nobody reads it.",
+ *   "I'm sure it'll be recognised.", "You're honestly one of the best on the team." (comfort that offers
+ *   something, "Don't worry, Alex can take the pager.", answers it);
+ * - the listener's own story: "I had exactly that happen to me at my last place.", "When I was at Leeds I…";
+ * - a joke at it: "Ha, welcome to the trade.", "That's no bad thing.";
+ * - a turn to the listener's agenda: "Right, so, about the grant.", "Anyway, the rota.", "So, moderation, we need
+ *   to…", "Where are we on the engineering reqs?", "Listen, while I've got you…", a phone call taken.
+ * Read from one cleaned, lower-cased sentence.
+ */
+
+import { normalise } from "../language/phrases.js";
+import { readText } from "../language/read.js";
+import type { Utterance } from "../transcript/schema.js";
+import { isMinimal } from "./exchanges.js";
+import { afterAcknowledgement, onlyAcknowledges, readSentence } from "./speech-acts.js";
+
+export type BrushOff = "waves-away" | "own-story" | "laughs-off" | "turns-away";
+
+/** Words a reply may open with before it does anything ("Oh, no, you'll be fine."). */
+const OPEN = String.raw`^(?:(?:oh|ah|aw|ugh|god|gosh|look|listen|honestly|well|yeah|yes|no|okay|ok|right|so|and|but|um|uh|now|hey)[,.!\s]+)*`;
+
+const WAVES_AWAY = new RegExp(
+  [
+    String.raw`you'll be (?:fine|okay|ok|alright|all right|right|grand|great)`,
+    String.raw`you're (?:going to|gonna) be (?:fine|okay|ok|alright|all right|great)`,
+    String.raw`[\p{L}]+(?:'ll| will) be (?:fine|okay|ok|alright|all right|grand)`,
+    String.raw`you're doing (?:great|fine|brilliantly|amazing|amazingly|(?:really |so )?well|a (?:great|good|brilliant) job)`,
+    String.raw`you're (?:honestly |really |genuinely |easily )?(?:one of (?:the|my|our) best|the best (?:on|in))`,
+    String.raw`you always (?:pull|get|come|figure|manage|sort|make) (?:it|things|through)`,
+    String.raw`(?:everyone|everybody) (?:can see it|knows how (?:much|hard))`,
+    String.raw`(?:they|we|everyone|everybody) (?:love|loves) (?:your|you)`,
+    String.raw`i'm sure (?:it'll|it will|you'll|you will|they'll|they will|he'll|she'll|that'll|it's fine)`,
+    String.raw`don't worry`,
+    String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
+    String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
+    String.raw`you're not going anywhere`,
+    String.raw`let's not get ahead of ourselves`,
+    String.raw`don't take it personally`,
+    String.raw`you(?:'ll)? get used to it`,
+    String.raw`(?:cheer|chin) up`,
+    String.raw`look on the bright side`,
+  ].join("|"),
+  "u",
+);
+
+const OWN_STORY =
+  /\b(?:i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on))\b/u;
+
+const LAUGHS_OFF =
+  /\bwelcome to (?:the|my|our|[\p{L}]+ing|hospitality|retail)\b|\bnone of us (?:sleep|do|get)\b|\b(?:that's|it's) no bad thing\b/u;
+
+/** Discourse words that may sit between commas without being a topic ("So, honestly, you…"). */
+const NOT_A_TOPIC =
+  /^(?:honestly|basically|actually|yeah|okay|ok|right|well|anyway|like|um|uh|look|listen|again|then|now|yes|no|sure)$|^(?:for|to|in|on|at|with|by|of|from|as|if|when|you|your|it|that|this)\b/;
+
+const TURNS_AWAY = new RegExp(
+  [
+    // "Anyway, the other thing I wanted to catch you on…", "Anyway, the rota."
+    String.raw`${OPEN}(?:anyway|anyhow)\b.*\b(?:the other thing|other bits|i wanted to|i meant to|back to|let's|next thing)`,
+    String.raw`${OPEN}(?:anyway|anyhow)[,\s]+(?:(?:so|um|uh)[,\s]+)*(?:the|your|our) [\p{L}-]+(?: [\p{L}-]+)?[.!]?$`,
+    // "Right, so, about the grant.", "So, on the audit list, the main thing is…"
+    String.raw`${OPEN}(?:about|regarding|as for|on to|onto) (?:the|your|our|this|that) [^,.?]{1,40}(?:[.,!]|$)`,
+    String.raw`^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|anyway|right)[,\s]+(?:on|about) (?!the (?:one|other) hand)(?:the|your|our|this|that) [^,.?]{1,40},`,
+    // "So, the ride-along."
+    String.raw`^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|anyway|right)[,\s]+the [\p{L}-]+(?: [\p{L}-]+)?[.!]?$`,
+    String.raw`\bwhere are we (?:on|with) (?:the|your|our)\b`,
+    String.raw`\bthe (?:main|other|next) thing,? going forward\b`,
+    String.raw`\blet me (?:just )?(?:share|pull up|bring up) (?:my|the)\b`,
+    String.raw`\b(?:moving on|on another note|changing (?:the )?subject|while i've got you|before i forget|i meant to say)\b`,
+    // a phone call taken: "Hang on, sorry, this is the client, I have to take this", "hang on one sec, it's the crane supervisor"
+    String.raw`\b(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)\b.*\b(?:i (?:have|need|gotta|got) to take (?:this|it)|(?:this|that|it)(?:'s| is) (?:the|my) [\p{L}-]+(?: [\p{L}-]+)?(?:[,.]|$))`,
+  ].join("|"),
+  "u",
+);
+
+/** "So, moderation, we need to…": a topic named between commas, then the listener's business. */
+const NAMES_TOPIC =
+  /^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|right|okay)[,\s]+([\p{L}-]+(?: [\p{L}-]+)?), (?:we|i|i'm|i'd|i've|let's|can you|could you|did you|have you|is there)\b/u;
+
+/** An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". */
+const OFFERS =
+  /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
+
+/** Something done about it is offered: "I'll talk to Ines", "Alex can take the pager". */
+export function offersHelp(sentence: string): boolean {
+  return OFFERS.test(sentence);
+}
+
+/** What kind of brush-off the sentence is, or null when it is none. `sentence`: cleaned, lower-cased. */
+export function brushOff(sentence: string): BrushOff | null {
+  // comfort that offers something ("Don't worry, Alex can take the pager.") answers it
+  if (WAVES_AWAY.test(sentence) && !offersHelp(sentence)) return "waves-away";
+  if (OWN_STORY.test(sentence)) return "own-story";
+  if (LAUGHS_OFF.test(sentence)) return "laughs-off";
+  if (TURNS_AWAY.test(sentence)) return "turns-away";
+  const topic = NAMES_TOPIC.exec(sentence)?.[1];
+  if (topic !== undefined && !NOT_A_TOPIC.test(topic)) return "turns-away";
+  return null;
+}
+
+/**
+ * How the reply's first sentences of substance, past a bare "I hear you", brush off what they said; null when
+ * they do not.
+ */
+export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null {
+  const sentences = replies
+    .filter((u) => !isMinimal(u.text))
+    .flatMap((u) => readText(u.text).sentences)
+    .filter((s) => !isMinimal(s))
+    .map((s) => normalise(readText(s).cleaned))
+    .filter((s) => !onlyAcknowledges(s) && readSentence(s).act !== "backchannel")
+    .slice(0, REPLY_SENTENCES);
+  for (const s of sentences) {
+    const off = brushOff(afterAcknowledgement(s));
+    if (off !== null) return off;
+  }
+  return null;
+}
+
+/** How many of the reply's sentences of substance are read for a brush-off. */
+const REPLY_SENTENCES = 2;
