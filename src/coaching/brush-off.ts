@@ -42,7 +42,9 @@ const WAVES_AWAY = new RegExp(
     String.raw`you(?:'ll)? get used to it`,
     String.raw`(?:cheer|chin) up`,
     String.raw`look on the bright side`,
-  ].join("|"),
+  ]
+    .map((alternative) => String.raw`\b${alternative}`)
+    .join("|"),
   "u",
 );
 
