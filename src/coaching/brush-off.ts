@@ -24,9 +24,10 @@ const OPEN = String.raw`^(?:(?:oh|ah|aw|ugh|god|gosh|look|listen|honestly|well|y
 
 const WAVES_AWAY = new RegExp(
   [
-    String.raw`you'll be (?:fine|okay|ok|alright|all right|right|grand|great)`,
-    String.raw`you're (?:going to|gonna) be (?:fine|okay|ok|alright|all right|great)`,
-    String.raw`[\p{L}]+(?:'ll| will) be (?:fine|okay|ok|alright|all right|grand)`,
+    String.raw`you'll be (?:(?:absolutely|totally|completely|just) )?(?:fine|okay|ok|alright|all right|right|grand|great)`,
+    String.raw`you're (?:going to|gonna) be (?:(?:absolutely|totally|completely|just) )?(?:fine|okay|ok|alright|all right|great)`,
+    String.raw`[\p{L}]+(?:'ll| will) be (?:(?:absolutely|totally|completely|just) )?(?:fine|okay|ok|alright|all right|grand)`,
+    String.raw`(?:everyone|everybody) (?:feels|felt|goes through|went through|struggles with|has) (?:like )?(?:that|this|it)\b`,
     String.raw`you're doing (?:great|fine|brilliantly|amazing|amazingly|(?:really |so )?well|a (?:great|good|brilliant) job)`,
     String.raw`you're (?:honestly |really |genuinely |easily )?(?:one of (?:the|my|our) best|the best (?:on|in))`,
     String.raw`you always (?:pull|get|come|figure|manage|sort|make) (?:it|things|through)`,

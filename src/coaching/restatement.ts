@@ -31,7 +31,20 @@ const VOCATIVE = /^(?!(?:Okay|Ok|So|Well|Yeah|Yes|Right|Now|And|But|Oh|Sure|Grea
 
 /** A feeling named on its own ("Discouraged.", "Some guilt?"): the shortest reflection of feeling. */
 const namesFeeling = (text: string): boolean => tokens(text).some((w) => FEELING_WORDS.has(w));
+const namesFeelingAlone = (text: string): boolean => tokens(text).length <= 4 && namesFeeling(text);
 const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
+
+/** A question by its word order ("Do product transfers count…?", "Could I do compressed hours?"), not a tag ("…, you know?"). */
+function asksSomething(sentence: string): boolean {
+  if (!/\?["')\]]?\s*$/.test(sentence)) return false;
+  const read = readSentence(normalise(readText(sentence).cleaned));
+  return read.act === "question" || ASKING_ORDER.test(read.core);
+}
+const ASKING_ORDER = /^(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might)\s+(?!you know\b)\S+/;
+
+/** A judgement of the listener's own: what should have happened, or how good something is. */
+const VERDICT =
+  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job)\b/;
 
 /** "You want any of it?", "You want me to…?", "You need anything?": an offer when asked. */
 const OFFER = /^(?:so )?you (?:want|need)\s+(?:any|anything|some|something|more|me|us|one|a hand|help)\b/;
@@ -54,6 +67,9 @@ const SITUATION =
  */
 export function judgeRestatement(said: string, reply: string): RestatementJudgement {
   const theirs = readText(said).contentLemmas;
+  // they asked something: a plain statement in their terms answers it ("They count towards your cases, but not
+  // the lending figure."); a reflection or a check ("So you're asking whether…") still says it back
+  const asked = readText(said).sentences.some(asksSomething);
   const checks = findPhrase(reply, CHECK_PHRASES) !== null;
   let first: SentenceAct | null = null;
   let most = 0;
@@ -68,6 +84,10 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
     // shares ("You're honestly one of the best on the team", "Right, so, about the grant.")
     if (brushOff(text) !== null) continue;
+    // the listener's own verdict ("Mandy shouldn't have read you the whole thing", "your DNA rate's low, which is
+    // good") is no say-back, whatever it shares
+    if (VERDICT.test(read.core)) continue;
+    if (asked && read.act === "statement" && !read.asked && !namesFeelingAlone(read.core)) continue;
     const mine = readClean(read.core).contentLemmas;
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;

@@ -4,13 +4,13 @@ import { feltSentence, rankSentences } from "./key-sentence.js";
 import type { Felt } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
+import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
 import { type FeltReading, whatHappened } from "./what-happened.js";
-import { aboutThemselves } from "./worth-coaching.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -54,20 +54,38 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
   };
 }
 
-/** At most this many of their sentences are quoted for a point no word of theirs names. */
+/** At most this many of their sentences of substance (and this many words) are quoted for a point no word of theirs names. */
 const IMPLIED_SENTENCES = 3;
+const IMPLIED_WORDS = 60;
+/** A sentence shorter than this ("So.", "I dunno.") is no sentence of substance. */
+const FRAGMENT_WORDS = 3;
 
 /**
  * A point no word of theirs names ("I've got the mortgage and everything. And Ade's hours got cut."): which
- * sentence holds it is a guess, so the card quotes what they said of themselves, from its first such sentence,
- * and the manager gets the starter.
+ * sentence holds it is a guess, so the card quotes how their turn ended, where people land what they mean ("It's
+ * more the chronic pain ones. And the people with loads going on. I just… I don't know."), and the manager gets
+ * the starter.
  */
 function impliedMoment(candidate: Candidate): CoachingMoment {
-  const utterance = candidate.trigger[candidate.trigger.length - 1]!;
-  const sentences = readText(utterance.text).sentences;
-  const from = Math.max(0, sentences.findIndex(aboutThemselves));
-  const quote = sentences.slice(from, from + IMPLIED_SENTENCES).join(" ");
-  return { ...momentAt(candidate, utterance, quote, null), suggestion: `So you're saying… (their point, in your own words). ${CHECK}` };
+  const said = candidate.turn.flatMap((utterance) => readText(utterance.text).sentences.map((text) => ({ utterance, text })));
+  // the last few sentences of substance, with the "So." and "I dunno." between them, and no more than a few lines
+  let from = said.length;
+  let substantial = 0;
+  let words = 0;
+  while (from > 0 && substantial < IMPLIED_SENTENCES) {
+    const n = countWords(said[from - 1]!.text);
+    if (words + n > IMPLIED_WORDS && words > 0) break;
+    from--;
+    words += n;
+    if (n >= FRAGMENT_WORDS) substantial++;
+  }
+  while (from < said.length - 1 && countWords(said[from]!.text) < FRAGMENT_WORDS) from++;
+  const quoted = said.slice(from);
+  const quote = quoted.map((s) => s.text).join(" ");
+  return {
+    ...momentAt(candidate, quoted[0]!.utterance, quote, null),
+    suggestion: `So you're saying… (their point, in your own words). ${CHECK}`,
+  };
 }
 
 /**

@@ -46,11 +46,27 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
       talk(mortgage, [MANAGER, "Look, you're not going anywhere. You'll be fine, honestly."], ["Lee", "Yeah. Okay."]),
     );
     expect(coaching.moments).toHaveLength(1);
-    expect(coaching.moments[0]!.quote).toBe("I've got the mortgage and everything. And Ade's hours got cut at his place.");
+    // how their turn ended, up to three sentences of substance: which one holds the point is a guess
+    expect(coaching.moments[0]!.quote).toBe(
+      "I mean, I don't know. I've got the mortgage and everything. And Ade's hours got cut at his place.",
+    );
     expect(coaching.moments[0]!.suggestion).toMatch(/^So you're saying… \(their point, in your own words\)/);
     expect(coaching.moments[0]!.whatHappened).toBe(
       `You replied "Look, you're not going anywhere." without first saying back what they told you.`,
     );
+  });
+
+  it("quotes where their turn landed, over a fragment or two, not where it began", () => {
+    const { coaching } = coached(
+      talk(
+        ["Lee", "So, um, the routine stuff is fine. Like ankles and knees, that's what I did all through placement."],
+        ["Lee", "It's more the chronic pain ones. And the people with, like, loads going on. I just... I don't know."],
+        [MANAGER, "Oh, honestly, everyone feels like that at first. You'll be absolutely fine."],
+      ),
+    );
+    expect(coaching.moments.map((m) => m.quote)).toEqual([
+      "It's more the chronic pain ones. And the people with, like, loads going on. I just... I don't know.",
+    ]);
   });
 
   it("shows nothing where the reply took it up, or where they only said yes", () => {

@@ -64,6 +64,19 @@ describe("judgeRestatement", () => {
       "Right, so, about the mortgage.",
     ])
       expect(judgeRestatement(board, reply).restates, reply).toBe(false);
+    // the manager's own verdict, and a plain statement that answers what they asked
+    expect(
+      judgeRestatement(
+        "Mandy read me the message. 'Danger to the children.'",
+        "Mandy shouldn't have read you the whole message, to be honest.",
+      ).restates,
+    ).toBe(false);
+    expect(
+      judgeRestatement("Thirty-four, yeah. Thirty-five if she comes back.", "And your caseload's at thirty-four, which is good.").restates,
+    ).toBe(false);
+    const question = "Do product transfers count towards the lending target? Because I do a lot of those.";
+    expect(judgeRestatement(question, "They count towards your number of cases, but not the lending target.").restates).toBe(false);
+    expect(judgeRestatement(question, "So you're asking whether the product transfers count towards the target.").restates).toBe(true);
     // a wish offered for checking stays a restatement
     expect(
       judgeRestatement("I've been an ongoing problem with smoking and trying to quit.", "So, you'd like to give up those cigarettes?")
