@@ -35,6 +35,12 @@ const WAVES_AWAY = new RegExp(
     String.raw`(?:they|we|everyone|everybody) (?:love|loves) (?:your|you)`,
     String.raw`i'm sure (?:it'll|it will|you'll|you will|they'll|they will|he'll|she'll|that'll|it's fine)`,
     String.raw`don't worry`,
+    String.raw`(?:nothing|not anything) to worry about`,
+    String.raw`nobody thinks (?:that|so|you)`,
+    String.raw`don't give it (?:a|another) (?:second )?thought`,
+    String.raw`don't be (?:daft|silly|ridiculous|so hard on yourself)`,
+    String.raw`you're (?:brilliant|amazing|great|fantastic|a natural) (?:at|on|with)`,
+    String.raw`for (?:everyone|everybody|all of us)\b`,
     String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
     String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
     String.raw`you're not going anywhere`,
@@ -50,10 +56,10 @@ const WAVES_AWAY = new RegExp(
 );
 
 const OWN_STORY =
-  /\b(?:i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on))\b/u;
+  /\b(?:i've been there|i know the feeling|i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on))\b/u;
 
 const LAUGHS_OFF =
-  /\bwelcome to (?:the|my|our|[\p{L}]+ing|hospitality|retail)\b|\bnone of us (?:sleep|do|get)\b|\b(?:that's|it's) no bad thing\b/u;
+  /\bwelcome to (?:the|my|our|[\p{L}]+ing|hospitality|retail)\b|\bnone of us (?:sleep|do|get)\b|\b(?:that's|it's) no bad thing\b|\bdon't you dare\b/u;
 
 /** Discourse words that may sit between commas without being a topic ("So, honestly, you…"). */
 const NOT_A_TOPIC =
@@ -67,17 +73,27 @@ const TURNS_AWAY = new RegExp(
     // "Right, so, about the grant.", "So, on the audit list, the main thing is…"
     String.raw`${OPEN}(?:about|regarding|as for|on to|onto) (?:the|your|our|this|that) [^,.?]{1,40}(?:[.,!]|$)`,
     String.raw`^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|anyway|right)[,\s]+(?:on|about) (?!the (?:one|other) hand)(?:the|your|our|this|that) [^,.?]{1,40},`,
-    // "So, the ride-along."
-    String.raw`^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|anyway|right)[,\s]+the [\p{L}-]+(?: [\p{L}-]+)?[.!]?$`,
+    // "And on planning, can you…", "So, for the insurance, have you got…"
+    String.raw`^(?:(?:um|uh|and|so|now|anyway|right|okay|ok|but)[,\s]+)*(?:on|about|regarding|for) (?!the (?:one|other) hand)(?!(?:you|me|him|her|them|us|it)\b)(?:(?:the|your|our|this|that) )?[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,3}, (?:can|could|would|will|did|do|have|has|is|are|we|i|let's|what|how|when|where)\b`,
     String.raw`\bwhere are we (?:on|with) (?:the|your|our)\b`,
     String.raw`\bthe (?:main|other|next) thing,? going forward\b`,
     String.raw`\blet me (?:just )?(?:share|pull up|bring up) (?:my|the)\b`,
-    String.raw`\b(?:moving on|on another note|changing (?:the )?subject|while i've got you|before i forget|i meant to say)\b`,
+    String.raw`\b(?:moving on|on another note|changing (?:the )?subject|while i've got you|while i remember|before i forget|i meant to say|speaking of)\b`,
+    String.raw`^(?:(?:um|uh|and|so|now|okay|ok|right)[,\s]+)*(?:can we|could we) (?:talk about|move on to|get to|go through) (?:the|your|our)\b`,
     // a phone call taken: "Hang on, sorry, this is the client, I have to take this", "hang on one sec, it's the crane supervisor"
-    String.raw`\b(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)\b.*\b(?:i (?:have|need|gotta|got) to take (?:this|it)|(?:this|that|it)(?:'s| is) (?:the|my) [\p{L}-]+(?: [\p{L}-]+)?(?:[,.]|$))`,
+    String.raw`\b(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)\b.*\b(?:i (?:have|need|gotta|got) to (?:take|get|grab|answer) (?:this|it)|(?:this|that|it)(?:'s| is) (?:the|my) [\p{L}-]+(?: [\p{L}-]+)?(?:[,.]|$))`,
   ].join("|"),
   "u",
 );
+
+/**
+ * "So, the ride-along.", "Okay, budget templates.", "Now, Q4 stock counts.": a sentence that only names the next
+ * topic. Not "Okay, great." or "Right, makes sense.", which answer.
+ */
+const TOPIC_ONLY =
+  /^(?:(?:right|okay|ok|and|now|so|anyway|um|uh)[,.\s]+)+(?:(?:the|your|our) )?([\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2})[.!]?$/u;
+const NOT_NAMED_TOPIC =
+  /\b(?:great|good|fine|cool|perfect|lovely|brilliant|exactly|sure|yeah|yes|no|right|okay|ok|fair|sense|got|thanks|thank|course|absolutely|definitely|totally|true|nice|wow|interesting|see|gotcha|sounds|worries|problem|alright|mm|hmm|well|bad|same|ha|haha|i|you|we|it|that|this|they|he|she|me|him|her|them|us|is|are|was|were|do|does|did|know|think|mean|hear|feel|get|go|said|say|agree|done|true|wait|hang|sorry|again|then|too|yet|enough|please|fine)\b/;
 
 /** "So, moderation, we need to…": a topic named between commas, then the listener's business. */
 const NAMES_TOPIC =
@@ -99,6 +115,8 @@ export function brushOff(sentence: string): BrushOff | null {
   if (OWN_STORY.test(sentence)) return "own-story";
   if (LAUGHS_OFF.test(sentence)) return "laughs-off";
   if (TURNS_AWAY.test(sentence)) return "turns-away";
+  const named = TOPIC_ONLY.exec(sentence)?.[1];
+  if (named !== undefined && !NOT_NAMED_TOPIC.test(named)) return "turns-away";
   const topic = NAMES_TOPIC.exec(sentence)?.[1];
   if (topic !== undefined && !NOT_A_TOPIC.test(topic)) return "turns-away";
   return null;

@@ -3,12 +3,13 @@ import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js"
 import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
 import { voicesConcern } from "../language/phrases.js";
+import { replyBrushesOff } from "./brush-off.js";
 import { exchanges, isMinimal } from "./exchanges.js";
 import { sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { isAside, pointBrushedOff, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
+import { endsOnAside, pointBrushedOff, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -97,11 +98,17 @@ export function pickMoments(
     let restated = false;
     let previousText = "";
     let previousRestated = false;
+    // once the manager tells their own story, jokes or turns to a new topic, what they say next in this answer
+    // carries that on ("…and look at me now. You get a thicker skin with it."), unless it says their words back
+    // with a stem ("It sounds like…")
+    let leftIt = false;
     for (const reply of x.replies) {
       // A sentence the transcript split in two (cut off by a "Mm-hmm") restates when its first half did.
       const continues: boolean = previousRestated && continuesSentence(previousText, reply.text);
       const judgement: RestatementJudgement | null = continues ? null : judgeRestatement(text, reply.text);
-      const restates: boolean = continues || judgement?.restates === true;
+      const restates: boolean = continues || (judgement?.restates === true && (!leftIt || judgement.act === "reflection"));
+      const off = isMinimal(reply.text) ? null : replyBrushesOff([reply]);
+      if (off !== null && off !== "waves-away") leftIt = true;
       if (!isMinimal(reply.text)) {
         previousText = reply.text;
         previousRestated = restates;
@@ -117,7 +124,7 @@ export function pickMoments(
         takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
       });
     }
-    if (restated || isAside(text)) continue;
+    if (restated || endsOnAside(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;

@@ -82,8 +82,12 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // is, you do mornings with Dave… And you don't go near the laydown area unless she's with you.")
     if (laysOutPlan(read.core)) break;
     // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
-    // shares ("You're honestly one of the best on the team", "Right, so, about the grant.")
-    if (brushOff(text) !== null) continue;
+    // shares ("You're honestly one of the best on the team", "Right, so, about the grant."); after a story, a joke
+    // or a new topic, what follows carries it on ("Listen, I did six years on the desk. The printer on the third
+    // floor was there then as well…")
+    const off = brushOff(text);
+    if (off !== null && off !== "waves-away") break;
+    if (off !== null) continue;
     // the listener's own verdict ("Mandy shouldn't have read you the whole thing", "your DNA rate's low, which is
     // good") is no say-back, whatever it shares
     if (VERDICT.test(read.core)) continue;

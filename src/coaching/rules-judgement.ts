@@ -56,7 +56,8 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
 
 /**
  * The manager came back to it within the minute, once the other person had spoken again: a question or a
- * sentence about them in their words ("Sorry Jo. Go on." … "So tell me how the knee actually is now.").
+ * reflection in their words ("Sorry Jo. Go on." … "So tell me how the knee actually is now."). A statement that
+ * happens to share a word ("So you're on from seven, off at three") is the manager's own business.
  */
 function cameBack(candidate: Candidate): boolean {
   const theirs = new Set(candidate.trigger.flatMap((u) => [...readText(u.text).contentLemmas]));
@@ -65,7 +66,7 @@ function cameBack(candidate: Candidate): boolean {
     .map((s) => normalise(readText(s).cleaned))
     .some((s) => {
       const read = readSentence(s);
-      if (!(read.act === "question" || read.act === "about-them" || read.act === "reflection") || brushOff(s) !== null) return false;
+      if (!(read.act === "question" || read.act === "reflection") || brushOff(s) !== null) return false;
       for (const l of readText(s).contentLemmas) if (theirs.has(l)) return true;
       return false;
     });

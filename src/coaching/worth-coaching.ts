@@ -14,6 +14,17 @@ import { replyBrushesOff } from "./brush-off.js";
 const ASIDE =
   /\b(?:rooms?|lights?|microphones?|mics?|clip(?:ped)?|lapel|screens?|slides?|projector|laptop|battery|charger|cable|plug(?:ged)?|mute[ds]?|unmute|camera|recording|record(?:ed)?|hear me|see me|see my|whiteboard|white board|pens?|markers?|chairs?|door|toilet|coffee|lunch|tea|(?:take|have|grab|a short|a quick) (?:a )?break|bye|goodbye|see you|good morning|good afternoon|hello|welcome|next meeting|last meeting|agenda|minutes left|(?:in|for|another) (?:a )?(?:few|five|ten|fifteen|twenty|thirty|\d+) minutes|wrap (?:it )?up|that's (?:it|all) for|we're done|finish(?:ed)? (?:here|now|early)|log (?:in|on|off)|link|password|email me|send (?:me|you) the)\b/i;
 
+/**
+ * A turn that ends on running the meeting ("…Can you see my screen?"): where a turn lands is what it is about, so a
+ * password or a break mentioned on the way ("It's password resets, mostly. I could do them in my sleep.") does
+ * not make the turn an aside.
+ */
+export function endsOnAside(text: string): boolean {
+  const sentences = readText(text).sentences.filter((s) => countWords(s) >= MIN_WORDS);
+  const last = sentences[sentences.length - 1];
+  return last !== undefined && isAside(last);
+}
+
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
   const cleaned = readText(text).cleaned.toLowerCase();

@@ -20,6 +20,17 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["so, where are we on the engineering reqs?", "turns-away"],
     ["listen, while i've got you, the winter roster.", "turns-away"],
     ["sorry, hang on one sec, it's the crane supervisor.", "turns-away"],
+    ["oh, sorry, hang on, it's priya, i have to grab this.", "turns-away"],
+    ["okay, budget templates.", "turns-away"],
+    ["now, q4 stock counts.", "turns-away"],
+    ["um, and on planning, can you make sure the list has rough sizing?", "turns-away"],
+    ["okay, so, for the insurance, have you got the crime reference number?", "turns-away"],
+    ["um, can we talk about the budget story?", "turns-away"],
+    ["yeah, month end's been brutal for everyone.", "waves-away"],
+    ["nobody thinks that. honestly, don't give it a second thought.", "waves-away"],
+    ["oh, don't be daft, you're brilliant on nights.", "waves-away"],
+    ["yeah, i know the feeling.", "own-story"],
+    ["ha, don't you dare, year two would stage a revolt.", "laughs-off"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -33,6 +44,10 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "i remember you said the rota was a mess last month.",
     "so you've been here till seven most nights.",
     "it sounds like you're worried the client blames you.",
+    "okay, great.",
+    "right, makes sense.",
+    "so, for you, is that the main thing?",
+    "and on saturday you'd be on your own with him?",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
   });

@@ -69,6 +69,21 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
     ]);
   });
 
+  it("a story the manager goes on with is no say-back, whatever it ends on; a password on the way is no aside", () => {
+    const { coaching } = coached(
+      talk(
+        ["Lee", "It's password resets and the printer on the third floor, mostly. Pretty sure I've done some of them in my sleep."],
+        [MANAGER, "Ha. Listen, I did six years on the desk before I got this job. The printer on the third floor was there then too."],
+        [MANAGER, "And look at me now. You get a thicker skin with it, you learn how the whole place works."],
+        ["Lee", "Yeah. I guess."],
+      ),
+    );
+    expect(coaching.kept).toEqual([]);
+    expect(coaching.moments.map((m) => m.whatHappened)).toEqual([
+      `You replied "Listen, I did six years on the desk before I…" without first saying back what they told you.`,
+    ]);
+  });
+
   it("shows nothing where the reply took it up, or where they only said yes", () => {
     const heard = coached(talk(mortgage, [MANAGER, "So money's tight at home right now, with Ade's hours cut. That's a lot to carry."]));
     expect(heard.coaching.moments).toEqual([]);
