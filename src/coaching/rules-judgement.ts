@@ -1,4 +1,4 @@
-import { readText } from "../language/read.js";
+import { readClean, readText } from "../language/read.js";
 import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
@@ -67,7 +67,7 @@ function cameBack(candidate: Candidate): boolean {
     .some((s) => {
       const read = readSentence(s);
       if (!(read.act === "question" || read.act === "reflection") || brushOff(s) !== null) return false;
-      for (const l of readText(s).contentLemmas) if (theirs.has(l)) return true;
+      for (const l of readClean(s).contentLemmas) if (theirs.has(l)) return true;
       return false;
     });
 }
