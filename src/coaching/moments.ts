@@ -100,15 +100,14 @@ export function pickMoments(
     let previousRestated = false;
     // once the manager tells their own story, jokes or turns to a new topic, what they say next in this answer
     // carries that on ("…and look at me now. You get a thicker skin with it."), unless it says their words back
-    // with a stem ("It sounds like…")
-    let leftIt = false;
+    // with a stem ("It sounds like…"); read only for a reply that would otherwise count
+    const before: Utterance[] = [];
     for (const reply of x.replies) {
       // A sentence the transcript split in two (cut off by a "Mm-hmm") restates when its first half did.
       const continues: boolean = previousRestated && continuesSentence(previousText, reply.text);
       const judgement: RestatementJudgement | null = continues ? null : judgeRestatement(text, reply.text);
-      const restates: boolean = continues || (judgement?.restates === true && (!leftIt || judgement.act === "reflection"));
-      const off = isMinimal(reply.text) ? null : replyBrushesOff([reply]);
-      if (off !== null && off !== "waves-away") leftIt = true;
+      const restates: boolean = continues || (judgement?.restates === true && (judgement.act === "reflection" || !before.some(leavesIt)));
+      before.push(reply);
       if (!isMinimal(reply.text)) {
         previousText = reply.text;
         previousRestated = restates;
@@ -171,6 +170,13 @@ export function pickMoments(
     }
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
+}
+
+/** A reply that opens with the manager's own story, a joke or a new topic. */
+function leavesIt(reply: Utterance): boolean {
+  if (isMinimal(reply.text)) return false;
+  const off = replyBrushesOff([reply]);
+  return off !== null && off !== "waves-away";
 }
 
 /** How long after their words a manager may still come back to the point. */

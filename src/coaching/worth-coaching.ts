@@ -20,6 +20,7 @@ const ASIDE =
  * not make the turn an aside.
  */
 export function endsOnAside(text: string): boolean {
+  if (!isAside(text)) return false;
   const sentences = readText(text).sentences.filter((s) => countWords(s) >= MIN_WORDS);
   const last = sentences[sentences.length - 1];
   return last !== undefined && isAside(last);
