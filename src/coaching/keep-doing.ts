@@ -81,6 +81,10 @@ const READS_OUT = /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|
 const EXPLAINS =
   /\b(?:the way it works|how it works|the way we do it|the rule is|the rules are|the policy is|the process is|what happens is)\b/;
 
+/** Reassurance that denies the worry rather than saying it back: "You're not making a fuss.", "You wouldn't get in trouble." */
+const DENIES_WORRY =
+  /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b/;
+
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
 
@@ -102,7 +106,8 @@ export function praiseworthy(k: KeptRestatement): boolean {
     reassures(text) ||
     READS_OUT.test(text) ||
     ASKS_ANEW.test(text) ||
-    EXPLAINS.test(text)
+    EXPLAINS.test(text) ||
+    DENIES_WORRY.test(text)
   )
     return false;
   switch (read.act) {

@@ -55,7 +55,7 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
     .sort((a, b) => b.score - a.score || a.index - b.index);
   for (const { text, index } of ranked) {
     const question = asked && index === clauses.length - 1;
-    const trimmed = trimClause(text, question, whole);
+    const trimmed = trimClause(withoutAsides(text, names), question, whole);
     if (trimmed === null) continue;
     // "we totally hand— tuned the…": a clause that speech broke off is not the whole thought
     const at = cleaned.indexOf(text);
@@ -81,6 +81,21 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
   if (index > 0 && /^but\b/i.test(text)) score += 3; // "X, but Y": Y is the point
   if (SUBJECT_PRONOUN.test(bare(text.replace(OPENERS, "").split(" ")[0] ?? ""))) score += 3;
   return score;
+}
+
+/** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
+const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
+
+/**
+ * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
+ * name they were addressed by ("I'm just so tired, Steve."), which said back would have the manager name themself.
+ */
+function withoutAsides(text: string, names: readonly string[]): string {
+  let out = text.replace(TAIL_ASIDE, "");
+  for (const name of new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) {
+    out = out.replace(new RegExp(`(?:,\\s*${name}[.!?]?$|^${name},\\s*)`, "u"), "");
+  }
+  return out.replace(TAIL_ASIDE, "");
 }
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */

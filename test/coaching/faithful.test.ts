@@ -97,3 +97,16 @@ describe("prep questions to the same standard", () => {
     );
   });
 });
+
+describe("what is said to the listener is not said back", () => {
+  it("drops a closing 'if I'm honest' and the listener's own name", () => {
+    const names = ["Steve Whitcombe", "Joanne Kearsley"];
+    expect(sayBack("I'm not sleeping great though, if I'm honest.", "concern", names, true)?.clause).toBe("you're not sleeping great");
+    expect(sayBack("Steve, I'm worried about the rota for March.", "concern", names, true)?.clause).toBe(
+      "you're worried about the rota for March",
+    );
+    expect(sayBack("I'm worried about the rota for March, Steve.", "concern", names, true)?.clause).toBe(
+      "you're worried about the rota for March",
+    );
+  });
+});

@@ -31,6 +31,16 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not reassurance that denies the worry instead of saying it back", () => {
+    const worry: [string, string] = ["Lee", "I didn't say anything about Saturday because I didn't want to be the one making a fuss."];
+    expect(praised(talk(worry, [MANAGER, "You're not making a fuss, Lee. Saturday was bad."]))).toEqual([]);
+    const trouble: [string, string] = ["Lee", "I don't feel like I'm allowed to hang up on a patient. I feel like I'd get in trouble."];
+    expect(praised(talk(trouble, [MANAGER, "So first of all, you wouldn't get in trouble for hanging up on a patient."]))).toEqual([]);
+    expect(praised(talk(trouble, [MANAGER, "So you feel like you'd get in trouble for hanging up on a patient."]))).toEqual([
+      "So you feel like you'd get in trouble for hanging up on a patient.",
+    ]);
+  });
+
   it("not comfort, a form read back, or a lead-in to a question of the listener's own", () => {
     const turn: [string, string] = [
       "Lee",

@@ -166,6 +166,16 @@ describe("the rules' verdict before their card shows a moment", () => {
     ).toBe(false);
   });
 
+  it("a question about what they said, or acting on it, takes it up", () => {
+    const tired = { ...said, text: "I'm not sleeping great though, if I'm honest." };
+    expect(rulesShow(candidate("OK. How long's that been going on?", tired), [])).toBe(false);
+    expect(
+      rulesShow(candidate("That one doesn't wait. Send me the reference and I'll escalate it to Pete myself, today.", tired), []),
+    ).toBe(false);
+    expect(rulesShow(candidate("OK. How long until the audit, do you know?", tired), [])).toBe(true);
+    expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
+  });
+
   it("a problem left for a phone call is no moment when the manager comes back to it within the minute", () => {
     const problem = { ...said, text: "But I was off three weeks with my knee, and I've only been back two weeks." };
     const phone = { ...candidate("Sorry, hang on, that's the radio.", problem), raised: "problem" as const };
