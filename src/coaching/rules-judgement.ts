@@ -24,8 +24,9 @@ const REPLY_SENTENCES = 2;
  *
  * Signs of having heard it, in the reply's first sentences: a reflection or a sentence about them, an
  * acknowledgement of the point or a shared feeling ("that's tough", "I'm worried about that too"), an argument
- * with it ("I think you're wrong"), or, short of advice, a feeling word or their own words echoed; or the manager
- * says their words back within the next minute. Comfort that waves the feeling away ("Don't worry, you'll be
+ * with it ("I think you're wrong"), a question that points back at it ("How long's that been going on?"), an
+ * undertaking to act on it ("I'll escalate it to Pete myself"), or, short of advice, a feeling word or their own
+ * words echoed; or the manager says their words back within the next minute. Comfort that waves the feeling away ("Don't worry, you'll be
  * great") is no sign: read by judges, it answers the feeling without hearing it. A bare "I hear you." is a sign
  * only when nothing follows it: "Yeah, I hear you. So, on the audit list…" acknowledges in order to move on.
  */
