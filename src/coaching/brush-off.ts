@@ -93,7 +93,7 @@ const TURNS_AWAY = new RegExp(
 const TOPIC_ONLY =
   /^(?:(?:right|okay|ok|and|now|so|anyway|um|uh)[,.\s]+)+(?:(?:the|your|our) )?([\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2})[.!]?$/u;
 const NOT_NAMED_TOPIC =
-  /\b(?:great|good|fine|cool|perfect|lovely|brilliant|exactly|sure|yeah|yes|no|right|okay|ok|fair|sense|got|thanks|thank|course|absolutely|definitely|totally|true|nice|wow|interesting|see|gotcha|sounds|worries|problem|alright|mm|hmm|well|bad|same|ha|haha|i|you|we|it|that|this|they|he|she|me|him|her|them|us|is|are|was|were|do|does|did|know|think|mean|hear|feel|get|go|said|say|agree|done|true|wait|hang|sorry|again|then|too|yet|enough|please|fine)\b/;
+  /\b(?:great|good|fine|cool|perfect|lovely|brilliant|exactly|sure|yeah|yes|no|right|okay|ok|fair|sense|got|thanks|thank|course|absolutely|definitely|totally|true|nice|wow|interesting|see|gotcha|sounds|worries|problem|alright|mm|hmm|well|bad|same|ha|haha|i|you|we|it|that|this|they|he|she|me|him|her|them|us|is|are|was|were|do|does|did|know|think|mean|hear|feel|get|go|said|say|agree|done|true|wait|hang|sorry|again|then|too|yet|enough|please|fine|yourself|yourselves|care|look|take|have|see|come|keep|stay|enjoy|safe|bye|soon|later|tomorrow)\b/;
 
 /** "So, moderation, we need to…": a topic named between commas, then the listener's business. */
 const NAMES_TOPIC =
@@ -103,6 +103,10 @@ const NAMES_TOPIC =
 const OFFERS =
   /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
 
+/** A promise about how it turns out: "you won't lose your shifts", "nobody's going to blame you". */
+const PROMISES =
+  /\b(?:you won't|you will not|you're not going to|you aren't going to|nobody's going to|no one's going to|nobody will|no one will)\b/;
+
 /** Something done about it is offered: "I'll talk to Ines", "Alex can take the pager". */
 export function offersHelp(sentence: string): boolean {
   return OFFERS.test(sentence);
@@ -110,8 +114,9 @@ export function offersHelp(sentence: string): boolean {
 
 /** What kind of brush-off the sentence is, or null when it is none. `sentence`: cleaned, lower-cased. */
 export function brushOff(sentence: string): BrushOff | null {
-  // comfort that offers something ("Don't worry, Alex can take the pager.") answers it
-  if (WAVES_AWAY.test(sentence) && !offersHelp(sentence)) return "waves-away";
+  // comfort that offers something ("Don't worry, Alex can take the pager.") or promises how it turns out ("No,
+  // you won't lose your shifts, don't worry about that.") answers it
+  if (WAVES_AWAY.test(sentence) && !offersHelp(sentence) && !PROMISES.test(sentence)) return "waves-away";
   if (OWN_STORY.test(sentence)) return "own-story";
   if (LAUGHS_OFF.test(sentence)) return "laughs-off";
   if (TURNS_AWAY.test(sentence)) return "turns-away";
@@ -131,15 +136,36 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
     .filter((u) => !isMinimal(u.text))
     .flatMap((u) => readText(u.text).sentences)
     .filter((s) => !isMinimal(s))
-    .map((s) => normalise(readText(s).cleaned))
-    .filter((s) => !onlyAcknowledges(s) && readSentence(s).act !== "backchannel")
-    .slice(0, REPLY_SENTENCES);
+    .map((s) => normalise(readText(s).cleaned));
+  let read = 0;
   for (const s of sentences) {
+    // "Fair enough.", "Perfect.", "Go on.", "I'll get Marsha to confirm it": what they said was taken, so what
+    // comes next is no brush-off
+    if (ACCEPTS.test(s) || takesItUp(s)) return null;
+    if (onlyAcknowledges(s) || readSentence(s).act === "backchannel") continue;
     const off = brushOff(afterAcknowledgement(s));
     if (off !== null) return off;
+    if (++read >= REPLY_SENTENCES) break;
   }
   return null;
 }
+
+/** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "Brilliant, thanks." */
+const ACCEPTS =
+  /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair))(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;
+
+/**
+ * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
+ * talk to Ines") or an invitation to go on ("Of course. Go on.", "Tell me more.").
+ */
+export function takesItUp(sentence: string): boolean {
+  return ACTS_ON_IT.test(sentence) || INVITES.test(sentence);
+}
+
+const ACTS_ON_IT =
+  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
+const INVITES =
+  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened))\b/;
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;

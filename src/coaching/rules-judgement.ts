@@ -1,11 +1,12 @@
 import { readClean, readText } from "../language/read.js";
+import { countWords } from "../language/tokens.js";
 import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
-import { brushOff, offersHelp, replyBrushesOff } from "./brush-off.js";
+import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
 import { afterAcknowledgement, onlyAcknowledges, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
@@ -100,8 +101,10 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;
   // "How long's that been going on?": a question about what they said, pointing back at it
   if (opening && read.asked && ASKS_ABOUT_IT.test(read.core)) return true;
-  // "I'll escalate it to Pete myself, today": acting on it answers the point
-  if (ACTS_ON_IT.test(sentence)) return true;
+  // "I'll escalate it to Pete myself, today", "Of course. Go on.": acting on it, or asking them to go on
+  if (takesItUp(sentence)) return true;
+  // "The email?", "Every week?": a two-word question at once asks them to say more
+  if (opening && read.asked && countWords(sentence) <= 2) return true;
   // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
   // your stats, nobody's looking."); comfort that offers something ("Don't worry, Alex can take the pager.") answers it
   if (reassures(sentence) && !offersHelp(sentence)) return false;
@@ -136,10 +139,6 @@ const TURNS_TO_TOPIC = /^(?:on|about|for|regarding|as for|as far as) (?:the|this
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
   /^(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it)\b[^?]{0,40}\b(?:that|it|this)\b/;
-
-/** An undertaking to act on it: "I'll escalate it to Pete", "let me talk to Ines", "we can swap you with Dev". */
-const ACTS_ON_IT =
-  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that))\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;

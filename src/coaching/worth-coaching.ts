@@ -132,6 +132,11 @@ function raisedIn(s: string): Raised | null {
 /** "I think", "I mean", "I guess": a hedge, not the speaker speaking of themselves. */
 const HEDGES = /\bi (?:think|guess|mean|suppose|believe|don't know|dunno|'d say|would say)\b/g;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b/;
+/** A sentence that takes something on or thanks them: an answer to the manager, not a point of their own. */
+const COMMITS_OR_THANKS =
+  /^(?:(?:yeah|yes|ok|okay|sure|right|ha|oh|um|uh|no)[,.!\s]+)*(?:i'll(?! be honest| admit| tell you| say)|i will|i can do|i could do|i'm happy to|thanks|thank you|cheers)\b|\b(?:thanks|thank you)\b/;
+const THANKS = /\b(?:thanks|thank you|cheers)\b/;
+
 /** A statement about themselves with this many content words is something of their own, not a fragment or a yes. */
 const MIN_PERSONAL_CONTENT = 2;
 
@@ -147,7 +152,12 @@ export function pointBrushedOff(
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
   if (replyBrushesOff(replies) === null) return null;
-  const personal = trigger.filter((u) => readText(u.text).sentences.some(aboutThemselves));
+  // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
+  const personal = trigger.filter(
+    (u) =>
+      !readText(u.text).sentences.some((s) => THANKS.test(normalise(readText(s).cleaned))) &&
+      readText(u.text).sentences.some(aboutThemselves),
+  );
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
 }
 
@@ -155,5 +165,7 @@ export function pointBrushedOff(
 export function aboutThemselves(sentence: string): boolean {
   if (/\?\s*$/.test(sentence)) return false;
   const s = normalise(readText(sentence).cleaned);
+  // "Yeah, I'll do that. I'll email Priyanka.": a yes to the manager, not a point of their own
+  if (COMMITS_OR_THANKS.test(s)) return false;
   return readClean(s).contentLemmas.size >= MIN_PERSONAL_CONTENT && !isAside(s) && FIRST_PERSON.test(s.replace(HEDGES, " "));
 }

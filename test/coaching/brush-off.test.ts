@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { brushOff } from "../../src/coaching/brush-off.js";
+import { brushOff, replyBrushesOff } from "../../src/coaching/brush-off.js";
+import { talk } from "../helpers/talk.js";
 
 describe("brushOff: a reply that leaves what they raised where it was", () => {
   it.each([
@@ -48,7 +49,22 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "right, makes sense.",
     "so, for you, is that the main thing?",
     "and on saturday you'd be on your own with him?",
+    "no, you won't lose your shifts, don't worry about that.", // a promise about how it turns out answers it
+    "right, look after yourself.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
+  });
+});
+
+describe("replyBrushesOff: the reply's first sentences of substance", () => {
+  const reply = (...texts: string[]) => replyBrushesOff(talk(...texts.map((t): [string, string] => ["Dana", t])));
+  it("reads past a bare 'I hear you' to what follows", () => {
+    expect(reply("Yeah, I hear you.", "Right, Q3 planning.")).toBe("turns-away");
+  });
+  it("finds none where the reply first accepted what they said, acted on it or asked them to go on", () => {
+    expect(reply("Yeah. OK. Fair enough.", "Right, Q3 planning.")).toBeNull();
+    expect(reply("Perfect.", "OK, other bits.")).toBeNull();
+    expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
+    expect(reply("Of course. Go on.")).toBeNull();
   });
 });

@@ -95,5 +95,9 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
       ),
     );
     expect(yes.coaching.moments).toEqual([]);
+    const thanks = coached(
+      talk(["Lee", "Ha. OK. Thanks. That's been sat at the back of my head for weeks."], [MANAGER, "Right. And the cost report."]),
+    );
+    expect(thanks.coaching.moments).toEqual([]);
   });
 });

@@ -172,6 +172,8 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(
       rulesShow(candidate("That one doesn't wait. Send me the reference and I'll escalate it to Pete myself, today.", tired), []),
     ).toBe(false);
+    expect(rulesShow(candidate("Every week?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("Of course. Go on.", tired), [])).toBe(false);
     expect(rulesShow(candidate("OK. How long until the audit, do you know?", tired), [])).toBe(true);
     expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
   });
