@@ -117,7 +117,7 @@ function momentAt(candidate: Candidate, utterance: Utterance, quote: string, fel
     speaker: candidate.speaker,
     quote,
     kind: candidate.kind,
-    whatHappened: whatHappened(candidate, felt),
+    whatHappened: whatHappened(candidate, felt, utterance),
     replyUtteranceId: candidate.reply?.id ?? null,
   };
 }

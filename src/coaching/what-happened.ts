@@ -53,12 +53,20 @@ const MAX_QUOTED_WORDS = 10;
  * transcript's timings are too loose to say so of one sentence; the talk-over figure counts those), never says
  * what kind of reply it was (advice, a question) on a guess, and never calls a point a worry unless it was one.
  */
-export function whatHappened(candidate: Candidate, felt: FeltReading | null = feltReading(candidate)): string {
+export function whatHappened(
+  candidate: Candidate,
+  felt: FeltReading | null = feltReading(candidate),
+  about: Candidate["turn"][number] | null = null,
+): string {
   // where one clause says the feeling plainly, the line says which ("…without first saying back that they're
   // having a hard time breathing"): a reply that took up something else they said is not called deaf to it all
   const named = felt?.clause ? toThirdPerson(felt.clause.source) : null;
   const thing = named ? `that ${named}` : felt ? FELT[felt.felt] : RAISED[candidate.raised];
   if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
+  // "I still feel bad." "Mm." "Can I suggest something?" "Please.": what answered the line the moment is about
+  // was the "Mm.", not what answered their next question
+  const between = about ? backchannelAfter(candidate, about) : null;
+  if (between !== null) return `You replied "${between}" without first saying back ${thing}.`;
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
   const [first, next] = sentencesOfSubstance(replies);
   const opening = `"${shortened(first ?? candidate.reply.text)}"`;
@@ -67,6 +75,18 @@ export function whatHappened(candidate: Candidate, felt: FeltReading | null = fe
     return `You replied ${opening} and then "${shortened(next)}" without first saying back ${thing}.`;
   }
   return `You replied ${opening} without first saying back ${thing}.`;
+}
+
+/**
+ * The manager's backchannel right after `about` when they went on speaking after it ("Mm.", then their next line):
+ * the only answer that line got. Null when `about` ends their turn or the manager said more there.
+ */
+function backchannelAfter(candidate: Candidate, about: Candidate["turn"][number]): string | null {
+  const next = candidate.turn.find((u) => u.startMs > about.startMs);
+  if (next === undefined) return null;
+  const there = candidate.replies.filter((u) => u.startMs >= about.endMs - 500 && u.startMs < next.startMs);
+  if (there.length === 0 || !there.every((u) => isMinimal(u.text))) return null;
+  return shortened(there[0]!.text.trim());
 }
 
 /** The manager's first two sentences of substance in the reply, cleaned of "um" and repeats. */

@@ -35,6 +35,22 @@ describe("the rules pick moments in conversations between two people only", () =
   });
 });
 
+describe("what the line says the manager replied", () => {
+  it("quotes the backchannel that answered the line, not the answer to their next question", () => {
+    const { coaching } = coached(
+      talk(
+        ["Lee", "I know. I still feel bad about leaving before the tech week."],
+        [MANAGER, "Mm."],
+        ["Lee", "Can I suggest something for the handover?"],
+        [MANAGER, "Please."],
+      ),
+    );
+    expect(coaching.moments.map((m) => m.whatHappened)).toEqual([
+      `You replied "Mm." without first saying back that they still feel bad about leaving before the tech week.`,
+    ]);
+  });
+});
+
 describe("a point no word of theirs names, shown by the reply that brushed it off", () => {
   const mortgage: [string, string] = [
     "Lee",
