@@ -12,7 +12,8 @@ const LISTENING_SELF =
   /\b(?:what i'm hearing|what i am hearing|what i hear|i hear you|i'm hearing|i am hearing|if i understand|if i'm understanding|if i heard you|if i'm hearing|if i got that right|let me see if i|let me make sure i|did i get|am i right)\b/g;
 const GENERIC_OPENING =
   /^(?:(?:and|so|but|well|or|uh|um|now|yeah|okay|ok|right|oh)[,\s]+)*(?:then|once|if|when|whenever|at some point|suppose|say)\b/;
-const MODAL = /\b(?:would|could|should|might|can|will|gonna|going to|'ll|need to|have to|has to|maybe)\b/;
+const MODAL =
+  /\b(?:would|could|should|might|can|will|gonna|going to|'ll|need to|have to|has to|maybe|(?:are|is|'re) allowed to|(?:are|'re) welcome to)\b/;
 const WISH = /\byou'?d (?:like|rather|prefer|love)\b|\byou would (?:like|rather|prefer|love)\b/;
 
 /** The words as said, lower-cased, straight apostrophes, disfluent dashes and punctuation as spaces. */
@@ -33,7 +34,7 @@ export function genericOpening(sentence: string): boolean {
   return GENERIC_OPENING.test(plain(sentence));
 }
 
-/** Tells, permits or predicts ("you could", "that would", "maybe you…"); a wish ("you'd rather") is not telling. */
+/** Tells, permits or predicts ("you could", "you are allowed to", "maybe you…"); a wish ("you'd rather") is not telling. */
 export function tellsOrPredicts(sentence: string): boolean {
   const text = plain(sentence);
   return MODAL.test(text.replace(WISH, " "));

@@ -167,4 +167,4 @@ const ACKNOWLEDGES =
  * argument with the point takes it up (the rubric counts it so), however little it concedes.
  */
 const DISAGREES =
-  /^(?:(?:well|yeah|yes|right|sure|true|fair enough|okay|ok|hmm|um|uh|oh)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't agree\b|(?:i think )?you're wrong\b|i think you're\b)/;
+  /^(?:(?:well|yeah|yes|right|sure|true|fair enough|okay|ok|hmm|um|uh|oh|and)[,\s]+)*(?:no\b|nope\b|but\b|actually\b|not really\b|not necessarily\b|i don't think\b|i (?:(?:really|fully|entirely|totally|quite) )?disagree\b|i'm not sure (?:that|about)\b|that's not\b|i don't (?:(?:really|fully|entirely|totally|quite|completely) )?agree\b|(?:i think )?you're wrong\b|i think you're\b)/;

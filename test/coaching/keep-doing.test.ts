@@ -31,6 +31,11 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not permission, whatever words of theirs it repeats", () => {
+    const pitch: [string, string] = ["Lee", "I never know if I'm allowed to pitch my own books in the acquisitions meeting."];
+    expect(praised(talk(pitch, [MANAGER, "You are allowed to pitch your own books in the acquisitions meeting."]))).toEqual([]);
+  });
+
   it("not reassurance that denies the worry instead of saying it back", () => {
     const worry: [string, string] = ["Lee", "I didn't say anything about Saturday because I didn't want to be the one making a fuss."];
     expect(praised(talk(worry, [MANAGER, "You're not making a fuss, Lee. Saturday was bad."]))).toEqual([]);

@@ -173,6 +173,8 @@ describe("the rules' verdict before their card shows a moment", () => {
       rulesShow(candidate("That one doesn't wait. Send me the reference and I'll escalate it to Pete myself, today.", tired), []),
     ).toBe(false);
     expect(rulesShow(candidate("Every week?", tired), [])).toBe(false);
+    // an argument with it takes it up, however it opens
+    expect(rulesShow(candidate("I get that. And I don't fully agree, the rota has to cover Sundays.", tired), [])).toBe(false);
     expect(rulesShow(candidate("Of course. Go on.", tired), [])).toBe(false);
     expect(rulesShow(candidate("OK. How long until the audit, do you know?", tired), [])).toBe(true);
     expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
