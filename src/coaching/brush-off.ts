@@ -3,7 +3,8 @@
  * habit managers are coached out of:
  * - comfort or praise that waves it away: "You'll be fine.", "Don't worry about that board, nobody reads it.",
  *   "I'm sure it'll be recognised.", "You're honestly one of the best on the team." (comfort that offers
- *   something, "Don't worry, Alex can take the pager.", answers it);
+ *   something, "Don't worry, Alex can take the pager.", or promises how it turns out, "you won't lose your
+ *   shifts", answers it);
  * - the listener's own story: "I had exactly that happen to me at my last place.", "When I was at Leeds I…";
  * - a joke at it: "Ha, welcome to the trade.", "That's no bad thing.";
  * - a turn to the listener's agenda: "Right, so, about the grant.", "Anyway, the rota.", "So, moderation, we need
@@ -99,7 +100,11 @@ const NOT_NAMED_TOPIC =
 const NAMES_TOPIC =
   /^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|right|okay)[,\s]+([\p{L}-]+(?: [\p{L}-]+)?), (?:we|i|i'm|i'd|i've|let's|can you|could you|did you|have you|is there)\b/u;
 
-/** An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". */
+/**
+ * An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". Broad on
+ * purpose: it only keeps comfort from counting as a brush-off. `takesItUp` below is the narrow reading, an
+ * undertaking that by itself shows the point was heard.
+ */
 const OFFERS =
   /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
 

@@ -11,6 +11,7 @@ import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
 import { type FeltReading, whatHappened } from "./what-happened.js";
+import { thanks } from "./worth-coaching.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -57,7 +58,6 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
 /** At most this many of their sentences of substance (and this many words) are quoted for a point no word of theirs names. */
 const IMPLIED_SENTENCES = 3;
 const IMPLIED_WORDS = 60;
-const THANKS = /\b(?:thanks|thank you|cheers)\b/i;
 /** A sentence shorter than this ("So.", "I dunno.") is no sentence of substance. */
 const FRAGMENT_WORDS = 3;
 
@@ -70,7 +70,7 @@ const FRAGMENT_WORDS = 3;
 function impliedMoment(candidate: Candidate): CoachingMoment {
   // their turn after any thanks ("That would be really good. Thank you." is not the point that follows)
   const all = candidate.turn.flatMap((utterance) => readText(utterance.text).sentences.map((text) => ({ utterance, text })));
-  const said = all.slice(all.findLastIndex((s) => THANKS.test(s.text)) + 1);
+  const said = all.slice(all.findLastIndex((s) => thanks(s.text)) + 1);
   // the last few sentences of substance, with the "So." and "I dunno." between them, and no more than a few lines
   let from = said.length;
   let substantial = 0;

@@ -135,7 +135,12 @@ const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b/;
 /** A sentence that takes something on or thanks them: an answer to the manager, not a point of their own. */
 const COMMITS_OR_THANKS =
   /^(?:(?:yeah|yes|ok|okay|sure|right|ha|oh|um|uh|no)[,.!\s]+)*(?:i'll(?! be honest| admit| tell you| say)|i will|i can do|i could do|i'm happy to|thanks|thank you|cheers)\b|\b(?:thanks|thank you)\b/;
-const THANKS = /\b(?:thanks|thank you|cheers)\b/;
+const THANKS = /\b(?:thanks|thank you|cheers)\b/i;
+
+/** A sentence that thanks the manager ("Okay. That would be really good. Thank you."). */
+export function thanks(sentence: string): boolean {
+  return THANKS.test(sentence);
+}
 
 /** A statement about themselves with this many content words is something of their own, not a fragment or a yes. */
 const MIN_PERSONAL_CONTENT = 2;
@@ -153,11 +158,7 @@ export function pointBrushedOff(
 ): { raised: Raised; utterances: Utterance[] } | null {
   if (replyBrushesOff(replies) === null) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
-  const personal = trigger.filter(
-    (u) =>
-      !readText(u.text).sentences.some((s) => THANKS.test(normalise(readText(s).cleaned))) &&
-      readText(u.text).sentences.some(aboutThemselves),
-  );
+  const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
 }
 
