@@ -126,15 +126,13 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
 
 /**
  * A "so" that sums up what they said, in their words or in others ("So having someone else on the pager would
- * make a big difference."). Not one that turns to the manager's own agenda ("So let's…", "So, on the audit list,
- * the main thing is…") or speaks in the manager's own voice ("So, a thing that really helped me…").
+ * make a big difference."). Not one that turns to the manager's own agenda ("So let's…"; "So, on the audit list,
+ * the main thing is…" is a brush-off, read before this) or speaks in the manager's own voice ("So, a thing that
+ * really helped me…").
  */
 function sumsThemUp(sentence: string, core: string): boolean {
-  return sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence) && !TURNS_TO_TOPIC.test(core) && !inOwnVoice(core);
+  return sumsUp(sentence) && !TURNS_TO_AGENDA.test(sentence) && !inOwnVoice(core);
 }
-
-/** "on the audit list, …", "about the budget, …": a topic named to turn to it. */
-const TURNS_TO_TOPIC = /^(?:on|about|for|regarding|as for|as far as) (?:the|this|that|our) [^,]*,/;
 
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =

@@ -163,7 +163,7 @@ export function pointBrushedOff(
 }
 
 /** A sentence in which they speak of themselves at some length (`sentence` as said). */
-export function aboutThemselves(sentence: string): boolean {
+function aboutThemselves(sentence: string): boolean {
   if (/\?\s*$/.test(sentence)) return false;
   const s = normalise(readText(sentence).cleaned);
   // "Yeah, I'll do that. I'll email Priyanka.": a yes to the manager, not a point of their own
