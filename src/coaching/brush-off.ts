@@ -5,7 +5,8 @@
  *   "I'm sure it'll be recognised.", "You're honestly one of the best on the team." (comfort that offers
  *   something, "Don't worry, Alex can take the pager.", or promises how it turns out, "you won't lose your
  *   shifts", answers it);
- * - the listener's own story: "I had exactly that happen to me at my last place.", "When I was at Leeds I…";
+ * - the listener's own story: "I had exactly that happen to me at my last place.", "When I was at Leeds I…",
+ *   "My dad had a stent put in a couple years ago";
  * - a joke at it: "Ha, welcome to the trade.", "That's no bad thing.";
  * - a turn to the listener's agenda: "Right, so, about the grant.", "Anyway, the rota.", "So, moderation, we need
  *   to…", "Where are we on the engineering reqs?", "Listen, while I've got you…", a phone call taken.
@@ -13,6 +14,7 @@
  */
 
 import { normalise } from "../language/phrases.js";
+import { countWords } from "../language/tokens.js";
 import { readText } from "../language/read.js";
 import type { Utterance } from "../transcript/schema.js";
 import { isMinimal } from "./exchanges.js";
@@ -41,6 +43,12 @@ const WAVES_AWAY = new RegExp(
     String.raw`don't give it (?:a|another) (?:second )?thought`,
     String.raw`don't be (?:daft|silly|ridiculous|so hard on yourself)`,
     String.raw`you're (?:brilliant|amazing|great|fantastic|a natural) (?:at|on|with)`,
+    // praise in place of hearing it: "you handled it absolutely brilliantly", "You're a star", "you'd be great in
+    // reservations"
+    String.raw`you (?:handled|dealt with|managed) (?:it|that|this|him|her|them|everything)(?: (?:absolutely|really|so|just))? (?:brilliantly|perfectly|beautifully|amazingly|superbly|fine|(?:really |so )?well)`,
+    String.raw`you(?:'re| are) (?:(?:an? )?(?:absolute|total|real|proper|wee|little) )?(?:a )?(?:star|legend|superstar|gem|hero|rock|treasure|natural)\b`,
+    String.raw`you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent|fab) (?:at|in|on|with|anywhere)\b`,
+    String.raw`i (?:really )?(?:wouldn't|would not|won't) (?:stress|worry|fret)`,
     String.raw`for (?:everyone|everybody|all of us)\b`,
     String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
     String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
@@ -57,7 +65,7 @@ const WAVES_AWAY = new RegExp(
 );
 
 const OWN_STORY =
-  /\b(?:i've been there|i know the feeling|i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on))\b/u;
+  /\b(?:i've been there|i know the feeling|i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on)|my (?:dad|mum|mom|mother|father|wife|husband|partner|brother|sister|son|daughter|kids?|gran|nan|grandma|grandad|grandpa)(?:,? (?:he|she|they))? (?:had|went through|got|did) (?:an? |the |that |this |exactly |something )?)\b/u;
 
 const LAUGHS_OFF =
   /\bwelcome to (?:the|my|our|[\p{L}]+ing|hospitality|retail)\b|\bnone of us (?:sleep|do|get)\b|\b(?:that's|it's) no bad thing\b|\bdon't you dare\b/u;
@@ -133,10 +141,10 @@ export function brushOff(sentence: string): BrushOff | null {
 }
 
 /**
- * How the reply's first sentences of substance, past a bare "I hear you", brush off what they said; null when
- * they do not.
+ * How the reply's first sentences of substance (`reach` of them), past a bare "I hear you", brush off what they
+ * said; null when they do not.
  */
-export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null {
+export function replyBrushesOff(replies: readonly Utterance[], reach = REPLY_SENTENCES): BrushOff | null {
   const sentences = replies
     .filter((u) => !isMinimal(u.text))
     .flatMap((u) => readText(u.text).sentences)
@@ -150,7 +158,9 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
     if (onlyAcknowledges(s) || readSentence(s).act === "backchannel") continue;
     const off = brushOff(afterAcknowledgement(s));
     if (off !== null) return off;
-    if (++read >= REPLY_SENTENCES) break;
+    // "Oh, Dee.", "That's, God.": a name or an exclamation is not yet a sentence of substance
+    if (countWords(s) < FRAGMENT_WORDS) continue;
+    if (++read >= reach) break;
   }
   return null;
 }
@@ -174,3 +184,5 @@ const INVITES =
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;
+/** A sentence of fewer words is a fragment. */
+const FRAGMENT_WORDS = 3;

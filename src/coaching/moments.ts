@@ -9,7 +9,7 @@ import { sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { endsOnAside, pointBrushedOff, pointIn, type Raised, stakeOf } from "./worth-coaching.js";
+import { endsOnAside, pointBrushedOff, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -123,7 +123,7 @@ export function pickMoments(
         takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
       });
     }
-    if (restated || endsOnAside(text)) continue;
+    if (restated || endsOnAside(text) || putsOff(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;

@@ -73,6 +73,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   const checks = findPhrase(reply, CHECK_PHRASES) !== null;
   let first: SentenceAct | null = null;
   let most = 0;
+  let comforted = false;
   const sentences = splitSentences(reply);
   for (const [i, sentence] of sentences.entries()) {
     const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
@@ -87,7 +88,10 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // floor was there then as well…")
     const off = brushOff(text);
     if (off !== null && off !== "waves-away") break;
-    if (off !== null) continue;
+    if (off !== null) {
+      comforted = true;
+      continue;
+    }
     // the listener's own verdict ("Mandy shouldn't have read you the whole thing", "your DNA rate's low, which is
     // good") is no say-back, whatever it shares
     if (VERDICT.test(read.core)) continue;
@@ -97,7 +101,10 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     for (const s of mine) if (theirs.has(s)) shared++;
     most = Math.max(most, shared);
     const rule = restatesBy(read, mine.size, shared);
-    if (rule) {
+    // after comfort or praise, a sentence about them with no word of theirs spells the praise out ("You handled
+    // it brilliantly. You stayed calm, you got him sorted.", "…that's exactly what you're supposed to do."), not
+    // what they said
+    if (rule && !(comforted && shared === 0 && read.act !== "reflection")) {
       // "…alone this weekend. Is that right?": the check that follows belongs with the restatement
       const next = sentences[i + 1];
       const quoted = next !== undefined && findPhrase(next, CHECK_PHRASES) !== null ? `${sentence} ${next}` : sentence;

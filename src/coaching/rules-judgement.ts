@@ -46,14 +46,18 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .filter((s) => !isMinimal(s))
     .map((asSaid) => ({ asSaid, text: normalise(readText(asSaid).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
-    .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text));
+    .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text))
+    // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on
+    .filter((s) => !fragment(s.text));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
   // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
   const said = sentences.filter((s) => !onlyAcknowledges(s.text)).map((s) => ({ ...s, text: afterAcknowledgement(s.text) }));
   if (sentences.length > 0 && said.length === 0) return false;
   // "That was the third weekend this month, wasn't it?" checks what they said; cleaning reads the tag as no question
   if (said[0] && CHECKS_BY_TAG.test(said[0].asSaid)) return false;
-  return said.slice(0, REPLY_SENTENCES).every((s, i) => !heard(s.text, i === 0, theirs));
+  return said
+    .slice(0, REPLY_SENTENCES)
+    .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away"));
 }
 
 /**
@@ -90,10 +94,12 @@ function turnsAway(candidate: Candidate): boolean {
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
 
-function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>): boolean {
+function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, afterComfort: boolean): boolean {
   // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
   if (brushOff(sentence) !== null) return false;
   const read = readSentence(sentence);
+  // "You handled it brilliantly. You stayed calm, you got him sorted.": the praise spelled out, not their feeling
+  if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
   if (opening && DISAGREES.test(sentence)) return true;
@@ -119,7 +125,17 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>):
     (sumsThemUp(sentence, read.core) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
   )
     return true;
-  if (speaksOfFeeling(sentence)) return true;
+  return speaksOfFeeling(sentence) || sharesWith(sentence, theirs);
+}
+
+/** Fewer words than a sentence of substance, and neither a question ("Every week?") nor an acknowledgement ("Fair."). */
+function fragment(sentence: string): boolean {
+  return countWords(sentence) < FRAGMENT_WORDS && !/\?\s*$/.test(sentence) && !ACKNOWLEDGES.test(sentence) && brushOff(sentence) === null;
+}
+const FRAGMENT_WORDS = 3;
+
+/** Some word of theirs (by lemma) is in the sentence. */
+function sharesWith(sentence: string, theirs: ReadonlySet<string>): boolean {
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
   return false;
 }
@@ -136,7 +152,7 @@ function sumsThemUp(sentence: string, core: string): boolean {
 
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
-  /^(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it)\b[^?]{0,40}\b(?:that|it|this)\b/;
+  /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
@@ -158,7 +174,7 @@ const TELLS =
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
-  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|scary|frustrating)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
+  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
 
 /**
  * Opens by disagreeing or correcting: "No, …", "But …", "Right, but …", "I think you're wrong", "Actually, …". An

@@ -98,7 +98,7 @@ export function afterAcknowledgement(sentence: string): string {
 }
 
 const ACKNOWLEDGEMENT =
-  /^(?:(?:well|yeah|yes|no|oh|okay|ok|so|mm|hmm|and|right|sure|totally)[,\s]+)*(?:i (?:totally |completely |really )?(?:hear you|hear that|see|understand|get it|get that|know|can imagine)|of course|exactly|absolutely|(?:that )?makes sense|got it|fair enough|totally)(?:[,\s]+(?:yeah|totally|completely|for sure|of course))*(?:[.!]$|$|(?=[,;:—–-]\s*\S))/;
+  /^(?:(?:well|yeah|yes|no|oh|okay|ok|so|mm|hmm|and|right|sure|totally)[,\s]+)*(?:i (?:totally |completely |really )?(?:hear you|hear that|see|understand|get it|get that|know|can imagine)|i(?:'m| am) (?:so |really |very )?sorry(?: to hear (?:that|it))?|of course|exactly|absolutely|(?:that )?makes sense|got it|fair enough|totally)(?:[,\s]+(?:yeah|totally|completely|for sure|of course))*(?:[.!]$|$|(?=[,;:—–-]\s*\S))/;
 
 /**
  * A listener sums up: "So…", "And so…", "Okay, so…" (not "So what…?" or "So do you…?", which ask). Lower-cased,

@@ -4,7 +4,7 @@ import { splitSentences } from "../language/sentences.js";
 import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
 import { readClean, readText } from "../language/read.js";
-import { feltIn } from "../language/felt.js";
+import { feltIn, speaksOfThemselves } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 
 /**
@@ -25,6 +25,16 @@ export function endsOnAside(text: string): boolean {
   const last = sentences[sentences.length - 1];
   return last !== undefined && isAside(last);
 }
+
+/**
+ * They put their own point off till later ("I also have the commissions issue. But it's connected to the numbers,
+ * so we can do it there."): it goes on the agenda, and a reply that carries on with the meeting does not leave it.
+ */
+export function putsOff(text: string): boolean {
+  return PUTS_OFF.test(normalise(readText(text).cleaned));
+}
+const PUTS_OFF =
+  /\b(?:(?:we|i) can (?:do|cover|talk about|discuss|come (?:back )?to|get (?:to|into)|look at|pick up|deal with|go (?:over|through)) (?:it|that|this|them|those) (?:there|then|later|after|afterwards|at the end|next time|another time)|(?:let's|can we|could we|we can) (?:come back to|park|leave) (?:it|that|this)(?: for)? (?:later|for now|till|until|there|then)|i'll (?:bring|raise|mention) (?:it|that|this) (?:up )?(?:later|then|at the end|next time))\b/;
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
@@ -130,8 +140,8 @@ function raisedIn(s: string): Raised | null {
 }
 
 /** "I think", "I mean", "I guess": a hedge, not the speaker speaking of themselves. */
-const HEDGES = /\bi (?:think|guess|mean|suppose|believe|don't know|dunno|'d say|would say)\b/g;
-const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b/;
+const APOLOGISES = /^(?:(?:okay|ok|oh|yeah|um|uh|no)[,.!\s]+)*(?:sorry|i'm sorry|i am sorry|my bad|apologies)\b/;
+const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours)\b/;
 /** A sentence that takes something on or thanks them: an answer to the manager, not a point of their own. */
 const COMMITS_OR_THANKS =
   /^(?:(?:yeah|yes|ok|okay|sure|right|ha|oh|um|uh|no)[,.!\s]+)*(?:i'll(?! be honest| admit| tell you| say)|i will|i can do|i could do|i'm happy to|thanks|thank you|cheers)\b|\b(?:thanks|thank you)\b/;
@@ -156,7 +166,9 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null) return null;
+  // with no word of theirs to go on, only a reply that opens by brushing it off shows there was a point: small
+  // talk answered in kind and then left ("Don't. My husband was yelling at the telly. Okay so, …") is not one
+  if (replyBrushesOff(replies, 1) === null) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
@@ -168,5 +180,7 @@ function aboutThemselves(sentence: string): boolean {
   const s = normalise(readText(sentence).cleaned);
   // "Yeah, I'll do that. I'll email Priyanka.": a yes to the manager, not a point of their own
   if (COMMITS_OR_THANKS.test(s)) return false;
-  return readClean(s).contentLemmas.size >= MIN_PERSONAL_CONTENT && !isAside(s) && FIRST_PERSON.test(s.replace(HEDGES, " "));
+  // "Sorry, I didn't think it was a big deal": an apology answers the manager; "I can see your ceiling" is about them
+  if (APOLOGISES.test(s) || SECOND_PERSON.test(s)) return false;
+  return readClean(s).contentLemmas.size >= MIN_PERSONAL_CONTENT && !isAside(s) && speaksOfThemselves(s);
 }

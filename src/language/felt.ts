@@ -9,7 +9,7 @@
 export type Felt = "worry" | "feeling" | "struggle";
 
 const AFFECT_WORDS =
-  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated|swamped|slammed|overloaded|overworked|underwater|knackered|shattered|gutted|(?:stretched|spread) (?:(?:really|pretty|too|so|very) )?thin";
+  "worried|worrying|scared|afraid|frightened|terrified|anxious|nervous|stressed(?: out)?|overwhelmed|panicked|panicky|frustrated|upset|angry|sad|depressed|guilty|ashamed|embarrassed|humiliated|lonely|isolated|hopeless|helpless|disappointed|discouraged|unhappy|miserable|exhausted|tired|burn(?:ed|t) out|fed up|sick of|annoyed|irritated|uncomfortable|insecure|jealous|resentful|useless|worthless|unappreciated|pressured|under pressure|worn out|heartbroken|devastated|swamped|slammed|overloaded|overworked|underwater|knackered|shattered|gutted|shaking|shaky|shaken|rattled|(?:stretched|spread) (?:(?:really|pretty|too|so|very) )?thin";
 
 /**
  * Words that name a feeling only after "feel", "am", "was", "get" ("I feel stuck", "I was so hurt"); elsewhere
@@ -57,8 +57,9 @@ const HARD_TIME =
 const ROUGH_PATCH =
   /\b(?:i've had|i had|i'm having|it's been|it has been|this has been|that was|it was)(?: such)? an? (?:really |very |pretty |bit of a )?(?:rough|tough|hard|difficult|bad|terrible|awful|stressful) (?:week|day|month|year|time|few weeks|few days|couple of weeks|stretch|patch)\b/;
 
-/** "It still stings": a hurt said of what happened. */
-const STINGS = /\b(?:it|that|this)(?: still| really| kind of| honestly| just)? (?:stings|stung)\b/;
+/** "It still stings", "it just kind of rattled me": a hurt said of what happened. */
+const STINGS =
+  /\b(?:it|that|this)(?: still| really| kind of| honestly| just)? (?:stings|stung)\b|\b(?:it|that|this|he|she|they)(?: (?:just|really|kind of|sort of|honestly|properly))* (?:rattled|shook|unsettled|shook up|freaked) me\b/;
 
 /** "It's been a lot lately", "it's just a lot, I guess", "everything's too much": strain said without a feeling word. */
 const BEEN_A_LOT =
@@ -95,7 +96,7 @@ export function feltIn(sentence: string): Felt | null {
   const alone = hard !== null && /^[\s.!—–-]*$/.test(sentence.slice(hard.index! + hard[0].length));
   if (
     hard &&
-    (hard[1] === undefined || alone || aboutThemselves(sentence)) &&
+    (hard[1] === undefined || alone || speaksOfThemselves(sentence)) &&
     !denied(sentence, hard.index!, hard[0]) &&
     !hypothetical(sentence, hard.index!)
   )
@@ -108,11 +109,14 @@ function linked(sentence: string): RegExpMatchArray | null {
   return sentence.replace(/\bi'm\b/g, "i 'm").match(LINKED);
 }
 
-/** "I", "me" or "my" beyond a hedge ("I think it's harder to train" is about the work). */
-function aboutThemselves(sentence: string): boolean {
+/**
+ * "I", "me" or "my" beyond a hedge: "I think it's harder to train" is about the work, and "I know that's hard
+ * with Sian on leave" grants the listener a difficulty.
+ */
+export function speaksOfThemselves(sentence: string): boolean {
   return FIRST_PERSON.test(sentence.replace(HEDGE, " "));
 }
-const HEDGE = /\bi (?:think|guess|mean|suppose|believe|don't know|dunno|'d say|would say)\b/g;
+const HEDGE = /\bi (?:think|guess|mean|suppose|believe|know|don't know|dunno|'d say|would say)\b/g;
 
 /**
  * The word they named their feeling with ("frustrated", "stressed out", "stretched pretty thin"), when the

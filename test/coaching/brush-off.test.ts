@@ -32,6 +32,12 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["oh, don't be daft, you're brilliant on nights.", "waves-away"],
     ["yeah, i know the feeling.", "own-story"],
     ["ha, don't you dare, year two would stage a revolt.", "laughs-off"],
+    // praise in place of hearing a fear, a wish or a worry
+    ["well, you know what, from what kamil said, you handled it absolutely brilliantly.", "waves-away"],
+    ["you're a star, they'll not want to lose you either.", "waves-away"],
+    ["oh, you'd be great in reservations.", "waves-away"],
+    ["i really wouldn't stress.", "waves-away"],
+    ["my dad had a, he had a stent put in a couple years ago and i was a mess the whole time.", "own-story"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -51,6 +57,8 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "and on saturday you'd be on your own with him?",
     "no, you won't lose your shifts, don't worry about that.", // a promise about how it turns out answers it
     "right, look after yourself.",
+    "my wife was asking after you.",
+    "you handled the rota.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
   });
@@ -66,5 +74,11 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("Perfect.", "OK, other bits.")).toBeNull();
     expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
     expect(reply("Of course. Go on.")).toBeNull();
+  });
+  it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
+    expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");
+    // as many of them as asked: a reply that only gets to its brush-off in its second sentence does not open with one
+    expect(replyBrushesOff(talk(["Dana", "Don't. My husband was yelling at the telly. Okay, so, about the grant."]), 2)).toBe("turns-away");
+    expect(replyBrushesOff(talk(["Dana", "Don't. My husband was yelling at the telly. Okay, so, about the grant."]), 1)).toBeNull();
   });
 });

@@ -149,6 +149,24 @@ describe("a moment only where they raised something and the reply did not take i
   });
 });
 
+describe("no point of theirs left unheard", () => {
+  it("where they put it off themselves, said sorry, or spoke of the manager", () => {
+    const turnsToDashboard = [MANAGER, "Okay. Let me share, um, let me share the dashboard. Can you see it?"] as [string, string];
+    const deferred = "I also have the commissions issue. But it's connected to the numbers, so we can do it there.";
+    expect(momentsOf(talk(["Brian", deferred], turnsToDashboard))).toEqual([]);
+    // the same problem not put off is one
+    expect(
+      momentsOf(talk(["Brian", "I also have the commissions issue. The agents are two months behind."], turnsToDashboard)),
+    ).toHaveLength(1);
+    const movesOn = [MANAGER, "No, no sorry needed. Right. So, back to hours."] as [string, string];
+    expect(
+      momentsOf(talk(["Ciara", "Okay. Sorry, I didn't think it was a big deal when it kept passing the second time."], movesOn)),
+    ).toEqual([]);
+    const ownStory = [MANAGER, "Oh God, sorry. I'm at my kitchen table, I've been up since three."] as [string, string];
+    expect(momentsOf(talk(["Dee", "Your camera's on. I can see your ceiling."], ownStory))).toEqual([]);
+  });
+});
+
 describe("moments track listening", () => {
   it("a reply that lectures gets a moment where one that asks or reflects does not", () => {
     const said = "I know it's bad for him, so I try really hard not to smoke around him, but I'm so stressed at work.";

@@ -77,6 +77,14 @@ describe("judgeRestatement", () => {
     const question = "Do product transfers count towards the lending target? Because I do a lot of those.";
     expect(judgeRestatement(question, "They count towards your number of cases, but not the lending target.").restates).toBe(false);
     expect(judgeRestatement(question, "So you're asking whether the product transfers count towards the target.").restates).toBe(true);
+    // praise in place of the fear, spelled out, says nothing back; a reflection after the comfort still does
+    const scared = "Yes. It was, I was quite scared, to be honest. I made him a new card and he went up, and it's finished.";
+    for (const reply of [
+      "Well, you know what, you handled it absolutely brilliantly. You stayed calm, you got him sorted, he went off to bed.",
+      "You're a star. Honestly, that's exactly what you're supposed to do.",
+    ])
+      expect(judgeRestatement(scared, reply).restates, reply).toBe(false);
+    expect(judgeRestatement(scared, "You handled it brilliantly. It sounds like it really shook you, though.").restates).toBe(true);
     // a wish offered for checking stays a restatement
     expect(
       judgeRestatement("I've been an ongoing problem with smoking and trying to quit.", "So, you'd like to give up those cigarettes?")

@@ -176,6 +176,7 @@ describe("the rules' verdict before their card shows a moment", () => {
     // an argument with it takes it up, however it opens
     expect(rulesShow(candidate("I get that. And I don't fully agree, the rota has to cover Sundays.", tired), [])).toBe(false);
     expect(rulesShow(candidate("Of course. Go on.", tired), [])).toBe(false);
+    expect(rulesShow(candidate("Okay and what did you do about it? How did you hide it?", tired), [])).toBe(false);
     expect(rulesShow(candidate("OK. How long until the audit, do you know?", tired), [])).toBe(true);
     expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
   });
@@ -194,5 +195,30 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(moveOn, [keptAt(40_000)])).toBe(false);
     expect(rulesShow(moveOn, [keptAt(120_000)])).toBe(true);
     expect(rulesShow(moveOn, [keptAt(40_000, "u4")])).toBe(true);
+  });
+
+  it("granting the point ('Fair.') or feeling for it ('That sounds horrible') takes it up; a bare sorry is judged by what follows", () => {
+    const lonely = { ...said, text: "It's a bit difficult when it's ten people and I'm the only one." };
+    expect(rulesShow(candidate("Yes, okay. Fair. Then I'll say it at the start of the meetings.", lonely), [])).toBe(false);
+    const alone = { ...said, text: "And I was alone, because Kamil was doing the round on the third floor. I was so scared." };
+    expect(rulesShow(candidate("Oh, Bea. Oh no. That sounds horrible.", alone), [])).toBe(false);
+    expect(rulesShow(candidate("Oh, Bea. I'm so sorry.", alone), [])).toBe(false);
+    expect(rulesShow(candidate("Oh, Bea. I'm so sorry. That sounds really frightening.", alone), [])).toBe(false);
+    expect(rulesShow(candidate("Oh, Bea. I'm sorry. My dad had a stent put in last year and I was a mess.", alone), [])).toBe(true);
+  });
+
+  it("praise spelled out after comfort is no sign of having heard a fear", () => {
+    const scared = { ...said, text: "I was quite scared, to be honest. But after, I was shaking, like, for one hour." };
+    expect(
+      rulesShow(
+        candidate(
+          "Well, you know what, you handled it absolutely brilliantly. You stayed calm, you got him sorted, he went off to bed.",
+          scared,
+        ),
+        [],
+      ),
+    ).toBe(true);
+    // a sentence about them that takes up their words after the comfort still says it back
+    expect(rulesShow(candidate("You handled it brilliantly. You were quite scared in the moment, though.", scared), [])).toBe(false);
   });
 });

@@ -32,6 +32,8 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("Period five on a Thursday, I dread it.")).toBe("struggle");
     expect(felt("It's fine, it's just a lot, I guess. With everything.")).toBe("struggle");
     expect(felt("I've been doing doubles for three weeks now. I'm knackered.")).toBe("feeling");
+    expect(felt("It just kind of rattled me a bit on the drive home, that's all.")).toBe("feeling");
+    expect(felt("But after, I was shaking, like, for one hour.")).toBe("feeling");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
@@ -52,6 +54,8 @@ describe("a feeling the speaker owns, said in the first person", () => {
       "I was sick on Monday, so I missed the stand-up.",
       "I never felt sick on the boat.",
       "Per night, if we go out, oh, it's a lot.",
+      // a difficulty granted to the listener, not theirs
+      "But I know that's hard with Sian on maternity leave.",
     ])
       expect(felt(said), said).toBeNull();
   });
