@@ -3,7 +3,7 @@ import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
 import { toListenerVoice } from "./person.js";
-import type { SaidBack } from "./say-back.js";
+import { type SaidBack, TAIL_ASIDE } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
@@ -27,7 +27,9 @@ export function feltClause(sentence: string): SaidBack | null {
       p
         .trim()
         .replace(FILLER_FRONT, "")
-        .replace(/[.!?,;:—\s]+$/, ""),
+        .replace(/[.!?,;:—\s]+$/, "")
+        // "I'm a bit nervous about the walkthrough honestly": said of the saying, comma or not
+        .replace(TAIL_ASIDE, ""),
     )
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);

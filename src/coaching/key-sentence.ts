@@ -47,9 +47,24 @@ export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSen
     .map((x) => x.s);
 }
 
-/** Names only the feeling and points elsewhere for what it is about: "Honestly I'm worried about it." */
-const BARE =
-  /^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?[.!]?$/u;
+/**
+ * Names only the feeling and points elsewhere for what it is about: "Honestly I'm worried about it.", "And the
+ * third thing, this is the one I'm worried about, actually."
+ */
+const BARE = new RegExp(
+  [
+    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?[.!]?$`,
+    String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
+  ].join("|"),
+  "u",
+);
+
+/**
+ * A state that needs nothing after it ("I feel a bit alone.", "I'm exhausted."), unlike a feeling about something
+ * ("I'm worried.", "I'm frustrated."): said on its own, it is the heart, not a pointer to the next sentence.
+ */
+const STATE =
+  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped)[.!]?$/;
 
 /**
  * The sentence of the turn where they say what they feel ("I'm worried…", "it's been hard…"), the first such one;
@@ -63,7 +78,8 @@ export function feltSentence(
   for (const [i, sentence] of sentences.entries()) {
     const felt = feltIn(normalise(readText(sentence.text).cleaned));
     if (felt === null) continue;
-    const bare = BARE.test(normalise(readText(sentence.text).cleaned));
+    const cleaned = normalise(readText(sentence.text).cleaned);
+    const bare = BARE.test(cleaned) && !STATE.test(cleaned);
     return { sentence, felt, bare, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
   }
   return null;

@@ -61,7 +61,7 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
     const at = cleaned.indexOf(text);
     const brokenOff = at !== -1 && /^\s*—/.test(cleaned.slice(at + text.length));
     return {
-      clause: capitalise(toListenerVoice(trimmed.clause, question), names),
+      clause: capitalise(toListenerVoice(trimmed.clause, question), names, cleaned),
       question,
       source: trimmed.clause,
       sentence: cleaned,
@@ -75,7 +75,8 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
 function clauseScore(text: string, index: number, count: number, focus: Focus, asked: boolean): number {
   const content = readText(text).contentLemmas.size;
   let score = Math.min(content, 12);
-  if (SUBORDINATE.test(text.replace(OPENERS, ""))) score -= 6;
+  // "because" is an opener to trim, but a clause it opens is still the dependent one
+  if (SUBORDINATE.test(text.replace(OPENERS, "")) || SUBORDINATE.test(text.replace(/^(?:(?:and|but|so|or)[\s,]+)+/i, ""))) score -= 6;
   if (focus === "concern" && findPhrase(text, CONCERN_WORDS) !== null) score += 20;
   if (focus === "question" && asked && index === count - 1) score += 20;
   if (index > 0 && /^but\b/i.test(text)) score += 3; // "X, but Y": Y is the point
@@ -84,7 +85,7 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
 }
 
 /** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
-const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
+export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
 
 /**
  * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
@@ -248,9 +249,16 @@ function lowerFirst(text: string): string {
 }
 
 /** Lower-case the first word unless it is "I", an acronym or one of the meeting's names. */
-function capitalise(text: string, names: readonly string[]): string {
+function capitalise(text: string, names: readonly string[], sentence: string): string {
   const first = bare(text.split(" ")[0] ?? "");
   const nameWords = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter(Boolean));
-  if (first === "I" || /^[A-Z0-9]{2,}$/.test(first) || nameWords.has(first)) return text;
+  if (first === "I" || /^[A-Z0-9]{2,}$/.test(first) || nameWords.has(first) || properNoun(first, sentence)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A capitalised word that is not where the sentence starts ("…, because Kamil was doing the round") is a name. */
+function properNoun(word: string, sentence: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  const at = sentence.search(new RegExp(`(?<![\\p{L}'-])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}'-])`, "u"));
+  return at > 0 && /[\p{L},;:—-]\s*$/u.test(sentence.slice(0, at));
 }

@@ -1,7 +1,7 @@
 import { asIndirect } from "./indirect-question.js";
 import { feltClause } from "./felt-say-back.js";
-import { feltSentence, rankSentences } from "./key-sentence.js";
-import type { Felt } from "../language/felt.js";
+import { feltSentence, rankSentences, type TurnSentence } from "./key-sentence.js";
+import { type Felt, feltIn } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import { countWords } from "../language/tokens.js";
@@ -31,14 +31,17 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     // sentence next to it (the reason after it, or else what came before), which is quoted. That sentence said
     // back alone ("the script still fails on the larger tenants") drops the worry, which readers call the heart,
     // so the manager gets the starter for the feeling with their reason quoted
-    const heart = (felt.bare ? (felt.after ?? felt.before) : null) ?? felt.sentence;
+    const heart = heartOf(felt);
     const whole =
       heart === felt.sentence && plainEnough(heart.text) && sayBack(heart.text, focus, names)
         ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
         : null;
+    // a clause of the sentence that leaves the feeling out ("Kamil was doing the round" of "And I was alone,
+    // because Kamil was doing the round") says back the side of it, not the heart
+    const keepsFelt = whole !== null && feltIn(normalise(readText(whole.source).cleaned)) !== null;
     // where the whole sentence cannot be written back, the clause that says the feeling may be
     const clause = feltClause(felt.sentence.text);
-    const said = whole?.faithful ? whole : heart === felt.sentence ? clause : null;
+    const said = whole?.faithful && keepsFelt ? whole : heart === felt.sentence ? clause : null;
     return {
       ...momentAt(candidate, heart.utterance, heart.text, { felt: felt.felt, clause }),
       suggestion: said ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
@@ -53,6 +56,26 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     ...momentAt(candidate, heart.utterance, heart.text, null),
     suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
   };
+}
+
+/**
+ * The sentence that holds the point of a feeling: the feeling's own, or where it is bare the one next to it (the
+ * reason after it, or else what came before); "…this is the one I'm worried about, actually. The repossessions."
+ * is quoted whole, since a few words alone say what, not the worry.
+ */
+function heartOf(felt: NonNullable<ReturnType<typeof feltSentence>>): TurnSentence {
+  const pointed = felt.bare ? (felt.after ?? felt.before) : null;
+  if (pointed === null) return felt.sentence;
+  if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
+  return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
+}
+
+/** A sentence this short next to a bare feeling only names what it is about ("The repossessions."). */
+const NAMES_IT_WORDS = 4;
+
+/** Two neighbouring sentences of their turn, in the order they said them, quoted as one. */
+function together(first: TurnSentence, second: TurnSentence): TurnSentence {
+  return { utterance: first.utterance, text: `${first.text} ${second.text}` };
 }
 
 /** At most this many of their sentences of substance (and this many words) are quoted for a point no word of theirs names. */

@@ -110,3 +110,18 @@ describe("what is said to the listener is not said back", () => {
     );
   });
 });
+
+describe("the clause said back is the main one, names kept as names", () => {
+  it("keeps a name's capital where the clause starts with it, and weighs a 'because' clause as the reason it is", () => {
+    // "because" is trimmed off the clause's front, but the clause is still the dependent one
+    const said = sayBack("The rota's the problem, because Kamil keeps swapping the nights.", "point");
+    expect(said?.clause).toBe("the rota's the problem");
+    expect(sayBack("And I was alone, because Kamil was doing the round on the third floor.", "point")?.clause).toBe(
+      "Kamil was doing the round on the third floor",
+    );
+    // a capital at the sentence's start tells nothing: the word may be anything
+    expect(sayBack("Honestly the new rota means the nights never line up.", "point")?.clause).toBe(
+      "the new rota means the nights never line up",
+    );
+  });
+});

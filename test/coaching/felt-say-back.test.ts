@@ -56,3 +56,10 @@ describe("a feeling said back from the clause that says it", () => {
     expect(clause("Because I get stressed, I get resentful, I get overwhelmed.")).toBeNull();
   });
 });
+
+describe("a closing aside is not part of the feeling", () => {
+  it("drops 'honestly' after it, also where the transcript left out its comma", () => {
+    expect(feltClause("I'm a bit nervous about the walkthrough honestly.")?.clause).toBe("you're a bit nervous about the walkthrough");
+    expect(feltClause("I'm a bit nervous about the walkthrough, honestly.")?.clause).toBe("you're a bit nervous about the walkthrough");
+  });
+});

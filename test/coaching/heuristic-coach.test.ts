@@ -117,3 +117,37 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
     expect(thanks.coaching.moments).toEqual([]);
   });
 });
+
+describe("the heart of a feeling, as the card quotes and writes it", () => {
+  const moment = (said: string, reply: string) => coached(talk(["Bea", said], [MANAGER, reply], ["Bea", "Yeah."])).coaching.moments;
+
+  it("writes the feeling, not the clause beside it that leaves it out", () => {
+    const [m] = moment("And I was alone, because Kamil was doing the round on the third floor.", "Right. The rota for December.");
+    expect(m?.suggestion).toBe("It sounds like you were alone. Did I get that right?");
+  });
+
+  it("a state needs nothing after it; a bare worry points to what it is about", () => {
+    const [alone] = moment(
+      "I am on the nights now for eight months. But I feel a bit alone, I think. I don't see nobody from the team.",
+      "Aw, you're not alone, don't be daft!",
+    );
+    expect(alone?.quote).toBe("But I feel a bit alone, I think.");
+    const [worry] = moment(
+      "And the third thing, this is the one I'm worried about, actually. The repossessions.",
+      "Yes, that's the one HQ is pushing. Any account ninety days past due gets collected.",
+    );
+    // the few words that say what are quoted with it, and only the starter is written: "this is the one you're
+    // worried about" said back would drop what
+    expect(worry?.quote).toBe("And the third thing, this is the one I'm worried about, actually. The repossessions.");
+    expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+  });
+
+  it("praise in place of hearing a fear leaves the moment, and its line quotes the praise", () => {
+    const [m] = moment(
+      "Yes. It was, I was quite scared, to be honest. I made him a new card and he went up.",
+      "Well, you know what, you handled it absolutely brilliantly. You stayed calm, you got him sorted, he went off to bed.",
+    );
+    expect(m?.suggestion).toBe("It sounds like you were quite scared. Did I get that right?");
+    expect(m?.whatHappened).toMatch(/^You replied "Well, you know what, you handled it/);
+  });
+});
