@@ -49,6 +49,9 @@ const WAVES_AWAY = new RegExp(
     String.raw`you(?:'re| are) (?:(?:an? )?(?:absolute|total|real|proper|wee|little) )?(?:a )?(?:star|legend|superstar|gem|hero|rock|treasure|natural)\b`,
     String.raw`you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent|fab) (?:at|in|on|with|anywhere)\b`,
     String.raw`i (?:really )?(?:wouldn't|would not|won't) (?:stress|worry|fret)`,
+    String.raw`you(?:'re| are) (?:so|such|really) (?:good|great|brilliant|amazing|fantastic|wonderful|talented|capable|strong)\b`,
+    String.raw`makes you (?:so |such )?(?:good|great|brilliant|special|amazing)\b`,
+    String.raw`you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong|(?:really |so )?(?:well|great|brilliantly))`,
     String.raw`for (?:everyone|everybody|all of us)\b`,
     String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
     String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
@@ -65,14 +68,14 @@ const WAVES_AWAY = new RegExp(
 );
 
 const OWN_STORY =
-  /\b(?:i've been there|i know the feeling|i remember (?:that(?! you)|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on)|my (?:dad|mum|mom|mother|father|wife|husband|partner|brother|sister|son|daughter|kids?|gran|nan|grandma|grandad|grandpa)(?:,? (?:he|she|they))? (?:had|went through|got|did) (?:an? |the |that |this |exactly |something )?)\b/u;
+  /\b(?:i've been there|i know the feeling|i remember (?:that(?! you)(?= [\p{L}])|when(?! you)|those|doing|being)|(?:happen|happened) to me|when i was (?:at|in|a|an|your|starting)|(?:this|that|it) reminds me|back when i|at my (?:last|old|previous|first) (?:place|job|company|firm|school)|my (?:first|second|third|old|last) (?:year|job|boss|manager)|i did (?:[\p{L}]+ )?years? (?:of|at|in|on)|my (?:dad|mum|mom|mother|father|wife|husband|partner|brother|sister|son|daughter|kids?|gran|nan|grandma|grandad|grandpa)(?:,? (?:he|she|they))? (?:had|went through|got|did) (?:an? |the |that |this |exactly |something )?)\b/u;
 
 const LAUGHS_OFF =
   /\bwelcome to (?:the|my|our|[\p{L}]+ing|hospitality|retail)\b|\bnone of us (?:sleep|do|get)\b|\b(?:that's|it's) no bad thing\b|\bdon't you dare\b/u;
 
 /** Discourse words that may sit between commas without being a topic ("So, honestly, you…"). */
 const NOT_A_TOPIC =
-  /^(?:honestly|basically|actually|yeah|okay|ok|right|well|anyway|like|um|uh|look|listen|again|then|now|yes|no|sure)$|^(?:for|to|in|on|at|with|by|of|from|as|if|when|you|your|it|that|this)\b/;
+  /^(?:honestly|basically|actually|yeah|okay|ok|right|well|anyway|like|um|uh|look|listen|again|then|now|yes|no|sure|so)$|^(?:for|to|in|on|at|with|by|of|from|as|if|when|you|your|it|that|this)\b/;
 
 const TURNS_AWAY = new RegExp(
   [
@@ -141,10 +144,10 @@ export function brushOff(sentence: string): BrushOff | null {
 }
 
 /**
- * How the reply's first sentences of substance (`reach` of them), past a bare "I hear you", brush off what they
- * said; null when they do not.
+ * How the reply's first sentences of substance, past a bare "I hear you", brush off what they said; null when
+ * they do not.
  */
-export function replyBrushesOff(replies: readonly Utterance[], reach = REPLY_SENTENCES): BrushOff | null {
+export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null {
   const sentences = replies
     .filter((u) => !isMinimal(u.text))
     .flatMap((u) => readText(u.text).sentences)
@@ -160,14 +163,14 @@ export function replyBrushesOff(replies: readonly Utterance[], reach = REPLY_SEN
     if (off !== null) return off;
     // "Oh, Dee.", "That's, God.": a name or an exclamation is not yet a sentence of substance
     if (countWords(s) < FRAGMENT_WORDS) continue;
-    if (++read >= reach) break;
+    if (++read >= REPLY_SENTENCES) break;
   }
   return null;
 }
 
-/** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "Brilliant, thanks." */
+/** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "That's what I'd do." */
 const ACCEPTS =
-  /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair))(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;
+  /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair)|(?:good|great) (?:call|idea|plan|shout)|that's (?:exactly )?what i(?:'d| would) (?:do|have done))(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
@@ -178,7 +181,7 @@ export function takesItUp(sentence: string): boolean {
 }
 
 const ACTS_ON_IT =
-  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
+  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
 const INVITES =
   /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened))\b/;
 

@@ -85,11 +85,21 @@ const EXPLAINS =
 const DENIES_WORRY =
   /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b/;
 
+/**
+ * The listener's own stance on what they said, not what they said: agreement ("No, you're right, that's
+ * important."), a reframe that denies it ("It's not you handing over names."), or what to do next time ("next time
+ * a superintendent writes like that, you don't answer yourself").
+ */
+const OWN_STANCE =
+  /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|\bnext time\b/;
+
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
 
 /** Does this kept restatement say back the other person's content or feeling, by what its sentence does? */
 export function praiseworthy(k: KeptRestatement): boolean {
+  // "That must have been really stressful for you." – "Yeah, a bit. But it's more the sheet.": it missed
+  if (k.corrected) return false;
   const sentence = splitSentences(k.quote)[0] ?? k.quote;
   // a fragment: cut off ("So your pack a day—", "five PM their time is is") or the tail of a sentence ("and you're…")
   if (!/[.?!]["')\]]?$/.test(sentence.trim()) || /^\p{Ll}/u.test(sentence.trim())) return false;
@@ -107,7 +117,8 @@ export function praiseworthy(k: KeptRestatement): boolean {
     READS_OUT.test(text) ||
     ASKS_ANEW.test(text) ||
     EXPLAINS.test(text) ||
-    DENIES_WORRY.test(text)
+    DENIES_WORRY.test(text) ||
+    OWN_STANCE.test(text)
   )
     return false;
   switch (read.act) {

@@ -2,10 +2,10 @@ import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
 import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
-import { voicesConcern } from "../language/phrases.js";
+import { normalise, voicesConcern } from "../language/phrases.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { exchanges, isMinimal } from "./exchanges.js";
-import { sharedContent } from "../language/read.js";
+import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
@@ -87,8 +87,11 @@ export function pickMoments(
   const found: Omit<Candidate, "id">[] = [];
   const kept: KeptRestatement[] = [];
   const earlier = new Map<string, string[]>();
-  for (const x of all) {
+  for (const [at, x] of all.entries()) {
     const text = x.said.map((u) => u.text).join(" ");
+    // what they said next, when they were the next to speak: where a say-back that missed is set right
+    const next = all[at + 1];
+    const corrected = next !== undefined && next.speaker === x.speaker && setsRight(next.said.map((u) => u.text).join(" "));
     // A restatement may gather up what they said over their last few turns, not only the latest one.
     const theirs = earlier.get(x.speaker) ?? [];
     const context = [...theirs.slice(-CONTEXT_TURNS), text];
@@ -121,6 +124,8 @@ export function pickMoments(
         of: x.speaker,
         ofUtteranceId: last.id,
         takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
+        // their next words answer the reply's last words of substance
+        ...(corrected && reply === lastSaid(x.replies) ? { corrected } : {}),
       });
     }
     if (restated || endsOnAside(text) || putsOff(text)) continue;
@@ -171,6 +176,19 @@ export function pickMoments(
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
 }
+
+/** The last utterance of the reply that is more than a backchannel. */
+const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
+
+/**
+ * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
+ * "That's not it." Not a bare "No", which agrees with a "you didn't…" as often as it disagrees.
+ */
+function setsRight(text: string): boolean {
+  return SETS_RIGHT.test(normalise(readText(text).cleaned));
+}
+const SETS_RIGHT =
+  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/;
 
 /** A reply that opens with the manager's own story, a joke or a new topic. */
 function leavesIt(reply: Utterance): boolean {

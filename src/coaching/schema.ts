@@ -49,6 +49,8 @@ export const keptRestatementSchema = z.object({
   takesUp: z.number().int().nonnegative().optional(),
   /** Who judged it a restatement (absent in reports made before it existed). */
   source: itemSourceSchema.optional(),
+  /** Their next words set it right ("Yeah, a bit. But it's more the sheet."): it counts, but is held up as no example. */
+  corrected: z.boolean().optional(),
 });
 export type KeptRestatement = z.infer<typeof keptRestatementSchema>;
 

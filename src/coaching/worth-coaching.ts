@@ -166,9 +166,7 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  // with no word of theirs to go on, only a reply that opens by brushing it off shows there was a point: small
-  // talk answered in kind and then left ("Don't. My husband was yelling at the telly. Okay so, …") is not one
-  if (replyBrushesOff(replies, 1) === null) return null;
+  if (replyBrushesOff(replies) === null) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;

@@ -38,6 +38,8 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["oh, you'd be great in reservations.", "waves-away"],
     ["i really wouldn't stress.", "waves-away"],
     ["my dad had a, he had a stent put in a couple years ago and i was a mess the whole time.", "own-story"],
+    ["and that's what makes you so good.", "waves-away"],
+    ["yeah. look, you did the right thing.", "waves-away"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -58,6 +60,7 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "no, you won't lose your shifts, don't worry about that.", // a promise about how it turns out answers it
     "right, look after yourself.",
     "my wife was asking after you.",
+    "i remember that.",
     "you handled the rota.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
@@ -74,11 +77,12 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("Perfect.", "OK, other bits.")).toBeNull();
     expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
     expect(reply("Of course. Go on.")).toBeNull();
+    expect(reply("Good. Good. That's what I'd do.", "I actually did that once with a Märzen at my first job.")).toBeNull();
+    expect(reply("Yeah, no, of course. I'll ask him.", "Oh, actually, I meant to say, your class assembly is week eight.")).toBeNull();
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");
-    // as many of them as asked: a reply that only gets to its brush-off in its second sentence does not open with one
-    expect(replyBrushesOff(talk(["Dana", "Don't. My husband was yelling at the telly. Okay, so, about the grant."]), 2)).toBe("turns-away");
-    expect(replyBrushesOff(talk(["Dana", "Don't. My husband was yelling at the telly. Okay, so, about the grant."]), 1)).toBeNull();
+    // the manager's own agenda opened after small talk answered in kind: "so" is no topic named
+    expect(reply("Don't. My husband was yelling at the telly. Okay so, I've just got a couple of things.")).toBeNull();
   });
 });

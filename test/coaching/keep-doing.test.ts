@@ -46,6 +46,33 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not the manager's own stance: agreement, a reframe that denies it, or what to do next time", () => {
+    const names: [string, string] = [
+      "Carla",
+      "I don't want to be handing over names of the drivers who call in sick. It feels like I'm reporting on my own team.",
+    ];
+    for (const reply of [
+      "No, you're right, handing over names of drivers is a big thing to ask.",
+      "It's not you handing over names of the drivers, it's the sick call log.",
+      "And next time someone asks for names of drivers, you send them to me.",
+    ])
+      expect(praised(talk(names, [MANAGER, reply])), reply).toEqual([]);
+    expect(praised(talk(names, [MANAGER, "So handing over names feels like reporting on your own team."]))).toEqual([
+      "So handing over names feels like reporting on your own team.",
+    ]);
+  });
+
+  it("not a say-back they set right in their next words", () => {
+    const found: [string, string] = ["Mele", "Mrs Gill had a fall on the night shift and I was the one who found her."];
+    const guess = "That must have been really stressful for you, finding her on the night shift.";
+    expect(praised(talk(found, [MANAGER, guess], ["Mele", "Um, yeah, it was a bit. But it's more the sheet, like."]))).toEqual([]);
+    expect(praised(talk(found, [MANAGER, guess], ["Mele", "Not really. I was fine."]))).toEqual([]);
+    expect(praised(talk(found, [MANAGER, guess], ["Mele", "Yeah. It really was."]))).toEqual([guess]);
+    // a "no" that agrees with a "you didn't…" sets nothing right
+    const didnt = "So you didn't find her on the night shift yourself.";
+    expect(praised(talk(found, [MANAGER, didnt], ["Mele", "No, I didn't, Kiri did."]))).toEqual([didnt]);
+  });
+
   it("not comfort, a form read back, or a lead-in to a question of the listener's own", () => {
     const turn: [string, string] = [
       "Lee",
