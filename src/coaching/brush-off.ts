@@ -49,7 +49,7 @@ const WAVES_AWAY = new RegExp(
     String.raw`you(?:'re| are) (?:(?:an? )?(?:absolute|total|real|proper|wee|little) )?(?:a )?(?:star|legend|superstar|gem|hero|rock|treasure|natural)\b`,
     String.raw`you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent|fab) (?:at|in|on|with|anywhere)\b`,
     String.raw`i (?:really )?(?:wouldn't|would not|won't) (?:stress|worry|fret)`,
-    String.raw`you(?:'re| are) (?:so|such|really) (?:good|great|brilliant|amazing|fantastic|wonderful|talented|capable|strong)\b`,
+    String.raw`you(?:'re| are) (?:so|such|really) (?:good|great|brilliant|amazing|fantastic|wonderful|talented|capable|strong|quick|fast|sharp|clever|smart|organised|organized|thorough|reliable)\b`,
     String.raw`makes you (?:so |such )?(?:good|great|brilliant|special|amazing)\b`,
     String.raw`you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong|(?:really |so )?(?:well|great|brilliantly))`,
     String.raw`for (?:everyone|everybody|all of us)\b`,
@@ -92,6 +92,8 @@ const TURNS_AWAY = new RegExp(
     String.raw`\blet me (?:just )?(?:share|pull up|bring up) (?:my|the)\b`,
     String.raw`\b(?:moving on|on another note|changing (?:the )?subject|while i've got you|while i remember|before i forget|i meant to say|speaking of)\b`,
     String.raw`^(?:(?:um|uh|and|so|now|okay|ok|right)[,\s]+)*(?:can we|could we) (?:talk about|move on to|get to|go through) (?:the|your|our)\b`,
+    // "Okay. Anything else?": the point closed, not asked about
+    String.raw`^(?:(?:okay|ok|right|so|and|great|good|cool|lovely)[,.\s]+)*anything else(?: (?:for|from) (?:me|today|your side))?\?$`,
     // a phone call taken: "Hang on, sorry, this is the client, I have to take this", "hang on one sec, it's the crane supervisor"
     String.raw`\b(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?)\b.*\b(?:i (?:have|need|gotta|got) to (?:take|get|grab|answer) (?:this|it)|(?:this|that|it)(?:'s| is) (?:the|my) [\p{L}-]+(?: [\p{L}-]+)?(?:[,.]|$))`,
   ].join("|"),
@@ -174,7 +176,7 @@ const ACCEPTS =
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
- * talk to Ines") or an invitation to go on ("Of course. Go on.", "Tell me more.").
+ * talk to Ines") or an invitation to go on ("Of course. Go on.", "Tell me more.", "So what do you want to do?").
  */
 export function takesItUp(sentence: string): boolean {
   return ACTS_ON_IT.test(sentence) || INVITES.test(sentence);
@@ -183,7 +185,7 @@ export function takesItUp(sentence: string): boolean {
 const ACTS_ON_IT =
   /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
 const INVITES =
-  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened))\b/;
+  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do)\b/;
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;

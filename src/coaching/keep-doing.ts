@@ -1,5 +1,6 @@
 import { normalise } from "../language/phrases.js";
 import type { Analysis } from "../metrics/schema.js";
+import { brushOff } from "./brush-off.js";
 import { groupDiscussion } from "./group-discussion.js";
 import type { Coaching, KeptRestatement } from "./schema.js";
 import { splitSentences } from "../language/sentences.js";
@@ -83,15 +84,15 @@ const EXPLAINS =
 
 /** Reassurance that denies the worry rather than saying it back: "You're not making a fuss.", "You wouldn't get in trouble." */
 const DENIES_WORRY =
-  /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b/;
+  /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|hadn't|had not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b/;
 
 /**
  * The listener's own stance on what they said, not what they said: agreement ("No, you're right, that's
- * important."), a reframe that denies it ("It's not you handing over names."), or what to do next time ("next time
- * a superintendent writes like that, you don't answer yourself").
+ * important."), a reframe that denies it ("It's not you handing over names."), or what to do this time or next
+ * ("next time a superintendent writes like that, you don't answer yourself", "this time you present it").
  */
 const OWN_STANCE =
-  /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|\bnext time\b/;
+  /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|\b(?:next|this) time\b/;
 
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
@@ -114,6 +115,8 @@ export function praiseworthy(k: KeptRestatement): boolean {
     genericOpening(sentence) ||
     MOVES_ON.test(text) ||
     reassures(text) ||
+    // praise of them in place of what they said: "You're so quick on the hail ones."
+    brushOff(text) === "waves-away" ||
     READS_OUT.test(text) ||
     ASKS_ANEW.test(text) ||
     EXPLAINS.test(text) ||

@@ -91,7 +91,7 @@ export function pickMoments(
     const text = x.said.map((u) => u.text).join(" ");
     // what they said next, when they were the next to speak: where a say-back that missed is set right
     const next = all[at + 1];
-    const corrected = next !== undefined && next.speaker === x.speaker && setsRight(next.said.map((u) => u.text).join(" "));
+    const answer = next !== undefined && next.speaker === x.speaker ? next.said.map((u) => u.text).join(" ") : null;
     // A restatement may gather up what they said over their last few turns, not only the latest one.
     const theirs = earlier.get(x.speaker) ?? [];
     const context = [...theirs.slice(-CONTEXT_TURNS), text];
@@ -125,7 +125,9 @@ export function pickMoments(
         ofUtteranceId: last.id,
         takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
         // their next words answer the reply's last words of substance
-        ...(corrected && reply === lastSaid(x.replies) ? { corrected } : {}),
+        ...(answer !== null && reply === lastSaid(x.replies) && setsRight(answer, judgement?.sentence ?? reply.text)
+          ? { corrected: true }
+          : {}),
       });
     }
     if (restated || endsOnAside(text) || putsOff(text)) continue;
@@ -182,11 +184,16 @@ const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => repli
 
 /**
  * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
- * "That's not it." Not a bare "No", which agrees with a "you didn't…" as often as it disagrees.
+ * "That's not it.", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
+ * "So you didn't find her yourself." a "No" agrees.
  */
-function setsRight(text: string): boolean {
-  return SETS_RIGHT.test(normalise(readText(text).cleaned));
+function setsRight(answer: string, sayBack: string): boolean {
+  const said = normalise(readText(answer).cleaned);
+  return (
+    SETS_RIGHT.test(said) || (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
+  );
 }
+const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =
   /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/;
 

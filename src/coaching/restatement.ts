@@ -37,14 +37,16 @@ const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
 /** A question by its word order ("Do product transfers count…?", "Could I do compressed hours?"), not a tag ("…, you know?"). */
 function asksSomething(sentence: string): boolean {
   if (!/\?["')\]]?\s*$/.test(sentence)) return false;
-  const read = readSentence(normalise(readText(sentence).cleaned));
-  return read.act === "question" || ASKING_ORDER.test(read.core);
+  return readSentence(normalise(readText(sentence).cleaned)).act === "question";
 }
-const ASKING_ORDER = /^(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might)\s+(?!you know\b)\S+/;
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =
   /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job)\b/;
+
+/** The listener's verdict right after an echo: "That's ambitious.", "That's great. That's fast.", "Wow, already?" */
+const SURPRISE =
+  /^(?:(?:oh|wow|gosh|blimey|right|okay|ok)[,!.\s]+)*(?:that's|that is|wow|gosh|blimey)\b[^.?!]{0,20}\b(?:great|ambitious|fast|quick|impressive|brilliant|amazing|a lot|huge|big|early|soon|fantastic|keen|bold|brave)\b/;
 
 /** "You want any of it?", "You want me to…?", "You need anything?": an offer when asked. */
 const OFFER = /^(?:so )?you (?:want|need)\s+(?:any|anything|some|something|more|me|us|one|a hand|help)\b/;
@@ -104,7 +106,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // after comfort or praise, a sentence about them with no word of theirs spells the praise out ("You handled
     // it brilliantly. You stayed calm, you got him sorted.", "…that's exactly what you're supposed to do."), not
     // what they said
-    if (rule && !(comforted && shared === 0 && read.act !== "reflection")) {
+    // "Three modules in one sitting? That's ambitious.": an echo asked in surprise, then the listener's verdict
+    const surprised = read.asked && read.act !== "reflection" && SURPRISE.test(normalise(sentences[i + 1] ?? ""));
+    if (rule && !surprised && !(comforted && shared === 0 && read.act !== "reflection")) {
       // "…alone this weekend. Is that right?": the check that follows belongs with the restatement
       const next = sentences[i + 1];
       const quoted = next !== undefined && findPhrase(next, CHECK_PHRASES) !== null ? `${sentence} ${next}` : sentence;

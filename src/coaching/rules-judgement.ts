@@ -4,6 +4,7 @@ import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
 import { feltSentence } from "./key-sentence.js";
+import { thanks } from "./worth-coaching.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
 import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
@@ -38,6 +39,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
   const felt = feltSentence(candidate.turn);
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
+  if (relief(felt)) return false;
   if (!candidate.reply) return true;
   const theirs = readText(felt.sentence.text).contentLemmas;
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
@@ -46,7 +48,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .filter((s) => !isMinimal(s))
     .map((asSaid) => ({ asSaid, text: normalise(readText(asSaid).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
-    .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text))
+    .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on
     .filter((s) => !fragment(s.text));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
@@ -102,15 +104,16 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, 
   if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
-  if (opening && DISAGREES.test(sentence)) return true;
+  if (opening && (DISAGREES.test(sentence) || ANSWERS_NO.test(sentence))) return true;
   // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;
   // "How long's that been going on?": a question about what they said, pointing back at it
   if (opening && read.asked && ASKS_ABOUT_IT.test(read.core)) return true;
   // "I'll escalate it to Pete myself, today", "Of course. Go on.": acting on it, or asking them to go on
   if (takesItUp(sentence)) return true;
-  // "The email?", "Every week?": a two-word question at once asks them to say more
-  if (opening && read.asked && countWords(sentence) <= 2) return true;
+  // "The email?", "Every week?", "What's the difference?", "Why's that?": a short question at once asks them to say
+  // more ("Anything else?" moves on, read above as a brush-off)
+  if (opening && read.asked && (countWords(sentence) <= 2 || (countWords(sentence) <= 4 && SAY_MORE.test(read.core)))) return true;
   // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
   // your stats, nobody's looking."); comfort that offers something ("Don't worry, Alex can take the pager.") answers it
   if (reassures(sentence) && !offersHelp(sentence)) return false;
@@ -128,10 +131,27 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, 
   return speaksOfFeeling(sentence) || sharesWith(sentence, theirs);
 }
 
+/**
+ * "Okay. Thank you. I was a bit worried about that part.": a worry that is over, said in thanks for what the manager
+ * just did, is relief, not a point left unheard.
+ */
+function relief(felt: NonNullable<ReturnType<typeof feltSentence>>): boolean {
+  return felt.before !== null && thanks(felt.before.text) && WAS_WORRIED.test(normalise(readText(felt.sentence.text).cleaned));
+}
+const WAS_WORRIED = /\bi was(?: (?:a bit|a little|really|so|actually|just|kind of))* (?:worried|scared|nervous|anxious|afraid|concerned)\b/;
+
 /** Fewer words than a sentence of substance, and neither a question ("Every week?") nor an acknowledgement ("Fair."). */
 function fragment(sentence: string): boolean {
-  return countWords(sentence) < FRAGMENT_WORDS && !/\?\s*$/.test(sentence) && !ACKNOWLEDGES.test(sentence) && brushOff(sentence) === null;
+  return (
+    countWords(sentence) < FRAGMENT_WORDS &&
+    !/\?\s*$/.test(sentence) &&
+    !ACKNOWLEDGES.test(sentence) &&
+    !ANSWERS_NO.test(sentence) &&
+    brushOff(sentence) === null
+  );
 }
+/** "No! Never.", "Of course not.": a worry about what the listener would say, answered. */
+const ANSWERS_NO = /^(?:(?:oh|god|gosh)[,!.\s]+)*(?:no|never|of course not|not at all|absolutely not|no way)[!.]?$/;
 const FRAGMENT_WORDS = 3;
 
 /** Some word of theirs (by lemma) is in the sentence. */
@@ -153,6 +173,10 @@ function sumsThemUp(sentence: string, core: string): boolean {
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
   /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b/;
+
+/** A short question that asks them to say more about what they said. */
+const SAY_MORE =
+  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning)\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;

@@ -62,9 +62,14 @@ const REFLECTIVE_WH =
   /^(?:what (?:i'm hearing|i am hearing|i hear|you're saying|you are saying|you've told me|you said|you're telling me|i understood))\b/;
 const INVERTED =
   /^(?:do|does|did|don't|doesn't|didn't|are|is|was|were|aren't|isn't|wasn't|have|has|had|haven't|hasn't|can|could|can't|would|wouldn't|will|won't|should|shall|may|might)\s+(?:you|i|we|it|that|this|there|they|he|she|your|the|any|anything|anyone|anybody|somebody|someone)\b/;
-/** Inverted word order anywhere in an asked sentence: "So about how much are you…?", "…, so do you see…?" */
+/**
+ * Inverted word order anywhere in an asked sentence: "So about how much are you…?", "…, so do you see…?", "And the
+ * temperature logging, is that where the misses come from?"
+ */
 const INVERTED_INSIDE =
-  /\b(?:do|does|did|are|is|was|were|would|will|can|could|should|have|has|had|may|might)\s+(?:you|i|we|it|they|he|she|there|anybody|anyone|everybody|everyone|somebody|someone)\b/;
+  /\b(?:do|does|did|are|is|was|were|would|will|can|could|should|have|has|had|may|might)\s+(?:you|i|we|it|they|he|she|there|anybody|anyone|everybody|everyone|somebody|someone)\b|,\s*(?:is|was|are|were|does|did|has)\s+(?:that|this)\b/;
+/** Asked, with the verb first, whatever its subject: "Has Siobhán ever done a night?", "Do product transfers count…?" */
+const AUXILIARY_FIRST = /^(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might)\s+(?!you know\b)\S+/;
 /** A question word right before inverted order, wherever it stands: "…, where do you think you fall…". */
 const WH_INVERTED =
   /\b(?:what|how|where|when|why|which)\s+(?:[\p{L}']+\s+){0,2}(?:do|does|did|would|will|can|could|should|are|is|have)\s+you\b/u;
@@ -121,7 +126,8 @@ export function readSentence(sentence: string): ReadSentence {
   if (QUESTION_WORD.test(core) && !REFLECTIVE_WH.test(core)) return read("question");
   if (INVERTED.test(core) || REQUEST.test(core)) return read("question");
   if (stem) return read("reflection", stem);
-  if ((asked && INVERTED_INSIDE.test(core)) || WH_INVERTED.test(core) || (asked && ENDS_WITH_WH.test(core))) return read("question");
+  if ((asked && (INVERTED_INSIDE.test(core) || AUXILIARY_FIRST.test(core))) || WH_INVERTED.test(core) || (asked && ENDS_WITH_WH.test(core)))
+    return read("question");
   if (IMPERATIVE.test(core)) return read("advice");
   if (MODAL_YOU.test(core)) return read("advice");
   if (SELF.test(core)) return read("self");

@@ -3,9 +3,10 @@ import { countWords } from "../language/tokens.js";
 import { splitSentences } from "../language/sentences.js";
 import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
-import { readClean, readText } from "../language/read.js";
+import { readClean, readText, sharedContent } from "../language/read.js";
 import { feltIn, speaksOfThemselves } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
+import { isMinimal } from "./exchanges.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -166,10 +167,25 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null) return null;
+  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies)) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
+}
+
+/**
+ * They asked, and the reply's first words answer in their terms ("Did it get logged as a non-conformance? Because I
+ * wrote it in the book…" – "Ja, Sipho goes through the book. It'll be fine."): a question of fact answered, whatever
+ * comfort follows.
+ */
+function answersTheirQuestion(trigger: readonly Utterance[], replies: readonly Utterance[]): boolean {
+  const said = trigger.map((u) => u.text).join(" ");
+  if (!readText(said).sentences.some((s) => /\?\s*$/.test(s))) return false;
+  const first = replies
+    .filter((u) => !isMinimal(u.text))
+    .flatMap((u) => readText(u.text).sentences)
+    .find((s) => countWords(s) >= MIN_WORDS);
+  return first !== undefined && sharedContent([said], first) > 0;
 }
 
 /** A sentence in which they speak of themselves at some length (`sentence` as said). */

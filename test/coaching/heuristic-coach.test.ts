@@ -142,6 +142,14 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("'This is difficult.' points to what is: that is quoted", () => {
+    const [m] = moment(
+      "Then... yes. This is difficult. Then maybe we say to the agency, no, not five starters in one week.",
+      "Okay, and sorry, back to Tuesday for a second.",
+    );
+    expect(m?.quote).toBe("Then maybe we say to the agency, no, not five starters in one week.");
+  });
+
   it("praise in place of hearing a fear leaves the moment, and its line quotes the praise", () => {
     const [m] = moment(
       "Yes. It was, I was quite scared, to be honest. I made him a new card and he went up.",

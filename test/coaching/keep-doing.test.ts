@@ -41,6 +41,7 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(worry, [MANAGER, "You're not making a fuss, Lee. Saturday was bad."]))).toEqual([]);
     const trouble: [string, string] = ["Lee", "I don't feel like I'm allowed to hang up on a patient. I feel like I'd get in trouble."];
     expect(praised(talk(trouble, [MANAGER, "So first of all, you wouldn't get in trouble for hanging up on a patient."]))).toEqual([]);
+    expect(praised(talk(trouble, [MANAGER, "You hadn't done anything wrong by hanging up on a patient."]))).toEqual([]);
     expect(praised(talk(trouble, [MANAGER, "So you feel like you'd get in trouble for hanging up on a patient."]))).toEqual([
       "So you feel like you'd get in trouble for hanging up on a patient.",
     ]);
@@ -52,6 +53,8 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "I don't want to be handing over names of the drivers who call in sick. It feels like I'm reporting on my own team.",
     ];
     for (const reply of [
+      "You're so quick on the names of drivers, honestly.",
+      "Okay, this time you present the names of the drivers yourself.",
       "No, you're right, handing over names of drivers is a big thing to ask.",
       "It's not you handing over names of the drivers, it's the sick call log.",
       "And next time someone asks for names of drivers, you send them to me.",
@@ -68,7 +71,11 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(found, [MANAGER, guess], ["Mele", "Um, yeah, it was a bit. But it's more the sheet, like."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, guess], ["Mele", "Not really. I was fine."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, guess], ["Mele", "Yeah. It really was."]))).toEqual([guess]);
-    // a "no" that agrees with a "you didn't…" sets nothing right
+    // a "no" to a say-back sets it right; a "no" that agrees with a "you didn't…" sets nothing right
+    const rather = "So you'd rather not be on the night shift on your own.";
+    const onCall = "So you'd rather come off the night shift after the fall.";
+    expect(praised(talk(found, [MANAGER, onCall], ["Mele", "No, the nights are fine, it's the sheet."]))).toEqual([]);
+    expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, I'd rather not."]))).toEqual([rather]);
     const didnt = "So you didn't find her on the night shift yourself.";
     expect(praised(talk(found, [MANAGER, didnt], ["Mele", "No, I didn't, Kiri did."]))).toEqual([didnt]);
   });

@@ -162,6 +162,10 @@ describe("no point of theirs left unheard", () => {
     expect(
       momentsOf(talk(["Ciara", "Okay. Sorry, I didn't think it was a big deal when it kept passing the second time."], movesOn)),
     ).toEqual([]);
+    // their question answered in their words, whatever comfort follows
+    const logged = "Okay. I just, did it get logged as a non-conformance? Because I wrote it in the book, but I don't know.";
+    expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, Sipho goes through the book. It'll be fine."]))).toEqual([]);
+    expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, look. It'll be fine, honestly."]))).toHaveLength(1);
     const ownStory = [MANAGER, "Oh God, sorry. I'm at my kitchen table, I've been up since three."] as [string, string];
     expect(momentsOf(talk(["Dee", "Your camera's on. I can see your ceiling."], ownStory))).toEqual([]);
   });

@@ -100,6 +100,16 @@ describe("readSentence", () => {
     expect(readSentence("and so, in terms of readiness, where do you think you fall on the scale").act).toBe("question");
     expect(readSentence("acting out would be what?").act).toBe("question");
     expect(readSentence("okay, so, yeah, it sounds like you're tired").act).toBe("reflection");
+    // the verb first, whatever its subject, and a question after a topic set in front of it
+    expect(readSentence("has siobhán ever done a night?").act).toBe("question");
+    expect(readSentence("has siobhán ever done a night").act).not.toBe("question");
+    expect(readSentence("and the temperature logging, is that where the scan misses are coming from?").act).toBe("question");
+  });
+
+  it("an echo asked in surprise, then the listener's verdict, says nothing back", () => {
+    const said = "I'm going to sit all three modules in one sitting in March.";
+    expect(judgeRestatement(said, "Three modules in one sitting? That's ambitious.").restates).toBe(false);
+    expect(judgeRestatement(said, "Three modules in one sitting? Okay.").restates).toBe(true);
   });
 });
 

@@ -221,4 +221,21 @@ describe("the rules' verdict before their card shows a moment", () => {
     // a sentence about them that takes up their words after the comfort still says it back
     expect(rulesShow(candidate("You handled it brilliantly. You were quite scared in the moment, though.", scared), [])).toBe(false);
   });
+
+  it("a short question asking them to say more, or what they want to do, takes it up; 'Anything else?' moves on", () => {
+    const tired = { ...said, text: "I'm not sleeping great though, if I'm honest." };
+    expect(rulesShow(candidate("What's the difference?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("So what do you want to do?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("Okay. Anything else?", tired), [])).toBe(true);
+  });
+
+  it("a worry about the manager's own answer, answered 'No! Never.', or over and thanked for, is no moment", () => {
+    const worried = { ...said, text: "I was actually worried you'd say no. With everything." };
+    expect(rulesShow(candidate("No! Never. This is good for the lab also.", worried), [])).toBe(false);
+    const relieved = { ...said, text: "Okay. Thank you. I was a bit worried about that part." };
+    expect(rulesShow(candidate("Yeah, no, don't worry about Doug. He'll grumble.", relieved), [])).toBe(false);
+    // the same worry, still theirs, brushed off
+    const still = { ...said, text: "Okay. I'm a bit worried about that part." };
+    expect(rulesShow(candidate("Yeah, no, don't worry about Doug. He'll grumble.", still), [])).toBe(true);
+  });
 });
