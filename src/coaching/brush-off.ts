@@ -14,7 +14,7 @@
  */
 
 import { normalise } from "../language/phrases.js";
-import { countWords } from "../language/tokens.js";
+import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
 import { readText } from "../language/read.js";
 import type { Utterance } from "../transcript/schema.js";
 import { isMinimal } from "./exchanges.js";
@@ -189,5 +189,3 @@ const INVITES =
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;
-/** A sentence of fewer words is a fragment. */
-const FRAGMENT_WORDS = 3;

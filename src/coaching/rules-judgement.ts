@@ -1,5 +1,5 @@
 import { readClean, readText } from "../language/read.js";
-import { countWords } from "../language/tokens.js";
+import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
 import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
@@ -152,7 +152,6 @@ function fragment(sentence: string): boolean {
 }
 /** "No! Never.", "Of course not.": a worry about what the listener would say, answered. */
 const ANSWERS_NO = /^(?:(?:oh|god|gosh)[,!.\s]+)*(?:no|never|of course not|not at all|absolutely not|no way)[!.]?$/;
-const FRAGMENT_WORDS = 3;
 
 /** Some word of theirs (by lemma) is in the sentence. */
 function sharesWith(sentence: string, theirs: ReadonlySet<string>): boolean {

@@ -81,7 +81,8 @@ const IMPERATIVE =
   /^(?:try|take|think about|call|use|keep|remember|consider|stop|start|avoid|ask|talk to|come|make|put|check|read|write|let me know|go ahead|feel free|don't)\b/;
 const SELF =
   /^(?:for what it's worth|to be fair|in fairness|just so you know|for the record|the thing is|the reality is|the truth is|in my (?:view|opinion|experience)|personally|i|i'm|i've|i'll|i'd|i was|we|we're|we'll|we've|we'd|let me|my|our|there is|there are|there's|there was|there were|most people|a lot of people|some people|many people|research|studies)\b/;
-const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
+/** "You", "your", "yourself": the listener, or a generic "you". */
+export const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
 
 /** Comfort or reassurance ("don't worry", "you're not alone", "it's normal"): it answers a feeling without saying it back. */

@@ -4,7 +4,7 @@ import { feltSentence, rankSentences, type TurnSentence } from "./key-sentence.j
 import { type Felt, feltIn } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
-import { countWords } from "../language/tokens.js";
+import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
 import type { Candidate } from "./moments.js";
 import { unfaithful } from "./faithful.js";
@@ -81,8 +81,6 @@ function together(first: TurnSentence, second: TurnSentence): TurnSentence {
 /** At most this many of their sentences of substance (and this many words) are quoted for a point no word of theirs names. */
 const IMPLIED_SENTENCES = 3;
 const IMPLIED_WORDS = 60;
-/** A sentence shorter than this ("So.", "I dunno.") is no sentence of substance. */
-const FRAGMENT_WORDS = 3;
 
 /**
  * A point no word of theirs names ("I've got the mortgage and everything. And Ade's hours got cut."): which

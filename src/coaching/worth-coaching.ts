@@ -7,6 +7,7 @@ import { readClean, readText, sharedContent } from "../language/read.js";
 import { feltIn, speaksOfThemselves } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { isMinimal } from "./exchanges.js";
+import { SECOND_PERSON } from "./speech-acts.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -140,9 +141,8 @@ function raisedIn(s: string): Raised | null {
   return null;
 }
 
-/** "I think", "I mean", "I guess": a hedge, not the speaker speaking of themselves. */
+/** "Sorry, I didn't think…": an apology, which answers the manager. */
 const APOLOGISES = /^(?:(?:okay|ok|oh|yeah|um|uh|no)[,.!\s]+)*(?:sorry|i'm sorry|i am sorry|my bad|apologies)\b/;
-const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours)\b/;
 /** A sentence that takes something on or thanks them: an answer to the manager, not a point of their own. */
 const COMMITS_OR_THANKS =
   /^(?:(?:yeah|yes|ok|okay|sure|right|ha|oh|um|uh|no)[,.!\s]+)*(?:i'll(?! be honest| admit| tell you| say)|i will|i can do|i could do|i'm happy to|thanks|thank you|cheers)\b|\b(?:thanks|thank you)\b/;

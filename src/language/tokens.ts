@@ -7,6 +7,9 @@ export function tokens(text: string): string[] {
   return (text.toLowerCase().replace(/’/g, "'").match(TOKEN) ?? []).map((t) => t.replace(/['-]+$/, ""));
 }
 
+/** A sentence of fewer words than this is a fragment: a name, an exclamation, "So.", "I dunno." */
+export const FRAGMENT_WORDS = 3;
+
 /** Words as a person counts them: space-separated pieces with a letter or digit in them. */
 export function countWords(text: string): number {
   let n = 0;
