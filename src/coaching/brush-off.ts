@@ -43,15 +43,14 @@ const WAVES_AWAY = new RegExp(
     String.raw`don't give it (?:a|another) (?:second )?thought`,
     String.raw`don't be (?:daft|silly|ridiculous|so hard on yourself)`,
     String.raw`you're (?:brilliant|amazing|great|fantastic|a natural) (?:at|on|with)`,
-    // praise in place of hearing it: "you handled it absolutely brilliantly", "You're a star", "you'd be great in
-    // reservations"
+    // praise in place of hearing it: "you handled it absolutely brilliantly", "You're a star" ("you'd be great at
+    // that" is no brush-off: to a plan of theirs it is support, and "you did the right thing" is often the start of
+    // acting on it, so both are read as the listener's verdict in restatement.ts)
     String.raw`you (?:handled|dealt with|managed) (?:it|that|this|him|her|them|everything)(?: (?:absolutely|really|so|just))? (?:brilliantly|perfectly|beautifully|amazingly|superbly|fine|(?:really |so )?well)`,
     String.raw`you(?:'re| are) (?:(?:an? )?(?:absolute|total|real|proper|wee|little) )?(?:a )?(?:star|legend|superstar|gem|hero|rock|treasure|natural)\b`,
-    String.raw`you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent|fab) (?:at|in|on|with|anywhere)\b`,
     String.raw`i (?:really )?(?:wouldn't|would not|won't) (?:stress|worry|fret)`,
     String.raw`you(?:'re| are) (?:so|such|really) (?:good|great|brilliant|amazing|fantastic|wonderful|talented|capable|strong|quick|fast|sharp|clever|smart|organised|organized|thorough|reliable)\b`,
     String.raw`makes you (?:so |such )?(?:good|great|brilliant|special|amazing)\b`,
-    String.raw`you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong|(?:really |so )?(?:well|great|brilliantly))`,
     String.raw`for (?:everyone|everybody|all of us)\b`,
     String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
     String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
@@ -183,7 +182,7 @@ export function takesItUp(sentence: string): boolean {
 }
 
 const ACTS_ON_IT =
-  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
+  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
 const INVITES =
   /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do)\b/;
 

@@ -82,9 +82,12 @@ const READS_OUT = /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|
 const EXPLAINS =
   /\b(?:the way it works|how it works|the way we do it|the rule is|the rules are|the policy is|the process is|what happens is)\b/;
 
-/** Reassurance that denies the worry rather than saying it back: "You're not making a fuss.", "You wouldn't get in trouble." */
+/**
+ * Reassurance that denies the worry rather than saying it back: "You're not making a fuss.", "You wouldn't get in
+ * trouble.", "Nobody's asking you to lie."
+ */
 const DENIES_WORRY =
-  /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|hadn't|had not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b/;
+  /\byou(?:'re| are) not (?:making a fuss|being (?:silly|difficult|dramatic|a pain)|overreacting|in trouble|the problem|failing)\b|\byou (?:wouldn't|won't|will not|would not) (?:get|be) in (?:trouble|bother)\b|\byou (?:haven't|have not|hadn't|had not|didn't|did not) do(?:ne)? (?:anything|nothing) wrong\b|\b(?:nobody|no one)(?:'s| is) (?:asking|expecting|telling) you to\b|\b(?:nobody|no one) expects you to\b/;
 
 /**
  * The listener's own stance on what they said, not what they said: agreement ("No, you're right, that's

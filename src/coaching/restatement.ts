@@ -42,7 +42,10 @@ function asksSomething(sentence: string): boolean {
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =
-  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job)\b/;
+  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+
+/** Opens a question's second half: "Like…?", "Or…?", "I mean…?", "As in…?" */
+const SPELLS_OUT = /^(?:like|or|i mean|as in|so like)\b/;
 
 /** The listener's verdict right after an echo: "That's ambitious.", "That's great. That's fast.", "Wow, already?" */
 const SURPRISE =
@@ -106,6 +109,15 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // after comfort or praise, a sentence about them with no word of theirs spells the praise out ("You handled
     // it brilliantly. You stayed calm, you got him sorted.", "…that's exactly what you're supposed to do."), not
     // what they said
+    // "Can you get them doing it properly? Like actually walking round the van?": their own question, spelled out
+    // (read as said: cleaning takes "Like" for a filler)
+    if (
+      read.asked &&
+      i > 0 &&
+      SPELLS_OUT.test(normalise(sentence)) &&
+      readSentence(normalise(readText(sentences[i - 1]!).cleaned)).act === "question"
+    )
+      continue;
     // "Three modules in one sitting? That's ambitious.": an echo asked in surprise, then the listener's verdict
     const surprised = read.asked && read.act !== "reflection" && SURPRISE.test(normalise(sentences[i + 1] ?? ""));
     if (rule && !surprised && !(comforted && shared === 0 && read.act !== "reflection")) {

@@ -138,7 +138,7 @@ function momentAt(candidate: Candidate, utterance: Utterance, quote: string, fel
     speaker: candidate.speaker,
     quote,
     kind: candidate.kind,
-    whatHappened: whatHappened(candidate, felt, utterance),
+    whatHappened: whatHappened(candidate, felt, utterance, quote),
     replyUtteranceId: candidate.reply?.id ?? null,
   };
 }

@@ -57,6 +57,7 @@ export function whatHappened(
   candidate: Candidate,
   felt: FeltReading | null = feltReading(candidate),
   about: Candidate["turn"][number] | null = null,
+  quote = "",
 ): string {
   // where one clause says the feeling plainly, the line says which ("…without first saying back that they're
   // having a hard time breathing"): a reply that took up something else they said is not called deaf to it all
@@ -65,7 +66,7 @@ export function whatHappened(
   if (!candidate.reply) return `They raised this once, and nobody said it back (${thing}).`;
   // "I still feel bad." "Mm." "Can I suggest something?" "Please.": what answered the line the moment is about
   // was the "Mm.", not what answered their next question
-  const between = about ? backchannelAfter(candidate, about) : null;
+  const between = about ? backchannelAfter(candidate, about, quote) : null;
   if (between !== null) return `You replied "${between}" without first saying back ${thing}.`;
   const replies = candidate.replies.length > 0 ? candidate.replies : [candidate.reply];
   const [first, next] = sentencesOfSubstance(replies);
@@ -79,15 +80,20 @@ export function whatHappened(
 
 /**
  * The manager's backchannel right after `about` when they went on speaking after it ("Mm.", then their next line):
- * the only answer that line got. Null when `about` ends their turn or the manager said more there.
+ * the only answer that line got. Null when `about` ends their turn, when the card quotes them on past the
+ * backchannel ("…I'm not getting my charting done." "Yeah." "So I'm doing it at night."), or when the manager said
+ * more there.
  */
-function backchannelAfter(candidate: Candidate, about: Candidate["turn"][number]): string | null {
+function backchannelAfter(candidate: Candidate, about: Candidate["turn"][number], quote: string): string | null {
   const next = candidate.turn.find((u) => u.startMs > about.startMs);
-  if (next === undefined) return null;
+  if (next === undefined || quote.includes(next.text.trim().slice(0, QUOTED_ON_CHARS))) return null;
   const there = candidate.replies.filter((u) => u.startMs >= about.endMs - 500 && u.startMs < next.startMs);
   if (there.length === 0 || !there.every((u) => isMinimal(u.text))) return null;
   return shortened(there[0]!.text.trim());
 }
+
+/** This much of their next line found in the quote shows the quote runs on into it. */
+const QUOTED_ON_CHARS = 24;
 
 /** The manager's first two sentences of substance in the reply, cleaned of "um" and repeats. */
 function sentencesOfSubstance(replies: readonly Candidate["replies"][number][]): string[] {

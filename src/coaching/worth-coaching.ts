@@ -5,7 +5,7 @@ import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
 import { readClean, readText, sharedContent } from "../language/read.js";
 import { feltIn, speaksOfThemselves } from "../language/felt.js";
-import { replyBrushesOff } from "./brush-off.js";
+import { replyBrushesOff, takesItUp } from "./brush-off.js";
 import { isMinimal } from "./exchanges.js";
 import { SECOND_PERSON } from "./speech-acts.js";
 
@@ -167,10 +167,15 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies)) return null;
+  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies) || actsOnIt(replies)) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
+}
+
+/** "…you did exactly the right thing. … But I'll ping Tom today and ask where it is.": an undertaking takes it up. */
+function actsOnIt(replies: readonly Utterance[]): boolean {
+  return replies.some((u) => readText(u.text).sentences.some((s) => takesItUp(normalise(readText(s).cleaned))));
 }
 
 /**

@@ -35,11 +35,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     // praise in place of hearing a fear, a wish or a worry
     ["well, you know what, from what kamil said, you handled it absolutely brilliantly.", "waves-away"],
     ["you're a star, they'll not want to lose you either.", "waves-away"],
-    ["oh, you'd be great in reservations.", "waves-away"],
     ["i really wouldn't stress.", "waves-away"],
     ["my dad had a, he had a stent put in a couple years ago and i was a mess the whole time.", "own-story"],
     ["and that's what makes you so good.", "waves-away"],
-    ["yeah. look, you did the right thing.", "waves-away"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -61,6 +59,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "right, look after yourself.",
     "my wife was asking after you.",
     "i remember that.",
+    // to a plan of theirs this is support, and it often opens acting on it: read as the listener's verdict instead
+    "no, you'd be great at that. honestly.",
+    "okay. first of all, you did exactly the right thing.",
     "you handled the rota.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();

@@ -51,6 +51,22 @@ describe("what the line says the manager replied", () => {
   });
 });
 
+describe("what the line says the manager replied, when they went on past a backchannel", () => {
+  it("quotes the reply to all the card quotes, not a 'Yeah.' in the middle of it", () => {
+    const { coaching } = coached(
+      talk(
+        ["Priya", "Okay. So the first one is the schedule. I'm at fifteen patients a day and I'm just not getting my charting done."],
+        [MANAGER, "Yeah."],
+        ["Priya", "So I'm doing it at night. Most nights I'm doing like an hour and a half at home."],
+        [MANAGER, "Oh, Priya. Okay. Well, first of all, everybody goes through this, okay?"],
+      ),
+    );
+    expect(coaching.moments.map((m) => m.whatHappened)).toEqual([
+      `You replied "Well, first of all, everybody goes through this." without first saying back what they told you.`,
+    ]);
+  });
+});
+
 describe("a point no word of theirs names, shown by the reply that brushed it off", () => {
   const mortgage: [string, string] = [
     "Lee",

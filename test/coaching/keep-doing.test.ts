@@ -42,6 +42,7 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     const trouble: [string, string] = ["Lee", "I don't feel like I'm allowed to hang up on a patient. I feel like I'd get in trouble."];
     expect(praised(talk(trouble, [MANAGER, "So first of all, you wouldn't get in trouble for hanging up on a patient."]))).toEqual([]);
     expect(praised(talk(trouble, [MANAGER, "You hadn't done anything wrong by hanging up on a patient."]))).toEqual([]);
+    expect(praised(talk(trouble, [MANAGER, "Look, nobody's asking you to hang up on a patient, right?"]))).toEqual([]);
     expect(praised(talk(trouble, [MANAGER, "So you feel like you'd get in trouble for hanging up on a patient."]))).toEqual([
       "So you feel like you'd get in trouble for hanging up on a patient.",
     ]);

@@ -166,6 +166,12 @@ describe("no point of theirs left unheard", () => {
     const logged = "Okay. I just, did it get logged as a non-conformance? Because I wrote it in the book, but I don't know.";
     expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, Sipho goes through the book. It'll be fine."]))).toEqual([]);
     expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, look. It'll be fine, honestly."]))).toHaveLength(1);
+    // comfort that goes on to act on it
+    const referral = "So I filled out the referral, but I didn't hear anything back. And I just, I keep thinking about it.";
+    expect(momentsOf(talk(["David", referral], [MANAGER, "Okay. Don't worry about it. I'll ping Tom today and ask where it is."]))).toEqual(
+      [],
+    );
+    expect(momentsOf(talk(["David", referral], [MANAGER, "Okay. Don't worry about it. These things take time."]))).toHaveLength(1);
     const ownStory = [MANAGER, "Oh God, sorry. I'm at my kitchen table, I've been up since three."] as [string, string];
     expect(momentsOf(talk(["Dee", "Your camera's on. I can see your ceiling."], ownStory))).toEqual([]);
   });

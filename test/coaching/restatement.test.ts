@@ -85,6 +85,10 @@ describe("judgeRestatement", () => {
     ])
       expect(judgeRestatement(scared, reply).restates, reply).toBe(false);
     expect(judgeRestatement(scared, "You handled it brilliantly. It sounds like it really shook you, though.").restates).toBe(true);
+    // the listener's verdict on what they did or plan
+    const applying = "I'm going to apply for the lending role. I think I'd be good at sitting down with people.";
+    expect(judgeRestatement(applying, "No, you'd be great at that. Honestly.").restates).toBe(false);
+    expect(judgeRestatement(scared, "First of all, you did exactly the right thing.").restates).toBe(false);
     // a wish offered for checking stays a restatement
     expect(
       judgeRestatement("I've been an ongoing problem with smoking and trying to quit.", "So, you'd like to give up those cigarettes?")
@@ -104,6 +108,12 @@ describe("readSentence", () => {
     expect(readSentence("has siobhán ever done a night?").act).toBe("question");
     expect(readSentence("has siobhán ever done a night").act).not.toBe("question");
     expect(readSentence("and the temperature logging, is that where the scan misses are coming from?").act).toBe("question");
+  });
+
+  it("the second half of the listener's own question says nothing back", () => {
+    const said = "So the drivers are supposed to do the walk round on the app, but half of them just tick it.";
+    expect(judgeRestatement(said, "Can you get them doing it properly? Like actually walking round the van?").restates).toBe(false);
+    expect(judgeRestatement(said, "Can you get them doing it properly? So half of them just tick the walk round.").restates).toBe(true);
   });
 
   it("an echo asked in surprise, then the listener's verdict, says nothing back", () => {
