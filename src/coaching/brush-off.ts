@@ -175,7 +175,8 @@ const ACCEPTS =
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
- * talk to Ines") or an invitation to go on ("Of course. Go on.", "Tell me more.", "So what do you want to do?").
+ * talk to Ines"), an offer of it ("Would it help if I came too?") or an invitation to go on ("Of course. Go on.",
+ * "Tell me more.", "So what do you want to do?").
  */
 export function takesItUp(sentence: string): boolean {
   return ACTS_ON_IT.test(sentence) || INVITES.test(sentence);
@@ -184,7 +185,7 @@ export function takesItUp(sentence: string): boolean {
 const ACTS_ON_IT =
   /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
 const INVITES =
-  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do)\b/;
+  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;

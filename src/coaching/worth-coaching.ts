@@ -30,13 +30,14 @@ export function endsOnAside(text: string): boolean {
 
 /**
  * They put their own point off till later ("I also have the commissions issue. But it's connected to the numbers,
- * so we can do it there."): it goes on the agenda, and a reply that carries on with the meeting does not leave it.
+ * so we can do it there.", "an idea thing, but it can wait till the end"): it goes on the agenda, and a reply that
+ * carries on with the meeting does not leave it.
  */
 export function putsOff(text: string): boolean {
   return PUTS_OFF.test(normalise(readText(text).cleaned));
 }
 const PUTS_OFF =
-  /\b(?:(?:we|i) can (?:do|cover|talk about|discuss|come (?:back )?to|get (?:to|into)|look at|pick up|deal with|go (?:over|through)) (?:it|that|this|them|those) (?:there|then|later|after|afterwards|at the end|next time|another time)|(?:let's|can we|could we|we can) (?:come back to|park|leave) (?:it|that|this)(?: for)? (?:later|for now|till|until|there|then)|i'll (?:bring|raise|mention) (?:it|that|this) (?:up )?(?:later|then|at the end|next time))\b/;
+  /\b(?:(?:we|i) can (?:do|cover|talk about|discuss|come (?:back )?to|get (?:to|into)|look at|pick up|deal with|go (?:over|through)) (?:it|that|this|them|those) (?:there|then|later|after|afterwards|at the end|next time|another time)|(?:let's|can we|could we|we can) (?:come back to|park|leave) (?:it|that|this)(?: for)? (?:later|for now|till|until|there|then)|i'll (?:bring|raise|mention) (?:it|that|this) (?:up )?(?:later|then|at the end|next time)|(?:it|that|this|that one) can wait|(?:it's|it is) not urgent|no rush (?:on|with) (?:it|that|this))\b/;
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
@@ -167,11 +168,19 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies) || actsOnIt(replies)) return null;
+  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies) || actsOnIt(replies) || agrees(trigger)) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
 }
+
+/** "Yeah. That's true. The auto ones I don't mind.": they take up the manager's suggestion; what follows answers it. */
+function agrees(trigger: readonly Utterance[]): boolean {
+  const first = trigger.flatMap((u) => readText(u.text).sentences).find((s) => !isMinimal(s));
+  return first !== undefined && AGREES.test(normalise(readText(first).cleaned));
+}
+const AGREES =
+  /^(?:(?:yeah|yes|oh|okay|ok|mm|hmm)[,.!\s]+)*(?:that's true|true|fair enough|fair point|good point|exactly|you're right|that's right|that makes sense|makes sense)[.!]?$/;
 
 /** "…you did exactly the right thing. … But I'll ping Tom today and ask where it is.": an undertaking takes it up. */
 function actsOnIt(replies: readonly Utterance[]): boolean {

@@ -162,6 +162,13 @@ describe("no point of theirs left unheard", () => {
     expect(
       momentsOf(talk(["Ciara", "Okay. Sorry, I didn't think it was a big deal when it kept passing the second time."], movesOn)),
     ).toEqual([]);
+    // put off by themselves, in other words; or their agreement with the manager's suggestion
+    const idea = "Not really, I mean, the roster stuff. And I had a sort of idea thing, but it can wait till the end.";
+    expect(momentsOf(talk(["Tom", idea], [MANAGER, "Okay, an idea thing. Right, anyway, the rota."]))).toEqual([]);
+    const autos = (first: string) => `${first} The auto renewals I don't mind doing myself.`;
+    const focus = [MANAGER, "Right, anyway, the branch targets."] as [string, string];
+    expect(momentsOf(talk(["David", autos("Yeah. That's true.")], focus))).toEqual([]);
+    expect(momentsOf(talk(["David", autos("Yeah. Honestly.")], focus))).toHaveLength(1);
     // their question answered in their words, whatever comfort follows
     const logged = "Okay. I just, did it get logged as a non-conformance? Because I wrote it in the book, but I don't know.";
     expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, Sipho goes through the book. It'll be fine."]))).toEqual([]);

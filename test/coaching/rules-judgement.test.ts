@@ -226,6 +226,7 @@ describe("the rules' verdict before their card shows a moment", () => {
     const tired = { ...said, text: "I'm not sleeping great though, if I'm honest." };
     expect(rulesShow(candidate("What's the difference?", tired), [])).toBe(false);
     expect(rulesShow(candidate("So what do you want to do?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("Hmm. Would it help if I came too?", tired), [])).toBe(false);
     expect(rulesShow(candidate("Okay. Anything else?", tired), [])).toBe(true);
   });
 
