@@ -168,19 +168,29 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null || answersTheirQuestion(trigger, replies) || actsOnIt(replies) || agrees(trigger)) return null;
+  if (
+    replyBrushesOff(replies) === null ||
+    answersTheirQuestion(trigger, replies) ||
+    actsOnIt(replies) ||
+    opensWith(trigger, AGREES_OR_LAUGHS)
+  )
+    return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
 }
 
-/** "Yeah. That's true. The auto ones I don't mind.": they take up the manager's suggestion; what follows answers it. */
-function agrees(trigger: readonly Utterance[]): boolean {
-  const first = trigger.flatMap((u) => readText(u.text).sentences).find((s) => !isMinimal(s));
-  return first !== undefined && AGREES.test(normalise(readText(first).cleaned));
+/**
+ * Their turn opens with `pattern`: agreement with the manager's suggestion ("Yeah. That's true. The auto ones I don't
+ * mind.", what follows answers it), or a laugh ("Ha, I deleted about three versions first.", a joke at praise).
+ */
+function opensWith(trigger: readonly Utterance[], pattern: RegExp): boolean {
+  const first = trigger.flatMap((u) => readText(u.text).sentences).find((s) => !isMinimal(s) || LAUGH.test(normalise(s)));
+  return first !== undefined && pattern.test(normalise(first));
 }
-const AGREES =
-  /^(?:(?:yeah|yes|oh|okay|ok|mm|hmm)[,.!\s]+)*(?:that's true|true|fair enough|fair point|good point|exactly|you're right|that's right|that makes sense|makes sense)[.!]?$/;
+const LAUGH = /^(?:ha|haha|hah|heh|lol)\b/;
+const AGREES_OR_LAUGHS =
+  /^(?:(?:yeah|yes|oh|okay|ok|mm|hmm)[,.!\s]+)*(?:that's true|true|fair enough|fair point|good point|exactly|you're right|that's right|that makes sense|makes sense)[.!]?$|^(?:ha|haha|hah|heh|lol)\b/;
 
 /** "…you did exactly the right thing. … But I'll ping Tom today and ask where it is.": an undertaking takes it up. */
 function actsOnIt(replies: readonly Utterance[]): boolean {

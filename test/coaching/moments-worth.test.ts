@@ -169,6 +169,10 @@ describe("no point of theirs left unheard", () => {
     const focus = [MANAGER, "Right, anyway, the branch targets."] as [string, string];
     expect(momentsOf(talk(["David", autos("Yeah. That's true.")], focus))).toEqual([]);
     expect(momentsOf(talk(["David", autos("Yeah. Honestly.")], focus))).toHaveLength(1);
+    // a joke at praise, opened with a laugh
+    const packOut = [MANAGER, "I could tell. Okay, wine club pack-out."] as [string, string];
+    expect(momentsOf(talk(["Tom", "Ha, I deleted about three versions of the message first."], packOut))).toEqual([]);
+    expect(momentsOf(talk(["Tom", "I deleted about three versions of the message first, it took me all night."], packOut))).toHaveLength(1);
     // their question answered in their words, whatever comfort follows
     const logged = "Okay. I just, did it get logged as a non-conformance? Because I wrote it in the book, but I don't know.";
     expect(momentsOf(talk(["Priya", logged], [MANAGER, "Ja, Sipho goes through the book. It'll be fine."]))).toEqual([]);
