@@ -95,7 +95,7 @@ const DENIES_WORRY =
  * ("next time a superintendent writes like that, you don't answer yourself", "this time you present it").
  */
 const OWN_STANCE =
-  /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|\b(?:next|this) time\b/;
+  /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|^(?:(?:okay|ok|also|and|but|right)[,\s]+)*(?:next|this) time\b/;
 
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
