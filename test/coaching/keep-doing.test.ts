@@ -64,6 +64,9 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(names, [MANAGER, "So handing over names feels like reporting on your own team."]))).toEqual([
       "So handing over names feels like reporting on your own team.",
     ]);
+    // "this time" inside a say-back is theirs
+    const thisTime = "So this time handing over names of the drivers feels like reporting on your own team.";
+    expect(praised(talk(names, [MANAGER, thisTime]))).toEqual([thisTime]);
   });
 
   it("not a say-back they set right in their next words", () => {
