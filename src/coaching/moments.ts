@@ -86,6 +86,7 @@ export function pickMoments(
   }
   const found: Omit<Candidate, "id">[] = [];
   const kept: KeptRestatement[] = [];
+  const business = businessStarts(utterances, manager);
   const earlier = new Map<string, string[]>();
   for (const [at, x] of all.entries()) {
     const text = x.said.map((u) => u.text).join(" ");
@@ -134,6 +135,9 @@ export function pickMoments(
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
+    // "How was the wedding?" … "so I'm a little tired still." "So I have a pretty long list today…": what the reply
+    // that opens the meeting's business answers is small talk, unless it is a worry
+    if (business !== null && x.replies.includes(business) && point.raised !== "worry") continue;
     // the moment is about what they raised: its quote comes from the utterances that raise it
     const { raised, utterances: trigger } = point;
     const stake = stakeOf(text);
@@ -178,6 +182,18 @@ export function pickMoments(
   }
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
 }
+
+/**
+ * The manager's utterance that opens the meeting's business ("Okay so, I've just got a couple of things…", "Right,
+ * let's get into it."), among their first few; null when none does.
+ */
+function businessStarts(utterances: readonly Utterance[], manager: string): Utterance | null {
+  const theirs = utterances.filter((u) => u.speaker === manager).slice(0, OPENING_TURNS);
+  return theirs.find((u) => OPENS_BUSINESS.test(normalise(u.text))) ?? null;
+}
+const OPENING_TURNS = 6;
+const OPENS_BUSINESS =
+  /\b(?:i(?:'ve| have|'d| had)? (?:just |only )?(?:got |had |have )?(?:a |only a )?(?:couple of|few|short list of|(?:pretty |really )?long list|list of) (?:things|bits|items|points)|i have a (?:pretty |really )?(?:long|short) list|let's (?:get (?:into it|started|going)|dive in|crack on|kick off)|shall we (?:start|get started|crack on))\b/;
 
 /** The last utterance of the reply that is more than a backchannel. */
 const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));

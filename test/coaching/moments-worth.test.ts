@@ -188,6 +188,30 @@ describe("no point of theirs left unheard", () => {
   });
 });
 
+describe("small talk before the meeting's business", () => {
+  it("is no moment where the reply opens the business, unless it is a worry", () => {
+    const wedding = (said: string) =>
+      momentsOf(
+        talk(
+          [MANAGER, "Hi Danielle. How was the wedding?"],
+          ["Danielle", said],
+          [MANAGER, "So I have a pretty long list today, so let's get going. The gala first."],
+        ),
+      );
+    expect(wedding("It was fun. And then I drove back Sunday night in the rain, so I'm a little tired still.")).toEqual([]);
+    expect(wedding("It was fun. But honestly I'm worried about the gala, the caterer still hasn't confirmed.")).toHaveLength(1);
+    // the same words answered by a turn to the list later in the meeting are a moment
+    const later = talk(
+      [MANAGER, "Hi Danielle. So I have a pretty long list today. The gala first."],
+      ["Danielle", "Sure. The gala's on track."],
+      [MANAGER, "Good. How was the wedding?"],
+      ["Danielle", "It was fun. And then I drove back Sunday night in the rain, so I'm a little tired still."],
+      [MANAGER, "Right, the sponsors."],
+    );
+    expect(momentsOf(later)).toHaveLength(1);
+  });
+});
+
 describe("moments track listening", () => {
   it("a reply that lectures gets a moment where one that asks or reflects does not", () => {
     const said = "I know it's bad for him, so I try really hard not to smoke around him, but I'm so stressed at work.";
