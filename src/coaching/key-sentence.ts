@@ -68,19 +68,26 @@ const BARE = new RegExp(
 const STATE =
   /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped)[.!]?$/;
 
+/** Where a turn says what they feel, and the sentences beside it. */
+export interface FeltSentence {
+  sentence: TurnSentence;
+  felt: Felt;
+  /** It names only the feeling ("Honestly I'm worried about it."); the sentences beside it say what it is about. */
+  bare: boolean;
+  before: TurnSentence | null;
+  after: TurnSentence | null;
+}
+
 /**
- * The sentence of the turn where they say what they feel ("I'm worried…", "it's been hard…"), the first such one;
- * `bare` when it names only the feeling ("Honestly I'm worried about it."), with the sentences before and after
- * it, which say what it is about.
+ * The sentence of the turn where they say what they feel ("I'm worried…", "it's been hard…"), the first such one,
+ * with the sentences before and after it.
  */
-export function feltSentence(
-  turn: readonly Utterance[],
-): { sentence: TurnSentence; felt: Felt; bare: boolean; before: TurnSentence | null; after: TurnSentence | null } | null {
+export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
   const sentences = turnSentences(turn);
   for (const [i, sentence] of sentences.entries()) {
-    const felt = feltIn(normalise(readText(sentence.text).cleaned));
-    if (felt === null) continue;
     const cleaned = normalise(readText(sentence.text).cleaned);
+    const felt = feltIn(cleaned);
+    if (felt === null) continue;
     const bare = BARE.test(cleaned) && !STATE.test(cleaned);
     return { sentence, felt, bare, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
   }

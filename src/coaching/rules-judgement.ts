@@ -3,7 +3,7 @@ import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
 import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
-import { feltSentence } from "./key-sentence.js";
+import { type FeltSentence, feltSentence } from "./key-sentence.js";
 import { thanks } from "./worth-coaching.js";
 import type { Candidate } from "./moments.js";
 import type { KeptRestatement } from "./schema.js";
@@ -135,7 +135,7 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, 
  * "Okay. Thank you. I was a bit worried about that part.": a worry that is over, said in thanks for what the manager
  * just did, is relief, not a point left unheard.
  */
-function relief(felt: NonNullable<ReturnType<typeof feltSentence>>): boolean {
+function relief(felt: FeltSentence): boolean {
   return felt.before !== null && thanks(felt.before.text) && WAS_WORRIED.test(normalise(readText(felt.sentence.text).cleaned));
 }
 const WAS_WORRIED = /\bi was(?: (?:a bit|a little|really|so|actually|just|kind of))* (?:worried|scared|nervous|anxious|afraid|concerned)\b/;

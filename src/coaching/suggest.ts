@@ -1,6 +1,6 @@
 import { asIndirect } from "./indirect-question.js";
 import { feltClause } from "./felt-say-back.js";
-import { feltSentence, rankSentences, type TurnSentence } from "./key-sentence.js";
+import { type FeltSentence, feltSentence, rankSentences, type TurnSentence } from "./key-sentence.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
@@ -63,7 +63,7 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
  * reason after it, or else what came before); "…this is the one I'm worried about, actually. The repossessions."
  * is quoted whole, since a few words alone say what, not the worry.
  */
-function heartOf(felt: NonNullable<ReturnType<typeof feltSentence>>): TurnSentence {
+function heartOf(felt: FeltSentence): TurnSentence {
   const pointed = felt.bare ? (felt.after ?? felt.before) : null;
   if (pointed === null) return felt.sentence;
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
