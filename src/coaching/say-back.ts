@@ -138,6 +138,8 @@ function trimClause(text: string, question: boolean, whole = false): { clause: s
   // "…the thumb of the.": speech broke off mid-phrase, so what came before is not the whole thought either
   if (words.length > 0 && /^(?:a|an|the|of|my|your|our|their|his|her|its|and|or|but|because|with)$/i.test(bare(words[words.length - 1]!)))
     return null;
+  // "Sometimes in the morning I cannot, um.": a clause left on a negative verb broke off, or leaves out what it denies
+  if (words.length > 0 && ENDS_ON_NEGATIVE.test(bare(words[words.length - 1]!))) return null;
   while (words.length > 0 && DANGLING.test(bare(words[words.length - 1]!))) {
     words.pop();
     cut = true;
@@ -146,6 +148,9 @@ function trimClause(text: string, question: boolean, whole = false): { clause: s
   if (contentWordCount(clause) < MIN_CONTENT_WORDS || !readsCleanly(words)) return null;
   return { clause: hedge ? `${hedge.charAt(0).toUpperCase()}${hedge.slice(1).toLowerCase()} ${lowerFirst(clause)}` : clause, cut };
 }
+
+const ENDS_ON_NEGATIVE =
+  /^(?:can't|cannot|couldn't|won't|wouldn't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|shouldn't|haven't|hasn't|mustn't)$/i;
 
 /** Nouns that end in -ing: a clause may start with these ("Something is off…"), unlike a bare gerund. */
 const ING_NOUNS = new Set(

@@ -125,3 +125,12 @@ describe("the clause said back is the main one, names kept as names", () => {
     );
   });
 });
+
+describe("a clause left on a negative verb", () => {
+  it("is not written: it broke off, or leaves out what it denies", () => {
+    expect(sayBack("Sometimes in the morning I cannot, um.", "point")).toBeNull();
+    expect(sayBack("Sometimes in the morning I cannot lift the big tyres.", "point")?.clause).toBe(
+      "sometimes in the morning you cannot lift the big tyres",
+    );
+  });
+});
