@@ -49,6 +49,7 @@ const WAVES_AWAY = new RegExp(
     String.raw`you (?:handled|dealt with|managed) (?:it|that|this|him|her|them|everything)(?: (?:absolutely|really|so|just))? (?:brilliantly|perfectly|beautifully|amazingly|superbly|fine|(?:really |so )?well)`,
     String.raw`you(?:'re| are) (?:(?:an? )?(?:absolute|total|real|proper|wee|little) )?(?:a )?(?:star|legend|superstar|gem|hero|rock|treasure|natural)\b`,
     String.raw`i (?:really )?(?:wouldn't|would not|won't) (?:stress|worry|fret)`,
+    String.raw`you(?:'ve| have) been (?:(?:absolutely|honestly|really|so|just|truly) )?(?:incredible|amazing|brilliant|fantastic|wonderful|outstanding|superb|a star|a rock|a hero)\b`,
     String.raw`you(?:'re| are) (?:so|such|really) (?:good|great|brilliant|amazing|fantastic|wonderful|talented|capable|strong|quick|fast|sharp|clever|smart|organised|organized|thorough|reliable)\b`,
     String.raw`makes you (?:so |such )?(?:good|great|brilliant|special|amazing)\b`,
     String.raw`for (?:everyone|everybody|all of us)\b`,
@@ -108,9 +109,12 @@ const TOPIC_ONLY =
 const NOT_NAMED_TOPIC =
   /\b(?:great|good|fine|cool|perfect|lovely|brilliant|exactly|sure|yeah|yes|no|right|okay|ok|fair|sense|got|thanks|thank|course|absolutely|definitely|totally|true|nice|wow|interesting|see|gotcha|sounds|worries|problem|alright|mm|hmm|well|bad|same|ha|haha|i|you|we|it|that|this|they|he|she|me|him|her|them|us|is|are|was|were|do|does|did|know|think|mean|hear|feel|get|go|said|say|agree|done|true|wait|hang|sorry|again|then|too|yet|enough|please|fine|yourself|yourselves|care|look|take|have|see|come|keep|stay|enjoy|safe|bye|soon|later|tomorrow)\b/;
 
-/** "So, moderation, we need to…": a topic named between commas, then the listener's business. */
+/**
+ * "So, moderation, we need to…": a topic named between commas, then the listener's business. Not a name said before
+ * an acknowledgement ("Okay, Daniel, I hear you.").
+ */
 const NAMES_TOPIC =
-  /^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|right|okay)[,\s]+([\p{L}-]+(?: [\p{L}-]+)?), (?:we|i|i'm|i'd|i've|let's|can you|could you|did you|have you|is there)\b/u;
+  /^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|right|okay)[,\s]+([\p{L}-]+(?: [\p{L}-]+)?), ((?:we|i|i'm|i'd|i've|let's|can you|could you|did you|have you|is there)\b.*)$/u;
 
 /**
  * An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". Broad on
@@ -137,10 +141,10 @@ export function brushOff(sentence: string): BrushOff | null {
   if (OWN_STORY.test(sentence)) return "own-story";
   if (LAUGHS_OFF.test(sentence)) return "laughs-off";
   if (TURNS_AWAY.test(sentence)) return "turns-away";
-  const named = TOPIC_ONLY.exec(sentence)?.[1];
-  if (named !== undefined && !NOT_NAMED_TOPIC.test(named)) return "turns-away";
-  const topic = NAMES_TOPIC.exec(sentence)?.[1];
-  if (topic !== undefined && !NOT_A_TOPIC.test(topic)) return "turns-away";
+  const only = TOPIC_ONLY.exec(sentence)?.[1];
+  if (only !== undefined && !NOT_NAMED_TOPIC.test(only)) return "turns-away";
+  const named = NAMES_TOPIC.exec(sentence);
+  if (named !== null && !NOT_A_TOPIC.test(named[1]!) && !onlyAcknowledges(named[2]!)) return "turns-away";
   return null;
 }
 
@@ -175,7 +179,7 @@ const ACCEPTS =
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
- * talk to Ines"), an offer of it ("Would it help if I came too?") or an invitation to go on ("Of course. Go on.",
+ * talk to Ines", "I will include it in my report"), an offer of it ("Would it help if I came too?") or an invitation to go on ("Of course. Go on.",
  * "Tell me more.", "So what do you want to do?").
  */
 export function takesItUp(sentence: string): boolean {
@@ -183,7 +187,7 @@ export function takesItUp(sentence: string): boolean {
 }
 
 const ACTS_ON_IT =
-  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to))\b/u;
+  /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to)|(?:include|mention|flag|note|log|add|raise) (?:it|that|this)|put (?:it|that|this) (?:in|into|on|down)|write (?:it|that|this) (?:up|down)|bring (?:it|that|this) up|pass (?:it|that|this) on)\b/u;
 const INVITES =
   /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
 

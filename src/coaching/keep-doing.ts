@@ -70,10 +70,11 @@ const EXPERIENCE =
 
 /**
  * A turn of the listener's own, whatever words it shares: a new question or an objection ("But the two thirty
- * includes the tandem network?"), a change of topic ("Speaking of…"), a vague prompt ("…, or something.").
+ * includes the tandem network?"), a change of topic ("Speaking of…", "You wanted to ask about the ops manager
+ * role."), a vague prompt ("…, or something.").
  */
 const MOVES_ON =
-  /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$/;
+  /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$|^(?:(?:and|so|now|okay|ok|right)[,\s]+)*you (?:(?:said|mentioned) you )?wanted to (?:ask|talk|raise|discuss|bring up|mention|go over|chat)\b/;
 
 /** Reading back what they put on a form ("you also checked that…", "you wrote on here that…"), not what they said. */
 const READS_OUT = /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|filled in|filled out|put down|indicated|rated|scored)\b/;

@@ -88,6 +88,8 @@ export function pickMoments(
   const kept: KeptRestatement[] = [];
   const business = businessStarts(utterances, manager);
   const earlier = new Map<string, string[]>();
+  // whose words the manager's last answer said back
+  let saidBackTo: string | null = null;
   for (const [at, x] of all.entries()) {
     const text = x.said.map((u) => u.text).join(" ");
     // what they said next, when they were the next to speak: where a say-back that missed is set right
@@ -131,7 +133,11 @@ export function pickMoments(
           : {}),
       });
     }
-    if (restated || endsOnAside(text) || putsOff(text)) continue;
+    // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…": what follows their yes goes on with
+    // a point the manager has just said back
+    const confirms = saidBackTo === x.speaker && CONFIRMS.test(normalise(readText(text).cleaned));
+    saidBackTo = restated ? x.speaker : null;
+    if (restated || confirms || endsOnAside(text) || putsOff(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
@@ -195,23 +201,35 @@ const OPENING_TURNS = 6;
 const OPENS_BUSINESS =
   /\b(?:i(?:'ve| have|'d| had)? (?:just |only )?(?:got |had |have )?(?:a |only a )?(?:couple of|few|short list of|(?:pretty |really )?long list|list of) (?:things|bits|items|points)|i have a (?:pretty |really )?(?:long|short) list|let's (?:get (?:into it|started|going)|dive in|crack on|kick off)|shall we (?:start|get started|crack on))\b/;
 
+/** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
+const CONFIRMS =
+  /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;
+
 /** The last utterance of the reply that is more than a backchannel. */
 const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
 
 /**
  * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
- * "That's not it.", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
+ * "That's not it.", "Not leave. I just want to understand…", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
  * "So you didn't find her yourself." a "No" agrees.
  */
 function setsRight(answer: string, sayBack: string): boolean {
   const said = normalise(readText(answer).cleaned);
+  // "You want to leave the front office?" – "Not leave. I just…": a word of the say-back denied
+  const denied = NOT_ONE_WORD.exec(said)?.[1];
   return (
-    SETS_RIGHT.test(said) || (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
+    SETS_RIGHT.test(said) ||
+    (denied !== undefined &&
+      normalise(sayBack)
+        .split(/[^\p{L}']+/u)
+        .includes(denied)) ||
+    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
   );
 }
+const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
 const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =
-  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/;
+  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
 
 /** A reply that opens with the manager's own story, a joke or a new topic. */
 function leavesIt(reply: Utterance): boolean {

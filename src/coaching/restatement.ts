@@ -44,6 +44,9 @@ function asksSomething(sentence: string): boolean {
 const VERDICT =
   /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
 
+/** A bare no: "No.", "No, no.", "Nope." */
+const SAYS_NO = /^(?:no|nope|nah)(?:[,\s]+no)*[.!]?$/;
+
 /** Opens a question's second half: "Like…?", "Or…?", "I mean…?", "As in…?" */
 const SPELLS_OUT = /^(?:like|or|i mean|as in|so like)\b/;
 
@@ -80,10 +83,14 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   let most = 0;
   let comforted = false;
   const sentences = splitSentences(reply);
+  // "No. Manual sorting, before peak? … Your error rate is good now.": a reply that opens by saying no argues, and
+  // only a sentence framed as a say-back ("So what you're saying is…") says theirs back
+  const argues = sentences.length > 1 && SAYS_NO.test(normalise(readText(sentences[0]!).cleaned));
   for (const [i, sentence] of sentences.entries()) {
     const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
     const read = readSentence(text);
     first ??= read.act;
+    if (argues && read.act !== "reflection") continue;
     // once the reply lays out the listener's own plan or request, what follows spells it out ("What I'd rather do
     // is, you do mornings with Dave… And you don't go near the laydown area unless she's with you.")
     if (laysOutPlan(read.core)) break;

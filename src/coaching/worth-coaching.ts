@@ -5,9 +5,9 @@ import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
 import { readClean, readText, sharedContent } from "../language/read.js";
 import { feltIn, speaksOfThemselves } from "../language/felt.js";
-import { replyBrushesOff, takesItUp } from "./brush-off.js";
+import { brushOff, replyBrushesOff, takesItUp } from "./brush-off.js";
 import { isMinimal } from "./exchanges.js";
-import { SECOND_PERSON } from "./speech-acts.js";
+import { readSentence, SECOND_PERSON } from "./speech-acts.js";
 
 /**
  * Talk about running the meeting rather than its subject: the room, the kit, the clock, the agenda, hellos and
@@ -37,7 +37,7 @@ export function putsOff(text: string): boolean {
   return PUTS_OFF.test(normalise(readText(text).cleaned));
 }
 const PUTS_OFF =
-  /\b(?:(?:we|i) can (?:do|cover|talk about|discuss|come (?:back )?to|get (?:to|into)|look at|pick up|deal with|go (?:over|through)) (?:it|that|this|them|those) (?:there|then|later|after|afterwards|at the end|next time|another time)|(?:let's|can we|could we|we can) (?:come back to|park|leave) (?:it|that|this)(?: for)? (?:later|for now|till|until|there|then)|i'll (?:bring|raise|mention) (?:it|that|this) (?:up )?(?:later|then|at the end|next time)|(?:it|that|this|that one) can wait|(?:it's|it is) not urgent|no rush (?:on|with) (?:it|that|this))\b/;
+  /\b(?:(?:we|i) can (?:do|cover|talk about|discuss|come (?:back )?to|get (?:to|into)|look at|pick up|deal with|go (?:over|through)) (?:it|that|this|them|those) (?:there|then|later|after|afterwards|at the end|last|next time|another time)|(?:let's|can we|could we|we can) (?:come back to|park|leave) (?:it|that|this)(?: for)? (?:later|for now|till|until|there|then)|i'll (?:bring|raise|mention) (?:it|that|this) (?:up )?(?:later|then|at the end|next time)|(?:it|that|this|that one) can wait|(?:it's|it is) not urgent|no rush (?:on|with) (?:it|that|this))\b/;
 
 /** Closing and logistics asides, unless they also voice a worry ("I'm worried the link won't work" is a concern). */
 export function isAside(text: string): boolean {
@@ -171,10 +171,16 @@ export function pointBrushedOff(
   if (
     replyBrushesOff(replies) === null ||
     answersTheirQuestion(trigger, replies) ||
+    asksAfterListener(trigger) ||
     actsOnIt(replies) ||
+    advisesOnIt(trigger, replies) ||
     opensWith(trigger, AGREES_OR_LAUGHS)
   )
     return null;
+  const sentences = trigger.flatMap((u) => readText(u.text).sentences);
+  // "I'll forward you the email from the committee. … I already updated the numbers.": they take something on, and
+  // what they did is the report that goes with it
+  if (sentences.some((s) => UNDERTAKES.test(normalise(readText(s).cleaned)))) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
@@ -191,6 +197,37 @@ function opensWith(trigger: readonly Utterance[], pattern: RegExp): boolean {
 const LAUGH = /^(?:ha|haha|hah|heh|lol)\b/;
 const AGREES_OR_LAUGHS =
   /^(?:(?:yeah|yes|oh|okay|ok|mm|hmm)[,.!\s]+)*(?:that's true|true|fair enough|fair point|good point|exactly|you're right|that's right|that makes sense|makes sense)[.!]?$|^(?:ha|haha|hah|heh|lol)\b/;
+
+/** "I'll forward you the email", "I will send it today": something they take on for the listener. */
+const UNDERTAKES =
+  /^(?:(?:yeah|yes|ok|okay|sure|so|and|um|uh)[,.!\s]+)*i(?:'ll| will) (?:(?:just|also|definitely) )?(?:forward|send|share|email|update|add|put|book|set up|write|draft|check|ask|do|get|bring|fix|finish)\b/;
+
+/**
+ * "Went to my mum's in Paisley on Sunday, that was about it. You?": their turn hands the floor back with a short
+ * question about the listener, and the listener's story answers it.
+ */
+function asksAfterListener(trigger: readonly Utterance[]): boolean {
+  const last = trigger.flatMap((u) => readText(u.text).sentences).at(-1);
+  return last !== undefined && /\?\s*$/.test(last) && countWords(last) <= ASKS_BACK_WORDS && /\b(?:you|your|yours)\b/i.test(last);
+}
+const ASKS_BACK_WORDS = 5;
+
+/**
+ * "I'm kind of thinking maybe it's not the right time." – "Oh, don't worry about that. … You should apply.": advice
+ * in their words, past the comfort, disagrees with their point, which takes it up.
+ */
+function advisesOnIt(trigger: readonly Utterance[], replies: readonly Utterance[]): boolean {
+  const theirs = trigger.map((u) => u.text);
+  return replies
+    .filter((u) => !isMinimal(u.text))
+    .flatMap((u) => readText(u.text).sentences)
+    .map((s) => normalise(readText(s).cleaned))
+    .filter((s) => !isMinimal(s))
+    .slice(0, ADVICE_SENTENCES)
+    .some((s) => brushOff(s) === null && readSentence(s).act === "advice" && sharedContent(theirs, s) > 0);
+}
+/** How many sentences of substance of the reply are read for advice on their point. */
+const ADVICE_SENTENCES = 3;
 
 /** "…you did exactly the right thing. … But I'll ping Tom today and ask where it is.": an undertaking takes it up. */
 function actsOnIt(replies: readonly Utterance[]): boolean {

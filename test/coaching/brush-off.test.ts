@@ -38,6 +38,7 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["i really wouldn't stress.", "waves-away"],
     ["my dad had a, he had a stent put in a couple years ago and i was a mess the whole time.", "own-story"],
     ["and that's what makes you so good.", "waves-away"],
+    ["honestly, you've been incredible since pieter left.", "waves-away"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -63,6 +64,8 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "no, you'd be great at that. honestly.",
     "okay. first of all, you did exactly the right thing.",
     "you handled the rota.",
+    // a name before an acknowledgement is no topic
+    "okay, daniel, i hear you.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
   });
@@ -80,6 +83,9 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("Of course. Go on.")).toBeNull();
     expect(reply("Good. Good. That's what I'd do.", "I actually did that once with a Märzen at my first job.")).toBeNull();
     expect(reply("Yeah, no, of course. I'll ask him.", "Oh, actually, I meant to say, your class assembly is week eight.")).toBeNull();
+    expect(
+      reply("Okay, Daniel, I hear you. I will include it in my report.", "Anyway, the other thing I wanted to catch you on."),
+    ).toBeNull();
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");

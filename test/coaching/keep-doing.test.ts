@@ -24,6 +24,7 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "But the two thirty includes the tandem network?",
       "Speaking of the tandem network, you said you had some results on latency to show us.",
       "You said the tandem network gets sixty-two percent, or something.",
+      "You wanted to ask about the tandem network and the latency.",
     ])
       expect(praised(talk(turn, [MANAGER, reply])), reply).toEqual([]);
     expect(praised(talk(turn, [MANAGER, "So sixty-two percent with the tandem network, at two thirty."]))).toEqual([
@@ -80,6 +81,12 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     const onCall = "So you'd rather come off the night shift after the fall.";
     expect(praised(talk(found, [MANAGER, onCall], ["Mele", "No, the nights are fine, it's the sheet."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, I'd rather not."]))).toEqual([rather]);
+    const leave = "So you want to leave the night shift after the fall?";
+    expect(praised(talk(found, [MANAGER, leave], ["Mele", "Not leave. I just want a second person on."]))).toEqual([]);
+    // "Not much." answers the question that followed the say-back; it denies no word of it
+    const drinks: [string, string] = ["Mele", "I don't drink that much, I've gone up to maybe two drinks a day max."];
+    const twoADay = "So you're drinking, perhaps, two drinks a day. And what have you heard about the guidelines?";
+    expect(praised(talk(drinks, [MANAGER, twoADay], ["Mele", "Not much."]))).toEqual(["So you're drinking, perhaps, two drinks a day."]);
     const didnt = "So you didn't find her on the night shift yourself.";
     expect(praised(talk(found, [MANAGER, didnt], ["Mele", "No, I didn't, Kiri did."]))).toEqual([didnt]);
   });

@@ -183,8 +183,69 @@ describe("no point of theirs left unheard", () => {
       [],
     );
     expect(momentsOf(talk(["David", referral], [MANAGER, "Okay. Don't worry about it. These things take time."]))).toHaveLength(1);
+    // put off to the end of the meeting
+    const agenda =
+      "Yeah, a few. The billing queue, Lorie, and then I wanted to ask about the ops manager posting. But we can do that last.";
+    expect(momentsOf(talk(["Jerome", agenda], [MANAGER, "Sure, sure. Okay, let me share my screen."]))).toEqual([]);
+    expect(
+      momentsOf(
+        talk(
+          ["Jerome", "I wanted to ask about the ops manager posting, I keep getting passed over."],
+          [MANAGER, "Sure, sure. Okay, let me share my screen."],
+        ),
+      ),
+    ).toHaveLength(1);
     const ownStory = [MANAGER, "Oh God, sorry. I'm at my kitchen table, I've been up since three."] as [string, string];
     expect(momentsOf(talk(["Dee", "Your camera's on. I can see your ceiling."], ownStory))).toEqual([]);
+  });
+});
+
+describe("a reply that answers what their turn asked for, or a yes to what the manager said back", () => {
+  it("their short question about the manager, answered with the manager's own story", () => {
+    const weekend = (end: string) =>
+      momentsOf(
+        talk(
+          ["Ryan", `Aye, fine. Went to my mum's in Paisley on Sunday, that was me.${end}`],
+          [MANAGER, "My daughter had a dance competition in Motherwell."],
+        ),
+      );
+    expect(weekend(" You?")).toEqual([]);
+    expect(weekend("")).toHaveLength(1);
+  });
+
+  it("what they take on, with what they did: moving on is no brush-off", () => {
+    const anything = [MANAGER, "Okay. Anything else?"] as [string, string];
+    expect(
+      momentsOf(
+        talk(["Yasmine", "I'll forward you the email from the committee. I already updated the numbers for the animals."], anything),
+      ),
+    ).toEqual([]);
+    expect(
+      momentsOf(
+        talk(["Yasmine", "I already updated the numbers for the animals, and nobody on the committee has looked at them."], anything),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("advice in their words past the comfort disagrees with their point, which takes it up", () => {
+    const applying = "I was thinking of applying. But after Saturday, I'm kind of thinking maybe my timing is off.";
+    expect(momentsOf(talk(["Jenna", applying], [MANAGER, "Oh, don't worry about that. You should apply."]))).toEqual([]);
+    expect(momentsOf(talk(["Jenna", applying], [MANAGER, "Oh, don't worry about that. You'll be fine."]))).toHaveLength(1);
+  });
+
+  it("what follows their yes to the manager's say-back goes on with a point already heard", () => {
+    const heardAfter = (sayBack: string) =>
+      momentsOf(
+        talk(
+          ["Mathieu", "Bastien is doing two jobs, he is falling asleep on the line and I am worried for him."],
+          [MANAGER, sayBack],
+          ["Mathieu", "Yes. Yes, exactly. I'm worried he will get hurt on the divider."],
+          [MANAGER, "Okay. Can you check the oven rota for next week?"],
+        ),
+      ).map((c) => c.trigger[0]!.text);
+    const yes = "Yes. Yes, exactly. I'm worried he will get hurt on the divider.";
+    expect(heardAfter("So you're worried about him as a person, not only about the line.")).toEqual([]);
+    expect(heardAfter("Right. Did the flour order come in?")).toContain(yes);
   });
 });
 

@@ -53,6 +53,11 @@ describe("judgeRestatement", () => {
     }
   });
 
+  it("after a bare 'No.', only a sentence framed as a say-back says theirs back", () => {
+    const board = "The rate board. By the canteen. My name's been in red on it all week, and I've got the mortgage.";
+    expect(judgeRestatement(board, "No. So what you're saying is your name's been in red on the rate board all week.").restates).toBe(true);
+  });
+
   it("an offer, the manager's own plan, their own news or comfort says nothing back, whatever it shares", () => {
     const board = "The rate board. By the canteen. My name's been in red on it all week, and I've got the mortgage.";
     for (const reply of [
@@ -62,6 +67,8 @@ describe("judgeRestatement", () => {
       "Don't worry about that board, nobody reads it.",
       "You'll be fine. You're honestly one of the best on the team.",
       "Right, so, about the mortgage.",
+      // a reply that opens by saying no argues, whatever of theirs it repeats
+      "No. Your name's been in red on the rate board all week, I know, and the mortgage is not the rate board's fault.",
     ])
       expect(judgeRestatement(board, reply).restates, reply).toBe(false);
     // the manager's own verdict, and a plain statement that answers what they asked
