@@ -3,7 +3,7 @@ import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
 import { toListenerVoice } from "./person.js";
-import { type SaidBack, TAIL_ASIDE } from "./say-back.js";
+import { type SaidBack, SINCERELY, TAIL_ASIDE } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
@@ -29,12 +29,13 @@ export function feltClause(sentence: string): SaidBack | null {
         .replace(FILLER_FRONT, "")
         .replace(/[.!?,;:—\s]+$/, "")
         // "I'm a bit nervous about the walkthrough honestly": said of the saying, comma or not
-        .replace(TAIL_ASIDE, ""),
+        .replace(TAIL_ASIDE, "")
+        .replace(SINCERELY, "$1 "),
     )
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
   if (at === -1) return null;
-  const spoken = spokenWords(sentence);
+  const spoken = spokenWords(sentence.replace(SINCERELY, "$1 "));
   // "I guess I'm getting frustrated": the hedge is set aside here and put back below
   const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
   const { clause: listed, last } = withListedFeelings(

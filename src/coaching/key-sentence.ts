@@ -47,13 +47,18 @@ export function rankSentences(turn: readonly Utterance[], focus: Focus): TurnSen
     .map((x) => x.s);
 }
 
+/** The sentence opens with "but" (past a filler): it sets right or qualifies the one before. */
+export function opensWithBut(sentence: string): boolean {
+  return /^\W*(?:(?:um|uh|and|so|yeah|yes|okay|ok)[,.\s]+)*but\b/i.test(sentence);
+}
+
 /**
  * Names only the feeling and points elsewhere for what it is about: "Honestly I'm worried about it.", "And the
  * third thing, this is the one I'm worried about, actually.", "This is difficult."
  */
 const BARE = new RegExp(
   [
-    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?[.!]?$`,
+    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?[.!]?$`,
     String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
     // "Then… yes. This is difficult. Then maybe we say to the agency…": what is difficult is said beside it
     String.raw`^(?:(?:and|so|but|then|yes|yeah|okay|ok|um|well)[,.\s]+)*(?:this|that|it)(?:'s| is| was)(?: (?:really|so|very|quite|a bit|a little|just))? (?:difficult|hard|tough|tricky)[.!]?$`,

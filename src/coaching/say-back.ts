@@ -87,12 +87,15 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
 /** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
 export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
 
+/** "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for them. */
+export const SINCERELY = /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\s+(?:honestly|genuinely|truthfully|truly)(?:,)?\s+/i;
+
 /**
  * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
  * name they were addressed by ("I'm just so tired, Steve."), which said back would have the manager name themself.
  */
 function withoutAsides(text: string, names: readonly string[]): string {
-  let out = text.replace(TAIL_ASIDE, "");
+  let out = text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 ");
   for (const name of new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) {
     out = out.replace(new RegExp(`(?:,\\s*${name}[.!?]?$|^${name},\\s*)`, "u"), "");
   }

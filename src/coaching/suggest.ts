@@ -1,6 +1,6 @@
 import { asIndirect } from "./indirect-question.js";
 import { feltClause } from "./felt-say-back.js";
-import { type FeltSentence, feltSentence, rankSentences, type TurnSentence } from "./key-sentence.js";
+import { type FeltSentence, feltSentence, opensWithBut, rankSentences, type TurnSentence, turnSentences } from "./key-sentence.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
@@ -31,7 +31,10 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     // sentence next to it (the reason after it, or else what came before), which is quoted. That sentence said
     // back alone ("the script still fails on the larger tenants") drops the worry, which readers call the heart,
     // so the manager gets the starter for the feeling with their reason quoted
-    const heart = heartOf(felt);
+    // "I'd rather Wednesday, because… But Monday's okay.": the feeling and what they grant after it are quoted
+    // together, and said back in the manager's own words, since one without the other changes it
+    const conceded = felt.after !== null && opensWithBut(felt.after.text);
+    const heart = conceded ? together(felt.sentence, felt.after!) : heartOf(felt);
     const whole =
       heart === felt.sentence && plainEnough(heart.text) && sayBack(heart.text, focus, names)
         ? faithfulSayBack(heart.text, focus, names, candidate.speaker)
@@ -52,6 +55,13 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
   // the sentence most worth saying back, written or not: another sentence that writes well may miss the heart
   const heart = sayable[0]!;
   const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
+  // "I made the call, I own that. But the system lets anyone override it…": what they grant is quoted with the "but"
+  // that follows it, and the manager says the two back in their own words
+  const next = butAfter(candidate.trigger, heart);
+  if (next !== null) {
+    const both = together(heart, next);
+    return { ...momentAt(candidate, both.utterance, both.text, null), suggestion: sayItBack(said) };
+  }
   return {
     ...momentAt(candidate, heart.utterance, heart.text, null),
     suggestion: said.faithful ? suggestion(candidate.kind, said) : sayItBack(said),
@@ -68,6 +78,14 @@ function heartOf(felt: FeltSentence): TurnSentence {
   if (pointed === null) return felt.sentence;
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
   return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
+}
+
+/** The sentence of their turn after `sentence` when it opens with "but"; null otherwise. */
+function butAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
+  const sentences = turnSentences(turn);
+  const at = sentences.findIndex((s) => s.utterance === sentence.utterance && s.text === sentence.text);
+  const next = at < 0 ? undefined : sentences[at + 1];
+  return next !== undefined && opensWithBut(next.text) ? next : null;
 }
 
 /** A sentence this short next to a bare feeling only names what it is about ("The repossessions."). */

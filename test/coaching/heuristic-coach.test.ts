@@ -158,6 +158,31 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a feeling said with 'also' is as bare as without; 'honestly' after 'I'm' is not said back", () => {
+    const [also] = moment(
+      "The crew was surrounded on Wednesday and they do not want to go back. And, honestly, I am also worried.",
+      "Hmm. Were the police notified?",
+    );
+    expect(also?.quote).toBe("The crew was surrounded on Wednesday and they do not want to go back.");
+    expect(also?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+    const [tired] = moment("And I'm, I'm honestly a bit tired.", "Honestly, you've been incredible since Pieter left.");
+    expect(tired?.suggestion).toBe("It sounds like you're a bit tired. Did I get that right?");
+  });
+
+  it("what they grant with a 'but' after it is quoted with it, and said back in the manager's words", () => {
+    const [wish] = moment(
+      "I'd rather Wednesday, because that's Tama's half day at kindy. But Monday's okay.",
+      "Okay, let me pull up the roster actually, hang on.",
+    );
+    expect(wish?.quote).toBe("I'd rather Wednesday, because that's Tama's half day at kindy. But Monday's okay.");
+    expect(wish?.suggestion).toMatch(/\(their point, in your own words\)/);
+    const [rather] = moment(
+      "I'd rather Wednesday, because that's Tama's half day at kindy.",
+      "Okay, let me pull up the roster actually, hang on.",
+    );
+    expect(rather?.suggestion).toBe("It sounds like you'd rather Wednesday. Did I get that right?");
+  });
+
   it("'This is difficult.' points to what is: that is quoted", () => {
     const [m] = moment(
       "Then... yes. This is difficult. Then maybe we say to the agency, no, not five starters in one week.",
