@@ -2,7 +2,8 @@ import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
 import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
-import { normalise, voicesConcern } from "../language/phrases.js";
+import { normalise, speaksOfFeeling, voicesConcern } from "../language/phrases.js";
+import { feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { exchanges, isMinimal } from "./exchanges.js";
 import { readText, sharedContent } from "../language/read.js";
@@ -102,6 +103,9 @@ export function pickMoments(
     const window = lastUtterances(x.said, options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;
+    // "It's a bit hard since the baby, I don't sleep…" – "Ah, the baby. How old is she now?": an echo of a word
+    // beside a feeling they voiced is credited as a say-back, but it does not hear the feeling
+    const felt = window.some((u) => readText(u.text).sentences.some((s) => feltIn(normalise(readText(s).cleaned)) !== null));
     let previousText = "";
     let previousRestated = false;
     // once the manager tells their own story, jokes or turns to a new topic, what they say next in this answer
@@ -119,7 +123,7 @@ export function pickMoments(
         previousRestated = restates;
       }
       if (!restates) continue;
-      restated = true;
+      if (!(felt && echoesOnly(judgement?.sentence ?? reply.text))) restated = true;
       kept.push({
         utteranceId: reply.id,
         atMs: reply.startMs,
@@ -204,6 +208,13 @@ const OPENS_BUSINESS =
 /** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
 const CONFIRMS =
   /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;
+
+/** A say-back of a few words that names no feeling ("Ah, the baby.", "The dough."): an echo, not a reflection of feeling. */
+export function echoesOnly(quote: string): boolean {
+  const cleaned = readText(quote).cleaned;
+  return countWords(cleaned) < ECHO_WORDS && feltIn(normalise(cleaned)) === null && !speaksOfFeeling(cleaned);
+}
+const ECHO_WORDS = 4;
 
 /** The last utterance of the reply that is more than a backchannel. */
 const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));

@@ -5,7 +5,8 @@ import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
 import { type FeltSentence, feltSentence } from "./key-sentence.js";
 import { thanks } from "./worth-coaching.js";
-import type { Candidate } from "./moments.js";
+import { type Candidate, echoesOnly } from "./moments.js";
+import { asksAFact } from "./takes-up.js";
 import type { KeptRestatement } from "./schema.js";
 import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
 import { afterAcknowledgement, onlyAcknowledges, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
@@ -36,8 +37,10 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const heardAt = candidate.trigger[0]?.startMs ?? 0;
   const until = (candidate.trigger[candidate.trigger.length - 1]?.endMs ?? heardAt) + CAME_BACK_MS;
   const theirWords = new Set(candidate.trigger.map((u) => u.id));
-  if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until)) return false;
   const felt = feltSentence(candidate.turn);
+  // an echo of a word beside a feeling ("Ah, the baby.") does not hear it
+  const heardBy = (k: KeptRestatement): boolean => felt === null || !echoesOnly(k.quote);
+  if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until && heardBy(k))) return false;
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
   if (relief(felt)) return false;
   if (!candidate.reply) return true;
@@ -114,6 +117,8 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, 
   // "The email?", "Every week?", "What's the difference?", "Why's that?": a short question at once asks them to say
   // more ("Anything else?" moves on, read above as a brush-off)
   if (opening && read.asked && (countWords(sentence) <= 2 || (countWords(sentence) <= 4 && SAY_MORE.test(read.core)))) return true;
+  // "How many in your class this year?": a fact beside the feeling, whatever word of theirs it shares
+  if (read.asked && asksAFact(read.core)) return false;
   // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
   // your stats, nobody's looking."); comfort that offers something ("Don't worry, Alex can take the pager.") answers it
   if (reassures(sentence) && !offersHelp(sentence)) return false;

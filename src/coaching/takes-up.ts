@@ -65,12 +65,21 @@ function feltContent(said: string): ReadonlySet<string> | null {
 /** An open invitation ("Tell me more.", "How so?"), a question about the feeling, or one in the words they felt in. */
 function followsUpFeeling(question: string, felt: ReadonlySet<string>): boolean {
   if (OPEN_INVITATION.test(question) || speaksOfFeeling(question) || FOR_YOU.test(question)) return true;
+  // "How many in your class this year?" to "maybe I'm not cut out for a class like this": a fact beside the
+  // feeling, whatever word it shares
+  if (asksAFact(question)) return false;
   for (const l of readClean(question).contentLemmas) if (felt.has(l)) return true;
   return false;
 }
 
 const OPEN_INVITATION =
   /^(?:tell me|talk to me|say more|can you (?:tell|say|talk)|could you (?:tell|say|talk)|would you (?:tell|say)|what do you mean|how so|how come|why|in what way|what's that like|what is that like|what was that like|what happened|what makes|what made it|how is that|how was that|how's that|how has that|help me understand|walk me through)\b/;
+/** A question of fact: how many, how old, when, where, which, who. `question`: cleaned, lower-cased. */
+export function asksAFact(question: string): boolean {
+  return ASKS_A_FACT.test(question);
+}
+const ASKS_A_FACT =
+  /^(?:(?:and|so|um|uh|oh|right)[,\s]+)*(?:how (?:many|much|old|far|often|big)|when|where|which|who|what time|what day)\b/;
 /** "What's that like for you?", "What's going on for you?": asking how it is for them. */
 const FOR_YOU = /\b(?:going on for you|like for you)\b/;
 

@@ -46,9 +46,12 @@ const FEELING_DOWN = /\b(?:feel|feeling|felt)(?: so| really| pretty| a bit| kind
 const FEEL_LIKE =
   /\bi (?:just |really |kind of |sort of )?(?:feel|felt) like (?:i\b|i'm\b|i've\b|i'd\b|nobody\b|no one\b|everyone\b|everybody\b|they\b|she\b|he\b|my\b|people\b)/;
 
-/** Struggles said of oneself: "I can't cope", "I don't know what to do", "I'm struggling", "I hate it". */
+/**
+ * Struggles said of oneself: "I can't cope", "I don't know what to do", "I'm struggling", "I hate it", "maybe I'm not
+ * cut out for a class like this".
+ */
 const STRUGGLE =
-  /\b(?:i dread\b|i'm dreading|i (?:actually |just |really |still |always |sometimes |kind of |sort of )?(?:feel|felt)(?: physically| actually| really| a bit| a little| kind of| sort of| quite| so| just)* sick\b(?! of)|i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning)\b/;
+  /\b(?:i dread\b|i'm dreading|i (?:actually |just |really |still |always |sometimes |kind of |sort of )?(?:feel|felt)(?: physically| actually| really| a bit| a little| kind of| sort of| quite| so| just)* sick\b(?! of)|i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning|i'm not,? (?:really,? |sure i'm )?(?:cut out for|good enough|up to (?:it|this|the job))|i'm (?:out of my depth|in over my head))\b/;
 
 /** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
 const HARD_TIME =

@@ -39,6 +39,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["my dad had a, he had a stent put in a couple years ago and i was a mess the whole time.", "own-story"],
     ["and that's what makes you so good.", "waves-away"],
     ["honestly, you've been incredible since pieter left.", "waves-away"],
+    ["but you've done such incredible work on that dress, ayesha.", "waves-away"],
+    ["see, that's exactly what i mean. you take initiative.", "waves-away"],
+    ["i don't know what we'd do without you.", "waves-away"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });

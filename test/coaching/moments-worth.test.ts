@@ -233,6 +233,15 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     expect(momentsOf(talk(["Jenna", applying], [MANAGER, "Oh, don't worry about that. You'll be fine."]))).toHaveLength(1);
   });
 
+  it("a question of fact or an echo of a word beside a feeling is no sign of having heard it", () => {
+    const doubt = "I go home and I'm replaying it. Maybe I'm not cut out for a class like this.";
+    expect(momentsOf(talk(["Ryan", doubt], [MANAGER, "Mm. How many in your class this year?"]))).toHaveLength(1);
+    expect(momentsOf(talk(["Ryan", doubt], [MANAGER, "Mm. What is it about this class that gets to you?"]))).toEqual([]);
+    const baby = "It's a bit hard since the baby, I don't sleep a lot in the day, she cries all the time.";
+    expect(momentsOf(talk(["Mathieu", baby], [MANAGER, "Ah, the baby. How old is she now?"]))).toHaveLength(1);
+    expect(momentsOf(talk(["Mathieu", baby], [MANAGER, "So you're not sleeping in the day since the baby came."]))).toEqual([]);
+  });
+
   it("what follows their yes to the manager's say-back goes on with a point already heard", () => {
     const heardAfter = (sayBack: string) =>
       momentsOf(

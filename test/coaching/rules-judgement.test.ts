@@ -197,6 +197,19 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(moveOn, [keptAt(40_000, "u4")])).toBe(true);
   });
 
+  it("an echo of a word beside the feeling does not hear it; a say-back of the feeling does", () => {
+    const baby = { ...said, text: "It's a bit hard since the baby, I don't sleep a lot in the day. But it's okay." };
+    const asksAge = { ...candidate("Ah, the baby. How old is she now?", baby), raised: "feeling" as const };
+    expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "Ah, the baby." }])).toBe(true);
+    expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "It's been hard." }])).toBe(false);
+  });
+
+  it("a question of fact beside the feeling does not take it up, whatever word it shares", () => {
+    const doubt = { ...said, text: "And I'm starting to think, maybe I'm not cut out for a class like this. I don't know." };
+    expect(rulesShow({ ...candidate("Mm. How many in your class this year? Twenty-nine?", doubt), raised: "feeling" }, [])).toBe(true);
+    expect(rulesShow({ ...candidate("Mm. What is it about this class that gets to you?", doubt), raised: "feeling" }, [])).toBe(false);
+  });
+
   it("granting the point ('Fair.') or feeling for it ('That sounds horrible') takes it up; a bare sorry is judged by what follows", () => {
     const lonely = { ...said, text: "It's a bit difficult when it's ten people and I'm the only one." };
     expect(rulesShow(candidate("Yes, okay. Fair. Then I'll say it at the start of the meetings.", lonely), [])).toBe(false);

@@ -34,6 +34,9 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("I've been doing doubles for three weeks now. I'm knackered.")).toBe("feeling");
     expect(felt("It just kind of rattled me a bit on the drive home, that's all.")).toBe("feeling");
     expect(felt("But after, I was shaking, like, for one hour.")).toBe("feeling");
+    // self-doubt
+    expect(felt("And I'm starting to think, maybe I'm not, like, cut out for a class like this.")).toBe("struggle");
+    expect(felt("Honestly I'm out of my depth with the ledger work.")).toBe("struggle");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
