@@ -184,17 +184,22 @@ const ACCEPTS =
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
- * talk to Ines", "I will include it in my report"), an offer of it ("Would it help if I came too?") or an invitation to go on ("Of course. Go on.",
- * "Tell me more.", "So what do you want to do?").
+ * talk to Ines", "I will include it in my report"), an offer of it ("Would it help if I came too?"), someone to
+ * take it to ("Just email Priya.") or an invitation to go on or to say what would change it ("Of course. Go on.",
+ * "Tell me more.", "So what do you want to do?", "What would you drop?").
  */
 export function takesItUp(sentence: string): boolean {
-  return ACTS_ON_IT.test(sentence) || INVITES.test(sentence);
+  return ACTS_ON_IT.test(sentence) || INVITES.test(sentence) || REFERS.test(sentence);
 }
+
+/** Sends them to who can help: "Just email Priya.", "Talk to Hyejin. Systems lead." */
+const REFERS =
+  /^(?:(?:just|so|maybe|well|okay|ok|yeah|then)[,\s]+)*(?:talk to|speak to|email|message|ping|ask|check with|go (?:and )?see) (?!yourself\b|me\b|him\b|her\b|them\b|it\b|that\b|this\b|about\b)[\p{L}]+/u;
 
 const ACTS_ON_IT =
   /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also) )?(?:escalate|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to)|(?:include|mention|flag|note|log|add|raise) (?:it|that|this)|put (?:it|that|this) (?:in|into|on|down)|write (?:it|that|this) (?:up|down)|bring (?:it|that|this) up|pass (?:it|that|this) on)\b/u;
 const INVITES =
-  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
+  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go ahead|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what would you (?:like|want) to do|what would help|what do you need|what would you (?:drop|change|move|cut|need|want|suggest|prefer|like to do)|what could (?:we|you) (?:drop|change|move|cut)|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;

@@ -19,7 +19,9 @@ export function feltClause(sentence: string): SaidBack | null {
   const cleaned = readText(sentence).cleaned;
   // "Because I get stressed…" is the reason for something said before it: alone it says something else
   if (CONTRAST.test(normalise(cleaned)) || HANGS_ON_BEFORE.test(normalise(cleaned))) return null;
+  // "I'm a little bit worried, honestly, that Martina is leaving": an aside between commas does not end the clause
   const pieces = cleaned
+    .replace(MID_ASIDE, " ")
     .split(COMMA_BREAK)
     // "I feel like everyone else is fine and they're normal and I'm the freak" is one thought, "and" and all
     .flatMap((p) => (FEEL_LIKE.test(p) ? [p] : p.split(AND_BREAK)))
@@ -35,7 +37,7 @@ export function feltClause(sentence: string): SaidBack | null {
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
   if (at === -1) return null;
-  const spoken = spokenWords(sentence.replace(SINCERELY, "$1 "));
+  const spoken = spokenWords(sentence.replace(SINCERELY, "$1 ").replace(MID_ASIDE, " "));
   // "I guess I'm getting frustrated": the hedge is set aside here and put back below
   const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
   const { clause: listed, last } = withListedFeelings(
@@ -88,8 +90,11 @@ const AND_BREAK = /\s+(?=(?:and|so)\s+(?:i|i'm|i've|i'd|it|it's|my|you|we|they|h
 const FEEL_LIKE = /\bfeel(?:s)? like\b/i;
 
 /** Words that open a piece and say nothing ("and", "so", "I mean"); a hedge is not one of them. */
+/** "…, honestly, …", "…, to be honest, …": said of the saying, between commas. */
+const MID_ASIDE = /,\s*(?:honestly|to be honest|frankly|actually|really),\s*/gi;
+
 const FILLER_FRONT =
-  /^(?:(?:and|so|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|it's just(?= i\b))\b[\s,]*)+/i;
+  /^(?:(?:and|so|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|then|it's just(?= i\b))\b[\s,]*)+/i;
 
 /** Their own "I" opens the clause, perhaps after a word of time or degree ("sometimes I feel worse"). */
 const OWN_SUBJECT =

@@ -98,6 +98,11 @@ const DENIES_WORRY =
 const OWN_STANCE =
   /\byou(?:'re| are) (?:absolutely |totally |quite |so |dead )?(?:right|not wrong|spot on|correct)\b|\b(?:fair|good) point\b|^(?:(?:no|but|well|look|and)[,\s]+)*(?:it's|it is|that's|that is) not (?:you|your|on you|about you)\b|^(?:(?:okay|ok|also|and|but|right)[,\s]+)*(?:next|this) time\b/;
 
+/** Opens "So…" past a filler: a say-back offered for checking. */
+const OPENS_SO = /^(?:(?:okay|ok|right|yeah|yes|mm|and|um|uh|oh)[,.\s]+)*so\b/;
+/** Ends on ", okay?" or ", alright?": what the listener tells them, checked for agreement. */
+const TELLS_WITH_TAG = /,\s*(?:okay|ok|alright|all right)\?\s*$/;
+
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
 
@@ -112,6 +117,11 @@ export function praiseworthy(k: KeptRestatement): boolean {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words < 5) return false;
   const read = readSentence(text);
+  // "You tested it at home?", "Jan still doesn't have access?": a fact checked back, often in surprise. Asked, a
+  // say-back opens "So…", has a stem ("It sounds like… ?") or names what they feel or want
+  if (/\?["')\]]?\s*$/.test(sentence) && !OPENS_SO.test(text) && read.act !== "reflection" && !EXPERIENCE.test(read.core)) return false;
+  // "And you, you take care of yourself, okay?": telling them, with a tag
+  if (TELLS_WITH_TAG.test(text)) return false;
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;

@@ -58,7 +58,7 @@ export function opensWithBut(sentence: string): boolean {
  */
 const BARE = new RegExp(
   [
-    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?[.!]?$`,
+    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?[.!]?$`,
     String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
     // "Then… yes. This is difficult. Then maybe we say to the agency…": what is difficult is said beside it
     String.raw`^(?:(?:and|so|but|then|yes|yeah|okay|ok|um|well)[,.\s]+)*(?:this|that|it)(?:'s| is| was)(?: (?:really|so|very|quite|a bit|a little|just))? (?:difficult|hard|tough|tricky)[.!]?$`,

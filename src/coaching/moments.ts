@@ -3,9 +3,9 @@ import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js"
 import { countWords } from "../language/tokens.js";
 import type { Utterance } from "../transcript/schema.js";
 import { normalise, speaksOfFeeling, voicesConcern } from "../language/phrases.js";
-import { feltIn } from "../language/felt.js";
+import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
-import { exchanges, isMinimal } from "./exchanges.js";
+import { type Exchange, exchanges, isMinimal } from "./exchanges.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
@@ -145,6 +145,9 @@ export function pickMoments(
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
     if (point === null || replyTakesUp(text, x.replies, point.raised)) continue;
+    // "How long for your version?" – "…So three days. If we wait until next week, it's difficult.": an answer to the
+    // manager's question of fact, unless it says a worry or a feeling of their own
+    if (answersAFact(all[at - 1], x.speaker) && !OWN_FEELING.has(feltOf(text) ?? "struggle")) continue;
     // "How was the wedding?" … "so I'm a little tired still." "So I have a pretty long list today…": what the reply
     // that opens the meeting's business answers is small talk, unless it is a worry
     if (business !== null && x.replies.includes(business) && point.raised !== "worry") continue;
@@ -208,6 +211,27 @@ const OPENS_BUSINESS =
 /** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
 const CONFIRMS =
   /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;
+
+/** The manager's last words before their turn asked a question of fact ("How long for your version?"). */
+function answersAFact(before: Exchange | undefined, speaker: string): boolean {
+  if (before === undefined || before.speaker !== speaker) return false;
+  const asked = lastSaid(before.replies);
+  const last = asked === undefined ? undefined : readText(asked.text).sentences.at(-1);
+  return last !== undefined && /\?\s*$/.test(last) && ASKS_A_FACT.test(normalise(readText(last).cleaned));
+}
+const ASKS_A_FACT =
+  /^(?:(?:and|so|okay|ok|right|um|uh)[,\s]+)*(?:how (?:long|many|much|old|far|often|big|soon)|when|where|which|who|what time|what day)\b/;
+
+/** What they said they feel, read from the first sentence that says one. */
+function feltOf(text: string): Felt | null {
+  for (const s of readText(text).sentences) {
+    const felt = feltIn(normalise(readText(s).cleaned));
+    if (felt !== null) return felt;
+  }
+  return null;
+}
+/** A worry or a feeling said as theirs ("I'm worried…", "I'm tired"), not a hard time ("it's difficult"). */
+const OWN_FEELING: ReadonlySet<Felt> = new Set(["worry", "feeling"]);
 
 /** A say-back of a few words that names no feeling ("Ah, the baby.", "The dough."): an echo, not a reflection of feeling. */
 export function echoesOnly(quote: string): boolean {

@@ -45,6 +45,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (relief(felt)) return false;
   if (!candidate.reply) return true;
   const theirs = readText(felt.sentence.text).contentLemmas;
+  const turn = new Set(candidate.turn.flatMap((u) => [...readText(u.text).contentLemmas]));
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
   const sentences = answered
     .flatMap((text) => readText(text).sentences)
@@ -62,7 +63,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (said[0] && CHECKS_BY_TAG.test(said[0].asSaid)) return false;
   return said
     .slice(0, REPLY_SENTENCES)
-    .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away"));
+    .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away", turn));
 }
 
 /**
@@ -99,9 +100,11 @@ function turnsAway(candidate: Candidate): boolean {
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
 
-function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, afterComfort: boolean): boolean {
+function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, afterComfort: boolean, turn: ReadonlySet<string>): boolean {
   // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
   if (brushOff(sentence) !== null) return false;
+  // "Fifty-two hours since Christmas.": their words said back, nothing of the listener's added
+  if (echoesTurn(sentence, turn)) return true;
   const read = readSentence(sentence);
   // "You handled it brilliantly. You stayed calm, you got him sorted.": the praise spelled out, not their feeling
   if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs)) return false;
@@ -158,6 +161,15 @@ function fragment(sentence: string): boolean {
 /** "No! Never.", "Of course not.": a worry about what the listener would say, answered. */
 const ANSWERS_NO = /^(?:(?:oh|god|gosh)[,!.\s]+)*(?:no|never|of course not|not at all|absolutely not|no way)[!.]?$/;
 
+/** Every content word of the sentence is theirs, and there are a few: an echo of what they said. */
+function echoesTurn(sentence: string, turn: ReadonlySet<string>): boolean {
+  const mine = readText(sentence).contentLemmas;
+  if (mine.size < ECHO_CONTENT) return false;
+  for (const l of mine) if (!turn.has(l)) return false;
+  return true;
+}
+const ECHO_CONTENT = 2;
+
 /** Some word of theirs (by lemma) is in the sentence. */
 function sharesWith(sentence: string, theirs: ReadonlySet<string>): boolean {
   for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
@@ -202,7 +214,7 @@ const TELLS =
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
-  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
+  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|(?:that's|that is) (?:too much|not (?:okay|ok|on|right|fair)|unfair)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
 
 /**
  * Opens by disagreeing or correcting: "No, …", "But …", "Right, but …", "I think you're wrong", "Actually, …". An

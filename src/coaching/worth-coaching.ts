@@ -171,6 +171,7 @@ export function pointBrushedOff(
   if (
     replyBrushesOff(replies) === null ||
     answersTheirQuestion(trigger, replies) ||
+    affirmsIt(replies) ||
     asksAfterListener(trigger) ||
     actsOnIt(replies) ||
     advisesOnIt(trigger, replies) ||
@@ -197,6 +198,13 @@ function opensWith(trigger: readonly Utterance[], pattern: RegExp): boolean {
 const LAUGH = /^(?:ha|haha|hah|heh|lol)\b/;
 const AGREES_OR_LAUGHS =
   /^(?:(?:yeah|yes|oh|okay|ok|mm|hmm)[,.!\s]+)*(?:that's true|true|fair enough|fair point|good point|exactly|you're right|that's right|that makes sense|makes sense)[.!]?$|^(?:ha|haha|hah|heh|lol)\b/;
+
+/** "I'm usually very careful with the meds." – "I know you are, pet.": what they said of themselves, granted. */
+function affirmsIt(replies: readonly Utterance[]): boolean {
+  const first = replies.filter((u) => !isMinimal(u.text)).flatMap((u) => readText(u.text).sentences)[0];
+  return first !== undefined && AFFIRMS.test(normalise(readText(first).cleaned));
+}
+const AFFIRMS = /^(?:(?:oh|ah|aw|yeah|yes|no|sure|of course)[,.!\s]+)*i know (?:you (?:are|do|did|have|were|will|would|can)|that)\b/;
 
 /** "I'll forward you the email", "I will send it today": something they take on for the listener. */
 const UNDERTAKES =

@@ -89,6 +89,10 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(
       reply("Okay, Daniel, I hear you. I will include it in my report.", "Anyway, the other thing I wanted to catch you on."),
     ).toBeNull();
+    // someone to take it to, or what they would change
+    expect(reply("Talk to Hyejin. Systems lead.", "Anyway, the puzzle room.")).toBeNull();
+    expect(reply("What would you drop?", "Anyway, the auditor course.")).toBeNull();
+    expect(reply("Talk to yourself, ha.", "Anyway, the auditor course.")).toBe("turns-away");
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");

@@ -62,4 +62,12 @@ describe("a closing aside is not part of the feeling", () => {
     expect(feltClause("I'm a bit nervous about the walkthrough honestly.")?.clause).toBe("you're a bit nervous about the walkthrough");
     expect(feltClause("I'm a bit nervous about the walkthrough, honestly.")?.clause).toBe("you're a bit nervous about the walkthrough");
   });
+  it("an aside between commas does not end the clause, and a 'then' before it is not said back", () => {
+    expect(feltClause("And I'm a little bit worried, honestly, that Martina is leaving because of the closings.")?.clause).toBe(
+      "you're a little bit worried that Martina is leaving because of the closings",
+    );
+    expect(feltClause("I keep rereading everything, and then I'm stressed about being late.")?.clause).toBe(
+      "you're stressed about being late",
+    );
+  });
 });

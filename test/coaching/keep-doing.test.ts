@@ -25,10 +25,16 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "Speaking of the tandem network, you said you had some results on latency to show us.",
       "You said the tandem network gets sixty-two percent, or something.",
       "You wanted to ask about the tandem network and the latency.",
+      // a fact checked back in surprise, and telling them with a tag
+      "The tandem network gets sixty-two percent?",
+      "You take the tandem network numbers to the meeting, okay?",
     ])
       expect(praised(talk(turn, [MANAGER, reply])), reply).toEqual([]);
     expect(praised(talk(turn, [MANAGER, "So sixty-two percent with the tandem network, at two thirty."]))).toEqual([
       "So sixty-two percent with the tandem network, at two thirty.",
+    ]);
+    expect(praised(talk(turn, [MANAGER, "So the tandem network gets sixty-two percent at two thirty?"]))).toEqual([
+      "So the tandem network gets sixty-two percent at two thirty?",
     ]);
   });
 

@@ -201,6 +201,28 @@ describe("no point of theirs left unheard", () => {
 });
 
 describe("a reply that answers what their turn asked for, or a yes to what the manager said back", () => {
+  it("an answer to the manager's question of fact, unless it says a worry or a feeling of their own", () => {
+    const estimate = (end: string) =>
+      momentsOf(
+        talk(
+          ["Yerin", "I think players like the mirror room once they understand it, the problem is before they understand."],
+          [MANAGER, "How long for your version?"],
+          ["Yerin", `So three days for the particles and the setup. The build is on the fourteenth. ${end}`],
+          [MANAGER, "Send me the slides."],
+        ),
+      ).map((c) => c.trigger.map((u) => u.text).join(" "));
+    expect(estimate("If we wait until next week, it's difficult for me.").filter((t) => t.startsWith("So three days"))).toEqual([]);
+    expect(estimate("And honestly I'm worried we won't make it.").filter((t) => t.startsWith("So three days"))).toHaveLength(1);
+  });
+
+  it("what they said of themselves, granted, is answered", () => {
+    const meds = "Sorry, I know. I'm usually very careful with the meds, I've done them for six years.";
+    expect(momentsOf(talk(["Ioana", meds], [MANAGER, "I know you are, pet. You're one of the best we have. Sure it's grand."]))).toEqual(
+      [],
+    );
+    expect(momentsOf(talk(["Ioana", meds], [MANAGER, "Ah, you're one of the best we have. Sure it's grand."]))).toHaveLength(1);
+  });
+
   it("their short question about the manager, answered with the manager's own story", () => {
     const weekend = (end: string) =>
       momentsOf(

@@ -210,6 +210,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow({ ...candidate("Mm. What is it about this class that gets to you?", doubt), raised: "feeling" }, [])).toBe(false);
   });
 
+  it("their words echoed back, or 'That's too much', hears it", () => {
+    const hours = { ...said, text: "It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired." };
+    const shown = (reply: string) => rulesShow({ ...candidate(reply, hours), raised: "feeling" }, []);
+    expect(shown("Okay, Giulia. Fifty-two hours since Christmas.")).toBe(false);
+    expect(shown("Okay, Giulia. That's too much.")).toBe(false);
+    expect(shown("Okay, Giulia. Fashion Week is on the twenty-sixth.")).toBe(true);
+  });
+
   it("granting the point ('Fair.') or feeling for it ('That sounds horrible') takes it up; a bare sorry is judged by what follows", () => {
     const lonely = { ...said, text: "It's a bit difficult when it's ten people and I'm the only one." };
     expect(rulesShow(candidate("Yes, okay. Fair. Then I'll say it at the start of the meetings.", lonely), [])).toBe(false);

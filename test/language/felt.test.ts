@@ -37,6 +37,7 @@ describe("a feeling the speaker owns, said in the first person", () => {
     // self-doubt
     expect(felt("And I'm starting to think, maybe I'm not, like, cut out for a class like this.")).toBe("struggle");
     expect(felt("Honestly I'm out of my depth with the ledger work.")).toBe("struggle");
+    expect(felt("But I've been feeling sick about it all week.")).toBe("struggle");
   });
 
   it("not a feeling denied, asked about, someone else's or hypothetical", () => {
