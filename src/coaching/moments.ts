@@ -10,7 +10,8 @@ import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { endsOnAside, pointBrushedOff, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
+import { pointBrushedOff } from "./implied-point.js";
+import { endsOnAside, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
