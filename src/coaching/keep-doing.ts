@@ -101,7 +101,7 @@ const OWN_STANCE =
 /** Opens "So…" past a filler: a say-back offered for checking. */
 const OPENS_SO = /^(?:(?:okay|ok|right|yeah|yes|mm|and|um|uh|oh)[,.\s]+)*so\b/;
 /** Ends on ", okay?" or ", alright?": what the listener tells them, checked for agreement. */
-const TELLS_WITH_TAG = /,\s*(?:okay|ok|alright|all right)\?\s*$/;
+const TELLS_WITH_TAG = /,\s*(?:okay|ok|alright|all right)\?\s*$/i;
 
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
@@ -121,7 +121,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
   // say-back opens "So…", has a stem ("It sounds like… ?") or names what they feel or want
   if (/\?["')\]]?\s*$/.test(sentence) && !OPENS_SO.test(text) && read.act !== "reflection" && !EXPERIENCE.test(read.core)) return false;
   // "And you, you take care of yourself, okay?": telling them, with a tag
-  if (TELLS_WITH_TAG.test(text)) return false;
+  if (TELLS_WITH_TAG.test(sentence)) return false;
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
-import { keepDoing, praiseOnCard } from "../../src/coaching/keep-doing.js";
+import { keepDoing, praiseOnCard, praiseworthy } from "../../src/coaching/keep-doing.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import type { Utterance } from "../../src/transcript/schema.js";
@@ -25,9 +25,8 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "Speaking of the tandem network, you said you had some results on latency to show us.",
       "You said the tandem network gets sixty-two percent, or something.",
       "You wanted to ask about the tandem network and the latency.",
-      // a fact checked back in surprise, and telling them with a tag
+      // a fact checked back in surprise
       "The tandem network gets sixty-two percent?",
-      "You take the tandem network numbers to the meeting, okay?",
     ])
       expect(praised(talk(turn, [MANAGER, reply])), reply).toEqual([]);
     expect(praised(talk(turn, [MANAGER, "So sixty-two percent with the tandem network, at two thirty."]))).toEqual([
@@ -140,6 +139,13 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]) {
       expect(praised(talk(["Client", said], [MANAGER, reply])), reply).toEqual([]);
     }
+  });
+
+  it("not what the listener tells them with a tag, which cleaning would drop", () => {
+    const kept = (quote: string) => ({ utteranceId: "u3", atMs: 0, quote, of: "Lee", ofUtteranceId: "u2", takesUp: 3 });
+    // a question by its mark, with a word of what they feel or want ("care"), is read as a say-back without the tag
+    expect(praiseworthy(kept("And you, you take care of yourself with the tandem network this week, okay?"))).toBe(false);
+    expect(praiseworthy(kept("So you care about the tandem network this week?"))).toBe(true);
   });
 
   it("does not praise a fragment cut off mid-sentence", () => {
