@@ -32,7 +32,10 @@ export function pointBrushedOff(
   trigger: readonly Utterance[],
   replies: readonly Utterance[],
 ): { raised: Raised; utterances: Utterance[] } | null {
-  if (replyBrushesOff(replies) === null || replyAnswers(trigger, replies) || turnAsksNothing(trigger)) return null;
+  // comfort, praise, the listener's story or a joke shows something was there; a turn to the next topic ("Good.
+  // Anything else?", "Okay. And, um, career-wise.") is how meetings move on, and says nothing of what was
+  const off = replyBrushesOff(replies);
+  if (off === null || off === "turns-away" || replyAnswers(trigger, replies) || turnAsksNothing(trigger)) return null;
   // "Ha. OK. Thanks. That's been at the back of my head.": relief at an answer, not a point left unheard
   const personal = trigger.filter((u) => !readText(u.text).sentences.some(thanks) && readText(u.text).sentences.some(aboutThemselves));
   return personal.length > 0 ? { raised: "implied", utterances: personal } : null;
@@ -79,9 +82,9 @@ function affirmsIt(replies: readonly Utterance[]): boolean {
 }
 const AFFIRMS = /^(?:(?:oh|ah|aw|yeah|yes|no|sure|of course)[,.!\s]+)*i know (?:you (?:are|do|did|have|were|will|would|can)|that)\b/;
 
-/** "I'll forward you the email", "I will send it today": something they take on for the listener. */
+/** "I'll forward you the email", "And the uniqueness check, I'll do that this week": something they take on. */
 const UNDERTAKES =
-  /^(?:(?:yeah|yes|ok|okay|sure|so|and|um|uh)[,.!\s]+)*i(?:'ll| will) (?:(?:just|also|definitely) )?(?:forward|send|share|email|update|add|put|book|set up|write|draft|check|ask|do|get|bring|fix|finish)\b/;
+  /^(?:(?:yeah|yes|ok|okay|sure|so|and|um|uh)[,.!\s]+)*(?:(?:the|that|this) [^,.?!]{1,30}, )?i(?:'ll| will) (?:(?:just|also|definitely) )?(?:forward|send|share|email|update|add|put|book|set up|write|draft|check|ask|do|get|bring|fix|finish)\b/;
 
 /**
  * "Went to my mum's in Paisley on Sunday, that was about it. You?": their turn hands the floor back with a short

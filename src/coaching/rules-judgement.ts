@@ -50,11 +50,11 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const sentences = answered
     .flatMap((text) => readText(text).sentences)
     .filter((s) => !isMinimal(s))
-    .map((asSaid) => ({ asSaid, text: normalise(readText(asSaid).cleaned) }))
+    .map((asSaid) => ({ asSaid, text: normalise(readText(withoutName(asSaid)).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on
-    .filter((s) => !fragment(s.text));
+    .filter((s) => !fragment(s.text) || echoesTurn(s.text, turn));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
   // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
   const said = sentences.filter((s) => !onlyAcknowledges(s.text)).map((s) => ({ ...s, text: afterAcknowledgement(s.text) }));
@@ -161,6 +161,18 @@ function fragment(sentence: string): boolean {
 /** "No! Never.", "Of course not.": a worry about what the listener would say, answered. */
 const ANSWERS_NO = /^(?:(?:oh|god|gosh)[,!.\s]+)*(?:no|never|of course not|not at all|absolutely not|no way)[!.]?$/;
 
+/**
+ * The sentence without the name they are called by after its opener: "Oh, Imran, that's great." reads as "Oh,
+ * that's great."
+ */
+function withoutName(sentence: string): string {
+  const opener = /^(?:(?:oh|ah|aw|well|yeah|yes|okay|ok|right|look)[,.!]?\s+)*/i.exec(sentence)?.[0] ?? "";
+  const rest = sentence.slice(opener.length);
+  const name = /^\p{Lu}\p{Ll}+,\s+(?=\p{L})/u.exec(rest);
+  return name !== null && !OPENERS.test(rest) ? opener + rest.slice(name[0].length) : sentence;
+}
+const OPENERS = /^(?:okay|ok|so|well|yeah|yes|right|now|and|but|oh|sure|great|good|alright|hmm|no|look|listen|honestly)\b/i;
+
 /** Every content word of the sentence is theirs, and there are a few: an echo of what they said. */
 function echoesTurn(sentence: string, turn: ReadonlySet<string>): boolean {
   const mine = readText(sentence).contentLemmas;
@@ -192,7 +204,7 @@ const ASKS_ABOUT_IT =
 
 /** A short question that asks them to say more about what they said. */
 const SAY_MORE =
-  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning)\b/;
+  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning|based on what|says who|how do you know|what makes you (?:say|think) (?:that|so))\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
@@ -214,7 +226,7 @@ const TELLS =
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
-  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|(?:that's|that is) (?:too much|not (?:okay|ok|on|right|fair)|unfair)\b|i(?:'m| am) (?:also |so )?(?:concerned|worried|glad|sorry)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
+  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|(?:that's|that is) (?:too much|not (?:okay|ok|on|right|fair)|unfair)\b|i(?:'m| am) (?:also |so |really )?(?:concerned|worried|glad|sorry|pleased|happy|delighted)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
 
 /**
  * Opens by disagreeing or correcting: "No, …", "But …", "Right, but …", "I think you're wrong", "Actually, …". An

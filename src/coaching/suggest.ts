@@ -47,7 +47,8 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
     const said = whole?.faithful && keepsFelt ? whole : heart === felt.sentence ? clause : null;
     return {
       ...momentAt(candidate, heart.utterance, heart.text, { felt: felt.felt, clause }),
-      suggestion: said ? suggestion(candidate.kind, said) : FELT_STARTER[felt.felt],
+      // with what they grant after it, the feeling is not all of the point: the plain starter
+      suggestion: said ? suggestion(candidate.kind, said) : conceded ? SAY_IT_BACK : FELT_STARTER[felt.felt],
     };
   }
   const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
@@ -143,6 +144,7 @@ function plainEnough(sentence: string): boolean {
 }
 
 /** Starters for a feeling that cannot be written back: they name only what kind of thing was said. */
+const SAY_IT_BACK = `So you're saying… (their point, in your own words). ${CHECK}`;
 const FELT_STARTER: Record<Felt, string> = {
   worry: `So you're worried… (their worry, in your own words). ${CHECK}`,
   feeling: `So you feel… (what they said, in your own words). ${CHECK}`,

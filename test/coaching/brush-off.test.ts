@@ -92,6 +92,7 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     // someone to take it to, or what they would change
     expect(reply("Talk to Hyejin. Systems lead.", "Anyway, the puzzle room.")).toBeNull();
     expect(reply("What would you drop?", "Anyway, the auditor course.")).toBeNull();
+    expect(reply("Hmm. That's, let me think about how that would work with the allocation.", "Anyway, the auditor course.")).toBeNull();
     expect(reply("Talk to yourself, ha.", "Anyway, the auditor course.")).toBe("turns-away");
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {

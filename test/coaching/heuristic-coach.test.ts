@@ -176,6 +176,12 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     );
     expect(wish?.quote).toBe("I'd rather Wednesday, because that's Tama's half day at kindy. But Monday's okay.");
     expect(wish?.suggestion).toMatch(/\(their point, in your own words\)/);
+    // the feeling with what they grant after it: the plain starter, not one for the feeling alone
+    const [too] = moment(
+      "Yeah, that's my worry too, honestly. But I've already had coffee with two contacts.",
+      "Wait, the Friday pipeline.",
+    );
+    expect(too?.suggestion).toMatch(/^So you're saying… \(their point, in your own words\)/);
     const [rather] = moment(
       "I'd rather Wednesday, because that's Tama's half day at kindy.",
       "Okay, let me pull up the roster actually, hang on.",

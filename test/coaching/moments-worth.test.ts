@@ -166,11 +166,11 @@ describe("no point of theirs left unheard", () => {
     const idea = "Not really, I mean, the roster stuff. And I had a sort of idea thing, but it can wait till the end.";
     expect(momentsOf(talk(["Tom", idea], [MANAGER, "Okay, an idea thing. Right, anyway, the rota."]))).toEqual([]);
     const autos = (first: string) => `${first} The auto renewals I don't mind doing myself.`;
-    const focus = [MANAGER, "Right, anyway, the branch targets."] as [string, string];
+    const focus = [MANAGER, "Ha, welcome to the trade."] as [string, string];
     expect(momentsOf(talk(["David", autos("Yeah. That's true.")], focus))).toEqual([]);
     expect(momentsOf(talk(["David", autos("Yeah. Honestly.")], focus))).toHaveLength(1);
     // a joke at praise, opened with a laugh
-    const packOut = [MANAGER, "I could tell. Okay, wine club pack-out."] as [string, string];
+    const packOut = [MANAGER, "I could tell. You're a star. Okay, wine club pack-out."] as [string, string];
     expect(momentsOf(talk(["Tom", "Ha, I deleted about three versions of the message first."], packOut))).toEqual([]);
     expect(momentsOf(talk(["Tom", "I deleted about three versions of the message first, it took me all night."], packOut))).toHaveLength(1);
     // their question answered in their words, whatever comfort follows
@@ -186,12 +186,12 @@ describe("no point of theirs left unheard", () => {
     // put off to the end of the meeting
     const agenda =
       "Yeah, a few. The billing queue, Lorie, and then I wanted to ask about the ops manager posting. But we can do that last.";
-    expect(momentsOf(talk(["Jerome", agenda], [MANAGER, "Sure, sure. Okay, let me share my screen."]))).toEqual([]);
+    expect(momentsOf(talk(["Jerome", agenda], [MANAGER, "Sure, sure, you'll be fine. Okay, let me share my screen."]))).toEqual([]);
     expect(
       momentsOf(
         talk(
           ["Jerome", "I wanted to ask about the ops manager posting, I keep getting passed over."],
-          [MANAGER, "Sure, sure. Okay, let me share my screen."],
+          [MANAGER, "Sure, sure, you'll be fine. Okay, let me share my screen."],
         ),
       ),
     ).toHaveLength(1);
@@ -235,18 +235,28 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     expect(weekend("")).toHaveLength(1);
   });
 
-  it("what they take on, with what they did: moving on is no brush-off", () => {
-    const anything = [MANAGER, "Okay. Anything else?"] as [string, string];
+  it("what they take on, with what they did, is no point left unheard", () => {
+    const comfort = [MANAGER, "Okay. Don't worry, you'll be fine."] as [string, string];
     expect(
       momentsOf(
-        talk(["Yasmine", "I'll forward you the email from the committee. I already updated the numbers for the animals."], anything),
+        talk(["Yasmine", "I'll forward you the email from the committee. I already updated the numbers for the animals."], comfort),
       ),
     ).toEqual([]);
     expect(
       momentsOf(
-        talk(["Yasmine", "I already updated the numbers for the animals, and nobody on the committee has looked at them."], anything),
+        talk(["Yasmine", "I already updated the numbers for the animals, and nobody on the committee has looked at them."], comfort),
       ),
     ).toHaveLength(1);
+  });
+
+  it("a turn to the next topic shows no point that their words do not name; comfort or a story does", () => {
+    const numbers = "I already updated the numbers for the animals, and nobody on the committee has looked at them.";
+    // something taken on after naming it
+    const uniqueness = "And the uniqueness check, I'll do that this week. I already ran it on the small tables.";
+    expect(momentsOf(talk(["Ravi", uniqueness], [MANAGER, "Ah, you're a star."]))).toEqual([]);
+    expect(momentsOf(talk(["Yasmine", numbers], [MANAGER, "Okay. Anything else?"]))).toEqual([]);
+    expect(momentsOf(talk(["Yasmine", numbers], [MANAGER, "Good. Okay, and, um, career-wise."]))).toEqual([]);
+    expect(momentsOf(talk(["Yasmine", numbers], [MANAGER, "Ah, nobody reads those, don't worry."]))).toHaveLength(1);
   });
 
   it("advice in their words past the comfort disagrees with their point, which takes it up", () => {

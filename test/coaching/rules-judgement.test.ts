@@ -210,6 +210,16 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow({ ...candidate("Mm. What is it about this class that gets to you?", doubt), raised: "feeling" }, [])).toBe(false);
   });
 
+  it("pleasure at it, past their name, or a short question for the grounds of it, hears it", () => {
+    const course = { ...said, text: "I'd like to do the ILM course, because honestly I'm out of my depth with the team leader stuff." };
+    const shown = (reply: string) => rulesShow({ ...candidate(reply, course), raised: "feeling" }, []);
+    expect(shown("Oh, Imran, that's great. I'm really pleased you've asked.")).toBe(false);
+    expect(shown("Oh, Imran, you'll be fine.")).toBe(true);
+    const scoped = { ...said, text: "I'm a bit frustrated with how this one was scoped, we'll cover forty percent at most." };
+    expect(rulesShow({ ...candidate("Forty percent. Based on what?", scoped), raised: "feeling" }, [])).toBe(false);
+    expect(rulesShow({ ...candidate("Right. Did you book the flights?", scoped), raised: "feeling" }, [])).toBe(true);
+  });
+
   it("their words echoed back, or 'That's too much', hears it", () => {
     const hours = { ...said, text: "It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired." };
     const shown = (reply: string) => rulesShow({ ...candidate(reply, hours), raised: "feeling" }, []);
