@@ -148,13 +148,17 @@ function relief(felt: FeltSentence): boolean {
 }
 const WAS_WORRIED = /\bi was(?: (?:a bit|a little|really|so|actually|just|kind of))* (?:worried|scared|nervous|anxious|afraid|concerned)\b/;
 
-/** Fewer words than a sentence of substance, and neither a question ("Every week?") nor an acknowledgement ("Fair."). */
+/**
+ * Fewer words than a sentence of substance, and neither a question ("Every week?"), an acknowledgement ("Fair.") nor
+ * an invitation to go on ("Go on.").
+ */
 function fragment(sentence: string): boolean {
   return (
     countWords(sentence) < FRAGMENT_WORDS &&
     !/\?\s*$/.test(sentence) &&
     !ACKNOWLEDGES.test(sentence) &&
     !ANSWERS_NO.test(sentence) &&
+    !takesItUp(sentence) &&
     brushOff(sentence) === null
   );
 }

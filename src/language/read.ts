@@ -41,11 +41,17 @@ export class Reading {
     return this.#tokens;
   }
 
-  /** The lemmas of the content words (no function words, no single letters), as a set. */
+  /**
+   * The lemmas of the content words (no function words, no single letters), as a set. A clitic "'s" goes first:
+   * "angry's" (angry is) and "the job's" (the job is, or its) are "angry" and "job".
+   */
   get contentLemmas(): ReadonlySet<string> {
     if (this.#content === null) {
       const out = new Set<string>();
-      for (const t of this.tokens) if (t.length > 1 && !FUNCTION_WORDS.has(t)) out.add(lemma(t));
+      for (const t of this.tokens) {
+        const word = t.replace(/'s$/, "");
+        if (word.length > 1 && !FUNCTION_WORDS.has(t) && !FUNCTION_WORDS.has(word)) out.add(lemma(word));
+      }
       this.#content = out;
     }
     return this.#content;

@@ -220,6 +220,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow({ ...candidate("Right. Did you book the flights?", scoped), raised: "feeling" }, [])).toBe(true);
   });
 
+  it("'Go on.' and a word about their feeling in other words hear it, however short", () => {
+    const angry = { ...said, text: "I didn't sleep great Thursday. I'm alright now. I'm more angry than anything." };
+    const shown = (reply: string) => rulesShow({ ...candidate(reply, angry), raised: "feeling" }, []);
+    expect(shown("Go on.")).toBe(false);
+    expect(shown("Fair enough. Angry's healthy. Angry's better than numb, in this place.")).toBe(false);
+    expect(shown("Fair enough. The rota for December is out.")).toBe(true);
+  });
+
   it("their words echoed back, or 'That's too much', hears it", () => {
     const hours = { ...said, text: "It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired." };
     const shown = (reply: string) => rulesShow({ ...candidate(reply, hours), raised: "feeling" }, []);

@@ -21,6 +21,14 @@ describe("lemma", () => {
   });
 });
 
+describe("content lemmas", () => {
+  it("take a clitic 's off first, so 'angry's' is 'angry'; 'let's' and 'it's' stay function words", () => {
+    expect([...readText("Angry's better than numb.").contentLemmas].sort()).toEqual(["angry", "good", "numb"]);
+    expect([...readText("The job's hard.").contentLemmas].sort()).toEqual(["hard", "job"]);
+    expect([...readText("Let's go, it's fine.").contentLemmas]).toEqual(["fine"]);
+  });
+});
+
 describe("read", () => {
   it("reads an utterance once: the same object, the same reading", () => {
     const u = { text: "Um, I'm I'm worried about the the deadline. Dr. Lee agreed." };
