@@ -9,7 +9,7 @@ import { type Exchange, exchanges, isMinimal } from "./exchanges.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
-import { replyTakesUp } from "./takes-up.js";
+import { asksAFact, asksHowLong, replyTakesUp } from "./takes-up.js";
 import { pointBrushedOff } from "./implied-point.js";
 import { endsOnAside, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
 
@@ -105,8 +105,12 @@ export function pickMoments(
     const last = x.said[x.said.length - 1]!;
     let restated = false;
     // "It's a bit hard since the baby, I don't sleep…" – "Ah, the baby. How old is she now?": an echo of a word
-    // beside a feeling they voiced is credited as a say-back, but it does not hear the feeling
-    const felt = window.some((u) => readText(u.text).sentences.some((s) => feltIn(normalise(readText(s).cleaned)) !== null));
+    // beside a feeling they voiced is credited as a say-back, but it does not hear the feeling (read once, when needed)
+    let felt: boolean | null = null;
+    const voicesFeeling = (): boolean => {
+      felt ??= window.some((u) => readText(u.text).sentences.some((s) => feltIn(normalise(readText(s).cleaned)) !== null));
+      return felt;
+    };
     let previousText = "";
     let previousRestated = false;
     // once the manager tells their own story, jokes or turns to a new topic, what they say next in this answer
@@ -124,7 +128,7 @@ export function pickMoments(
         previousRestated = restates;
       }
       if (!restates) continue;
-      if (!(felt && echoesOnly(judgement?.sentence ?? reply.text))) restated = true;
+      if (!(echoesOnly(judgement?.sentence ?? reply.text) && voicesFeeling())) restated = true;
       kept.push({
         utteranceId: reply.id,
         atMs: reply.startMs,
@@ -218,10 +222,10 @@ function answersAFact(before: Exchange | undefined, speaker: string): boolean {
   if (before === undefined || before.speaker !== speaker) return false;
   const asked = lastSaid(before.replies);
   const last = asked === undefined ? undefined : readText(asked.text).sentences.at(-1);
-  return last !== undefined && /\?\s*$/.test(last) && ASKS_A_FACT.test(normalise(readText(last).cleaned));
+  if (last === undefined || !/\?\s*$/.test(last)) return false;
+  const question = normalise(readText(last).cleaned);
+  return asksAFact(question) || asksHowLong(question);
 }
-const ASKS_A_FACT =
-  /^(?:(?:and|so|okay|ok|right|um|uh)[,\s]+)*(?:how (?:long|many|much|old|far|often|big|soon)|when|where|which|who|what time|what day)\b/;
 
 /** What they said they feel, read from the first sentence that says one. */
 function feltOf(text: string): Felt | null {

@@ -44,8 +44,10 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
   if (relief(felt)) return false;
   if (!candidate.reply) return true;
-  const theirs = readText(felt.sentence.text).contentLemmas;
-  const turn = new Set(candidate.turn.flatMap((u) => [...readText(u.text).contentLemmas]));
+  const theirs: TheirWords = {
+    felt: readText(felt.sentence.text).contentLemmas,
+    turn: new Set(candidate.turn.flatMap((u) => [...readText(u.text).contentLemmas])),
+  };
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
   const sentences = answered
     .flatMap((text) => readText(text).sentences)
@@ -54,7 +56,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on
-    .filter((s) => !fragment(s.text) || echoesTurn(s.text, turn));
+    .filter((s) => !fragment(s.text) || echoesTurn(s.text, theirs.turn));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
   // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
   const said = sentences.filter((s) => !onlyAcknowledges(s.text)).map((s) => ({ ...s, text: afterAcknowledgement(s.text) }));
@@ -63,7 +65,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (said[0] && CHECKS_BY_TAG.test(said[0].asSaid)) return false;
   return said
     .slice(0, REPLY_SENTENCES)
-    .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away", turn));
+    .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away"));
 }
 
 /**
@@ -100,14 +102,20 @@ function turnsAway(candidate: Candidate): boolean {
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
 
-function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, afterComfort: boolean, turn: ReadonlySet<string>): boolean {
+/** Their words, by lemma: of the sentence that says the feeling, and of their whole turn. */
+interface TheirWords {
+  felt: ReadonlySet<string>;
+  turn: ReadonlySet<string>;
+}
+
+function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComfort: boolean): boolean {
   // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
   if (brushOff(sentence) !== null) return false;
   // "Fifty-two hours since Christmas.": their words said back, nothing of the listener's added
-  if (echoesTurn(sentence, turn)) return true;
+  if (echoesTurn(sentence, theirs.turn)) return true;
   const read = readSentence(sentence);
   // "You handled it brilliantly. You stayed calm, you got him sorted.": the praise spelled out, not their feeling
-  if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs)) return false;
+  if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs.felt)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
   if (opening && (DISAGREES.test(sentence) || ANSWERS_NO.test(sentence))) return true;
@@ -136,7 +144,7 @@ function heard(sentence: string, opening: boolean, theirs: ReadonlySet<string>, 
     (sumsThemUp(sentence, read.core) || (read.secondPerson && (read.act === "statement" || THERE_IS.test(read.core))))
   )
     return true;
-  return speaksOfFeeling(sentence) || sharesWith(sentence, theirs);
+  return speaksOfFeeling(sentence) || sharesWith(sentence, theirs.felt);
 }
 
 /**

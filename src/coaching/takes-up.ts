@@ -74,12 +74,21 @@ function followsUpFeeling(question: string, felt: ReadonlySet<string>): boolean 
 
 const OPEN_INVITATION =
   /^(?:tell me|talk to me|say more|can you (?:tell|say|talk)|could you (?:tell|say|talk)|would you (?:tell|say)|what do you mean|how so|how come|why|in what way|what's that like|what is that like|what was that like|what happened|what makes|what made it|how is that|how was that|how's that|how has that|help me understand|walk me through)\b/;
-/** A question of fact: how many, how old, when, where, which, who. `question`: cleaned, lower-cased. */
+/**
+ * A question of fact: how many, how old, when, where, which, who. `question`: cleaned, lower-cased. "How long…?" is
+ * read apart (`asksHowLong`): after a feeling it often asks about it ("How long has that been going on?").
+ */
 export function asksAFact(question: string): boolean {
   return ASKS_A_FACT.test(question);
 }
 const ASKS_A_FACT =
-  /^(?:(?:and|so|um|uh|oh|right)[,\s]+)*(?:how (?:many|much|old|far|often|big)|when|where|which|who|what time|what day)\b/;
+  /^(?:(?:and|so|okay|ok|um|uh|oh|right)[,\s]+)*(?:how (?:many|much|old|far|often|big)|when|where|which|who|what time|what day)\b/;
+
+/** "How long for your version?", "How soon can you…?" `question`: cleaned, lower-cased. */
+export function asksHowLong(question: string): boolean {
+  return HOW_LONG.test(question);
+}
+const HOW_LONG = /^(?:(?:and|so|okay|ok|um|uh|oh|right)[,\s]+)*how (?:long|soon)\b/;
 /** "What's that like for you?", "What's going on for you?": asking how it is for them. */
 const FOR_YOU = /\b(?:going on for you|like for you)\b/;
 
