@@ -1,6 +1,8 @@
 import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
 import { countWords } from "../language/tokens.js";
+import { lemma } from "../language/lemma.js";
+import { FEELING_WORDS } from "../language/word-lists.js";
 import type { Utterance } from "../transcript/schema.js";
 import { normalise, speaksOfFeeling, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
@@ -90,8 +92,10 @@ export function pickMoments(
   const kept: KeptRestatement[] = [];
   const business = businessStarts(utterances, manager);
   const earlier = new Map<string, string[]>();
-  // whose words the manager's last answer said back
+  // whose words the manager's last answer said back, and the words of the feelings it named ("You sound quite
+  // worried about this one.")
   let saidBackTo: string | null = null;
+  let feelingSaidBack: ReadonlySet<string> = new Set();
   for (const [at, x] of all.entries()) {
     const text = x.said.map((u) => u.text).join(" ");
     // what they said next, when they were the next to speak: where a say-back that missed is set right
@@ -142,10 +146,16 @@ export function pickMoments(
           : {}),
       });
     }
-    // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…": what follows their yes goes on with
-    // a point the manager has just said back
-    const confirms = saidBackTo === x.speaker && CONFIRMS.test(normalise(readText(text).cleaned));
+    // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…", "You sound quite worried about
+    // this one." – "I am, aye. That one, I'm worried about.": what follows their yes goes on with a point, or names a
+    // feeling, the manager has just said back
+    const confirms =
+      saidBackTo === x.speaker &&
+      (CONFIRMS.test(normalise(readText(text).cleaned)) || feltWords(window).some((w) => feelingSaidBack.has(w) && feelingLemmas().has(w)));
     saidBackTo = restated ? x.speaker : null;
+    feelingSaidBack = new Set(
+      kept.filter((k) => k.ofUtteranceId === last.id && speaksOfFeeling(k.quote)).flatMap((k) => [...readText(k.quote).contentLemmas]),
+    );
     if (restated || confirms || endsOnAside(text) || putsOff(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
@@ -225,6 +235,21 @@ function answersAFact(before: Exchange | undefined, speaker: string): boolean {
   if (last === undefined || !/\?\s*$/.test(last)) return false;
   const question = normalise(readText(last).cleaned);
   return asksAFact(question) || asksHowLong(question);
+}
+
+/** FEELING_WORDS by lemma ("worried" is "worry"), made on first use: the lemmatizer loads only when coaching runs. */
+let feelingLemmaSet: ReadonlySet<string> | null = null;
+function feelingLemmas(): ReadonlySet<string> {
+  feelingLemmaSet ??= new Set([...FEELING_WORDS].map(lemma));
+  return feelingLemmaSet;
+}
+
+/** The content words (by lemma) of the sentences where they say what they feel. */
+function feltWords(window: readonly Utterance[]): string[] {
+  return window
+    .flatMap((u) => readText(u.text).sentences)
+    .filter((s) => feltIn(normalise(readText(s).cleaned)) !== null)
+    .flatMap((s) => [...readText(s).contentLemmas]);
 }
 
 /** What they said they feel, read from the first sentence that says one. */

@@ -128,6 +128,9 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   // "The email?", "Every week?", "What's the difference?", "Why's that?": a short question at once asks them to say
   // more ("Anything else?" moves on, read above as a brush-off)
   if (opening && read.asked && (countWords(sentence) <= 2 || (countWords(sentence) <= 4 && SAY_MORE.test(read.core)))) return true;
+  // "The 3.2 thing?": a few of their words asked back; "Did you talk to them?": what they did about it
+  if (opening && read.asked && countWords(sentence) <= ECHO_QUESTION_WORDS && sharesWith(sentence, theirs.turn)) return true;
+  if (read.asked && ASKS_WHAT_THEY_DID.test(read.core)) return true;
   // "How many in your class this year?": a fact beside the feeling, whatever word of theirs it shares
   if (read.asked && asksAFact(read.core)) return false;
   // comfort waves the feeling away without saying it back, whatever words of theirs it repeats ("Don't worry about
@@ -213,6 +216,12 @@ function sumsThemUp(sentence: string, core: string): boolean {
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
   /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b/;
+
+/** A question this short, in their words, asks them about it. */
+const ECHO_QUESTION_WORDS = 3;
+/** "Did you talk to them?", "Have you told Ross?": what they did about it. */
+const ASKS_WHAT_THEY_DID =
+  /^(?:(?:and|so|okay|ok|right|um|but)[,\s]+)*(?:did|have|had) you (?:already |ever )?(?:talk|spoken?|tell|told|ask|raise|mention|say|said|flag|bring|email|call)\b/;
 
 /** A short question that asks them to say more about what they said. */
 const SAY_MORE =

@@ -188,7 +188,9 @@ function mergeHyphenated(core: string): string {
   return /^\p{Lu}/u.test(core) ? last.charAt(0).toUpperCase() + last.slice(1) : last;
 }
 
-/** "the the" → "the", "Yes, yes, yes." → "Yes.", "you just you just" → "you just". */
+/**
+ * "the the" → "the", "Yes, yes, yes." → "Yes.", "you just you just" → "you just"; "again and again, and" stays.
+ */
 export function collapseRepeats(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
@@ -199,7 +201,9 @@ export function collapseRepeats(tokens: Token[]): Token[] {
       continue;
     }
     const [a, b] = [out[n - 3], out[n - 2]];
-    if (a && b && prev && sameWord(a, prev) && sameWord(b, t) && !SENTENCE_END.test(b.trail)) {
+    // "again and again, and then": "X and X" is said on purpose, and the "and" after it starts what follows
+    const idiom = b !== undefined && /^(?:and|or)$/i.test(b.core);
+    if (a && b && prev && !idiom && sameWord(a, prev) && sameWord(b, t) && !SENTENCE_END.test(b.trail)) {
       out.pop();
       b.trail = t.trail;
       continue;

@@ -285,6 +285,16 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
         ),
       ).map((c) => c.trigger[0]!.text);
     const yes = "Yes. Yes, exactly. I'm worried he will get hurt on the divider.";
+    // a feeling the manager has just named, confirmed
+    const named = momentsOf(
+      talk(
+        ["Aileen", "The go-live is in exam week, and the helpdesk will be on its knees if it goes wrong."],
+        [MANAGER, "I can tell. You sound quite worried about this one."],
+        ["Aileen", "I am, aye. That one, I'm worried about."],
+        [MANAGER, "Okay. Last thing from me, the team leader post."],
+      ),
+    ).map((c) => c.trigger.map((u) => u.text).join(" "));
+    expect(named.filter((t) => t.includes("That one, I'm worried about"))).toEqual([]);
     expect(heardAfter("So you're worried about him as a person, not only about the line.")).toEqual([]);
     expect(heardAfter("Right. Did the flour order come in?")).toContain(yes);
   });

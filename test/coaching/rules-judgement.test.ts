@@ -228,6 +228,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Fair enough. The rota for December is out.")).toBe(true);
   });
 
+  it("a few of their words asked back, or what they did about it, hears it", () => {
+    const towels = { ...said, text: "I'm honestly a little bit frustrated with the laundry, they were late two times last week." };
+    const shown = (reply: string) => rulesShow({ ...candidate(reply, towels), raised: "feeling" }, []);
+    expect(shown("Late two times?")).toBe(false);
+    expect(shown("Hmm. Did you talk to them?")).toBe(false);
+    expect(shown("Hmm. Is the minibus booked?")).toBe(true);
+  });
+
   it("their words echoed back, or 'That's too much', hears it", () => {
     const hours = { ...said, text: "It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired." };
     const shown = (reply: string) => rulesShow({ ...candidate(reply, hours), raised: "feeling" }, []);

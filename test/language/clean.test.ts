@@ -22,6 +22,8 @@ describe("cleanSpoken: speech as transcribed → text a person could say", () =>
     ["The [unintelligible 00:01:04] plan is fine [inaudible", "The plan is fine"],
     ["I have chronic bronchi-- bronchitis and asthma.", "I have chronic bronchitis and asthma."],
     ["the mar— market is slow", "the market is slow"],
+    // "X and X" said on purpose is no repeat
+    ["I'm testing the same thing again and again, and then it breaks.", "I'm testing the same thing again and again, and then it breaks."],
   ])("%s", (spoken, written) => {
     expect(cleanSpoken(spoken)).toBe(written);
   });
