@@ -94,6 +94,9 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("What would you drop?", "Anyway, the auditor course.")).toBeNull();
     expect(reply("Hmm. That's, let me think about how that would work with the allocation.", "Anyway, the auditor course.")).toBeNull();
     expect(reply("Talk to yourself, ha.", "Anyway, the auditor course.")).toBe("turns-away");
+    // written down for them, not acted on: a form filled in
+    expect(reply("I will put it in writing.", "Anyway, the auditor course.")).toBeNull();
+    expect(reply("OK. I'll put that down as yes, fit to return.", "Anyway, the auditor course.")).toBe("turns-away");
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");
