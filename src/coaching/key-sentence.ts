@@ -67,11 +67,11 @@ const BARE = new RegExp(
 );
 
 /**
- * A state that needs nothing after it ("I feel a bit alone.", "I'm exhausted."), unlike a feeling about something
+ * A state that needs nothing after it ("I feel a bit alone.", "I'm exhausted.", "I'm a bit gutted."), unlike a feeling about something
  * ("I'm worried.", "I'm frustrated."): said on its own, it is the heart, not a pointer to the next sentence.
  */
 const STATE =
-  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped)[.!]?$/;
+  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)[.!]?$/;
 
 /** Where a turn says what they feel, and the sentences beside it. */
 export interface FeltSentence {

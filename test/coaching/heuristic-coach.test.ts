@@ -148,6 +148,8 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
       "Aw, you're not alone, don't be daft!",
     );
     expect(alone?.quote).toBe("But I feel a bit alone, I think.");
+    const [gutted] = moment("I mean, I'm a bit gutted. I coached some of those boys when they were under-thirteens.", "Right, PCT stuff.");
+    expect(gutted?.suggestion).toBe("It sounds like you're a bit gutted. Did I get that right?");
     const [worry] = moment(
       "And the third thing, this is the one I'm worried about, actually. The repossessions.",
       "Yes, that's the one HQ is pushing. Any account ninety days past due gets collected.",
