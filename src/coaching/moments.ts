@@ -1,13 +1,12 @@
 import { analyzeFloor } from "../metrics/floor.js";
 import { defaultMetricOptions, type MetricOptions } from "../metrics/options.js";
 import { countWords } from "../language/tokens.js";
-import { lemma } from "../language/lemma.js";
-import { FEELING_WORDS } from "../language/word-lists.js";
 import type { Utterance } from "../transcript/schema.js";
-import { normalise, speaksOfFeeling, voicesConcern } from "../language/phrases.js";
+import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { type Exchange, exchanges, isMinimal } from "./exchanges.js";
+import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
@@ -110,11 +109,13 @@ export function pickMoments(
     let restated = false;
     // "It's a bit hard since the baby, I don't sleep…" – "Ah, the baby. How old is she now?": an echo of a word
     // beside a feeling they voiced is credited as a say-back, but it does not hear the feeling (read once, when needed)
-    let felt: boolean | null = null;
-    const voicesFeeling = (): boolean => {
-      felt ??= window.some((u) => readText(u.text).sentences.some((s) => feltIn(normalise(readText(s).cleaned)) !== null));
+    let felt: string[] | null = null;
+    const feltHere = (): string[] => {
+      felt ??= feltSentences(window);
       return felt;
     };
+    // the feeling words this answer's say-backs named
+    const named = new Set<string>();
     let previousText = "";
     let previousRestated = false;
     // once the manager tells their own story, jokes or turns to a new topic, what they say next in this answer
@@ -132,7 +133,8 @@ export function pickMoments(
         previousRestated = restates;
       }
       if (!restates) continue;
-      if (!(echoesOnly(judgement?.sentence ?? reply.text) && voicesFeeling())) restated = true;
+      if (!(echoesOnly(judgement?.sentence ?? reply.text) && feltHere().length > 0)) restated = true;
+      for (const w of feelingsNamed(judgement?.sentence ?? reply.text)) named.add(w);
       kept.push({
         utteranceId: reply.id,
         atMs: reply.startMs,
@@ -149,13 +151,9 @@ export function pickMoments(
     // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…", "You sound quite worried about
     // this one." – "I am, aye. That one, I'm worried about.": what follows their yes goes on with a point, or names a
     // feeling, the manager has just said back
-    const confirms =
-      saidBackTo === x.speaker &&
-      (CONFIRMS.test(normalise(readText(text).cleaned)) || feltWords(window).some((w) => feelingSaidBack.has(w) && feelingLemmas().has(w)));
+    const confirms = saidBackTo === x.speaker && confirmsSayBack(text, feltHere(), feelingSaidBack);
     saidBackTo = restated ? x.speaker : null;
-    feelingSaidBack = new Set(
-      kept.filter((k) => k.ofUtteranceId === last.id && speaksOfFeeling(k.quote)).flatMap((k) => [...readText(k.quote).contentLemmas]),
-    );
+    feelingSaidBack = named;
     if (restated || confirms || endsOnAside(text) || putsOff(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up
     const point = pointIn(window) ?? pointBrushedOff(window, x.replies);
@@ -223,10 +221,6 @@ const OPENING_TURNS = 6;
 const OPENS_BUSINESS =
   /\b(?:i(?:'ve| have|'d| had)? (?:just |only )?(?:got |had |have )?(?:a |only a )?(?:couple of|few|short list of|(?:pretty |really )?long list|list of) (?:things|bits|items|points)|i have a (?:pretty |really )?(?:long|short) list|let's (?:get (?:into it|started|going)|dive in|crack on|kick off)|shall we (?:start|get started|crack on))\b/;
 
-/** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
-const CONFIRMS =
-  /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;
-
 /** The manager's last words before their turn asked a question of fact ("How long for your version?"). */
 function answersAFact(before: Exchange | undefined, speaker: string): boolean {
   if (before === undefined || before.speaker !== speaker) return false;
@@ -235,21 +229,6 @@ function answersAFact(before: Exchange | undefined, speaker: string): boolean {
   if (last === undefined || !/\?\s*$/.test(last)) return false;
   const question = normalise(readText(last).cleaned);
   return asksAFact(question) || asksHowLong(question);
-}
-
-/** FEELING_WORDS by lemma ("worried" is "worry"), made on first use: the lemmatizer loads only when coaching runs. */
-let feelingLemmaSet: ReadonlySet<string> | null = null;
-function feelingLemmas(): ReadonlySet<string> {
-  feelingLemmaSet ??= new Set([...FEELING_WORDS].map(lemma));
-  return feelingLemmaSet;
-}
-
-/** The content words (by lemma) of the sentences where they say what they feel. */
-function feltWords(window: readonly Utterance[]): string[] {
-  return window
-    .flatMap((u) => readText(u.text).sentences)
-    .filter((s) => feltIn(normalise(readText(s).cleaned)) !== null)
-    .flatMap((s) => [...readText(s).contentLemmas]);
 }
 
 /** What they said they feel, read from the first sentence that says one. */
@@ -263,38 +242,8 @@ function feltOf(text: string): Felt | null {
 /** A worry or a feeling said as theirs ("I'm worried…", "I'm tired"), not a hard time ("it's difficult"). */
 const OWN_FEELING: ReadonlySet<Felt> = new Set(["worry", "feeling"]);
 
-/** A say-back of a few words that names no feeling ("Ah, the baby.", "The dough."): an echo, not a reflection of feeling. */
-export function echoesOnly(quote: string): boolean {
-  const cleaned = readText(quote).cleaned;
-  return countWords(cleaned) < ECHO_WORDS && feltIn(normalise(cleaned)) === null && !speaksOfFeeling(cleaned);
-}
-const ECHO_WORDS = 4;
-
 /** The last utterance of the reply that is more than a backchannel. */
 const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
-
-/**
- * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
- * "That's not it.", "Not leave. I just want to understand…", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
- * "So you didn't find her yourself." a "No" agrees.
- */
-function setsRight(answer: string, sayBack: string): boolean {
-  const said = normalise(readText(answer).cleaned);
-  // "You want to leave the front office?" – "Not leave. I just…": a word of the say-back denied
-  const denied = NOT_ONE_WORD.exec(said)?.[1];
-  return (
-    SETS_RIGHT.test(said) ||
-    (denied !== undefined &&
-      normalise(sayBack)
-        .split(/[^\p{L}']+/u)
-        .includes(denied)) ||
-    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
-  );
-}
-const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
-const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
-const SETS_RIGHT =
-  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
 
 /** A reply that opens with the manager's own story, a joke or a new topic. */
 function leavesIt(reply: Utterance): boolean {

@@ -1,0 +1,72 @@
+/**
+ * How a say-back of the manager's stands with what they said around it: their answer sets it right ("Not really.")
+ * or confirms it ("Yes, exactly."), or names again a feeling it named; and a say-back that only echoes a word
+ * ("Ah, the baby.") beside a feeling they voiced. Read by `pickMoments` and the rules' verdict.
+ */
+import { readText } from "../language/read.js";
+import { feltIn } from "../language/felt.js";
+import { lemma } from "../language/lemma.js";
+import { normalise, speaksOfFeeling } from "../language/phrases.js";
+import { countWords } from "../language/tokens.js";
+import { FEELING_WORDS } from "../language/word-lists.js";
+import type { Utterance } from "../transcript/schema.js";
+
+/** The sentences of `window` where they say what they feel. */
+export function feltSentences(window: readonly Utterance[]): string[] {
+  return window.flatMap((u) => readText(u.text).sentences).filter((s) => feltIn(normalise(readText(s).cleaned)) !== null);
+}
+
+/** The feeling words (by lemma) a say-back names: "You sound quite worried about this one." → "worry". */
+export function feelingsNamed(quote: string): string[] {
+  return speaksOfFeeling(quote) ? [...readText(quote).contentLemmas].filter((w) => feelingLemmas().has(w)) : [];
+}
+
+/**
+ * Their turn, after the manager said their words back, confirms it ("Yes, exactly.", "That's exactly it.") or names
+ * again a feeling the say-back named (`named`: "I am, aye. That one, I'm worried about." after "You sound quite
+ * worried about this one."). `felt`: the turn's sentences that say a feeling.
+ */
+export function confirmsSayBack(text: string, felt: readonly string[], named: ReadonlySet<string>): boolean {
+  if (CONFIRMS.test(normalise(readText(text).cleaned))) return true;
+  return felt.some((s) => [...readText(s).contentLemmas].some((w) => named.has(w)));
+}
+/** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
+const CONFIRMS =
+  /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;
+
+/** FEELING_WORDS by lemma ("worried" is "worry"), made on first use: the lemmatizer loads only when coaching runs. */
+let feelingLemmaSet: ReadonlySet<string> | null = null;
+function feelingLemmas(): ReadonlySet<string> {
+  feelingLemmaSet ??= new Set([...FEELING_WORDS].map(lemma));
+  return feelingLemmaSet;
+}
+
+/** A say-back of a few words that names no feeling ("Ah, the baby.", "The dough."): an echo, not a reflection of feeling. */
+export function echoesOnly(quote: string): boolean {
+  const cleaned = readText(quote).cleaned;
+  return countWords(cleaned) < ECHO_WORDS && feltIn(normalise(cleaned)) === null && !speaksOfFeeling(cleaned);
+}
+const ECHO_WORDS = 4;
+
+/**
+ * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
+ * "That's not it.", "Not leave. I just want to understand…", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
+ * "So you didn't find her yourself." a "No" agrees.
+ */
+export function setsRight(answer: string, sayBack: string): boolean {
+  const said = normalise(readText(answer).cleaned);
+  // "You want to leave the front office?" – "Not leave. I just…": a word of the say-back denied
+  const denied = NOT_ONE_WORD.exec(said)?.[1];
+  return (
+    SETS_RIGHT.test(said) ||
+    (denied !== undefined &&
+      normalise(sayBack)
+        .split(/[^\p{L}']+/u)
+        .includes(denied)) ||
+    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
+  );
+}
+const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
+const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
+const SETS_RIGHT =
+  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
