@@ -71,7 +71,7 @@ const BARE = new RegExp(
  * ("I'm worried.", "I'm frustrated."): said on its own, it is the heart, not a pointer to the next sentence.
  */
 const STATE =
-  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)[.!]?$/;
+  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|stretched|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)[.!]?$/;
 
 /** Where a turn says what they feel, and the sentences beside it. */
 export interface FeltSentence {

@@ -96,11 +96,16 @@ export const SINCERELY = /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\
  */
 function withoutAsides(text: string, names: readonly string[]): string {
   let out = text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 ");
-  for (const name of new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) {
+  const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
+  for (const name of words) {
     out = out.replace(new RegExp(`(?:,\\s*${name}[.!?]?$|^${name},\\s*)`, "u"), "");
   }
+  // "I'm just pretty stretched, Gav.": the short form of a name they were addressed by
+  const short = SHORT_NAME.exec(out);
+  if (short && [...words].some((w) => w.length > short[1]!.length && w.startsWith(short[1]!))) out = out.slice(0, short.index);
   return out.replace(TAIL_ASIDE, "");
 }
+const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
 const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;

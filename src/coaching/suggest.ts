@@ -11,7 +11,7 @@ import { unfaithful } from "./faithful.js";
 import { type Focus, type SaidBack, sayBack } from "./say-back.js";
 import type { CoachingMoment, MomentKind } from "./schema.js";
 import { type FeltReading, whatHappened } from "./what-happened.js";
-import { thanks } from "./worth-coaching.js";
+import { RANK, type Raised, raisedRank, thanks } from "./worth-coaching.js";
 
 /** The check every suggestion closes with: one, and only one. */
 export const CHECK = "Did I get that right?";
@@ -51,7 +51,9 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
       suggestion: said ? suggestion(candidate.kind, said) : conceded ? SAY_IT_BACK : FELT_STARTER[felt.felt],
     };
   }
-  const sayable = rankSentences(candidate.trigger, focus).filter((s) => sayBack(s.text, focus, names) !== null);
+  const sayable = pointFirst(rankSentences(candidate.trigger, focus), candidate.raised, focus).filter(
+    (s) => sayBack(s.text, focus, names) !== null,
+  );
   if (sayable.length === 0) return null;
   // the sentence most worth saying back, written or not: another sentence that writes well may miss the heart
   const heart = sayable[0]!;
@@ -75,11 +77,24 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
  * is quoted whole, since a few words alone say what, not the worry.
  */
 function heartOf(felt: FeltSentence): TurnSentence {
+  // "I feel like I should've, I don't know. I should've caught it on the arrivals list.": a feeling that trails off
+  // unfinished is said in full in the sentence after it, and the two are quoted together
+  if (felt.after !== null && trailsOff(felt.sentence.text)) return together(felt.sentence, felt.after);
   const pointed = felt.bare ? (felt.after ?? felt.before) : null;
   if (pointed === null) return felt.sentence;
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
   return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
 }
+
+/**
+ * A sentence left unfinished: it stops on a word that needs more after it, bare or before a hedge ("I should've, I
+ * don't know.", "I'm doing it anyway, so, you know.", "And I just, and").
+ */
+function trailsOff(sentence: string): boolean {
+  return TRAILS_OFF.test(sentence.toLowerCase());
+}
+const TRAILS_OFF =
+  /(?:^|[\s,])(?:so|and|but|or|because|cos|'cause|should've|should have|could've|could have|would've|would have|to|the|a|just)(?:,?\s*(?:you know|i don't know|i dunno|like|um|uh))?[\s,.…—–-]*$/;
 
 /** The sentence of their turn after `sentence` when it opens with "but"; null otherwise. */
 function butAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
@@ -87,6 +102,18 @@ function butAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSente
   const at = sentences.findIndex((s) => s.utterance === sentence.utterance && s.text === sentence.text);
   const next = at < 0 ? undefined : sentences[at + 1];
   return next !== undefined && opensWithBut(next.text) ? next : null;
+}
+
+/**
+ * The sentences that raise what they raised come first: "I've decided I'm going to stop running it after
+ * Christmas.", not the fullest sentence of reasons beside it; "I just want it to be properly scoped.", not "I like
+ * the work, the harvest stuff actually looks amazing." A question keeps its own order.
+ */
+function pointFirst(ranked: readonly TurnSentence[], raised: Raised, focus: Focus): TurnSentence[] {
+  if (focus === "question") return [...ranked];
+  const wanted = RANK.indexOf(raised);
+  const raises = (s: TurnSentence): boolean => raisedRank(s.text) === wanted;
+  return [...ranked.filter(raises), ...ranked.filter((s) => !raises(s))];
 }
 
 /** A sentence this short next to a bare feeling only names what it is about ("The repossessions."). */

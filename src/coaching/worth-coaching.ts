@@ -71,7 +71,7 @@ const FEELING =
 const DISAGREEMENT =
   /\b(?:i don't think (?!i\b|i'm\b|i'd\b|i'll\b)|i do not think (?!i\b)|i disagree|i don't agree|don't agree|i'm not convinced|i doubt|i'm not sure that|i'm not sure about|that's not (?:right|true|what))\b/;
 const PROPOSAL =
-  /\b(?:i think we should|we should|we could|why don't we|what if we|how about we|maybe we|i'd suggest|i suggest|i propose|my suggestion|i'd like to|i would like to|i want to|i'd rather|i would rather|i prefer|i'd prefer|i would prefer)\b/;
+  /\b(?:i think we should|we should|we could|why don't we|what if we|how about we|maybe we|i'd suggest|i suggest|i propose|my suggestion|i'd like to|i would like to|i want to|i (?:just |really |only )?want (?:it|us|them|this|that) to|i'd rather|i would rather|i prefer|i'd prefer|i would prefer)\b/;
 const DECISION =
   /\b(?:i've decided|i decided|i have decided|i'm going to (?:stop|quit|start|leave|try|tell|ask|cut|give)|i'm gonna (?:stop|quit|start|leave|try|tell|ask|cut|give)|i won't|i'm not going to|i'm not gonna|i don't want|i'm done)\b/;
 const PROBLEM =
@@ -111,7 +111,7 @@ export function pointIn(trigger: readonly Utterance[]): { raised: Raised; uttera
   return { raised: found, utterances: trigger.filter((u) => by.get(u) === found) };
 }
 
-const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
+export const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "proposal", "decision", "problem"];
 
 /**
  * What one sentence raises, ranked (0 = a worry, the most worth saying back; higher, less), or null for a

@@ -16,7 +16,7 @@ const AFFECT_WORDS =
  * they are verbs or things ("I stuck it in", "I hurt my back", "a bad day").
  */
 const LINKED_WORDS =
-  "stuck|trapped|torn|hurt|lost|worse|weird|bad|terrible|awful|horrible|alone|ignored|left out|crushed|defeated|mad|drained|bitter|awkward|uneasy|stupid|inadequate|undervalued|overlooked|invisible|sidelined|unsupported|out of the loop";
+  "stuck|stretched|trapped|torn|hurt|lost|worse|weird|bad|terrible|awful|horrible|alone|ignored|left out|crushed|defeated|mad|drained|bitter|awkward|uneasy|stupid|inadequate|undervalued|overlooked|invisible|sidelined|unsupported|out of the loop";
 const LINKED = new RegExp(
   `\\b(?:i|i'm|i've|i'd|me)\\b(?:\\s+(?:just|really|still|always|sometimes|often|also|do|did|kind of|sort of|been|have|had|will|would|could))*\\s+(?:feel|feeling|felt|am|'m|was|get|getting|got|become|becoming|been|making me|makes me|made me)(?:\\s+(?:so|really|very|pretty|kind of|sort of|a bit|a little|quite|just|too|a lot|more|even))*\\s+(?:${LINKED_WORDS})\\b`,
   "u",
@@ -53,9 +53,12 @@ const FEEL_LIKE =
 const STRUGGLE =
   /\b(?:i dread\b|i'm dreading|i (?:actually |just |really |still |always |sometimes |kind of |sort of )?(?:feel|felt)(?: physically| actually| really| a bit| a little| kind of| sort of| quite| so| just)* sick\b(?! of)|i can't (?:cope|handle|take|deal|stand|do this|sleep|stop|seem to)|i cannot (?:cope|handle|take|deal|stand)|i don't know (?:what to do|how to (?:cope|handle|deal|stop|manage))|i'm struggling|i've been struggling|i struggle|i hate\b|i miss\b|i'm not (?:feeling )?(?:happy|okay|ok|fine|good|great|coping|sleeping)|i (?:don't|didn't) feel (?:good|great|fine|okay|ok|right|safe|happy|comfortable|supported|heard)|i'm at (?:my|the) (?:wits'? end|end of my rope|breaking point)|i'm (?:barely|just) (?:coping|keeping up|hanging on|getting by)|my nose is just above the water|i'm drowning|i(?:'ve| have) been (?:feeling|getting) (?:(?:physically|actually|really|a bit|kind of|so) )*sick\b(?! of)|i'm not,? (?:really,? |sure i'm )?(?:cut out for|good enough|up to (?:it|this|the job))|i'm (?:out of my depth|in over my head))\b/;
 
-/** "It's been really hard", "it was a bit embarrassing": a hard time, counted only beside "I", "me" or "my". */
+/**
+ * "It's been really hard", "it was a bit embarrassing", "it's been a nightmare": a hard time, counted only beside
+ * "I", "me" or "my".
+ */
 const HARD_TIME =
-  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|humiliating|hurtful|demoralising|demoralizing|depressing|upsetting|painful|scary|lonely)\b/;
+  /\b(?:it|that|this|everything|things|life|work)(?: just| really)?(?:'s| is| was|'s been| has been| seems| seemed| feels| felt| gets| got| can be)\s+(?:(?:really|so|very|pretty|kind of|sort of|a bit|a little|quite|just|been|getting|too|all|a lot)\s+)*(?:(hard|harder|tough|tougher|rough|difficult)|stressful|frustrating|overwhelming|exhausting|embarrassing|humiliating|hurtful|demoralising|demoralizing|depressing|upsetting|painful|scary|lonely|an? (?:(?:absolute|total|complete|real|bit of a|bit of an) )?(?:nightmare|disaster|struggle|slog))\b/;
 /** "I've had a rough week", "it's been a tough month". */
 const ROUGH_PATCH =
   /\b(?:i've had|i had|i'm having|it's been|it has been|this has been|that was|it was)(?: such)? an? (?:really |very |pretty |bit of a )?(?:rough|tough|hard|difficult|bad|terrible|awful|stressful) (?:week|day|month|year|time|few weeks|few days|couple of weeks|stretch|patch)\b/;

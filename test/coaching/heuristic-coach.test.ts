@@ -191,6 +191,45 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(rather?.suggestion).toBe("It sounds like you'd rather Wednesday. Did I get that right?");
   });
 
+  it("a feeling that trails off unfinished is quoted with the sentence that says it in full", () => {
+    const [restart] = moment(
+      "And I was off that day. I feel like I should've, I don't know. I should've caught it on the arrivals list.",
+      "Ah, you can't be catching everything. Listen, when I was in Kenmare we'd a wedding party double-booked.",
+    );
+    expect(restart?.quote).toBe("I feel like I should've, I don't know. I should've caught it on the arrivals list.");
+    expect(restart?.suggestion).toMatch(/^So you feel… \(what they said, in your own words\)/);
+    const [so] = moment("It's just, I feel like I'm doing it anyway, so, you know. Might as well have it on paper.", "Right. The rota.");
+    expect(so?.quote).toBe("It's just, I feel like I'm doing it anyway, so, you know. Might as well have it on paper.");
+    // a feeling said in full keeps its own sentence
+    const [whole] = moment("I feel like I'm doing it all anyway. Might as well have it on paper.", "Right. The rota.");
+    expect(whole?.quote).toBe("I feel like I'm doing it all anyway.");
+  });
+
+  it("the state they sum it up in, not the example after 'Like.', and not the name they called the manager", () => {
+    const gavin = "Gavin Pryor";
+    const utterances = talk(
+      ["Jess", "I'm just pretty stretched, Gav. Like. I'm not sleeping much."],
+      [gavin, "Yeah. How long's the ad been up?"],
+    );
+    const analysis = analyze({ utterances, manager: gavin });
+    const [m] = heuristicCoaching(pickMoments(utterances, gavin), analysis, gavin, 0).moments;
+    expect(m?.quote).toBe("I'm just pretty stretched, Gav.");
+    expect(m?.suggestion).toBe("It sounds like you're just pretty stretched. Did I get that right?");
+    const [nightmare] = moment(
+      "It's, honestly, it's been a nightmare. The night audit's failed twice, and Ronan had to ring the helpdesk at four.",
+      "Sure, I remember when we went on to Fidelio in the Clarion. Same thing.",
+    );
+    expect(nightmare?.quote).toBe("It's, honestly, it's been a nightmare.");
+  });
+
+  it("quotes the sentence that raises their point, not the fullest one beside it", () => {
+    const [wish] = moment(
+      "No, no, I like the account. I like the work, the harvest stuff actually looks amazing. I just want it to be properly scoped.",
+      "Okay. Anyway, the other thing I wanted to catch you on is the Monday status call.",
+    );
+    expect(wish?.quote).toBe("I just want it to be properly scoped.");
+  });
+
   it("'This is difficult.' points to what is: that is quoted", () => {
     const [m] = moment(
       "Then... yes. This is difficult. Then maybe we say to the agency, no, not five starters in one week.",
