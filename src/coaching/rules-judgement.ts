@@ -56,8 +56,10 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .map((asSaid) => ({ asSaid, text: normalise(readText(withoutName(asSaid)).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
-    // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on
-    .filter((s) => !fragment(s.text) || echoesTurn(s.text, theirs.turn));
+    // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on; nor does a few words of
+    // theirs from beside the feeling said before the manager goes on ("Race Week. God. D'you know, my first Race
+    // Week I was twenty…" to "I'm worried about the desk"), where what follows is the answer
+    .filter((s, _, all) => !fragment(s.text) || (echoesTurn(s.text, theirs.turn) && (all.length === 1 || sharesWith(s.text, theirs.felt))));
   // "I hear you." and nothing more answers them; "Yeah, I hear you. So on the audit list…" turns away from them, and
   // "I hear you, it's been a crazy quarter for everyone" is judged by what follows the acknowledgement
   const said = sentences.filter((s) => !onlyAcknowledges(s.text)).map((s) => ({ ...s, text: afterAcknowledgement(s.text) }));

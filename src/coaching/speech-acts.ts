@@ -183,11 +183,17 @@ function openingStem(core: string): string | null {
 }
 
 /** "Okay, so, yeah, you're…" → "you're…". */
+/** "D'you know,", "You know what,": a lead that opens a story, said to be listened to, not answered. */
+const KNOW_LEAD = /^(?:d'you|do you|you) know(?: what)?,\s/;
+
 function stripLeads(text: string): string {
   const words = text.replace(/^[\s,;:—-]+/, "").split(/\s+/);
   let i = 0;
   while (i < words.length && LEADS.has(words[i]!.replace(/[,;:—-]+$/, ""))) i++;
   if (words[i] === "all" && words[i + 1]?.replace(/[,;:]+$/, "") === "right") i += 2;
+  // "D'you know, my first Race Week I was twenty.": a "you know" that opens a story before its comma asks nothing
+  const known = KNOW_LEAD.exec(words.slice(i).join(" "));
+  if (known) i += known[0].trim().split(/\s+/).length;
   return words
     .slice(i)
     .join(" ")

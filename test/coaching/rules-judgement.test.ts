@@ -56,6 +56,15 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("So the release may slip, let's move on to the budget."), [])).toBe(false);
   });
 
+  it("a few words of theirs from beside the feeling, then the manager's own story, is no sign of having heard it", () => {
+    const turn = { ...said, text: "Race week is the busiest of the year. I'm worried about the desk, to be honest." };
+    const story = "Race Week. God. D'you know, my first Race Week I was twenty. I was on the door of the Great Southern.";
+    expect(rulesShow(candidate(story, turn), [])).toBe(true);
+    // their words said back alone, or words of the feeling itself, still are
+    expect(rulesShow(candidate("Race week, yes.", turn), [])).toBe(false);
+    expect(rulesShow(candidate("The desk. Right. Who's on the desk that week?", turn), [])).toBe(false);
+  });
+
   it("leaves it off when the reply echoes their words", () => {
     expect(rulesShow(candidate("The release, yes. Let's look at the budget."), [])).toBe(false);
   });
