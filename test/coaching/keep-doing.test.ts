@@ -112,6 +112,14 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not their words echoed on the way to praising them", () => {
+    const turn: [string, string] = ["Lee", "Um, it's been a lot, with the hail. I've got a hundred and forty-two open files."];
+    const reply = "A hundred and forty-two, and you're still the fastest turnaround on the team.";
+    expect(praised(talk(turn, [MANAGER, reply]))).toEqual([]);
+    const saidBack = "So you've got a hundred and forty-two open files with the hail.";
+    expect(praised(talk(turn, [MANAGER, saidBack]))).toEqual([saidBack]);
+  });
+
   it("praises a reflection of feeling and of content", () => {
     expect(
       praised(
