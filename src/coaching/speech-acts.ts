@@ -182,10 +182,10 @@ function openingStem(core: string): string | null {
   return null;
 }
 
-/** "Okay, so, yeah, you're…" → "you're…". */
 /** "D'you know,", "You know what,": a lead that opens a story, said to be listened to, not answered. */
 const KNOW_LEAD = /^(?:d'you|do you|you) know(?: what)?,\s/;
 
+/** "Okay, so, yeah, you're…" → "you're…". */
 function stripLeads(text: string): string {
   const words = text.replace(/^[\s,;:—-]+/, "").split(/\s+/);
   let i = 0;
