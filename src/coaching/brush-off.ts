@@ -36,7 +36,9 @@ const WAVES_AWAY = new RegExp(
     String.raw`you always (?:pull|get|come|figure|manage|sort|make) (?:it|things|through)`,
     String.raw`(?:everyone|everybody) (?:can see it|knows how (?:much|hard))`,
     String.raw`(?:they|we|everyone|everybody|the [\p{L}]+|your [\p{L}]+) (?:love|loves|adore|adores) (?:your|you)\b`,
-    // "You're a great hygienist", "you're still the fastest turnaround on the team": praise of them
+    // "You're a great hygienist", "you're still the fastest turnaround on the team", "you're too important here":
+    // praise of them
+    String.raw`you(?:'re| are) (?:far |much |way )?(?:too|so|really|very) (?:important|valuable|precious)\b`,
     String.raw`you(?:'re| are) (?:still |easily |honestly |really |genuinely |just )?(?:the|one of the) (?:best|fastest|quickest|strongest)\b`,
     String.raw`you(?:'re| are) (?:still |honestly |really |genuinely |just )?(?:a|an) (?:(?:really|very|so|absolutely|truly) )?(?:great|brilliant|fantastic|amazing|excellent|wonderful|superb|terrific) [\p{L}]+`,
     String.raw`i'm sure (?:it'll|it will|you'll|you will|they'll|they will|he'll|she'll|that'll|it's fine)`,

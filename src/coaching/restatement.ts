@@ -42,7 +42,25 @@ function asksSomething(sentence: string): boolean {
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =
-  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|(?:very|really|so|it's|it is) good that you|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+
+/** The listener says they are advising: "Let me give you some advice", "my advice is", "if I were you". */
+const GIVES_ADVICE =
+  /\b(?:let me give you (?:some|a (?:bit|piece|word) of) advice|(?:my|a (?:bit|piece|word) of) advice(?: (?:is|would be))?|take it from me|if i were you|if i was you)\b/;
+
+/** ", what, two and a half years?": a figure guessed at. */
+const GUESSES = /,\s*what,\s/;
+
+/** "You want something, you ask.", "You see a problem, you flag it.": a rule in a general "you". */
+const MAXIM = /^you [\p{L}']+ (?:something|anything|a problem|a question|an issue|a mistake)\b[^,]*, you [\p{L}']+/u;
+
+/** "You kept the line open, you got the Eircode, you kept talking to her.": what they did, listed. */
+const DEEDS =
+  /^you (?:[\p{L}]+ed|got|kept|stayed|did|made|held|took|went|gave|told|found|brought|knew|stuck|caught|spotted)\b[^,]*,\s*(?:and )?you\b/u;
+
+/** "You've really thought about it", "you've given it a lot of thought": that they thought, not what. */
+const THOUGHT_ABOUT_IT =
+  /^(?:you(?:'ve| have)? )?(?:really |clearly |obviously |properly )?(?:thought (?:about (?:it|this|that)|it through|this through|hard about (?:it|this|that))|considered (?:it|this|that)|given (?:it|this|that) (?:a lot of |some )?thought)\b/;
 
 /** A bare no: "No.", "No, no.", "Nope." */
 const SAYS_NO = /^(?:no|nope|nah)(?:[,\s]+no)*[.!]?$/;
@@ -94,6 +112,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // once the reply lays out the listener's own plan or request, what follows spells it out ("What I'd rather do
     // is, you do mornings with Dave… And you don't go near the laydown area unless she's with you.")
     if (laysOutPlan(read.core)) break;
+    // "Let me give you some advice… You learn how the client thinks.": once the listener says they are advising,
+    // what follows is the advice, whatever "you" it is put in
+    if (GIVES_ADVICE.test(read.core)) break;
     // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
     // shares ("You're honestly one of the best on the team", "Right, so, about the grant."); after a story, a joke
     // or a new topic, what follows carries it on ("Listen, I did six years on the desk. The printer on the third
@@ -106,7 +127,16 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     }
     // the listener's own verdict ("Mandy shouldn't have read you the whole thing", "your DNA rate's low, which is
     // good") is no say-back, whatever it shares
-    if (VERDICT.test(read.core)) continue;
+    if (VERDICT.test(read.core)) {
+      comforted = true;
+      continue;
+    }
+    // "You've been here, what, two and a half years?": a figure guessed at is a question of fact; "You want
+    // something, you ask.": a rule of the listener's, put in a general "you"
+    if ((read.asked && GUESSES.test(text)) || MAXIM.test(read.core)) continue;
+    // "You did everything right on that call. You kept the line open, you got the Eircode…": after praise, what they
+    // did, listed, spells the praise out, in their words or not
+    if (comforted && read.act === "about-them" && DEEDS.test(read.core)) continue;
     if (asked && read.act === "statement" && !read.asked && !namesFeelingAlone(read.core)) continue;
     const mine = readClean(read.core).contentLemmas;
     let shared = 0;
@@ -147,6 +177,8 @@ function restatesBy(read: ReturnType<typeof readSentence>, contentWords: number,
       if (words < 2 || afterStem(read) === "") return null;
       // "You want any of it?", "You want me to ask Sam?": asked, with nothing of theirs in it, an offer
       if (read.asked && shared === 0 && OFFER.test(read.core)) return null;
+      // "It sounds like you've really thought about it.": how they decided, with nothing of what they decided
+      if (shared === 0 && THOUGHT_ABOUT_IT.test(afterStem(read))) return null;
       return !ownTakeAfterStem(read) ? "stem" : shared >= 1 ? "stem-shared" : null;
     case "about-them":
       if (words < 3) return null;

@@ -41,6 +41,7 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["look, these things happen. you're a great hygienist, the patients love you.", "waves-away"],
     ["a hundred and forty-two, and you're still the fastest turnaround on the team.", "waves-away"],
     ["the kids adore you.", "waves-away"],
+    ["no, no, you're too important here, faith.", "waves-away"],
     ["honestly, you've been incredible since pieter left.", "waves-away"],
     ["but you've done such incredible work on that dress, ayesha.", "waves-away"],
     ["see, that's exactly what i mean. you take initiative.", "waves-away"],

@@ -120,6 +120,25 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(turn, [MANAGER, saidBack]))).toEqual([saidBack]);
   });
 
+  it("not a rule, advice, a guessed figure or praise spelled out, in whatever 'you' it is put", () => {
+    const room: [string, string] = ["Kavitha", "I know that client better than Marcus does. So I'd have liked to at least be in the room."];
+    const call: [string, string] = ["Aoife", "I keep hearing it, when the line's open and she's not answering me. I kept talking to her."];
+    const cases: [[string, string], string][] = [
+      [room, "Fair point. But you should have told me you wanted to go. You want something, you ask."],
+      [room, "Let me give you some advice. A secondment is a good thing. You learn how the client thinks."],
+      [room, "You've been here, what, two and a half years?"],
+      [room, "Very good that you are thinking like that."],
+      [room, "It sounds like you've really thought about it."],
+      [call, "You did everything right on that call. You kept the line open, you kept talking to her."],
+    ];
+    for (const [turn, reply] of cases) expect(praised(talk(turn, [MANAGER, reply])), reply).toEqual([]);
+    // their point said back still is praised, and so is what they did, said back without praise before it
+    const saidBack = "So you wanted to be in the room, because you know that client better than Marcus.";
+    expect(praised(talk(room, [MANAGER, saidBack]))).toEqual([saidBack]);
+    const deeds = "So you kept the line open, and you kept talking to her.";
+    expect(praised(talk(call, [MANAGER, deeds]))).toEqual([deeds]);
+  });
+
   it("praises a reflection of feeling and of content", () => {
     expect(
       praised(
