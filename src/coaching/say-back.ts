@@ -87,8 +87,13 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
 /** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
 export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
 
-/** "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for them. */
-export const SINCERELY = /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\s+(?:honestly|genuinely|truthfully|truly)(?:,)?\s+/i;
+/**
+ * "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for
+ * them. "I'm just pretty stretched", "I'm just exhausted": their "just" said back plays it down ("you're just the
+ * freak" keeps it: there it means "only").
+ */
+export const SINCERELY =
+  /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\s+(?:(?:honestly|genuinely|truthfully|truly)(?:,)?|just(?=\s+(?:so|really|pretty|very|quite|a bit|a little|too|kind of|sort of)\b|\s+[a-z]+ed\b))\s+/i;
 
 /**
  * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
