@@ -31,6 +31,10 @@ const WAVES_AWAY = new RegExp(
     String.raw`you're (?:going to|gonna) be (?:(?:absolutely|totally|completely|just) )?(?:fine|okay|ok|alright|all right|great)`,
     String.raw`[\p{L}]+(?:'ll| will) be (?:(?:absolutely|totally|completely|just) )?(?:fine|okay|ok|alright|all right|grand)`,
     String.raw`(?:everyone|everybody) (?:feels|felt|goes through|went through|struggles with|has) (?:like )?(?:that|this|it)\b`,
+    // "Sipho, you worry too much!", "Everyone's done a set-out off an old rev.", "Eleven grand on a job this size is nothing."
+    String.raw`you (?:worry|stress|fret|overthink) (?:too much|about everything)|you're overthinking`,
+    String.raw`(?:everyone|everybody)(?:'s| has) (?:done|made|had) (?:it|that|this|one|that mistake|an? [\p{L}-]+)\b`,
+    String.raw`(?:is|'s) nothing[.!]?$`,
     String.raw`you're doing (?:great|fine|brilliantly|amazing|amazingly|(?:really |so )?well|a (?:great|good|brilliant) job)`,
     String.raw`you're (?:honestly |really |genuinely |easily )?(?:one of (?:the|my|our) best|the best (?:on|in))`,
     String.raw`you always (?:pull|get|come|figure|manage|sort|make) (?:it|things|through)`,

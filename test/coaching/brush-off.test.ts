@@ -42,6 +42,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["a hundred and forty-two, and you're still the fastest turnaround on the team.", "waves-away"],
     ["the kids adore you.", "waves-away"],
     ["no, no, you're too important here, faith.", "waves-away"],
+    ["sipho, you worry too much!", "waves-away"],
+    ["mate, eleven grand on a job this size is nothing.", "waves-away"],
+    ["everyone's done a set-out off an old rev.", "waves-away"],
     ["honestly, you've been incredible since pieter left.", "waves-away"],
     ["but you've done such incredible work on that dress, ayesha.", "waves-away"],
     ["see, that's exactly what i mean. you take initiative.", "waves-away"],
@@ -71,6 +74,8 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "no, you'd be great at that. honestly.",
     "okay. first of all, you did exactly the right thing.",
     "you handled the rota.",
+    "there is nothing in the contract about weekends.",
+    "so you worry it's too much for one person.",
     // a name before an acknowledgement is no topic
     "okay, daniel, i hear you.",
   ])("%s → none", (sentence) => {
