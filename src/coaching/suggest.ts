@@ -82,6 +82,9 @@ function heartOf(felt: FeltSentence): TurnSentence {
   if (felt.after !== null && trailsOff(felt.sentence.text)) return together(felt.sentence, felt.after);
   const pointed = felt.bare ? (felt.after ?? felt.before) : null;
   if (pointed === null) return felt.sentence;
+  // "I'm a bit worried about it. Because of the appraisal coming.": a reason that goes on with the feeling's
+  // sentence is quoted with it
+  if (pointed === felt.after && GOES_ON.test(pointed.text)) return together(felt.sentence, pointed);
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
   return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
 }
@@ -115,6 +118,9 @@ function pointFirst(ranked: readonly TurnSentence[], raised: Raised, focus: Focu
   const raises = (s: TurnSentence): boolean => raisedRank(s.text) === wanted;
   return [...ranked.filter(raises), ...ranked.filter((s) => !raises(s))];
 }
+
+/** A sentence that opens by going on with the one before it: "Because of…", "Cos…", "Since…". */
+const GOES_ON = /^\W*(?:(?:um|uh|and|just)[,\s]+)*(?:because|cos|'cause|since)\b/i;
 
 /** A sentence this short next to a bare feeling only names what it is about ("The repossessions."). */
 const NAMES_IT_WORDS = 4;

@@ -160,6 +160,26 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a bare worry points to the worry said after it, and is quoted with a reason that goes on from it", () => {
+    const cases: [string, string, string][] = [
+      [
+        "That's, um, that's my worry actually. If a junior gets a quote from Midrand for seventy-nine thousand, they'll just approve it.",
+        "Sipho, you worry too much! The juniors are good, you trained half of them yourself.",
+        "If a junior gets a quote from Midrand for seventy-nine thousand, they'll just approve it.",
+      ],
+      [
+        "I wasn't rude, I only told him I couldn't reverse the charge myself. Anyway. I'm a bit worried about it. Because of the appraisal coming.",
+        "Kelvin, listen to me. I've been in this bank nineteen years.",
+        "I'm a bit worried about it. Because of the appraisal coming.",
+      ],
+    ];
+    for (const [said, reply, quote] of cases) {
+      const [m] = moment(said, reply);
+      expect(m?.quote).toBe(quote);
+      expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+    }
+  });
+
   it("a feeling said with 'also' is as bare as without; 'honestly' after 'I'm' is not said back", () => {
     const [also] = moment(
       "The crew was surrounded on Wednesday and they do not want to go back. And, honestly, I am also worried.",
