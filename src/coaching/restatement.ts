@@ -48,6 +48,9 @@ const VERDICT =
 const GIVES_ADVICE =
   /\b(?:let me give you (?:some|a (?:bit|piece|word) of) advice|(?:my|a (?:bit|piece|word) of) advice(?: (?:is|would be))?|take it from me|if i were you|if i was you)\b/;
 
+/** "You talked to sales already.", "You tested it already?": a few words about them that end on "already". */
+const SURPRISED_ALREADY = /^you\b(?:\s+[\p{L}']+){1,6}\s+already$/u;
+
 /** ", what, two and a half years?": a figure guessed at. */
 const GUESSES = /,\s*what,\s/;
 
@@ -134,6 +137,8 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "You've been here, what, two and a half years?": a figure guessed at is a question of fact; "You want
     // something, you ask.": a rule of the listener's, put in a general "you"
     if ((read.asked && GUESSES.test(text)) || MAXIM.test(read.core)) continue;
+    // "Huh. You talked to sales already.": surprise at a fact of theirs, not their point said back
+    if (read.act === "about-them" && SURPRISED_ALREADY.test(read.core)) continue;
     // "You did everything right on that call. You kept the line open, you got the Eircode…": after praise, what they
     // did, listed, spells the praise out, in their words or not
     if (comforted && read.act === "about-them" && DEEDS.test(read.core)) continue;

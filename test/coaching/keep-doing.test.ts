@@ -139,6 +139,16 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(call, [MANAGER, deeds]))).toEqual([deeds]);
   });
 
+  it("not surprise at a fact of theirs", () => {
+    const pitch: [string, string] = [
+      "Kayla",
+      "And I already talked to Jen in sales and she thinks the credit union would sponsor the podcast.",
+    ];
+    expect(praised(talk(pitch, [MANAGER, "Huh. You talked to sales already."]))).toEqual([]);
+    const saidBack = "So you already talked to Jen in sales about the credit union sponsoring the podcast.";
+    expect(praised(talk(pitch, [MANAGER, saidBack]))).toEqual([saidBack]);
+  });
+
   it("praises a reflection of feeling and of content", () => {
     expect(
       praised(
