@@ -10,6 +10,9 @@ import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { countWords } from "../language/tokens.js";
 import { FEELING_WORDS } from "../language/word-lists.js";
 import type { Utterance } from "../transcript/schema.js";
+import { praiseworthy } from "./keep-doing.js";
+import type { KeptRestatement } from "./schema.js";
+import { readSentence } from "./speech-acts.js";
 
 /** The sentences of `window` where they say what they feel. */
 export function feltSentences(window: readonly Utterance[]): string[] {
@@ -70,3 +73,16 @@ const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u
 const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =
   /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
+
+/**
+ * A say-back the rules kept shows the manager heard the turn: one the card would praise, or one offered as a
+ * question or with a stem ("By not putting yourself on the back burner so much?"), which a strict card leaves
+ * unpraised but which takes the point up. A statement the card would not praise does not: praise of them ("The
+ * juniors are good, you trained half of them yourself."), their words with the manager's verdict ("Two hundred and
+ * ten. Well, that's good for your numbers").
+ */
+export function hearsIt(k: KeptRestatement): boolean {
+  if (praiseworthy(k)) return true;
+  const read = readSentence(normalise(readText(readText(k.quote).sentences[0] ?? k.quote).cleaned));
+  return read.asked || read.act === "reflection";
+}

@@ -20,7 +20,7 @@ export interface Exchange {
 
 /** Acknowledgements and hesitations: an utterance made only of these holds no turn of its own. */
 const ACKNOWLEDGEMENT = new Set(
-  "yeah yes yep yup yah no nope okay ok right sure mm-hmm mhm uh-huh hmm mm oh ah true exactly absolutely definitely totally cool great alright fine good thanks thank you sorry wow really huh gotcha i see indeed remember".split(
+  "yeah yes yep yup yah no nope okay ok right sure mm-hmm mhm uh-huh hmm mm oh ah true exactly absolutely definitely totally cool great alright fine good thanks thank you sorry wow really huh gotcha i see indeed remember so".split(
     " ",
   ),
 );

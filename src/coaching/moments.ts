@@ -6,7 +6,7 @@ import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { type Exchange, exchanges, isMinimal } from "./exchanges.js";
-import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, setsRight } from "./answer-to-say-back.js";
+import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
@@ -133,9 +133,7 @@ export function pickMoments(
         previousRestated = restates;
       }
       if (!restates) continue;
-      if (!(echoesOnly(judgement?.sentence ?? reply.text) && feltHere().length > 0)) restated = true;
-      for (const w of feelingsNamed(judgement?.sentence ?? reply.text)) named.add(w);
-      kept.push({
+      const item: KeptRestatement = {
         utteranceId: reply.id,
         atMs: reply.startMs,
         quote: judgement?.sentence ?? reply.text,
@@ -146,7 +144,12 @@ export function pickMoments(
         ...(answer !== null && reply === lastSaid(x.replies) && setsRight(answer, judgement?.sentence ?? reply.text)
           ? { corrected: true }
           : {}),
-      });
+      };
+      // "Two hundred and ten. Well, that's good for your numbers.": their words with the manager's verdict leave what
+      // they said (`hearsIt`)
+      if (hearsIt(item) && !(echoesOnly(item.quote) && feltHere().length > 0)) restated = true;
+      for (const w of feelingsNamed(item.quote)) named.add(w);
+      kept.push(item);
     }
     // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…", "You sound quite worried about
     // this one." – "I am, aye. That one, I'm worried about.": what follows their yes goes on with a point, or names a

@@ -6,7 +6,7 @@ import { isMinimal } from "./exchanges.js";
 import { type FeltSentence, feltSentence } from "./key-sentence.js";
 import { thanks } from "./worth-coaching.js";
 import type { Candidate } from "./moments.js";
-import { echoesOnly } from "./answer-to-say-back.js";
+import { echoesOnly, hearsIt } from "./answer-to-say-back.js";
 import { asksAFact } from "./takes-up.js";
 import type { KeptRestatement } from "./schema.js";
 import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
@@ -40,7 +40,8 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const theirWords = new Set(candidate.trigger.map((u) => u.id));
   const felt = feltSentence(candidate.turn);
   // an echo of a word beside a feeling ("Ah, the baby.") does not hear it
-  const heardBy = (k: KeptRestatement): boolean => felt === null || !echoesOnly(k.quote);
+  // and praise of them in their words does not ("You've done such a good job with the juniors"; `hearsIt`)
+  const heardBy = (k: KeptRestatement): boolean => hearsIt(k) && (felt === null || !echoesOnly(k.quote));
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until && heardBy(k))) return false;
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
   if (relief(felt)) return false;
@@ -118,7 +119,8 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   if (echoesTurn(sentence, theirs.turn)) return true;
   const read = readSentence(sentence);
   // "You handled it brilliantly. You stayed calm, you got him sorted.": the praise spelled out, not their feeling
-  if (afterComfort && read.act === "about-them" && !sharesWith(sentence, theirs.felt)) return false;
+  // "Sipho, you worry too much! The juniors are good, you trained half of them yourself.": so is praise of what they did
+  if (afterComfort && (read.act === "about-them" || read.secondPerson) && !sharesWith(sentence, theirs.felt)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
   if (opening && (DISAGREES.test(sentence) || ANSWERS_NO.test(sentence))) return true;

@@ -274,6 +274,12 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     expect(momentsOf(talk(["Mathieu", baby], [MANAGER, "So you're not sleeping in the day since the baby came."]))).toEqual([]);
   });
 
+  it("a say-back the card would not praise does not take the point up: an echo of a side detail with the manager's verdict", () => {
+    const behind: [string, string] = ["Lee", "I'm on two big matters and I'm behind on the bundle, I've billed two hundred and ten hours."];
+    expect(momentsOf(talk(behind, [MANAGER, "Two hundred and ten hours. Well, that's good for your numbers, at least."]))).toHaveLength(1);
+    expect(momentsOf(talk(behind, [MANAGER, "So you're behind on the bundle with two big matters on."]))).toHaveLength(0);
+  });
+
   it("what follows their yes to the manager's say-back goes on with a point already heard", () => {
     const heardAfter = (sayBack: string) =>
       momentsOf(

@@ -152,6 +152,9 @@ describe("the conversation as the manager heard it", () => {
     expect(x!.replies.map((r) => r.id)).toEqual(["u2", "u4", "u5"]);
     expect(isMinimal("Yeah, yeah.")).toBe(true);
     expect(isMinimal("Seven.")).toBe(false);
+    // "So, yeah." trails off: it holds no turn, and the manager's say-back after it answers the turn before
+    expect(isMinimal("So, yeah.")).toBe(true);
+    expect(isMinimal("So he left.")).toBe(false);
   });
 
   it("tells a backchannel from a turn whether or not the words need cleaning first", () => {

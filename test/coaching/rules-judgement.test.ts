@@ -65,6 +65,18 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("The desk. Right. Who's on the desk that week?", turn), [])).toBe(false);
   });
 
+  it("a say-back the card would not praise does not hear it: praise of them, or a word of theirs with a verdict", () => {
+    const worry = { ...said, text: "That's my worry actually. A junior will just approve a quote from Midrand." };
+    const kept = (quote: string): KeptRestatement[] => [{ ...keptAt(18_500), quote }];
+    const reply = "Sipho, you worry too much! The juniors are good, you trained half of them yourself.";
+    expect(rulesShow(candidate(reply, worry), kept("You've done such a good job with the juniors, they'll be fine."))).toBe(true);
+    expect(
+      rulesShow(candidate(reply, worry), [
+        { ...keptAt(18_500), quote: "So you're worried a junior will just approve the Midrand quote.", takesUp: 4 },
+      ]),
+    ).toBe(false);
+  });
+
   it("leaves it off when the reply echoes their words", () => {
     expect(rulesShow(candidate("The release, yes. Let's look at the budget."), [])).toBe(false);
   });
@@ -210,7 +222,7 @@ describe("the rules' verdict before their card shows a moment", () => {
     const baby = { ...said, text: "It's a bit hard since the baby, I don't sleep a lot in the day. But it's okay." };
     const asksAge = { ...candidate("Ah, the baby. How old is she now?", baby), raised: "feeling" as const };
     expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "Ah, the baby." }])).toBe(true);
-    expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "It's been hard." }])).toBe(false);
+    expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "So it's been hard since the baby came.", takesUp: 2 }])).toBe(false);
   });
 
   it("a question of fact beside the feeling does not take it up, whatever word it shares", () => {
