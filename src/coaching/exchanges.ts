@@ -77,3 +77,29 @@ export function exchanges(utterances: readonly Utterance[], manager: string): Ex
   }
   return out;
 }
+
+/** The manager's utterances of substance after `from`, until `untilMs`. */
+export function managerLater(utterances: readonly Utterance[], from: number, manager: string, untilMs: number): Utterance[] {
+  const out: Utterance[] = [];
+  for (let i = from + 1; i < utterances.length && utterances[i]!.startMs <= untilMs; i++) {
+    const u = utterances[i]!;
+    if (u.speaker === manager && !isMinimal(u.text)) out.push(u);
+  }
+  return out;
+}
+
+/**
+ * The turn's last `count` utterances, and the one before them when the first continues its sentence ("…leave by
+ * quarter past five," + "which, I don't know, maybe that's fine…"): a window never opens mid-sentence.
+ */
+export function lastUtterances(said: readonly Utterance[], count: number): Utterance[] {
+  const from = Math.max(0, said.length - count);
+  const opensMidSentence = from > 0 && continuesSentence(said[from - 1]!.text, said[from]!.text);
+  return said.slice(opensMidSentence ? from - 1 : from);
+}
+
+/** "…the doctor talked to you about-" then "-high cholesterol.": the second utterance goes on with the first's sentence. */
+export function continuesSentence(before: string, after: string): boolean {
+  const brokenOff = /[-—–]\s*$/.test(before) || !/[.?!]["')\]]?\s*$/.test(before);
+  return brokenOff && (/^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after));
+}

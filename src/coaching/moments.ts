@@ -5,7 +5,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
-import { type Exchange, exchanges, isMinimal } from "./exchanges.js";
+import { continuesSentence, type Exchange, exchanges, isMinimal, lastUtterances, managerLater } from "./exchanges.js";
 import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
@@ -13,6 +13,9 @@ import type { KeptRestatement, MomentKind } from "./schema.js";
 import { asksAFact, asksHowLong, replyTakesUp } from "./takes-up.js";
 import { pointBrushedOff } from "./implied-point.js";
 import { endsOnAside, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
+
+/** How long after their words a manager may still come back to the point. */
+const CAME_BACK_MS = 60_000;
 
 /** A small window of utterances where the manager could have shown they listened. */
 export interface Candidate {
@@ -253,35 +256,6 @@ function leavesIt(reply: Utterance): boolean {
   if (isMinimal(reply.text)) return false;
   const off = replyBrushesOff([reply]);
   return off !== null && off !== "waves-away";
-}
-
-/** How long after their words a manager may still come back to the point. */
-const CAME_BACK_MS = 60_000;
-
-/** The manager's utterances of substance after `from`, until `untilMs`. */
-function managerLater(utterances: readonly Utterance[], from: number, manager: string, untilMs: number): Utterance[] {
-  const out: Utterance[] = [];
-  for (let i = from + 1; i < utterances.length && utterances[i]!.startMs <= untilMs; i++) {
-    const u = utterances[i]!;
-    if (u.speaker === manager && !isMinimal(u.text)) out.push(u);
-  }
-  return out;
-}
-
-/**
- * The turn's last `count` utterances, and the one before them when the first continues its sentence ("…leave by
- * quarter past five," + "which, I don't know, maybe that's fine…"): a window never opens mid-sentence.
- */
-function lastUtterances(said: readonly Utterance[], count: number): Utterance[] {
-  const from = Math.max(0, said.length - count);
-  const opensMidSentence = from > 0 && continuesSentence(said[from - 1]!.text, said[from]!.text);
-  return said.slice(opensMidSentence ? from - 1 : from);
-}
-
-/** "…the doctor talked to you about-" then "-high cholesterol.": the second utterance goes on with the first's sentence. */
-function continuesSentence(before: string, after: string): boolean {
-  const brokenOff = /[-—–]\s*$/.test(before) || !/[.?!]["')\]]?\s*$/.test(before);
-  return brokenOff && (/^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after));
 }
 
 function spanMs(said: readonly Utterance[]): number {
