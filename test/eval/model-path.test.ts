@@ -17,8 +17,8 @@ import type { Verdict, VerdictStore } from "../../eval/verdicts.js";
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const FOLDER = "annomi-28--counsellor";
 const fixture = join(repo, "eval/model-replays", FOLDER);
-const MOMENTS_KEY = "4dd8e647f35cb98b";
-const SUMMARY_KEY = "6e2db4b15a2dc8a5";
+const MOMENTS_KEY = "e5941170fec960bd";
+const SUMMARY_KEY = "bce7109101d82271";
 const SOURCE_ID = "annomi/28";
 
 const source: EvalSource = {
