@@ -2,7 +2,7 @@ import { findPhrase, normalise } from "../language/phrases.js";
 import { tokens } from "../language/tokens.js";
 import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
 import { brushOff } from "./brush-off.js";
-import { afterStem, laysOutPlan, ownTakeAfterStem, readSentence, type SentenceAct } from "./speech-acts.js";
+import { afterStem, laysOutPlan, ownTakeAfterStem, readSentence, type SentenceAct, withoutVocative } from "./speech-acts.js";
 import { splitSentences } from "../language/sentences.js";
 import { readClean, readText } from "../language/read.js";
 
@@ -25,9 +25,6 @@ export interface RestatementJudgement {
 /** Feeling, wanting, thinking: a statement about the other person with one of these speaks of their experience. */
 const EXPERIENCE =
   /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|hoping|worry|worried|worries|afraid|scared|fear|think|thinking|thought|believe|wonder|wondering|care|cares|value|values|love|hate|enjoy|struggle|struggling|notice|noticed|decide|decided|ready|willing|hard|difficult|tough|important|matters|frustrat\w*|stress\w*|overwhelm\w*|exhaust\w*|tired|upset|angry|sad|happy|excited|confident|hesitant|comfortable|uncomfortable|committed|motivated|concerned|guilty|guilt|alone|stuck|lost|discouraged|hopeless|helpless|annoyed|embarrass\w*|disappoint\w*|proud|ashamed|surprised|relieved|nervous|anxious|scary|painful|hurt)\b/;
-
-/** A name said first to get attention ("Sal, you're almost…"): not part of what the sentence does. */
-const VOCATIVE = /^(?!(?:Okay|Ok|So|Well|Yeah|Yes|Right|Now|And|But|Oh|Sure|Great|Good|Alright|Hmm|No)\b)\p{Lu}\p{Ll}+,\s+/u;
 
 /** A feeling named on its own ("Discouraged.", "Some guilt?"): the shortest reflection of feeling. */
 const namesFeeling = (text: string): boolean => tokens(text).some((w) => FEELING_WORDS.has(w));
@@ -108,7 +105,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   // only a sentence framed as a say-back ("So what you're saying is…") says theirs back
   const argues = sentences.length > 1 && SAYS_NO.test(normalise(readText(sentences[0]!).cleaned));
   for (const [i, sentence] of sentences.entries()) {
-    const text = normalise(readText(sentence).cleaned.replace(VOCATIVE, ""));
+    const text = normalise(withoutVocative(readText(sentence).cleaned));
     const read = readSentence(text);
     first ??= read.act;
     if (argues && read.act !== "reflection") continue;

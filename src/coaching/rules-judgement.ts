@@ -10,7 +10,15 @@ import { echoesOnly, hearsIt } from "./answer-to-say-back.js";
 import { asksAFact } from "./takes-up.js";
 import type { KeptRestatement } from "./schema.js";
 import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
-import { afterAcknowledgement, onlyAcknowledges, ownTakeAfterStem, readSentence, reassures, sumsUp } from "./speech-acts.js";
+import {
+  afterAcknowledgement,
+  onlyAcknowledges,
+  withoutVocative,
+  ownTakeAfterStem,
+  readSentence,
+  reassures,
+  sumsUp,
+} from "./speech-acts.js";
 
 /** A restatement this soon after their words is the manager coming back to the point. */
 const CAME_BACK_MS = 60_000;
@@ -54,7 +62,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const sentences = answered
     .flatMap((text) => readText(text).sentences)
     .filter((s) => !isMinimal(s))
-    .map((asSaid) => ({ asSaid, text: normalise(readText(withoutName(asSaid)).cleaned) }))
+    .map((asSaid) => ({ asSaid, text: normalise(readText(withoutVocative(asSaid)).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on; nor does a few words of
@@ -180,18 +188,6 @@ function fragment(sentence: string): boolean {
 }
 /** "No! Never.", "Of course not.": a worry about what the listener would say, answered. */
 const ANSWERS_NO = /^(?:(?:oh|god|gosh)[,!.\s]+)*(?:no|never|of course not|not at all|absolutely not|no way)[!.]?$/;
-
-/**
- * The sentence without the name they are called by after its opener: "Oh, Imran, that's great." reads as "Oh,
- * that's great."
- */
-function withoutName(sentence: string): string {
-  const opener = /^(?:(?:oh|ah|aw|well|yeah|yes|okay|ok|right|look)[,.!]?\s+)*/i.exec(sentence)?.[0] ?? "";
-  const rest = sentence.slice(opener.length);
-  const name = /^\p{Lu}\p{Ll}+,\s+(?=\p{L})/u.exec(rest);
-  return name !== null && !OPENERS.test(rest) ? opener + rest.slice(name[0].length) : sentence;
-}
-const OPENERS = /^(?:okay|ok|so|well|yeah|yes|right|now|and|but|oh|sure|great|good|alright|hmm|no|look|listen|honestly)\b/i;
 
 /** Every content word of the sentence is theirs, and there are a few: an echo of what they said. */
 function echoesTurn(sentence: string, turn: ReadonlySet<string>): boolean {

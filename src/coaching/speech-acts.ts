@@ -200,3 +200,15 @@ function stripLeads(text: string): string {
     .replace(/^[\s,;:—-]+/, "")
     .trim();
 }
+
+/**
+ * The sentence without the name they are called by, at its start or after its opener: "Oh, Imran, that's great." reads
+ * as "Oh, that's great.", "Sipho, you worry too much!" as "you worry too much!".
+ */
+export function withoutVocative(sentence: string): string {
+  const opener = /^(?:(?:oh|ah|aw|well|yeah|yes|okay|ok|right|look)[,.!]?\s+)*/i.exec(sentence)?.[0] ?? "";
+  const rest = sentence.slice(opener.length);
+  const name = /^\p{Lu}\p{Ll}+,\s+(?=\p{L})/u.exec(rest);
+  return name !== null && !VOCATIVE_OPENERS.test(rest) ? opener + rest.slice(name[0].length) : sentence;
+}
+const VOCATIVE_OPENERS = /^(?:okay|ok|so|well|yeah|yes|right|now|and|but|oh|sure|great|good|alright|hmm|no|look|listen|honestly)\b/i;
