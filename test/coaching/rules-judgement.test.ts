@@ -31,6 +31,12 @@ const keptAt = (atMs: number, ofUtteranceId = "u2"): KeptRestatement => ({
   ofUtteranceId,
 });
 
+/** Whether the rules show the moment where `text` says a feeling and the manager replied `reply`. */
+const shownAfterFeeling =
+  (text: string) =>
+  (reply: string): boolean =>
+    rulesShow({ ...candidate(reply, { ...said, text }), raised: "feeling" }, []);
+
 describe("the rules' verdict before their card shows a moment", () => {
   it("shows a moment where the reply moved on without a sign of having heard it", () => {
     expect(rulesShow(candidate("Okay, let's move on to the budget, we have a lot to cover."), [])).toBe(true);
@@ -226,40 +232,36 @@ describe("the rules' verdict before their card shows a moment", () => {
   });
 
   it("a question of fact beside the feeling does not take it up, whatever word it shares", () => {
-    const doubt = { ...said, text: "And I'm starting to think, maybe I'm not cut out for a class like this. I don't know." };
-    expect(rulesShow({ ...candidate("Mm. How many in your class this year? Twenty-nine?", doubt), raised: "feeling" }, [])).toBe(true);
-    expect(rulesShow({ ...candidate("Mm. What is it about this class that gets to you?", doubt), raised: "feeling" }, [])).toBe(false);
+    const shown = shownAfterFeeling("And I'm starting to think, maybe I'm not cut out for a class like this. I don't know.");
+    expect(shown("Mm. How many in your class this year? Twenty-nine?")).toBe(true);
+    expect(shown("Mm. What is it about this class that gets to you?")).toBe(false);
   });
 
   it("pleasure at it, past their name, or a short question for the grounds of it, hears it", () => {
-    const course = { ...said, text: "I'd like to do the ILM course, because honestly I'm out of my depth with the team leader stuff." };
-    const shown = (reply: string) => rulesShow({ ...candidate(reply, course), raised: "feeling" }, []);
+    const shown = shownAfterFeeling("I'd like to do the ILM course, because honestly I'm out of my depth with the team leader stuff.");
     expect(shown("Oh, Imran, that's great. I'm really pleased you've asked.")).toBe(false);
     expect(shown("Oh, Imran, you'll be fine.")).toBe(true);
-    const scoped = { ...said, text: "I'm a bit frustrated with how this one was scoped, we'll cover forty percent at most." };
-    expect(rulesShow({ ...candidate("Forty percent. Based on what?", scoped), raised: "feeling" }, [])).toBe(false);
-    expect(rulesShow({ ...candidate("Right. Did you book the flights?", scoped), raised: "feeling" }, [])).toBe(true);
+    const scoped = shownAfterFeeling("I'm a bit frustrated with how this one was scoped, we'll cover forty percent at most.");
+    expect(scoped("Forty percent. Based on what?")).toBe(false);
+    expect(scoped("Right. Did you book the flights?")).toBe(true);
   });
 
   it("'Go on.' and a word about their feeling in other words hear it, however short", () => {
-    const angry = { ...said, text: "I didn't sleep great Thursday. I'm alright now. I'm more angry than anything." };
-    const shown = (reply: string) => rulesShow({ ...candidate(reply, angry), raised: "feeling" }, []);
+    const shown = shownAfterFeeling("I didn't sleep great Thursday. I'm alright now. I'm more angry than anything.");
     expect(shown("Go on.")).toBe(false);
     expect(shown("Fair enough. Angry's healthy. Angry's better than numb, in this place.")).toBe(false);
     expect(shown("Fair enough. The rota for December is out.")).toBe(true);
   });
 
   it("a few of their words asked back, or what they did about it, hears it", () => {
-    const towels = { ...said, text: "I'm honestly a little bit frustrated with the laundry, they were late two times last week." };
-    const shown = (reply: string) => rulesShow({ ...candidate(reply, towels), raised: "feeling" }, []);
+    const shown = shownAfterFeeling("I'm honestly a little bit frustrated with the laundry, they were late two times last week.");
     expect(shown("Late two times?")).toBe(false);
     expect(shown("Hmm. Did you talk to them?")).toBe(false);
     expect(shown("Hmm. Is the minibus booked?")).toBe(true);
   });
 
   it("their words echoed back, or 'That's too much', hears it", () => {
-    const hours = { ...said, text: "It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired." };
-    const shown = (reply: string) => rulesShow({ ...candidate(reply, hours), raised: "feeling" }, []);
+    const shown = shownAfterFeeling("It means I'm doing like fifty-two hours a week. Since Christmas. And I'm a little bit tired.");
     expect(shown("Okay, Giulia. Fifty-two hours since Christmas.")).toBe(false);
     expect(shown("Okay, Giulia. That's too much.")).toBe(false);
     expect(shown("Okay, Giulia. Fashion Week is on the twenty-sixth.")).toBe(true);
