@@ -71,7 +71,7 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("The desk. Right. Who's on the desk that week?", turn), [])).toBe(false);
   });
 
-  it("a say-back the card would not praise does not hear it: praise of them, or a word of theirs with a verdict", () => {
+  it("a kept say-back that praises them in their words does not hear it; one that says their worry back does", () => {
     const worry = { ...said, text: "That's my worry actually. A junior will just approve a quote from Midrand." };
     const kept = (quote: string): KeptRestatement[] => [{ ...keptAt(18_500), quote }];
     const reply = "Sipho, you worry too much! The juniors are good, you trained half of them yourself.";
