@@ -2,6 +2,7 @@ import { findPhrase, normalise } from "../language/phrases.js";
 import { tokens } from "../language/tokens.js";
 import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
 import { brushOff } from "./brush-off.js";
+import { deniesTheirWords } from "./denial.js";
 import { afterStem, laysOutPlan, ownTakeAfterStem, readSentence, type SentenceAct, withoutVocative } from "./speech-acts.js";
 import { splitSentences } from "../language/sentences.js";
 import { readClean, readText } from "../language/read.js";
@@ -61,6 +62,13 @@ const DEEDS =
 /** "You've really thought about it", "you've given it a lot of thought": that they thought, not what. */
 const THOUGHT_ABOUT_IT =
   /^(?:you(?:'ve| have)? )?(?:really |clearly |obviously |properly )?(?:thought (?:about (?:it|this|that)|it through|this through|hard about (?:it|this|that))|considered (?:it|this|that)|given (?:it|this|that) (?:a lot of |some )?thought)\b/;
+
+/** What has to happen, said as settled: "It has to be shared round.", "You need to cut down." */
+const RULES_ON =
+  /^(?:(?:so|and|but|look|which means)[,\s]+)*(?:it|that|this|they|you|we|everyone|everybody|someone|somebody)(?:'s| has| have)? (?:has to|have to|needs to|need to|must|got to|gotta)\b/;
+
+/** A fix closed as done: "…, eight instead of ten, and that's it.", "…, problem solved." */
+const SETTLES = /(?:,|\band) (?:and )?(?:that's (?:it|that|all)|problem solved|job done|sorted)$/;
 
 /** A bare no: "No.", "No, no.", "Nope." */
 const SAYS_NO = /^(?:no|nope|nah)(?:[,\s]+no)*[.!]?$/;
@@ -131,6 +139,14 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
       comforted = true;
       continue;
     }
+    // "Your mother is not cooking for four hundred covers.": their word taken up only to say it is not so
+    if (deniesTheirWords(said, read.core)) {
+      comforted = true;
+      continue;
+    }
+    // "And you've had the seniors three years. It has to be shared round.": their words as the reason for a ruling
+    // "You start earlier those days, and that's it.": the listener's fix, settled
+    if (RULES_ON.test(normalise(sentences[i + 1] ?? "")) || SETTLES.test(read.core)) continue;
     // "You've been here, what, two and a half years?": a figure guessed at is a question of fact; "You want
     // something, you ask.": a rule of the listener's, put in a general "you"
     if ((read.asked && GUESSES.test(text)) || MAXIM.test(read.core)) continue;

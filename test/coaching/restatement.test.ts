@@ -104,6 +104,30 @@ describe("judgeRestatement", () => {
   });
 });
 
+describe("their words used against their point", () => {
+  it("a word of theirs taken up only to say it is not so says nothing back", () => {
+    const sambal = "But Chef, sambal actually better the next day what. My mother also cook it the day before.";
+    expect(judgeRestatement(sambal, "Your mother is not cooking for four hundred covers.").restates).toBe(false);
+    const givingOut = "I suppose I'm sort of giving out now. A bit.";
+    const denied = "Ha, ah no, you're not giving out, sure you're just being conscientious. You care about getting it right.";
+    expect(judgeRestatement(givingOut, denied).restates).toBe(false);
+    // their own negation said back, and a contrast that goes on in their words, still say it back
+    expect(judgeRestatement("I don't want to quit, not yet.", "You don't want to quit yet.").restates).toBe(true);
+    const drinking = "I drink to relax, that's all, I'm not out getting drunk.";
+    expect(judgeRestatement(drinking, "You're not drinking to get drunk, you drink to relax.").restates).toBe(true);
+    expect(judgeRestatement(sambal, "So your mother cooks it the day before and it tastes better.").restates).toBe(true);
+  });
+
+  it("their words as the reason for a ruling, or inside the listener's settled fix, say nothing back", () => {
+    const seniors = "But I've had Methods for three years, I took this year's 11s through, and I was going to take them into 12.";
+    expect(judgeRestatement(seniors, "And you've had the seniors three years, Dan. It has to be shared round.").restates).toBe(false);
+    expect(judgeRestatement(seniors, "You've had Methods three years and you wanted to take them into 12.").restates).toBe(true);
+    const classes = "The classes are Tuesday and Thursday at seven, so I would need to leave at like five thirty those days.";
+    expect(judgeRestatement(classes, "Of course. You start earlier those days, eight instead of ten, and that's it.").restates).toBe(false);
+    expect(judgeRestatement(classes, "So on Tuesdays and Thursdays you leave at five thirty, for the classes.").restates).toBe(true);
+  });
+});
+
 describe("readSentence", () => {
   it("tells questions by word order, not by the question mark", () => {
     expect(readSentence("so you're on call that weekend?").act).toBe("about-them");
