@@ -110,9 +110,12 @@ const POINTING = /^(?:it|it's|its|that|that's|this|these|those|they|they're|they
 /** "It's hard to…", "it was difficult when…", "it's raining": "it" that points at nothing, as English wants. */
 const DUMMY_IT =
   /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+) (?:to|that|when|for|because|being|having|doing|going|trying|getting|not)\b/;
-/** Words that stand for someone or something named before; "that"/"this" only where they stand alone. */
+/**
+ * Words that stand for someone or something named before; "that"/"this" only where they stand alone or as "this
+ * one" ("I'm a bit worried about this one").
+ */
 const PERSONAL_LATER =
-  /\b(?:he|she|they|him|her|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s)\b|\b(?:that|this)(?=[,.;:!?]|$)/;
+  /\b(?:he|she|they|him|her|them|his|their|theirs|it|it's|it'll|its|that's)\b|\b(?:that|this)\s+(?:as|to|for|with|in|on|at|is|was|'s|one)\b|\b(?:that|this)(?=[,.;:!?]|$)/;
 const ANTECEDENT =
   /\b(?:the|my|our|your|his|her|their|this|that|these|those)\s+(?!(?:i|you|we|they|he|she|it)\b)\w+|\b(?:everyone|everybody|people|others)\b/;
 /** A name: a capitalised word that is not the first of the clause. */

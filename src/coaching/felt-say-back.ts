@@ -2,6 +2,7 @@ import { feltIn } from "../language/felt.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
+import { endsOnState } from "./key-sentence.js";
 import { toListenerVoice } from "./person.js";
 import { type SaidBack, SINCERELY, TAIL_ASIDE } from "./say-back.js";
 
@@ -20,8 +21,7 @@ export function feltClause(sentence: string): SaidBack | null {
   // "Because I get stressed…" is the reason for something said before it: alone it says something else
   if (CONTRAST.test(normalise(cleaned)) || HANGS_ON_BEFORE.test(normalise(cleaned))) return null;
   // "I'm a little bit worried, honestly, that Martina is leaving": an aside between commas does not end the clause
-  const pieces = cleaned
-    .replace(MID_ASIDE, " ")
+  const pieces = withoutMidAsides(cleaned)
     .split(COMMA_BREAK)
     // "I feel like everyone else is fine and they're normal and I'm the freak" is one thought, "and" and all
     .flatMap((p) => (FEEL_LIKE.test(p) ? [p] : p.split(AND_BREAK)))
@@ -29,6 +29,8 @@ export function feltClause(sentence: string): SaidBack | null {
       p
         .trim()
         .replace(FILLER_FRONT, "")
+        // "I'm, honestly, I'm tired": the opening said again once the aside is gone
+        .replace(SAID_AGAIN, "$1")
         .replace(/[.!?,;:—\s]+$/, "")
         // "I'm a bit nervous about the walkthrough honestly": said of the saying, comma or not
         .replace(TAIL_ASIDE, "")
@@ -37,7 +39,7 @@ export function feltClause(sentence: string): SaidBack | null {
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
   if (at === -1) return null;
-  const spoken = spokenWords(sentence.replace(SINCERELY, "$1 ").replace(MID_ASIDE, " "));
+  const spoken = spokenWords(withoutMidAsides(sentence.replace(SINCERELY, "$1 ")));
   // "I guess I'm getting frustrated": the hedge is set aside here and put back below
   const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
   const { clause: listed, last } = withListedFeelings(
@@ -54,7 +56,9 @@ export function feltClause(sentence: string): SaidBack | null {
   const clause = hedged ? mightBe(listed) : listed;
   if (clause === null) return null;
   const words = clause.split(/\s+/).length;
-  if (words < 3 || words > MAX_WORDS || !saidAsIs(listed, spoken) || !whole(clause)) return null;
+  // "I'm tired." is a whole clause of two words; other two-word clauses ("I'm worried") leave out what about
+  const short = words < 3 && !(words === 2 && endsOnState(normalise(clause)));
+  if (short || words > MAX_WORDS || !saidAsIs(listed, spoken) || !whole(clause)) return null;
   const said = { clause: toListenerVoice(clause), question: false, source: clause, sentence: clause, said: clause, cut: false };
   return unfaithful(said) === null ? said : null;
 }
@@ -92,6 +96,18 @@ const FEEL_LIKE = /\bfeel(?:s)? like\b/i;
 /** Words that open a piece and say nothing ("and", "so", "I mean"); a hedge is not one of them. */
 /** "…, honestly, …", "…, to be honest, …": said of the saying, between commas. */
 const MID_ASIDE = /,\s*(?:honestly|to be honest|frankly|actually|really),\s*/gi;
+
+/**
+ * The text without asides between commas: the clause goes on across one ("worried, honestly, that Martina is
+ * leaving"), and one before a new subject ends it ("I'm a bit gutted, to be honest, I liked him").
+ */
+function withoutMidAsides(text: string): string {
+  return text.replace(MID_ASIDE, (aside: string, at: number, all: string) => (NEW_SUBJECT.test(all.slice(at + aside.length)) ? ", " : " "));
+}
+const NEW_SUBJECT = /^(?:i|i'm|i've|i'd|it|it's|he|she|they|we|you)\b/i;
+
+/** "I'm I'm tired": the first word said twice. */
+const SAID_AGAIN = /^([\p{L}']+)(?:\s+\1)+(?=\s)/iu;
 
 const FILLER_FRONT =
   /^(?:(?:and|so|well|yeah|yes|oh|okay|ok|like|just|um|uh|honestly|really|i mean|you know|now|then|it's just(?= i\b))\b[\s,]*)+/i;

@@ -75,6 +75,11 @@ const BARE = new RegExp(
 const STATE =
   /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|stretched|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)[.!]?$/;
 
+/** Ends on a state that needs nothing after it: "I'm exhausted.", "And that I'm knackered." `cleaned`: normalised. */
+export function endsOnState(cleaned: string): boolean {
+  return STATE.test(cleaned);
+}
+
 /** Where a turn says what they feel, and the sentences beside it. */
 export interface FeltSentence {
   sentence: TurnSentence;
@@ -95,7 +100,7 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     const cleaned = normalise(readText(sentence.text).cleaned);
     const felt = feltIn(cleaned);
     if (felt === null) continue;
-    const bare = BARE.test(cleaned) && !STATE.test(cleaned);
+    const bare = BARE.test(cleaned) && !endsOnState(cleaned);
     return { sentence, felt, bare, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
   }
   return null;

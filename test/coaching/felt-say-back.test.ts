@@ -70,4 +70,15 @@ describe("a closing aside is not part of the feeling", () => {
       "you're stressed about being late",
     );
   });
+  it("an aside before a new subject ends the clause, and the opening said again across it is said once", () => {
+    expect(clause("I'm a bit gutted, to be honest, I liked him.")).toBe("you're a bit gutted");
+    expect(clause("I'm, honestly, I'm tired.")).toBe("you're tired");
+  });
+  it("a state of two words is a whole clause; a feeling of two words leaves out what about", () => {
+    expect(clause("Honestly, I'm tired.")).toBe("you're tired");
+    expect(clause("Honestly, I'm worried.")).toBeNull();
+  });
+  it("writes nothing for a feeling about 'this one' named before", () => {
+    expect(clause("Jens, honestly, I'm a bit worried about this one.")).toBeNull();
+  });
 });
