@@ -1,5 +1,5 @@
 /**
- * Replies that leave what they raised where it was, whatever words of theirs they repeat. Four kinds, each a
+ * Replies that leave what they raised where it was, whatever words of theirs they repeat. Five kinds, each a
  * habit managers are coached out of:
  * - comfort or praise that waves it away: "You'll be fine.", "Don't worry about that board, nobody reads it.",
  *   "I'm sure it'll be recognised.", "You're honestly one of the best on the team." (comfort that offers
@@ -9,7 +9,9 @@
  *   "My dad had a stent put in a couple years ago";
  * - a joke at it: "Ha, welcome to the trade.", "That's no bad thing.";
  * - a turn to the listener's agenda: "Right, so, about the grant.", "Anyway, the rota.", "So, moderation, we need
- *   to…", "Where are we on the engineering reqs?", "Listen, while I've got you…", a phone call taken.
+ *   to…", "Where are we on the engineering reqs?", "Listen, while I've got you…", a phone call taken;
+ * - a lecture: "You can't keep smoking.", "Now's the time to quit.", "Do you understand that your asthma is getting
+ *   worse?", "You know very well that…".
  * Read from one cleaned, lower-cased sentence.
  */
 
@@ -20,7 +22,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { isMinimal } from "./exchanges.js";
 import { afterAcknowledgement, onlyAcknowledges, readSentence } from "./speech-acts.js";
 
-export type BrushOff = "waves-away" | "own-story" | "laughs-off" | "turns-away";
+export type BrushOff = "waves-away" | "own-story" | "laughs-off" | "turns-away" | "lectures";
 
 /** Words a reply may open with before it does anything ("Oh, no, you'll be fine."). */
 const OPEN = String.raw`^(?:(?:oh|ah|aw|ugh|god|gosh|look|listen|honestly|well|yeah|yes|no|okay|ok|right|so|and|but|um|uh|now|hey)[,.!\s]+)*`;
@@ -114,6 +116,18 @@ const TURNS_AWAY = new RegExp(
   "u",
 );
 
+/** What they must do, or must see, told them: a lecture, whatever words of theirs it uses. */
+const LECTURES = new RegExp(
+  [
+    String.raw`\byou can(?:'t|not) (?:keep|go on|carry on)\b`,
+    String.raw`\b(?:now's|now is) the time (?:to|for)\b`,
+    String.raw`\b(?:it's|it has|things have|this has) (?:really )?(?:gotten|got|come) to the point\b`,
+    String.raw`^(?:[\p{L}]+,\s+)?(?:but |and |now |so )?do you (?:not )?(?:understand|realise|realize) (?:that|how)\b`,
+    String.raw`\byou know (?:very|perfectly|full) well\b`,
+  ].join("|"),
+  "u",
+);
+
 /**
  * "So, the ride-along.", "Okay, budget templates.", "Now, Q4 stock counts.": a sentence that only names the next
  * topic. Not "Okay, great." or "Right, makes sense.", which answer.
@@ -154,6 +168,8 @@ export function brushOff(sentence: string): BrushOff | null {
   if (WAVES_AWAY.test(sentence) && !offersHelp(sentence) && !PROMISES.test(sentence)) return "waves-away";
   if (OWN_STORY.test(sentence)) return "own-story";
   if (LAUGHS_OFF.test(sentence)) return "laughs-off";
+  // "So you feel you can't keep doing the nights" says their own "can't keep" back
+  if (LECTURES.test(sentence) && readSentence(sentence).act !== "reflection") return "lectures";
   if (TURNS_AWAY.test(sentence)) return "turns-away";
   const only = TOPIC_ONLY.exec(sentence)?.[1];
   if (only !== undefined && !NOT_NAMED_TOPIC.test(only)) return "turns-away";

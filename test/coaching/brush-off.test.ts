@@ -49,6 +49,11 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["but you've done such incredible work on that dress, ayesha.", "waves-away"],
     ["see, that's exactly what i mean. you take initiative.", "waves-away"],
     ["i don't know what we'd do without you.", "waves-away"],
+    // what they must do, or must see, told them
+    ["it's really gotten to the point where you can't keep smoking.", "lectures"],
+    ["well, now's the time to quit.", "lectures"],
+    ["sal, do you understand that your asthma is progressively getting worse?", "lectures"],
+    ["you know very well that the deadline was friday.", "lectures"],
   ])("%s → %s", (sentence, kind) => {
     expect(brushOff(sentence)).toBe(kind);
   });
@@ -78,6 +83,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     "so you worry it's too much for one person.",
     // a name before an acknowledgement is no topic
     "okay, daniel, i hear you.",
+    // their own "can't keep", said back, and a question about what they understand
+    "so you feel you can't keep doing the night shifts.",
+    "do you understand what the new form is asking for?",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
   });
