@@ -52,19 +52,19 @@ export function dropFalseStarts(tokens: Token[]): Token[] {
 }
 
 const NOMINATIVE = new Set(["i", "we", "they", "he", "she"]);
-const CONTRACTION_OF: Record<string, string> = {
-  "i'm": "i",
-  "we're": "we",
-  "you're": "you",
-  "they're": "they",
-  "it's": "it",
-  "he's": "he",
-  "she's": "she",
-  "i've": "i",
-  "we've": "we",
-  "you've": "you",
-  "they've": "they",
-};
+const CONTRACTION_OF = new Map([
+  ["i'm", "i"],
+  ["we're", "we"],
+  ["you're", "you"],
+  ["they're", "they"],
+  ["it's", "it"],
+  ["he's", "he"],
+  ["she's", "she"],
+  ["i've", "i"],
+  ["we've", "we"],
+  ["you've", "you"],
+  ["they've", "they"],
+]);
 const AUXILIARY = new Set("are is am was were do does did can could will would have has had".split(" "));
 const REPEATABLE_OPENER = new Set("when if because where what how whether so".split(" "));
 
@@ -100,7 +100,7 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
         /^(?:the|a|an)$/.test(tail[0] ?? "") && /^(?:sort|kind)$/.test(tail[1] ?? "") && tail[2] === "of" && out.length - 3 >= clauseStart;
       if (articleNext) out.pop();
       else if (articleHedge && out.slice(-3).every((x) => x.trail === "")) out.splice(out.length - 3);
-    } else if (CONTRACTION_OF[word] !== undefined && prev && prevWord === CONTRACTION_OF[word] && prev.trail === "") {
+    } else if (CONTRACTION_OF.has(word) && prev && prevWord === CONTRACTION_OF.get(word) && prev.trail === "") {
       out.pop();
       if (out.length > clauseStart && AUXILIARY.has(out[out.length - 1]!.core.toLowerCase()) && out[out.length - 1]!.trail === "")
         out.pop();
