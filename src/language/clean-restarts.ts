@@ -200,7 +200,8 @@ export function collapseRepeats(tokens: Token[]): Token[] {
       prev.trail = t.trail;
       continue;
     }
-    const [a, b] = [out[n - 3], out[n - 2]];
+    const a = out[n - 3];
+    const b = out[n - 2];
     // "again and again, and then": "X and X" is said on purpose, and the "and" after it starts what follows
     const idiom = b !== undefined && /^(?:and|or)$/i.test(b.core);
     if (a && b && prev && !idiom && sameWord(a, prev) && sameWord(b, t) && !SENTENCE_END.test(b.trail)) {
