@@ -17,7 +17,7 @@
 
 import { normalise } from "../language/phrases.js";
 import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
-import { readText } from "../language/read.js";
+import { perText, readText } from "../language/read.js";
 import type { Utterance } from "../transcript/schema.js";
 import { isMinimal } from "./exchanges.js";
 import { afterAcknowledgement, onlyAcknowledges, readSentence } from "./speech-acts.js";
@@ -161,8 +161,13 @@ export function offersHelp(sentence: string): boolean {
   return OFFERS.test(sentence);
 }
 
-/** What kind of brush-off the sentence is, or null when it is none. `sentence`: cleaned, lower-cased. */
-export function brushOff(sentence: string): BrushOff | null {
+/**
+ * What kind of brush-off the sentence is, or null when it is none. `sentence`: cleaned, lower-cased. Remembered per
+ * sentence: restatement, the reply's reading and the rules' judgement each ask it of the same sentences.
+ */
+export const brushOff = perText(brushOffOnce);
+
+function brushOffOnce(sentence: string): BrushOff | null {
   // comfort that offers something ("Don't worry, Alex can take the pager.") or promises how it turns out ("No,
   // you won't lose your shifts, don't worry about that.") answers it
   if (WAVES_AWAY.test(sentence) && !offersHelp(sentence) && !PROMISES.test(sentence)) return "waves-away";
@@ -213,7 +218,9 @@ const ACCEPTS =
  * take it to ("Just email Priya.") or an invitation to go on or to say what would change it ("Of course. Go on.",
  * "Tell me more.", "So what do you want to do?", "What would you drop?").
  */
-export function takesItUp(sentence: string): boolean {
+export const takesItUp = perText(takesItUpOnce);
+
+function takesItUpOnce(sentence: string): boolean {
   return ACTS_ON_IT.test(sentence) || INVITES.test(sentence) || REFERS.test(sentence);
 }
 

@@ -1,6 +1,6 @@
 import type { Utterance } from "../transcript/schema.js";
 import { isHesitation } from "../language/clean-fillers.js";
-import { readText } from "../language/read.js";
+import { perText, readText } from "../language/read.js";
 
 /**
  * The conversation as the manager heard it: each substantive turn of another person, the manager's
@@ -25,8 +25,13 @@ const ACKNOWLEDGEMENT = new Set(
   ),
 );
 
-/** "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. */
-export function isMinimal(text: string): boolean {
+/**
+ * "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. Remembered
+ * per text: every step of coaching asks it of the same utterances and sentences.
+ */
+export const isMinimal = perText(minimal);
+
+function minimal(text: string): boolean {
   // Most utterances settle it without being cleaned (cleaning only drops words, never adds one): six words that
   // are neither acknowledgements nor hesitations say something; up to four acknowledgements and nothing else are
   // a backchannel.

@@ -4,7 +4,6 @@ import { CHECK_PHRASES, FEELING_WORDS } from "../language/word-lists.js";
 import { brushOff } from "./brush-off.js";
 import { deniesTheirWords } from "./denial.js";
 import { afterStem, laysOutPlan, ownTakeAfterStem, readSentence, type SentenceAct, withoutVocative } from "./speech-acts.js";
-import { splitSentences } from "../language/sentences.js";
 import { readClean, readText } from "../language/read.js";
 
 export interface RestatementJudgement {
@@ -108,7 +107,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   let first: SentenceAct | null = null;
   let most = 0;
   let comforted = false;
-  const sentences = splitSentences(reply);
+  const sentences = readText(reply).sentences;
   // "No. Manual sorting, before peak? … Your error rate is good now.": a reply that opens by saying no argues, and
   // only a sentence framed as a say-back ("So what you're saying is…") says theirs back
   const argues = sentences.length > 1 && SAYS_NO.test(normalise(readText(sentences[0]!).cleaned));

@@ -1,3 +1,4 @@
+import { perText } from "../language/read.js";
 import { REFLECTIVE_OPENERS, YOU_OPENERS } from "../language/word-lists.js";
 
 /**
@@ -11,16 +12,17 @@ import { REFLECTIVE_OPENERS, YOU_OPENERS } from "../language/word-lists.js";
 
 export type SentenceAct = "backchannel" | "reflection" | "about-them" | "question" | "advice" | "self" | "statement";
 
+/** Shared by every step that reads the same sentence, so never changed. */
 export interface ReadSentence {
   /** The sentence with its leading discourse words removed. */
-  core: string;
-  act: SentenceAct;
+  readonly core: string;
+  readonly act: SentenceAct;
   /** Ends with "?" (asked or offered for checking). */
-  asked: boolean;
+  readonly asked: boolean;
   /** Speaks of the other person ("you", "your"). */
-  secondPerson: boolean;
+  readonly secondPerson: boolean;
   /** The reflective stem that made it a reflection, if any. */
-  stem: string | null;
+  readonly stem: string | null;
 }
 
 /** Words a sentence may open with that carry no act of their own ("Okay. So, yeah, you feel…"). */
@@ -116,7 +118,10 @@ export function sumsUp(sentence: string): boolean {
 const SUMS_UP =
   /^(?:(?:okay|ok|yeah|yes|right|mm-hmm|and|well)[,\s]+)*so\b(?! (?:what|how|why|when|where|who|do|does|did|are|is|can|could|would|will)\b)/;
 
-export function readSentence(sentence: string): ReadSentence {
+/** What the sentence does; remembered per sentence, as several steps read the same reply sentence. */
+export const readSentence = perText(readSentenceOnce);
+
+function readSentenceOnce(sentence: string): ReadSentence {
   const asked = /\?\s*$/.test(sentence);
   const core = stripLeads(sentence.replace(/[.!?\s]+$/, ""));
   const secondPerson = SECOND_PERSON.test(core);

@@ -1,9 +1,8 @@
 import type { Utterance } from "../transcript/schema.js";
 import { countWords } from "../language/tokens.js";
-import { splitSentences } from "../language/sentences.js";
 import { findPhrase, normalise } from "../language/phrases.js";
 import { CONCERN_WORDS } from "../language/word-lists.js";
-import { readClean, readText } from "../language/read.js";
+import { perText, readClean, readText } from "../language/read.js";
 import { feltIn } from "../language/felt.js";
 
 /**
@@ -96,11 +95,8 @@ export function pointIn(trigger: readonly Utterance[]): { raised: Raised; uttera
   let found: Raised | null = null;
   const by = new Map<Utterance, Raised>();
   for (const u of trigger) {
-    for (const sentence of splitSentences(u.text)) {
-      if (/\?\s*$/.test(sentence)) continue;
-      const s = normalise(readText(sentence).cleaned);
-      if (countWords(s) < MIN_WORDS) continue;
-      const raised = raisedIn(s);
+    for (const sentence of readText(u.text).sentences) {
+      const raised = raisedBy(sentence);
       if (raised === null) continue;
       const before = by.get(u);
       if (before === undefined || RANK.indexOf(raised) < RANK.indexOf(before)) by.set(u, raised);
@@ -118,12 +114,20 @@ export const RANK: readonly Raised[] = ["worry", "feeling", "disagreement", "pro
  * question, a fragment or a sentence that raises nothing of their own.
  */
 export function raisedRank(sentence: string): number | null {
+  const raised = raisedBy(sentence);
+  return raised === null ? null : RANK.indexOf(raised);
+}
+
+/**
+ * What one sentence, as said, raises: null for a question, a fragment or a sentence that raises nothing of their
+ * own. Remembered per sentence: the moment's turn and the suggestion's quote read the same sentences.
+ */
+const raisedBy = perText((sentence: string): Raised | null => {
   if (/\?\s*$/.test(sentence)) return null;
   const s = normalise(readText(sentence).cleaned);
   if (countWords(s) < MIN_WORDS) return null;
-  const raised = raisedIn(s);
-  return raised === null ? null : RANK.indexOf(raised);
-}
+  return raisedIn(s);
+});
 
 function raisedIn(s: string): Raised | null {
   const felt = feltIn(s);

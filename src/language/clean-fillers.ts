@@ -51,11 +51,12 @@ export function dropDiscourseParticles(tokens: Token[]): Token[] {
     const word = t.core.toLowerCase();
     const next = tokens[i + 1];
     const pair = next ? `${word} ${next.core.toLowerCase()}` : "";
+    // the cheap tests of punctuation first: most words are not set off by commas
     if (
-      HEDGE_PAIRS.has(pair) &&
       t.trail === "" &&
       next &&
       prev?.trail.startsWith(",") &&
+      HEDGE_PAIRS.has(pair) &&
       (next.trail.startsWith(",") || CLAUSE_END.test(next.trail))
     ) {
       if (!next.trail.startsWith(",")) carryEnd(out, next.trail, true);

@@ -52,19 +52,19 @@ export function dropFalseStarts(tokens: Token[]): Token[] {
 }
 
 const NOMINATIVE = new Set(["i", "we", "they", "he", "she"]);
-const CONTRACTION_OF: Record<string, string> = {
-  "i'm": "i",
-  "we're": "we",
-  "you're": "you",
-  "they're": "they",
-  "it's": "it",
-  "he's": "he",
-  "she's": "she",
-  "i've": "i",
-  "we've": "we",
-  "you've": "you",
-  "they've": "they",
-};
+const CONTRACTION_OF = new Map([
+  ["i'm", "i"],
+  ["we're", "we"],
+  ["you're", "you"],
+  ["they're", "they"],
+  ["it's", "it"],
+  ["he's", "he"],
+  ["she's", "she"],
+  ["i've", "i"],
+  ["we've", "we"],
+  ["you've", "you"],
+  ["they've", "they"],
+]);
 const AUXILIARY = new Set("are is am was were do does did can could will would have has had".split(" "));
 const REPEATABLE_OPENER = new Set("when if because where what how whether so".split(" "));
 
@@ -100,7 +100,7 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
         /^(?:the|a|an)$/.test(tail[0] ?? "") && /^(?:sort|kind)$/.test(tail[1] ?? "") && tail[2] === "of" && out.length - 3 >= clauseStart;
       if (articleNext) out.pop();
       else if (articleHedge && out.slice(-3).every((x) => x.trail === "")) out.splice(out.length - 3);
-    } else if (CONTRACTION_OF[word] !== undefined && prev && prevWord === CONTRACTION_OF[word] && prev.trail === "") {
+    } else if (CONTRACTION_OF.has(word) && prev && prevWord === CONTRACTION_OF.get(word) && prev.trail === "") {
       out.pop();
       if (out.length > clauseStart && AUXILIARY.has(out[out.length - 1]!.core.toLowerCase()) && out[out.length - 1]!.trail === "")
         out.pop();
@@ -200,7 +200,8 @@ export function collapseRepeats(tokens: Token[]): Token[] {
       prev.trail = t.trail;
       continue;
     }
-    const [a, b] = [out[n - 3], out[n - 2]];
+    const a = out[n - 3];
+    const b = out[n - 2];
     // "again and again, and then": "X and X" is said on purpose, and the "and" after it starts what follows
     const idiom = b !== undefined && /^(?:and|or)$/i.test(b.core);
     if (a && b && prev && !idiom && sameWord(a, prev) && sameWord(b, t) && !SENTENCE_END.test(b.trail)) {

@@ -16,10 +16,17 @@ export const CLAUSE_END = /[,.;:!?—]$/;
 export const SENTENCE_END = /[.!?]$/;
 
 export function toToken(raw: string): Token {
-  const lead = /^[^\p{L}\p{N}]*/u.exec(raw)![0];
+  // most words start and end on a plain letter or digit: no punctuation to look for at that end
+  const lead = isAsciiLetterOrDigit(raw.charCodeAt(0)) ? "" : LEAD.exec(raw)![0];
   const rest = raw.slice(lead.length);
-  const trail = /[^\p{L}\p{N}']*$/u.exec(rest)![0];
+  const trail = isAsciiLetterOrDigit(rest.charCodeAt(rest.length - 1)) ? "" : TRAIL.exec(rest)![0];
   return { lead, core: rest.slice(0, rest.length - trail.length), trail };
+}
+const LEAD = /^[^\p{L}\p{N}]*/u;
+const TRAIL = /[^\p{L}\p{N}']*$/u;
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Moves a sentence end from a dropped token to the kept word before it. */

@@ -18,7 +18,7 @@ export function cleanSpoken(text: string): string {
     .replace(BRACKETED, " ")
     .replace(/\s*(?:--+|—|–|…|\.\.\.+)\s*/g, "— ")
     .replace(/\s+-\s+/g, "— ");
-  let tokens = dropStrayAmpersands(prepared.split(/\s+/).filter(Boolean).map(toToken)).flatMap(spellOut);
+  let tokens = spellOutAll(dropStrayAmpersands(prepared.split(/\s+/).filter(Boolean).map(toToken)));
   tokens = dropHesitations(tokens);
   tokens = dropDiscourseParticles(tokens);
   tokens = dropRestarts(tokens);
@@ -43,17 +43,30 @@ function dropStrayAmpersands(tokens: Token[]): Token[] {
   );
 }
 
+/** Every token spelled out (a plain loop: \`flatMap\` costs several times as much on every word of every text). */
+function spellOutAll(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) out.push(...spellOut(token));
+  return out;
+}
+
 /** "L_C_D_" → "LCD", "T_A_" → "TA" (AMI spells letters so); "&" → "and"; any other "_" separates words. */
 function spellOut(token: Token): Token[] {
+  // most words have no "_" in them or after them, and neither spelling can apply
+  if (!token.core.includes("_") && !token.trail.startsWith("_")) return [andForAmpersand(token)];
   if (/^(?:[A-Za-z]_)+[A-Za-z]?$/.test(`${token.core}${token.trail.startsWith("_") ? "_" : ""}`) || /^(?:[A-Za-z]_)+$/.test(token.core)) {
     return [{ ...token, core: token.core.replace(/_/g, ""), trail: token.trail.replace(/^_+/, "") }];
   }
-  if (token.core === "" && token.lead.includes("&")) return [{ lead: "", core: "and", trail: "" }];
-  if (!token.core.includes("_")) return [token];
+  if (!token.core.includes("_")) return [andForAmpersand(token)];
   return token.core
     .split("_")
     .filter(Boolean)
     .map((core, i, all) => ({ lead: i === 0 ? token.lead : "", core, trail: i === all.length - 1 ? token.trail : "" }));
+}
+
+/** A lone "&" is the word "and". */
+function andForAmpersand(token: Token): Token {
+  return token.core === "" && token.lead.includes("&") ? { lead: "", core: "and", trail: "" } : token;
 }
 
 /** One space between words, none before punctuation, one mark where speech left two (", ." "..", ",,"). */

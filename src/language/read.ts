@@ -81,6 +81,27 @@ export function readText(text: string): Reading {
 export function forgetReadings(): void {
   byText.clear();
   byCleanText.clear();
+  for (const judged of judgements) judged.clear();
+}
+
+/** What each `perText` judgement has answered, forgotten with the readings. */
+const judgements: Map<string, unknown>[] = [];
+
+/**
+ * A judgement of a text remembered per text, like its reading: coaching asks the same question of the same
+ * sentence from several steps ("is this only a backchannel?", "what does this sentence do?"). `judge` must depend
+ * on the text alone, and what it returns must not be changed by whoever asks.
+ */
+export function perText<T>(judge: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  judgements.push(answers);
+  return (text) => {
+    if (answers.has(text)) return answers.get(text) as T;
+    const answer = judge(text);
+    if (answers.size >= REMEMBERED) answers.clear();
+    answers.set(text, answer);
+    return answer;
+  };
 }
 
 const byCleanText = new Map<string, Reading>();
