@@ -1,11 +1,11 @@
 /**
  * The reader's figures from the verdicts kept in eval/verdicts/: per split and judge, per question the rows
- * judged, the rows where it holds and the rows not yet judged, by source, by setting (counselling, meetings) and
- * as the equal-weight average of the two settings; and, where two judges judged the same rows, how often they
- * agree. Pure.
+ * judged, the rows where it holds and the rows not yet judged, by source, by setting (counselling, meetings,
+ * one-on-ones) and as the equal-weight average of counselling and meetings (one-on-ones stay outside it); and,
+ * where two judges judged the same rows, how often they agree. Pure.
  */
 import type { SampleRow } from "./sample-rows.js";
-import { SETTING, type SourceName } from "./sources.js";
+import { SETTING, SETTINGS, type Setting, type SourceName } from "./sources.js";
 import { momentGood, type MomentVerdict, type PraiseVerdict, type Verdict, type VerdictStore } from "./verdicts.js";
 
 export interface Count {
@@ -69,16 +69,23 @@ export function equalWeight(counselling: Count, meetings: Count): number | null 
   return a === null || b === null ? null : (a + b) / 2;
 }
 
-export type GroupName = "AnnoMI" | "ICSI" | "AMI" | "counselling" | "meetings";
-export const SOURCE_LABEL: Record<SourceName, GroupName> = { annomi: "AnnoMI", icsi: "ICSI", ami: "AMI" };
+export type GroupName = "AnnoMI" | "ICSI" | "AMI" | Setting;
+/**
+ * The labelled corpora, each a group beside its setting. The written one-on-ones are not listed: they are the only
+ * source of their setting, so their group is the setting's (a second row would repeat it).
+ */
+export const SOURCE_GROUPS: readonly (readonly [SourceName, GroupName])[] = [
+  ["annomi", "AnnoMI"],
+  ["icsi", "ICSI"],
+  ["ami", "AMI"],
+];
 
-/** Rows of one kind in the groups the figures show: each source, then each setting. */
+/** Rows of one kind in the groups the figures show: each labelled corpus, then each setting. */
 export function groups(rows: readonly SampleRow[]): [GroupName, SampleRow[]][] {
   const by = (keep: (r: SampleRow) => boolean): SampleRow[] => rows.filter(keep);
   return [
-    ...(Object.keys(SOURCE_LABEL) as SourceName[]).map((s): [GroupName, SampleRow[]] => [SOURCE_LABEL[s], by((r) => r.source === s)]),
-    ["counselling", by((r) => SETTING[r.source] === "counselling")],
-    ["meetings", by((r) => SETTING[r.source] === "meetings")],
+    ...SOURCE_GROUPS.map(([s, name]): [GroupName, SampleRow[]] => [name, by((r) => r.source === s)]),
+    ...SETTINGS.map((setting): [GroupName, SampleRow[]] => [setting, by((r) => SETTING[r.source] === setting)]),
   ];
 }
 

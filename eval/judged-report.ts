@@ -1,9 +1,13 @@
-/** The reader's figures as text: per split (held-out first) and judge, the moments table and the praise table. Pure. */
+/**
+ * The reader's figures as text: per split (held-out first) and judge, the moments table and the praise table, each
+ * by group (judged-figures.ts groups). Pure.
+ */
 import type { Split } from "./annomi.js";
 import {
   agreement,
   type Count,
   equalWeight,
+  type GroupName,
   type GroupTally,
   groups,
   MOMENT_COLUMNS,
@@ -12,6 +16,7 @@ import {
   tallyRows,
 } from "./judged-figures.js";
 import type { SampleRow } from "./sample-rows.js";
+import { SETTING } from "./sources.js";
 import { table } from "./table.js";
 import type { VerdictStore } from "./verdicts.js";
 
@@ -41,7 +46,7 @@ export function judgedReport(rows: readonly SampleRow[], store: VerdictStore): s
     const inSplit = rows.filter((r) => r.split === split);
     const moments = inSplit.filter((r) => r.kind === "moment");
     const praise = inSplit.filter((r) => r.kind === "praise");
-    out.push("", `${title}: ${moments.length} moments and ${praise.length} praised items`);
+    out.push("", ...splitSizes(title, moments, praise));
     for (const judge of judges) {
       const verdicts = judge === null ? undefined : store.get(judge);
       out.push("", `judge: ${judge ?? "(none)"}; moments`, momentTable(moments, verdicts));
@@ -53,24 +58,51 @@ export function judgedReport(rows: readonly SampleRow[], store: VerdictStore): s
   return out.join("\n");
 }
 
+/**
+ * How many rows the split has: in counselling and meetings, then in one-on-ones on a line of their own, so that
+ * the first count is never of the one-on-ones too.
+ */
+function splitSizes(title: string, moments: readonly SampleRow[], praise: readonly SampleRow[]): string[] {
+  const sizes = (keep: (r: SampleRow) => boolean): string =>
+    `${moments.filter(keep).length} moments and ${praise.filter(keep).length} praised items`;
+  const oneOnOne = (r: SampleRow): boolean => SETTING[r.source] === "one-on-ones";
+  return [`${title}: ${sizes((r) => !oneOnOne(r))}`, `${title}, one-on-ones besides: ${sizes(oneOnOne)}`];
+}
+
 type Verdicts = Parameters<typeof tallyRows>[1];
 
 function momentTable(rows: readonly SampleRow[], verdicts: Verdicts): string {
-  const tallies = groups(rows).map(([name, rs]) => [name, tallyRows(rs, verdicts)] as const);
-  const body = tallies.map(([name, t]) => [name, ...counts(t), String(t.notWritten), ...MOMENT_COLUMNS.map((c) => cell(t.moment[c]))]);
-  const c = tallies.find(([n]) => n === "counselling")![1];
-  const m = tallies.find(([n]) => n === "meetings")![1];
-  body.push(["equal weight", "", "", "", "", ...MOMENT_COLUMNS.map((col) => pctText(equalWeight(c.moment[col], m.moment[col])))]);
+  const body = withEqualWeight(
+    groups(rows).map(([name, rs]) => [name, tallyRows(rs, verdicts)] as const),
+    (t) => [...counts(t), String(t.notWritten), ...MOMENT_COLUMNS.map((c) => cell(t.moment[c]))],
+    (c, m) => ["", "", "", "", ...MOMENT_COLUMNS.map((col) => pctText(equalWeight(c.moment[col], m.moment[col])))],
+  );
   return table(["group", "rows", "judged", "not yet", "no text", ...MOMENT_COLUMNS.map((col) => HEADER[col])], body);
 }
 
 function praiseTable(rows: readonly SampleRow[], verdicts: Verdicts): string {
-  const tallies = groups(rows).map(([name, rs]) => [name, tallyRows(rs, verdicts)] as const);
-  const body = tallies.map(([name, t]) => [name, ...counts(t), cell(t.restates)]);
-  const c = tallies.find(([n]) => n === "counselling")![1];
-  const m = tallies.find(([n]) => n === "meetings")![1];
-  body.push(["equal weight", "", "", "", pctText(equalWeight(c.restates, m.restates))]);
+  const body = withEqualWeight(
+    groups(rows).map(([name, rs]) => [name, tallyRows(rs, verdicts)] as const),
+    (t) => [...counts(t), cell(t.restates)],
+    (c, m) => ["", "", "", pctText(equalWeight(c.restates, m.restates))],
+  );
   return table(["group", "rows", "judged", "not yet", "restates"], body);
+}
+
+/**
+ * A table's body: a row per group, and the "equal weight" row right after meetings, since it averages counselling
+ * and meetings only; the groups after it (one-on-ones) are shown beside that average, never folded into it.
+ */
+function withEqualWeight(
+  tallies: readonly (readonly [GroupName, GroupTally])[],
+  cells: (t: GroupTally) => string[],
+  equalCells: (counselling: GroupTally, meetings: GroupTally) => string[],
+): string[][] {
+  const tallyOf = (name: GroupName): GroupTally => tallies.find(([n]) => n === name)![1];
+  const body = tallies.map(([name, t]) => [name, ...cells(t)]);
+  const afterMeetings = tallies.findIndex(([n]) => n === "meetings") + 1;
+  body.splice(afterMeetings, 0, ["equal weight", ...equalCells(tallyOf("counselling"), tallyOf("meetings"))]);
+  return body;
 }
 
 const counts = (t: GroupTally): string[] => [String(t.rows), String(t.judged), String(t.rows - t.judged)];

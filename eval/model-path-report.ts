@@ -11,7 +11,7 @@ import { type GroupTally, share, tallyRows } from "./judged-figures.js";
 import type { ModelPathRun } from "./model-path.js";
 import type { SourceRun } from "./run-sources.js";
 import { sampleRows, type SampleRow } from "./sample-rows.js";
-import { SETTING, type Setting } from "./sources.js";
+import { SETTING, SETTINGS, type Setting } from "./sources.js";
 import { table } from "./table.js";
 import type { VerdictStore } from "./verdicts.js";
 
@@ -97,10 +97,10 @@ function notes(runs: readonly ModelPathRun[]): string[] {
   return out;
 }
 
+/** Every replay, then each setting's (a setting with no replays shows zeros: none is recorded for it yet). */
 const GROUPS: [string, (s: Setting) => boolean][] = [
   ["all", () => true],
-  ["counselling", (s) => s === "counselling"],
-  ["meetings", (s) => s === "meetings"],
+  ...SETTINGS.map((setting): [string, (s: Setting) => boolean] => [setting, (s) => s === setting]),
 ];
 
 function judgedTables(ran: readonly Ran[], store: VerdictStore): string[] {
@@ -115,7 +115,8 @@ function judgedTables(ran: readonly Ran[], store: VerdictStore): string[] {
     const body = GROUPS.flatMap(([group, keep]) =>
       coaches.flatMap(([coach, runs]) => {
         const inGroup = runs.filter((run) => keep(SETTING[run.source.source]));
-        if (inGroup.length === 0 || (group !== "all" && inGroup.length === runs.length)) return [];
+        // a setting that holds every replay would repeat "all"
+        if (group !== "all" && inGroup.length > 0 && inGroup.length === runs.length) return [];
         const rows = inGroup.flatMap((run) => sampleRows(run, praisedItems));
         const moments = tallyRows(only(rows, "moment"), verdicts);
         const praise = tallyRows(only(rows, "praise"), verdicts);

@@ -1,10 +1,11 @@
 /**
  * `npm run eval`: runs `attune analyze --coach --format json` in process on every AnnoMI conversation
- * (test/fixtures/annomi), every ICSI meeting (../shared/fixtures/icsi, read at run time) and the two AMI meetings
- * (test/fixtures/ami), and prints, held-out split first:
+ * (test/fixtures/annomi), every ICSI meeting (../shared/fixtures/icsi, read at run time), the two AMI meetings
+ * (test/fixtures/ami) and the written one-on-ones (eval/one-on-ones), and prints, held-out split first:
  * 1. the reader's eval: the fixed sample's verdicts (eval/verdicts/) per question, source and setting;
  * 2. figures against expert labels: AnnoMI detection, praise precision on AnnoMI and ICSI, missed moments per
- *    client turn by quality, moments per card.
+ *    client turn by quality (none of these counts the one-on-ones, which have no expert labels); moments per card
+ *    of every source.
  * 3. the model path (replayed): for the conversations with recorded model answers (eval/model-replays/, or
  *    ATTUNE_MODEL_REPLAYS_DIR), the model's cards beside the rules' on the same conversations (model-path.ts).
  * It writes the sample itself (which may hold ICSI text) to eval/out/, outside the repository.
@@ -23,6 +24,7 @@ import type { SourceRun } from "./run-sources.js";
 import { perClientTurn, type Scored, scoreReadings } from "./score-readings.js";
 import { f1, precision, recall } from "./scores.js";
 import type { SampleRow } from "./sample-rows.js";
+import { SOURCE_NAMES, type SourceName } from "./sources.js";
 import { fmt, table } from "./table.js";
 import { loadVerdicts } from "./verdicts.js";
 
@@ -52,8 +54,8 @@ async function main(): Promise<void> {
 }
 
 function describe(runs: readonly SourceRun[]): string {
-  const n = (s: "annomi" | "icsi" | "ami") => runsOf(runs, s).length;
-  return `${n("annomi")} AnnoMI conversations, ${n("icsi")} ICSI meetings, ${n("ami")} AMI meetings`;
+  const n = (s: SourceName) => runsOf(runs, s).length;
+  return `${n("annomi")} AnnoMI conversations, ${n("icsi")} ICSI meetings, ${n("ami")} AMI meetings, ${n("one-on-one")} written one-on-ones`;
 }
 
 const sampleText = (rows: readonly SampleRow[]): string =>
@@ -124,7 +126,7 @@ function praiseFigures(runs: readonly SourceRun[]): string[] {
 
 function momentFigures(runs: readonly SourceRun[]): string[] {
   const body = SPLITS.flatMap(([split, name]) =>
-    (["annomi", "icsi", "ami"] as const).map((source) => {
+    SOURCE_NAMES.map((source) => {
       const s = cardSizes(runsOf(runs, source, split));
       const mean = s.cards === 0 ? "n/a" : (s.moments / s.cards).toFixed(1);
       return [name, source, String(s.cards), String(s.moments), mean, String(s.max), String(s.overThree), String(s.none)];

@@ -144,6 +144,16 @@ describe("the model path, replayed", () => {
     expect(line(same, "rules")).toMatch(/ 0\/1 0%$/);
   });
 
+  it("shows a setting with no replays as zeros, and no line for a setting that holds every replay", async () => {
+    const report = modelPathReport([ran(await runModelPath(replays("settings"), rulesRuns, {}))], new Map(), "dir");
+    for (const coach of ["rules", "model path"]) {
+      expect(report).toMatch(new RegExp(`^one-on-ones +${coach} +0 +0 +0 +0 +0 +- +0 +0 +0 +0 +-$`, "m"));
+      expect(report).toMatch(new RegExp(`^meetings +${coach} +0 +0 `, "m"));
+    }
+    // the only replay is counselling: its line would repeat "all"
+    expect(report).not.toMatch(/^counselling /m);
+  });
+
   it("reports the answers the guards dropped, with their reason, and a request with no recorded answer", async () => {
     const dir = replays("dropped", (folder) => {
       const file = join(folder, `${MOMENTS_KEY}.json`);
