@@ -72,6 +72,10 @@ const WAVES_AWAY = new RegExp(
     String.raw`nobody (?:reads|notices|cares|looks at|remembers)`,
     String.raw`(?:it )?happens to (?:everyone|everybody|all of us|the best of us)`,
     String.raw`you're not going anywhere`,
+    // "Oh no, you're not taken for granted at all", "Ah no, you're not giving out": a no to how they said they feel
+    // or what they complain of ("No, you're not overthinking it" takes their self-doubt seriously instead)
+    String.raw`^(?:(?:oh|ah|aw|ha|god|gosh)[,!\s]+)*(?:no|nah)[,!.]?\s+(?:no[,!.]?\s+)?(?:[\p{L}]+,\s+)?you(?:'re| are) not (?!(?:overthinking|overreacting|imagining|mad|crazy|silly|stupid|daft|paranoid|being (?:silly|stupid|daft|dramatic|paranoid|difficult))\b)`,
+    String.raw`you(?:'re| are) (?:the|our) (?:backbone|heart|glue|engine) of\b`,
     String.raw`let's not get ahead of ourselves`,
     String.raw`don't take it personally`,
     String.raw`you(?:'ll)? get used to it`,
@@ -206,6 +210,11 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
     if (++read >= REPLY_SENTENCES) break;
   }
   return null;
+}
+
+/** The sentence only accepts what they said: "Okay, good.", "Fair enough.", "That's what I'd do." `sentence`: cleaned, lower-cased. */
+export function acceptsIt(sentence: string): boolean {
+  return ACCEPTS.test(sentence);
 }
 
 /** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "That's what I'd do." */

@@ -60,7 +60,7 @@ const DEEDS =
 
 /** "You've really thought about it", "you've given it a lot of thought": that they thought, not what. */
 const THOUGHT_ABOUT_IT =
-  /^(?:you(?:'ve| have)? )?(?:really |clearly |obviously |properly )?(?:thought (?:about (?:it|this|that)|it through|this through|hard about (?:it|this|that))|considered (?:it|this|that)|given (?:it|this|that) (?:a lot of |some )?thought)\b/;
+  /^(?:you(?:'ve| have)? )?(?:really |clearly |obviously |properly |already )?(?:thought (?:about (?:it|this|that)|it through|this through|hard about (?:it|this|that))|considered (?:it|this|that)|given (?:it|this|that) (?:a lot of |some )?thought)\b/;
 
 /** What has to happen, said as settled: "It has to be shared round.", "You need to cut down." */
 const RULES_ON =

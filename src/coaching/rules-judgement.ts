@@ -9,7 +9,8 @@ import type { Candidate } from "./moments.js";
 import { echoesOnly, hearsIt } from "./answer-to-say-back.js";
 import { asksAFact } from "./takes-up.js";
 import type { KeptRestatement } from "./schema.js";
-import { brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
+import type { Utterance } from "../transcript/schema.js";
+import { acceptsIt, brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
 import {
   afterAcknowledgement,
   onlyAcknowledges,
@@ -110,8 +111,23 @@ const CHECKS_BY_TAG =
  * counts only against a problem (to a proposal, "Don't worry, that'll be fine" says yes).
  */
 function turnsAway(candidate: Candidate): boolean {
+  // "I'm not going to announce anything." – "Okay, good. Right, anything else?": a decision or a proposal accepted,
+  // however short the yes, is taken up before the reply moves on
+  if (ACCEPTED.has(candidate.raised) && opensAccepting(candidate.replies)) return false;
   const off = replyBrushesOff(candidate.replies);
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
+}
+
+/** The listener did not know it: "I didn't know about the heating", "I had no idea the van was that bad". */
+const NEWS_TO_ME =
+  /^(?:(?:oh|okay|ok|right|wow|god|gosh|so|that)[,.!\s]+)*i (?:(?:didn't|did not|never|hadn't|had not) (?:know|realise|realize|hear|heard|notice|noticed)|had no idea)\b/;
+
+const ACCEPTED: ReadonlySet<Candidate["raised"]> = new Set(["decision", "proposal"]);
+
+/** The reply's first sentence accepts what they said. */
+function opensAccepting(replies: readonly Utterance[]): boolean {
+  const first = replies.flatMap((u) => readText(u.text).sentences)[0];
+  return first !== undefined && acceptsIt(normalise(readText(first).cleaned));
 }
 
 /** Their words, by lemma: of the sentence that says the feeling, and of their whole turn. */
@@ -131,6 +147,8 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   if (afterComfort && (read.act === "about-them" || read.secondPerson) && !sharesWith(sentence, theirs.felt)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
+  // "That, I didn't know about the heating.": their news taken in, in their words
+  if (NEWS_TO_ME.test(sentence) && sharesWith(sentence, theirs.turn)) return true;
   if (opening && (DISAGREES.test(sentence) || ANSWERS_NO.test(sentence))) return true;
   // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;

@@ -52,9 +52,12 @@ const MODAL_YOU =
   /^(?:you (?:(?:really|just|also|probably|definitely|still|might|may) )?(?:can|could|should|might|may|must|will|would|need|have to|got to|gotta)|you'll|you'd)\b(?! (?:like|rather|prefer|love|hate|want))/;
 
 const QUESTION_WORD = /^(?:what|how|why|when|where|who|whom|whose|which)\b/;
-/** "What I'd rather do is…", "What I need from you is a list": the listener's own plan or request, not a question. */
+/**
+ * "What I'd rather do is…", "What I need from you is a list", "What you do is, you call Marek": the listener's own
+ * plan or request, not a question.
+ */
 const OWN_PLAN =
-  /^what (?:i|we)(?:'d| would| really| just)?(?: rather| like| need| want| suggest| propose| can do| could do| will do| 'll do)\b/;
+  /^(?:what (?:i|we)(?:'d| would| really| just)?(?: rather| like| need| want| suggest| propose| can do| could do| will do| 'll do)|(?:what|here's what) you(?:'ll| will| should| need to| have to| can| could)? do is)\b/;
 
 /** The sentence lays out the listener's own plan or request ("What I'd rather do is…"); cleaned, lower-cased core. */
 export function laysOutPlan(core: string): boolean {

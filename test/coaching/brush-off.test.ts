@@ -49,6 +49,10 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["but you've done such incredible work on that dress, ayesha.", "waves-away"],
     ["see, that's exactly what i mean. you take initiative.", "waves-away"],
     ["i don't know what we'd do without you.", "waves-away"],
+    // a no to how they said they feel, and praise in its place
+    ["oh no, kayleigh, you're not taken for granted at all, you're the backbone of this place.", "waves-away"],
+    ["ha, ah no, you're not giving out, sure you're just being conscientious.", "waves-away"],
+    ["you're the heart of this team.", "waves-away"],
     // what they must do, or must see, told them
     ["it's really gotten to the point where you can't keep smoking.", "lectures"],
     ["well, now's the time to quit.", "lectures"],
@@ -86,6 +90,9 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     // their own "can't keep", said back, and a question about what they understand
     "so you feel you can't keep doing the night shifts.",
     "do you understand what the new form is asking for?",
+    // a no that answers a question of theirs, not how they feel, and a no to their self-doubt
+    "no, that's not what i meant.",
+    "no. no, you're not overthinking it.",
   ])("%s → none", (sentence) => {
     expect(brushOff(sentence)).toBeNull();
   });

@@ -126,6 +126,15 @@ describe("their words used against their point", () => {
     expect(judgeRestatement(classes, "Of course. You start earlier those days, eight instead of ten, and that's it.").restates).toBe(false);
     expect(judgeRestatement(classes, "So on Tuesdays and Thursdays you leave at five thirty, for the classes.").restates).toBe(true);
   });
+
+  it("what follows 'what you do is' spells out the listener's plan; that they thought it through is not what they thought", () => {
+    const order = "They cut the order from a full container to eight pallets, because of the price. I feel like it's my fault.";
+    const plan = "Listen, what you do is, you call Marek. And you offer him the 2021 at the old price for the rest of the order.";
+    expect(judgeRestatement(order, plan).restates).toBe(false);
+    const trial = "I want to run a trial on the deep plots, but we need a boat and some of the women can't swim.";
+    expect(judgeRestatement(trial, "It sounds like you've already thought this through quite a lot.").restates).toBe(false);
+    expect(judgeRestatement(trial, "So you want to run a trial, but you're already seeing the obstacles.").restates).toBe(true);
+  });
 });
 
 describe("readSentence", () => {

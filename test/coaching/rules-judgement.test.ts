@@ -193,6 +193,24 @@ describe("the rules' verdict before their card shows a moment", () => {
     ).toBe(false);
   });
 
+  it("a decision or a proposal accepted, however short the yes, is taken up before the reply moves on", () => {
+    const decision = { ...said, text: "I'm not going to announce anything about the committee. I'm telling you." };
+    const shown = (reply: string, raised: Candidate["raised"]): boolean => rulesShow({ ...candidate(reply, decision), raised }, []);
+    expect(shown("Okay, good. Right, anything else?", "decision")).toBe(false);
+    expect(shown("Okay, good. Right, anything else?", "proposal")).toBe(false);
+    expect(shown("Right, anything else?", "decision")).toBe(true);
+    // to a problem, a "good" is no yes to anything
+    expect(shown("Okay, good. Right, anything else?", "problem")).toBe(true);
+  });
+
+  it("their news taken in, in their words, hears it", () => {
+    const shown = shownAfterFeeling("I'm a bit worried about them. Two of them told me the heating on the top floor doesn't work.");
+    expect(shown("Okay. That, I didn't know about the heating. When did they tell you?")).toBe(false);
+    // not without their words, and not a denial of the listener's own
+    expect(shown("Okay. I didn't know that. Anyway, the rota for next week.")).toBe(true);
+    expect(shown("Okay. I didn't do anything to the heating. What's next on the list?")).toBe(true);
+  });
+
   it("a question about what they said, or acting on it, takes it up", () => {
     const tired = { ...said, text: "I'm not sleeping great though, if I'm honest." };
     expect(rulesShow(candidate("OK. How long's that been going on?", tired), [])).toBe(false);
