@@ -66,6 +66,13 @@ const THOUGHT_ABOUT_IT =
 const RULES_ON =
   /^(?:(?:so|and|but|look|which means)[,\s]+)*(?:it|that|this|they|you|we|everyone|everybody|someone|somebody)(?:'s| has| have)? (?:has to|have to|needs to|need to|must|got to|gotta)\b/;
 
+/** The listener settles it: "No problem.", "That's fine.", "Okay, so we stagger it.", "We'll swap them." */
+const SETTLED =
+  /^(?:(?:okay|ok|right|yeah|yes|fine)[,.\s]+)*(?:no problem|that's fine|so we [\p{L}]+ (?:it|this|that|them)|we'll [\p{L}]+ (?:it|this|that|them))[.!]?$/u;
+
+/** "…, you start the cooking later", "You call Marek": what they are to do, said as what they do. */
+const TOLD_TO = /(?:^|, )(?:and |then |so )?you (?!(?:are|were|have|had|was|do|did|can|could|will|would)\b)[\p{L}]+(?<!ed) (?!to\b)/u;
+
 /** A fix closed as done: "…, eight instead of ten, and that's it.", "…, problem solved." */
 const SETTLES = /(?:,|\band) (?:and )?(?:that's (?:it|that|all)|problem solved|job done|sorted)$/;
 
@@ -107,6 +114,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   let first: SentenceAct | null = null;
   let most = 0;
   let comforted = false;
+  let settled = false;
   const sentences = readText(reply).sentences;
   // "No. Manual sorting, before peak? … Your error rate is good now.": a reply that opens by saying no argues, and
   // only a sentence framed as a say-back ("So what you're saying is…") says theirs back
@@ -138,6 +146,11 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
       comforted = true;
       continue;
     }
+    // "Okay, so we stagger it. The pickup is at three, you start the cooking later.": once the listener has settled
+    // it, what they are to do is the arrangement spelled out, not their words said back
+    if (SETTLED.test(text)) settled = true;
+    if (settled && (read.act === "about-them" || read.act === "statement") && TOLD_TO.test(read.core) && !EXPERIENCE.test(read.core))
+      continue;
     // "Your mother is not cooking for four hundred covers.": their word taken up only to say it is not so
     if (deniesTheirWords(said, read.core)) {
       comforted = true;

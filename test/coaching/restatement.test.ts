@@ -127,6 +127,17 @@ describe("their words used against their point", () => {
     expect(judgeRestatement(classes, "So on Tuesdays and Thursdays you leave at five thirty, for the classes.").restates).toBe(true);
   });
 
+  it("once the listener has settled it, what they are to do is the arrangement, not a say-back", () => {
+    const racks = "It was at eight for more than an hour, and now chiller three is full and the Air France is eleven racks.";
+    const stagger = "Okay. Okay, so we stagger it. The Air France pickup is at three, you start the cooking later.";
+    expect(judgeRestatement(racks, stagger).restates).toBe(false);
+    // without the listener settling anything, the same words say back what they do
+    expect(judgeRestatement(racks, "So the Air France is eleven racks and chiller three is full.").restates).toBe(true);
+    // after "no problem", what they feel is still theirs
+    const leave = "I'd need to leave at five thirty on Tuesdays, and I feel bad asking.";
+    expect(judgeRestatement(leave, "No problem. You feel bad asking, but it's only two days.").restates).toBe(true);
+  });
+
   it("what follows 'what you do is' spells out the listener's plan; that they thought it through is not what they thought", () => {
     const order = "They cut the order from a full container to eight pallets, because of the price. I feel like it's my fault.";
     const plan = "Listen, what you do is, you call Marek. And you offer him the 2021 at the old price for the rest of the order.";
