@@ -67,9 +67,12 @@ const ROUGH_PATCH =
 const STINGS =
   /\b(?:it|that|this)(?: still| really| kind of| honestly| just)? (?:stings|stung)\b|\b(?:it|that|this|he|she|they)(?: (?:just|really|kind of|sort of|honestly|properly))* (?:rattled|shook|unsettled|shook up|freaked) me\b/;
 
-/** "It's been a lot lately", "it's just a lot, I guess", "everything's too much": strain said without a feeling word. */
+/**
+ * "It's been a lot lately", "it's just a lot, I guess", "everything's too much", "Honestly… it's a lot.": strain said
+ * without a feeling word ("it's a lot" only as the whole sentence: "it's a lot, but the pay is good" weighs it up).
+ */
 const BEEN_A_LOT =
-  /\b(?:(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been|(?:it's|everything's|it is) (?:just|all|all just)|everything's) (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
+  /^(?:(?:honestly|and|but|so|well|yeah|hey|um)[,\s]+)*it's a lot[.!]?$|\b(?:(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been|(?:it's|everything's|it is) (?:just|all|all just)|everything's) (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
 
 /** "I'm having a hard time", "I have trouble sleeping". */
 const HARD_FOR_ME =
