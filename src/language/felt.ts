@@ -74,9 +74,9 @@ const STINGS =
 const BEEN_A_LOT =
   /^(?:(?:honestly|and|but|so|well|yeah|hey|um)[,\s]+)*it's a lot[.!]?$|\b(?:(?:it's|it has|things have|everything's|everything has)(?: just| really| honestly)? been|(?:it's|everything's|it is) (?:just|all|all just)|everything's) (?:(?:a bit|way|just|really) )?(?:a lot|too much)(?=\s*(?:[,.!;—–-]|$)|\s+(?:lately|recently|honestly|for me|this week|this month|this year|at the moment|right now)\b)/;
 
-/** "I'm having a hard time", "I have trouble sleeping". */
+/** "I'm having a hard time", "I have trouble sleeping", "I'm finding it quite hard". */
 const HARD_FOR_ME =
-  /\bi(?:'m| am|'ve been| have been)? (?:really |just |still )?(?:having|had|have) (?:a (?:really |very )?(?:hard|tough|rough|difficult) time|(?:a lot of |so much )?trouble)\b/;
+  /\bi(?:'m| am|'ve been| have been)? (?:really |just |still )?(?:(?:having|had|have) (?:a (?:really |very )?(?:hard|tough|rough|difficult) time|(?:a lot of |so much )?trouble)|finding (?:it|this|that|things) (?:(?:really|quite|pretty|very|so|a bit|a little|kind of) )*(?:hard|tough|difficult|hard going|a struggle))\b/;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b/;
 
 /** A feeling put as "if…" or "whether…" is hypothetical; "you feel" is not the speaker's own. */

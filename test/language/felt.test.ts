@@ -32,6 +32,7 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("Period five on a Thursday, I dread it.")).toBe("struggle");
     expect(felt("It's fine, it's just a lot, I guess. With everything.")).toBe("struggle");
     expect(felt("Honestly, it's a lot.")).toBe("struggle");
+    expect(felt("And I'm, I don't know. I'm finding it quite hard, to be honest.")).toBe("struggle");
     expect(felt("I've been doing doubles for three weeks now. I'm knackered.")).toBe("feeling");
     expect(felt("It just kind of rattled me a bit on the drive home, that's all.")).toBe("feeling");
     expect(felt("But after, I was shaking, like, for one hour.")).toBe("feeling");
@@ -60,6 +61,7 @@ describe("a feeling the speaker owns, said in the first person", () => {
       "I never felt sick on the boat.",
       "Per night, if we go out, oh, it's a lot.",
       "It's a lot, but the pay is good.",
+      "I'm not finding it hard at all.",
       // a difficulty granted to the listener, not theirs
       "But I know that's hard with Sian on maternity leave.",
     ])
