@@ -59,10 +59,12 @@ const OPINION_STEMS = new Set([
 ]);
 
 /**
- * The sentence speaks of them or theirs ("the reason you smoke", "your mom"), not of a thing as it is "for you"
- * ("smoking is really bad for you" is a lecture).
+ * The sentence speaks of them or theirs ("the reason you smoke", "your mom"), with "you" as who does or is
+ * something: not a thing as it is "for you" ("smoking is really bad for you" is a lecture), nor what others do to
+ * them ("The old men, they send you messages every week.", "Policy gives you five days.").
  */
-const THEIR_OWN = /\byour\b|\byou(?:'re|'ve|'d)?\s+(?!know\b|see\b)[\p{L}']+/u;
+const THEIR_OWN =
+  /\byour\b|(?:^|[,;]\s*|\b(?:and|but|so|that|because|if|when|why|how|what|where|though|although|while|since|as)\s+)you(?:'re|'ve|'d)?\s+(?!know\b|see\b)[\p{L}']+/u;
 const PREPOSITION_YOU = /\b(?:for|to|with|at|on|about|from|by) you\b/g;
 
 const EXPERIENCE =
@@ -76,12 +78,18 @@ const EXPERIENCE =
 const MOVES_ON =
   /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$|^(?:(?:and|so|now|okay|ok|right)[,\s]+)*you (?:(?:said|mentioned) you )?wanted to (?:ask|talk|raise|discuss|bring up|mention|go over|chat)\b/;
 
+/** "You look tired", "you're looking well": how they look to the listener. */
+const LOOKS = /^you(?:'re| are)? (?:look|looked|looking)\b/;
+
+/** Opens on how something is: "It's hard when…", "That's tough, with…". */
+const WEIGHS = /^(?:it's|it is|it was|it's been|that's|that is|that was|that must be|that must have been)\b/;
+
 /** Reading back what they put on a form ("you also checked that…", "you wrote on here that…"), not what they said. */
 const READS_OUT = /\byou (?:also |just )?(?:checked|ticked|marked|circled|wrote|filled in|filled out|put down|indicated|rated|scored)\b/;
 
 /** Explaining how things work ("So, the way it works here, you accrue…"): information, whatever "you" it has. */
 const EXPLAINS =
-  /\b(?:the way it works|how it works|the way we do it|the rule is|the rules are|the policy is|the process is|what happens is)\b/;
+  /\b(?:the way it works|how it works|the way we do it|the rule is|the rules are|the policy is|the process is|what happens is|(?:the )?policy (?:gives|says|allows|lets))\b/;
 
 /**
  * Reassurance that denies the worry rather than saying it back: "You're not making a fuss.", "You wouldn't get in
@@ -151,13 +159,22 @@ export function praiseworthy(k: KeptRestatement): boolean {
     }
     case "about-them":
       if (ownVoice || tellsOrPredicts(sentence)) return false;
-      // offered for checking, it must take up their words ("You wanna volunteer to do that?" asks something new)
+      // offered for checking, it must take up their words ("You wanna volunteer to do that?" asks something new);
+      // how they look to the listener ("You look tired, but in a good way") is not what they said
+      if (shared < 2 && LOOKS.test(read.core)) return false;
       return shared >= 2 || (!read.asked && EXPERIENCE.test(read.core));
     case "statement":
       if (ownVoice || tellsOrPredicts(sentence)) return false;
       // An understanding check ("The silence plus the KLT output?"), a summary ("So over the past year, the
       // smoking has increased.") or their situation ("The main reason that you smoke is…") in their words.
-      return shared >= 2 && (read.asked || sumsUp(text) || THEIR_OWN.test(read.core.replace(PREPOSITION_YOU, " ")));
+      // their situation as it weighs on them ("It's hard when they knew you as the young guide.") says it back too
+      return (
+        shared >= 2 &&
+        (read.asked ||
+          sumsUp(text) ||
+          THEIR_OWN.test(read.core.replace(PREPOSITION_YOU, " ")) ||
+          (WEIGHS.test(read.core) && EXPERIENCE.test(read.core)))
+      );
     default:
       return false;
   }

@@ -39,7 +39,7 @@ function asksSomething(sentence: string): boolean {
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =
-  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|(?:very|really|so|it's|it is) good that you|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|(?:very |really |so |it's |it is |good,? )?good that you|you did right|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
 
 /** The listener says they are advising: "Let me give you some advice", "my advice is", "if I were you". */
 const GIVES_ADVICE =

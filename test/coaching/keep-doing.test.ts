@@ -75,6 +75,23 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(names, [MANAGER, thisTime]))).toEqual([thisTime]);
   });
 
+  it("not what others do to them, policy, approval or how they look, whatever words of theirs it has", () => {
+    const names: [string, string] = [
+      "Ama",
+      "I want to stop doing the Friday request show. The old men send me messages every week and I'm tired of the study leave fight.",
+    ];
+    for (const reply of [
+      "The old men, they send you messages every week.",
+      "Policy gives you up to five days study leave per year, on proof of registration.",
+      "Good, good that you stop the Friday show, you did right.",
+      "You look tired, but in a good way, like a real radio woman in October.",
+    ])
+      expect(praised(talk(names, [MANAGER, reply])), reply).toEqual([]);
+    // their situation as it weighs on them, in their words, is said back
+    const hard = "It's hard when the old men send you messages every week.";
+    expect(praised(talk(names, [MANAGER, hard]))).toEqual([hard]);
+  });
+
   it("not a say-back they set right in their next words", () => {
     const found: [string, string] = ["Mele", "Mrs Gill had a fall on the night shift and I was the one who found her."];
     const guess = "That must have been really stressful for you, finding her on the night shift.";

@@ -314,6 +314,8 @@ describe("the rules' verdict before their card shows a moment", () => {
     const tired = { ...said, text: "I'm not sleeping great though, if I'm honest." };
     expect(rulesShow(candidate("What's the difference?", tired), [])).toBe(false);
     expect(rulesShow(candidate("So what do you want to do?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("So what you thinking?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("So what are you thinking of doing?", tired), [])).toBe(false);
     expect(rulesShow(candidate("Hmm. Would it help if I came too?", tired), [])).toBe(false);
     expect(rulesShow(candidate("Okay. Anything else?", tired), [])).toBe(true);
   });
