@@ -234,7 +234,7 @@ function sumsThemUp(sentence: string, core: string): boolean {
 
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
-  /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b/;
+  /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|how many|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b(?! (?:year|week|month|morning|term|quarter|season|time)\b)/;
 
 /** A question this short, in their words, asks them about it. */
 const ECHO_QUESTION_WORDS = 3;

@@ -249,6 +249,12 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(asksAge, [{ ...keptAt(18_500), quote: "So it's been hard since the baby came.", takesUp: 2 }])).toBe(false);
   });
 
+  it("a question of how far it reaches takes it up", () => {
+    const shown = shownAfterFeeling("That's what I'm worried about. Because maybe a few of the samples those days were off.");
+    expect(shown("How many samples would it affect, do you think?")).toBe(false);
+    expect(shown("How many samples do we run on a Tuesday?")).toBe(true);
+  });
+
   it("a question of fact beside the feeling does not take it up, whatever word it shares", () => {
     const shown = shownAfterFeeling("And I'm starting to think, maybe I'm not cut out for a class like this. I don't know.");
     expect(shown("Mm. How many in your class this year? Twenty-nine?")).toBe(true);
