@@ -68,7 +68,7 @@ const THEIR_OWN =
 const PREPOSITION_YOU = /\b(?:for|to|with|at|on|about|from|by) you\b/g;
 
 const EXPERIENCE =
-  /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|worr\w*|afraid|scared|fear|care|value|love|hate|enjoy|struggl\w*|notice|noticed|decided|ready|willing|hard|difficult|tough|important|frustrat\w*|stress\w*|overwhelm\w*|tired|upset|angry|sad|happy|excited|confident|comfortable|uncomfortable|committed|motivated|concerned|guilty|alone|stuck|lost|proud|ashamed|surprised|nervous|anxious|pleased|torn|trying|tried)\b/;
+  /\b(?:feel|feels|felt|feeling|want|wants|wanted|wanna|wish|hope|worr\w*|afraid|scared|fear|care|value|love|hate|enjoy|struggl\w*|notice|noticed|decided|ready|willing|hard|difficult|tough|important|frustrat\w*|stress\w*|overwhelm\w*|tired|upset|angry|sad|happy|excited|confident|comfortable|uncomfortable|committed|motivated|concerned|guilty|alone|stuck|lost|proud|ashamed|surprised|nervous|anxious|pleased|torn|trying|tried|think|thinking|thought)\b/;
 
 /**
  * A turn of the listener's own, whatever words it shares: a new question or an objection ("But the two thirty
@@ -162,6 +162,11 @@ export function praiseworthy(k: KeptRestatement): boolean {
       // offered for checking, it must take up their words ("You wanna volunteer to do that?" asks something new);
       // how they look to the listener ("You look tired, but in a good way") is not what they said
       if (shared < 2 && LOOKS.test(read.core)) return false;
+      // "You log the feeding count every day, twice.", "You don't get one chanter bang on and the next one flat.":
+      // said plainly, without a "So…" that offers it back or a word of what they feel or want, a sentence about
+      // them is the listener telling them, arguing or instructing (every such item readers judged in written
+      // one-on-ones; 2 of 112 praised in counselling)
+      if (!read.asked && !OPENS_SO.test(text) && !EXPERIENCE.test(read.core)) return false;
       return shared >= 2 || (!read.asked && EXPERIENCE.test(read.core));
     case "statement":
       if (ownVoice || tellsOrPredicts(sentence)) return false;

@@ -92,6 +92,16 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(names, [MANAGER, hard]))).toEqual([hard]);
   });
 
+  it("not a plain statement about them: said back, it is offered with 'So…' or names what they feel, want or think", () => {
+    const feeds: [string, string] = ["Mei", "I log the feeding count every day, twice, and the hornbills still lose weight."];
+    const plain = "You log the feeding count every day, twice, morning and afternoon.";
+    expect(praised(talk(feeds, [MANAGER, plain]))).toEqual([]);
+    const offered = "So you log the feeding count twice a day and the hornbills still lose weight.";
+    expect(praised(talk(feeds, [MANAGER, offered]))).toEqual([offered]);
+    const thinks = "You think the hornbills still lose weight even with the feeding count logged twice.";
+    expect(praised(talk(feeds, [MANAGER, thinks]))).toEqual([thinks]);
+  });
+
   it("not a say-back they set right in their next words", () => {
     const found: [string, string] = ["Mele", "Mrs Gill had a fall on the night shift and I was the one who found her."];
     const guess = "That must have been really stressful for you, finding her on the night shift.";
