@@ -99,12 +99,13 @@ const MID_ASIDE = /,\s*(?:honestly|to be honest|frankly|actually|really),\s*/gi;
 
 /**
  * The text without asides between commas: the clause goes on across one ("worried, honestly, that Martina is
- * leaving"), and one before a new subject ends it ("I'm a bit gutted, to be honest, I liked him").
+ * leaving"), and one before a new subject ("I'm a bit gutted, to be honest, I liked him") or before the name they
+ * end on ("I'm tired, to be honest, Andreas.") ends it.
  */
 function withoutMidAsides(text: string): string {
-  return text.replace(MID_ASIDE, (aside: string, at: number, all: string) => (NEW_SUBJECT.test(all.slice(at + aside.length)) ? ", " : " "));
+  return text.replace(MID_ASIDE, (aside: string, at: number, all: string) => (ENDS_CLAUSE.test(all.slice(at + aside.length)) ? ", " : " "));
 }
-const NEW_SUBJECT = /^(?:i|i'm|i've|i'd|it|it's|he|she|they|we|you)\b/i;
+const ENDS_CLAUSE = /^(?:(?:i|i'm|i've|i'd|it|it's|he|she|they|we|you)\b|\p{Lu}\p{Ll}+[.!?]?$)/iu;
 
 /** "I'm I'm tired": the first word said twice. */
 const SAID_AGAIN = /^([\p{L}']+)(?:\s+\1)+(?=\s)/iu;
@@ -133,7 +134,7 @@ function whole(clause: string): boolean {
   return words.every((w, i) => !words.slice(i + 1, i + 4).includes(w) || /^(?:the|a|an|and|of|to|i|i'm|that)$/.test(w));
 }
 const OPEN_END =
-  /^(?:a|an|the|of|to|and|or|but|so|with|for|from|in|on|at|by|as|than|that|is|are|was|were|be|been|am|do|does|did|has|have|had|can|could|will|would|should|may|might|must|my|your|our|their|his|its|just|really|very|not|like|about|because|when|what|how|kind|sort|gonna|wanna)$/;
+  /^(?:a|an|the|of|to|and|or|but|so|with|for|from|in|on|at|by|as|than|that|is|are|was|were|be|been|am|do|does|did|has|have|had|can|could|will|would|should|may|might|must|being|my|your|our|their|his|its|just|really|very|not|like|about|because|when|what|how|kind|sort|gonna|wanna)$/;
 const RESTARTED =
   /^(?:\w+\s+)?(?:i|i'm|i've|i'd)\s+(?:(?:\w+ly|probably|just|really|maybe|actually|also|still|even)\s+)?(?:it's|it|that's|there's|we|they|he|she|you|i)\b/;
 

@@ -46,6 +46,7 @@ describe("a feeling said back from the clause that says it", () => {
     expect(clause("Uh, I probably it's very difficult to to because the overlap is.")).toBeNull();
     // stops on a word that needs more
     expect(clause("-and I feel like I can- I can, uh, respect myself.")).toBeNull();
+    expect(clause("I feel like I'm being, eh, charged for things I can't touch.")).toBeNull();
     // ends on an auxiliary once the restart that finished it is gone ("so tired that you weren't")
     expect(clause("It's just I think I was so tired that I, I wasn't, my brain wasn't really there.")).toBeNull();
     // not their own "I"
@@ -73,6 +74,8 @@ describe("a closing aside is not part of the feeling", () => {
   it("an aside before a new subject ends the clause, and the opening said again across it is said once", () => {
     expect(clause("I'm a bit gutted, to be honest, I liked him.")).toBe("you're a bit gutted");
     expect(clause("I'm, honestly, I'm tired.")).toBe("you're tired");
+    // the name they end on, after an aside, is not said back
+    expect(clause("I'm a bit, I'm tired, to be honest, Andreas.")).toBe("you're tired");
   });
   it("a state of two words is a whole clause; a feeling of two words leaves out what about", () => {
     expect(clause("Honestly, I'm tired.")).toBe("you're tired");
