@@ -163,9 +163,9 @@ export function praiseworthy(k: KeptRestatement): boolean {
       // how they look to the listener ("You look tired, but in a good way") is not what they said
       if (shared < 2 && LOOKS.test(read.core)) return false;
       // "You log the feeding count every day, twice.", "You don't get one chanter bang on and the next one flat.":
-      // said plainly, without a "So…" that offers it back or a word of what they feel or want, a sentence about
-      // them is the listener telling them, arguing or instructing (every such item readers judged in written
-      // one-on-ones; 2 of 112 praised in counselling)
+      // said plainly, without a "So…" that offers it back or a word of what they feel, want or think, a sentence
+      // about them is the listener telling them, arguing or instructing (so were all 9 such items readers judged in
+      // written one-on-ones; 1 of 112 items praised in AnnoMI counselling is one)
       if (!read.asked && !OPENS_SO.test(text) && !EXPERIENCE.test(read.core)) return false;
       return shared >= 2 || (!read.asked && EXPERIENCE.test(read.core));
     case "statement":
