@@ -76,6 +76,8 @@ const WAVES_AWAY = new RegExp(
     // or what they complain of ("No, you're not overthinking it" takes their self-doubt seriously instead)
     String.raw`^(?:(?:oh|ah|aw|ha|god|gosh)[,!\s]+)*(?:no|nah)[,!.]?\s+(?:no[,!.]?\s+)?(?:[\p{L}]+,\s+)?you(?:'re| are) not (?!(?:overthinking|overreacting|imagining|mad|crazy|silly|stupid|daft|paranoid|being (?:silly|stupid|daft|dramatic|paranoid|difficult))\b)`,
     String.raw`you(?:'re| are) (?:the|our) (?:backbone|heart|glue|engine) of\b`,
+    // "That's very good of you. Real leadership.": praise of them for carrying it, in place of hearing it
+    String.raw`^(?:(?:oh|well|ah|aw)[,!\s]+)*that's (?:very |really |so |ever so )?(?:good|kind|generous|decent|big) of you\b`,
     String.raw`let's not get ahead of ourselves`,
     String.raw`don't take it personally`,
     String.raw`you(?:'ll)? get used to it`,

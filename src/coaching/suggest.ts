@@ -60,6 +60,13 @@ export function heuristicMoment(candidate: Candidate, names: readonly string[] =
   const said = faithfulSayBack(heart.text, focus, names, candidate.speaker);
   // "I made the call, I own that. But the system lets anyone override it…": what they grant is quoted with the "but"
   // that follows it, and the manager says the two back in their own words
+  // "This is the bigger problem for me. We have four small cars for August…": a sentence that only announces the
+  // point is quoted with the one that makes it, and the manager says the two back in their own words
+  const made = announces(heart.text) ? sentenceAfter(candidate.turn, heart) : null;
+  if (made !== null) {
+    const both = together(heart, made);
+    return { ...momentAt(candidate, both.utterance, both.text, null), suggestion: SAY_IT_BACK };
+  }
   const next = butAfter(candidate.trigger, heart);
   if (next !== null) {
     const both = together(heart, next);
@@ -98,6 +105,21 @@ function trailsOff(sentence: string): boolean {
 }
 const TRAILS_OFF =
   /(?:^|[\s,])(?:so|and|but|or|because|cos|'cause|should've|should have|could've|could have|would've|would have|to|the|a|just)(?:,?\s*(?:you know|i don't know|i dunno|like|um|uh))?[\s,.…—–-]*$/;
+
+/** "This is the bigger problem for me.", "That's the main thing.": the point announced, not yet made. */
+function announces(sentence: string): boolean {
+  return ANNOUNCES.test(normalise(readText(sentence).cleaned));
+}
+const ANNOUNCES =
+  /\b(?:this|that|it|here)(?:'s| is) (?:the|my) (?:(?:big|bigger|biggest|main|real|other|actual|first|second) )?(?:problem|issue|thing|worry|concern|point)(?: (?:for me|here|now|actually))?[.!:]?$/;
+
+/** The next sentence of their turn, in the same utterance; null at its end. */
+function sentenceAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
+  const sentences = turnSentences(turn);
+  const at = sentences.findIndex((s) => s.utterance === sentence.utterance && s.text === sentence.text);
+  const next = at < 0 ? undefined : sentences[at + 1];
+  return next !== undefined && next.utterance === sentence.utterance ? next : null;
+}
 
 /** The sentence of their turn after `sentence` when it opens with "but"; null otherwise. */
 function butAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {

@@ -53,6 +53,7 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["oh no, kayleigh, you're not taken for granted at all, you're the backbone of this place.", "waves-away"],
     ["ha, ah no, you're not giving out, sure you're just being conscientious.", "waves-away"],
     ["you're the heart of this team.", "waves-away"],
+    ["that's very good of you. real leadership.", "waves-away"],
     // what they must do, or must see, told them
     ["it's really gotten to the point where you can't keep smoking.", "lectures"],
     ["well, now's the time to quit.", "lectures"],

@@ -251,6 +251,17 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(wish?.quote).toBe("I just want it to be properly scoped.");
   });
 
+  it("a sentence that only announces the point is quoted with the one that makes it", () => {
+    const [m] = moment(
+      "Actually on fleet, sorry, this is the bigger problem for me. We don't have enough cars in the small category for August.",
+      "Okay. Anyway, the other thing I wanted to catch you on is the Monday status call.",
+    );
+    expect(m?.quote).toBe(
+      "Actually on fleet, sorry, this is the bigger problem for me. We don't have enough cars in the small category for August.",
+    );
+    expect(m?.suggestion).toBe("So you're saying… (their point, in your own words). Did I get that right?");
+  });
+
   it("'This is difficult.' points to what is: that is quoted", () => {
     const [m] = moment(
       "Then... yes. This is difficult. Then maybe we say to the agency, no, not five starters in one week.",
