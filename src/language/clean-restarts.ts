@@ -37,7 +37,14 @@ export function dropFalseStarts(tokens: Token[]): Token[] {
       next.length > word.length &&
       next.startsWith(word) &&
       ((word.length <= 2 && !SHORT_WORDS.has(word)) || (word.length >= 3 && !COMPLETE.has(word)));
-    const loneLetter = /^\p{L}{1,2}$/u.test(word) && t.core === word && !SHORT_WORDS.has(word) && t.trail === "" && /^\p{L}/u.test(next);
+    // the length test first: one or two letters are at most four UTF-16 units, and most words are longer
+    const loneLetter =
+      word.length <= 4 &&
+      LETTERS_1_2.test(word) &&
+      t.core === word &&
+      !SHORT_WORDS.has(word) &&
+      t.trail === "" &&
+      STARTS_WITH_LETTER.test(next);
     if (brokenStart || loneLetter) {
       // "f or or getting": a broken-off start, then a conjunction said twice while finding the words; all of it goes
       const [again, third] = [tokens[i + 1], tokens[i + 2]];
@@ -50,6 +57,9 @@ export function dropFalseStarts(tokens: Token[]): Token[] {
   }
   return out;
 }
+
+const LETTERS_1_2 = /^\p{L}{1,2}$/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 const NOMINATIVE = new Set(["i", "we", "they", "he", "she"]);
 const CONTRACTION_OF = new Map([
@@ -66,6 +76,10 @@ const CONTRACTION_OF = new Map([
   ["they've", "they"],
 ]);
 const AUXILIARY = new Set("are is am was were do does did can could will would have has had".split(" "));
+const CONJUNCTION = /^(?:and|or|but)$/;
+const TO_BEFORE_VERB = /^(?:to|gonna|wanna|gotta)$/;
+const CAPITAL_RESTART = /^(?:You|We|They|He|She|It|The|That|This|So|And|But)$/;
+const ENDS_CLAUSE_MARK = /[,.;:!?—]$/;
 const REPEATABLE_OPENER = new Set("when if because where what how whether so".split(" "));
 
 /**
@@ -76,18 +90,20 @@ const REPEATABLE_OPENER = new Set("when if because where what how whether so".sp
 export function dropClauseRestarts(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let clauseStart = 0;
-  for (const [i, t] of tokens.entries()) {
+  // an index loop: `entries()` makes an iterator and a pair for every word of every text
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const word = t.core.toLowerCase();
     const prev = out[out.length - 1];
     const prevWord = prev?.core.toLowerCase() ?? "";
     const nextWord = tokens[i + 1]?.core.toLowerCase() ?? "";
     // "to you can't escape": a "you" that begins a clause, not one that ends "to you"
     const youBegins = word === "you" && (prevWord !== "to" || AUXILIARY.has(nextWord) || /n't$/.test(nextWord));
-    if (prev && out.length - clauseStart === 1 && NOMINATIVE.has(prevWord) && /^(?:and|or|but)$/.test(word) && prev.trail === "") {
+    if (prev && out.length - clauseStart === 1 && NOMINATIVE.has(prevWord) && CONJUNCTION.test(word) && prev.trail === "") {
       out.pop();
       continue;
     }
-    if (prev && /^(?:to|gonna|wanna|gotta)$/.test(prevWord) && (NOMINATIVE.has(word) || youBegins) && prev.trail === "") {
+    if (prev && TO_BEFORE_VERB.test(prevWord) && (NOMINATIVE.has(word) || youBegins) && prev.trail === "") {
       out.splice(clauseStart);
     } else if (prev && out.length - clauseStart === 1 && AUXILIARY.has(prevWord) && AUXILIARY.has(word) && prev.trail === "") {
       out.pop(); // "is does anyone…": the question begun again
@@ -111,17 +127,12 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
       while (again < out.length && !(out[again]!.core.toLowerCase() === word && out[again]!.trail === "")) again++;
       if (again < out.length && out.slice(again).every((x) => x.trail === "")) out.splice(again);
     }
-    if (
-      prev &&
-      !SENTENCE_END.test(prev.trail) &&
-      /^(?:You|We|They|He|She|It|The|That|This|So|And|But)$/.test(t.core) &&
-      !/[—]$/.test(prev.trail)
-    ) {
+    if (prev && !SENTENCE_END.test(prev.trail) && CAPITAL_RESTART.test(t.core) && !prev.trail.endsWith("—")) {
       prev.trail = `${prev.trail.replace(/[,;:]+$/, "")}—`; // "…that you could You didn't have": begun again
       clauseStart = out.length;
     }
     out.push(t);
-    if (/[,.;:!?—]$/.test(t.trail)) clauseStart = out.length;
+    if (ENDS_CLAUSE_MARK.test(t.trail)) clauseStart = out.length;
   }
   return out;
 }

@@ -12,12 +12,7 @@ import { type Token, toToken } from "./clean-token.js";
 const BRACKETED = /\[[^\]\n]{0,80}\]|\[\S{0,40}|\((?:laugh|chuckl|sigh|cough|inaudible|crosstalk|pause|silence|noise)[^)\n]{0,60}\)?/gi;
 
 export function cleanSpoken(text: string): string {
-  const prepared = text
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(BRACKETED, " ")
-    .replace(/\s*(?:--+|—|–|…|\.\.\.+)\s*/g, "— ")
-    .replace(/\s+-\s+/g, "— ");
+  const prepared = prepare(text);
   let tokens = spellOutAll(dropStrayAmpersands(prepared.split(/\s+/).filter(Boolean).map(toToken)));
   tokens = dropHesitations(tokens);
   tokens = dropDiscourseParticles(tokens);
@@ -27,6 +22,27 @@ export function cleanSpoken(text: string): string {
   tokens = dropClauseRestarts(tokens);
   tokens = dropTags(tokens);
   return tidy(tokens.map((t) => `${t.lead}${t.core}${t.trail}`).join(" "));
+}
+
+const DASH_OR_ELLIPSIS = /\s*(?:--+|—|–|…|\.\.\.+)\s*/g;
+const SPACED_HYPHEN = /\s+-\s+/g;
+
+/**
+ * Curly quotes made straight, bracketed notes gone, dashes and ellipses made one "— ". Each replacement runs only
+ * when the text holds a character it needs: most texts have none, and a pattern that may begin with spaces
+ * (`\s*…`) is tried at every position of a text it cannot match.
+ */
+function prepare(text: string): string {
+  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  if (out.includes("[") || out.includes("(")) out = out.replace(BRACKETED, " ");
+  if (mayHaveDash(out)) out = out.replace(DASH_OR_ELLIPSIS, "— ");
+  if (out.includes("-")) out = out.replace(SPACED_HYPHEN, "— ");
+  return out;
+}
+
+/** Whether `DASH_OR_ELLIPSIS` can match: each of its forms holds one of these. */
+function mayHaveDash(text: string): boolean {
+  return text.includes("-") || text.includes("—") || text.includes("–") || text.includes("…") || text.includes("...");
 }
 
 /** "is & good": an ampersand right after a copula joins nothing ("is and good" is not English); it goes. */
@@ -69,17 +85,22 @@ function andForAmpersand(token: Token): Token {
   return token.core === "" && token.lead.includes("&") ? { lead: "", core: "and", trail: "" } : token;
 }
 
+/** "and, the" → "and the": a comma cannot follow a word that joins what comes next. */
+const COMMA_AFTER_JOINER = /\b(and|but|or|nor|with|that|the|a|an|to|of|for|from|in|on|at|by|my|your|our|their|his|her|its),\s/gi;
+
 /** One space between words, none before punctuation, one mark where speech left two (", ." "..", ",,"). */
 function tidy(text: string): string {
-  return text
-    .replace(/(\s)-(?=\p{L})/gu, "$1")
+  // the two costliest patterns run only on a text with the character they need (a hyphen, a comma)
+  const unhyphened = text.includes("-") ? text.replace(/(\s)-(?=\p{L})/gu, "$1") : text;
+  const marked = unhyphened
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/([,;:])(?:\s{0,3}[,;:]){1,20}/g, "$1")
     .replace(/[,;:—]\s{0,3}([.!?])/g, "$1")
     .replace(/([.!?])(?:\s{0,3}[.,;:]){1,20}/g, "$1")
     .replace(/[,;:]\s{0,3}—/g, " —")
-    .replace(/(?:\s?—){2,20}/g, " —")
-    .replace(/\b(and|but|or|nor|with|that|the|a|an|to|of|for|from|in|on|at|by|my|your|our|their|his|her|its),\s/gi, "$1 ")
+    .replace(/(?:\s?—){2,20}/g, " —");
+  const joined = marked.includes(",") ? marked.replace(COMMA_AFTER_JOINER, "$1 ") : marked;
+  return joined
     .replace(/^[\s,.;:!?—-]+/, "")
     .replace(/\s?[-—]+$/, " —")
     .replace(/\s{2,}/g, " ")
