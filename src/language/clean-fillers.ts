@@ -35,6 +35,14 @@ export function dropHesitations(tokens: Token[]): Token[] {
   return out;
 }
 
+const CONJUNCTION = /^(?:and|but|so|or|because|cause)$/i;
+const TAG_WORD = /^(?:right|okay|ok|yeah|eh)$/;
+
+/** Whether a word after `prev` begins a clause: the first word, or one after a clause's end or a conjunction. */
+function startsClause(prev: Token | undefined): boolean {
+  return prev === undefined || CLAUSE_END.test(prev.trail) || CONJUNCTION.test(prev.core);
+}
+
 const NEEDS_VERB = /^(?:would|could|should|will|can|do|did|does|don't|didn't|won't|wouldn't|can't|might|may|must|to|how|if|whether|what)$/i;
 
 /**
@@ -47,10 +55,10 @@ export function dropDiscourseParticles(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = out[out.length - 1];
-    const atClauseStart = prev === undefined || CLAUSE_END.test(prev.trail) || /^(?:and|but|so|or|because|cause)$/i.test(prev.core);
     const word = t.core.toLowerCase();
     const next = tokens[i + 1];
-    const pair = next ? `${word} ${next.core.toLowerCase()}` : "";
+    // both tests of a pair need a word with nothing after it and a word next: only then is the pair spelled out
+    const pair = next && t.trail === "" ? `${word} ${next.core.toLowerCase()}` : "";
     // the cheap tests of punctuation first: most words are not set off by commas
     if (
       t.trail === "" &&
@@ -68,14 +76,15 @@ export function dropDiscourseParticles(tokens: Token[]): Token[] {
     const needsVerb = prev !== undefined && prev.trail === "" && NEEDS_VERB.test(prev.core);
     if ((pair === "you know" || pair === "i mean" || pair === "you see") && t.trail === "" && next && !needsVerb) {
       const setOff = next.trail.startsWith(",") || CLAUSE_END.test(next.trail);
-      if ((atClauseStart && (setOff || pair === "i mean")) || (prev?.trail.startsWith(",") && setOff) || next.trail.startsWith(",")) {
+      if ((startsClause(prev) && (setOff || pair === "i mean")) || (prev?.trail.startsWith(",") && setOff) || next.trail.startsWith(",")) {
         if (!next.trail.startsWith(",")) carryEnd(out, next.trail, true);
         i++;
         continue;
       }
     }
-    if (INTERJECTION.test(word) && prev && prev.trail === "," && /^[,]/.test(t.trail) && next !== undefined) continue;
-    if (/^(?:right|okay|ok|yeah|eh)$/.test(word) && prev && prev.trail === "," && /^[.?!]/.test(t.trail)) {
+    // the comma before first: few words follow one, and the word patterns are tried only then
+    if (prev && prev.trail === "," && t.trail.startsWith(",") && next !== undefined && INTERJECTION.test(word)) continue;
+    if (prev && prev.trail === "," && /^[.?!]/.test(t.trail) && TAG_WORD.test(word)) {
       carryEnd(out, t.trail, true); // "…, right?": a tag, not a question
       continue;
     }
@@ -103,8 +112,8 @@ export function dropDiscourseParticles(tokens: Token[]): Token[] {
     if (
       word === "like" &&
       (t.trail.startsWith(",") ||
-        (atClauseStart &&
-          t.trail === "" &&
+        (t.trail === "" &&
+          startsClause(prev) &&
           next !== undefined &&
           !/^(?:a|an|the|that|this|it|to|me|you|him|her|them|us)$/i.test(next.core)))
     ) {
