@@ -79,7 +79,6 @@ const AUXILIARY = new Set("are is am was were do does did can could will would h
 const CONJUNCTION = /^(?:and|or|but)$/;
 const TO_BEFORE_VERB = /^(?:to|gonna|wanna|gotta)$/;
 const CAPITAL_RESTART = /^(?:You|We|They|He|She|It|The|That|This|So|And|But)$/;
-const ENDS_CLAUSE_MARK = /[,.;:!?—]$/;
 const REPEATABLE_OPENER = new Set("when if because where what how whether so".split(" "));
 
 /**
@@ -132,7 +131,7 @@ export function dropClauseRestarts(tokens: Token[]): Token[] {
       clauseStart = out.length;
     }
     out.push(t);
-    if (ENDS_CLAUSE_MARK.test(t.trail)) clauseStart = out.length;
+    if (CLAUSE_END.test(t.trail)) clauseStart = out.length;
   }
   return out;
 }
