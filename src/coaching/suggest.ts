@@ -113,20 +113,23 @@ function announces(sentence: string): boolean {
 const ANNOUNCES =
   /\b(?:this|that|it|here)(?:'s| is) (?:the|my) (?:(?:big|bigger|biggest|main|real|other|actual|first|second) )?(?:problem|issue|thing|worry|concern|point)(?: (?:for me|here|now|actually))?[.!:]?$/;
 
-/** The next sentence of their turn, in the same utterance; null at its end. */
-function sentenceAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
+/** The sentence of `turn` after `sentence`; null at its end. */
+function nextSentence(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
   const sentences = turnSentences(turn);
   const at = sentences.findIndex((s) => s.utterance === sentence.utterance && s.text === sentence.text);
-  const next = at < 0 ? undefined : sentences[at + 1];
-  return next !== undefined && next.utterance === sentence.utterance ? next : null;
+  return at < 0 ? null : (sentences[at + 1] ?? null);
+}
+
+/** The next sentence of their turn, in the same utterance; null at its end. */
+function sentenceAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
+  const next = nextSentence(turn, sentence);
+  return next !== null && next.utterance === sentence.utterance ? next : null;
 }
 
 /** The sentence of their turn after `sentence` when it opens with "but"; null otherwise. */
 function butAfter(turn: readonly Utterance[], sentence: TurnSentence): TurnSentence | null {
-  const sentences = turnSentences(turn);
-  const at = sentences.findIndex((s) => s.utterance === sentence.utterance && s.text === sentence.text);
-  const next = at < 0 ? undefined : sentences[at + 1];
-  return next !== undefined && opensWithBut(next.text) ? next : null;
+  const next = nextSentence(turn, sentence);
+  return next !== null && opensWithBut(next.text) ? next : null;
 }
 
 /**
