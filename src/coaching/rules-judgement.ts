@@ -118,9 +118,14 @@ function turnsAway(candidate: Candidate): boolean {
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
 
-/** The listener did not know it: "I didn't know about the heating", "I had no idea the van was that bad". */
+/**
+ * The listener did not know it: "I didn't know about the heating", "I had no idea the van was that bad", "I hadn't
+ * realised it was still bothering you".
+ */
 const NEWS_TO_ME =
-  /^(?:(?:oh|okay|ok|right|wow|god|gosh|so|that)[,.!\s]+)*i (?:(?:didn't|did not|never|hadn't|had not) (?:know|realise|realize|hear|heard|notice|noticed)|had no idea)\b/;
+  /^(?:(?:oh|okay|ok|right|wow|god|gosh|so|that)[,.!\s]+)*i (?:(?:didn't|did not|never|hadn't|had not) (?:known?|reali[sz]ed?|hear|heard|notice|noticed)|had no idea)\b/;
+/** What they did not know is about the other person: "…it was still bothering you", "…you felt like that". */
+const ABOUT_YOU = /\byou(?:'re|'d|'ve)?\b/;
 
 const ACCEPTED: ReadonlySet<Candidate["raised"]> = new Set(["decision", "proposal"]);
 
@@ -147,8 +152,9 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   if (afterComfort && (read.act === "about-them" || read.secondPerson) && !sharesWith(sentence, theirs.felt)) return false;
   if ((read.act === "reflection" && !ownTakeAfterStem(read)) || read.act === "about-them") return true;
   if (ACKNOWLEDGES.test(sentence)) return true;
-  // "That, I didn't know about the heating.": their news taken in, in their words
-  if (NEWS_TO_ME.test(sentence) && sharesWith(sentence, theirs.turn)) return true;
+  // "That, I didn't know about the heating.", "I hadn't realised it was still bothering you.": their news taken in,
+  // in their words or as news of them
+  if (NEWS_TO_ME.test(sentence) && (sharesWith(sentence, theirs.turn) || ABOUT_YOU.test(sentence))) return true;
   if (opening && (DISAGREES.test(sentence) || ANSWERS_NO.test(sentence))) return true;
   // "And if you lost your job, what would…?": a question that takes their case as its premise explores it
   if (opening && read.asked && SUPPOSES.test(sentence)) return true;

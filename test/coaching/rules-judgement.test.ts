@@ -209,6 +209,9 @@ describe("the rules' verdict before their card shows a moment", () => {
     // not without their words, and not a denial of the listener's own
     expect(shown("Okay. I didn't know that. Anyway, the rota for next week.")).toBe(true);
     expect(shown("Okay. I didn't do anything to the heating. What's next on the list?")).toBe(true);
+    // news of them, in any words: "realised", not only "realise"
+    expect(shown("I hadn't realised it was still bothering you. What happened after?")).toBe(false);
+    expect(shown("I hadn't realised the rota was out. Anyway, the audit.")).toBe(true);
   });
 
   it("a question about what they said, or acting on it, takes it up", () => {
