@@ -111,6 +111,11 @@ describe("their words used against their point", () => {
     const givingOut = "I suppose I'm sort of giving out now. A bit.";
     const denied = "Ha, ah no, you're not giving out, sure you're just being conscientious. You care about getting it right.";
     expect(judgeRestatement(givingOut, denied).restates).toBe(false);
+    // a promise that it will not be so denies it as well
+    const sponsor = "Are you sure? I don't want to be the one who lost the sponsor.";
+    expect(judgeRestatement(sponsor, "You won't lose anything, don't even think about that.").restates).toBe(false);
+    const audit = "I won't finish the audit by Friday, there's too much.";
+    expect(judgeRestatement(audit, "So you won't finish the audit by Friday.").restates).toBe(true);
     // their own negation said back, and a contrast that goes on in their words, still say it back
     expect(judgeRestatement("I don't want to quit, not yet.", "You don't want to quit yet.").restates).toBe(true);
     const drinking = "I drink to relax, that's all, I'm not out getting drunk.";
