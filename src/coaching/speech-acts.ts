@@ -90,12 +90,15 @@ const SELF =
 export const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/;
 const NOT_ABOUT_THEM = /^(?:you know|you see|you guys|you all)\b/;
 
-/** Comfort or reassurance ("don't worry", "you're not alone", "it's normal"): it answers a feeling without saying it back. */
+/**
+ * Comfort or reassurance ("don't worry", "you're not alone", "you're definitely not the first to feel like this", "it's
+ * normal"): it answers a feeling without saying it back.
+ */
 export function reassures(sentence: string): boolean {
   return REASSURES.test(sentence);
 }
 const REASSURES =
-  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
+  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|you(?:'re| are) (?:(?:definitely|certainly|really|honestly|so) )?not the (?:first|only)|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
 /** A sentence that only acknowledges ("I hear you.", "Yeah, I understand.", "Of course."): it says nothing back. */
 export function onlyAcknowledges(sentence: string): boolean {

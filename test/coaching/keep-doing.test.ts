@@ -52,6 +52,12 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(trouble, [MANAGER, "So you feel like you'd get in trouble for hanging up on a patient."]))).toEqual([
       "So you feel like you'd get in trouble for hanging up on a patient.",
     ]);
+    // "you're not the first" comforts them with others like them; it says nothing back of theirs
+    const fit: [string, string] = ["Lee", "Sometimes I wonder if large animal work is really for me, you know."];
+    expect(praised(talk(fit, [MANAGER, "So you're definitely not the first to feel like this."]))).toEqual([]);
+    expect(praised(talk(fit, [MANAGER, "So you wonder if large animal work is really for you."]))).toEqual([
+      "So you wonder if large animal work is really for you.",
+    ]);
   });
 
   it("not the manager's own stance: agreement, a reframe that denies it, or what to do next time", () => {
