@@ -53,8 +53,9 @@ const ECHO_WORDS = 4;
 
 /**
  * Their answer sets the listener right: "Um, yeah, it was a bit. But it's more the sheet, like.", "Not really.",
- * "That's not it.", "Not leave. I just want to understand…", or "No, …" to a say-back with no negation in it ("So you'd rather come off the weekends?"); to
- * "So you didn't find her yourself." a "No" agrees.
+ * "That's not it.", "Not leave. I just want to understand…", or "No, …" to a say-back with no negation in it ("So you'd
+ * rather come off the weekends?"); to "So you didn't find her yourself." a "No" agrees, unless what follows it does
+ * what the say-back denied (NO_THEN_DOES).
  */
 export function setsRight(answer: string, sayBack: string): boolean {
   const said = normalise(readText(answer).cleaned);
@@ -66,9 +67,16 @@ export function setsRight(answer: string, sayBack: string): boolean {
       normalise(sayBack)
         .split(/[^\p{L}']+/u)
         .includes(denied)) ||
-    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) && !NEGATED.test(normalise(sayBack)))
+    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) &&
+      (!NEGATED.test(normalise(sayBack)) || NO_THEN_DOES.test(said)))
   );
 }
+/**
+ * "So you'd rather not do the China calls at all." – "No, no, I'll do them, it's just the hour.": past the "no", they
+ * will do what the say-back said they would not, or narrow it down; "No, I'd rather not." agrees.
+ */
+const NO_THEN_DOES =
+  /^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no|nah|nope)(?:[,.!\s]+no)*[,.!\s]+(?:i(?:'ll| will| do| can)\b(?!'t)(?![^.,;]*(?:\bnot\b|\bnever\b|n't\b))|it(?:'s| is) just\b)/u;
 const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
 const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =

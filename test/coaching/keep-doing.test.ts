@@ -119,6 +119,10 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     const onCall = "So you'd rather come off the night shift after the fall.";
     expect(praised(talk(found, [MANAGER, onCall], ["Mele", "No, the nights are fine, it's the sheet."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, I'd rather not."]))).toEqual([rather]);
+    // unless past the "no" they will do what it said they would not
+    expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, no, I'll do them, it's just the sheet."]))).toEqual([]);
+    expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, it's just that I don't know the new ward."]))).toEqual([]);
+    expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, I can't face it on my own."]))).toEqual([rather]);
     const leave = "So you want to leave the night shift after the fall?";
     expect(praised(talk(found, [MANAGER, leave], ["Mele", "Not leave. I just want a second person on."]))).toEqual([]);
     // "Not much." answers the question that followed the say-back; it denies no word of it
