@@ -13,6 +13,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { acceptsIt, brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
 import {
   afterAcknowledgement,
+  excusesSelf,
   onlyAcknowledges,
   withoutVocative,
   ownTakeAfterStem,
@@ -66,6 +67,8 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     .map((asSaid) => ({ asSaid, text: normalise(readText(withoutVocative(asSaid)).cleaned) }))
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
+    // "Sorry, I'm typing. Flooding, yes. Can you ask GA…?": the excuse is neither; what follows it is the reply
+    .filter((s) => !excusesSelf(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on; nor does a few words of
     // theirs from beside the feeling said before the manager goes on ("Race Week. God. D'you know, my first Race
     // Week I was twenty…" to "I'm worried about the desk"), where what follows is the answer

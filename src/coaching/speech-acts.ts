@@ -100,6 +100,16 @@ export function reassures(sentence: string): boolean {
 const REASSURES =
   /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|you(?:'re| are) (?:(?:definitely|certainly|really|honestly|so) )?not the (?:first|only)|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
+/**
+ * The listener excusing what they are doing as they listen ("Sorry, sorry, I'm typing.", "Sorry, I was on mute."): it
+ * neither answers them nor moves on, so the reply is read from what follows it.
+ */
+export function excusesSelf(sentence: string): boolean {
+  return EXCUSES_SELF.test(sentence);
+}
+const EXCUSES_SELF =
+  /^(?:(?:mm|hmm|okay|ok|oh)[,.!\s]+)*sorry[,.!\s]+(?:sorry[,.!\s]+)*i(?:'m| am| was) (?:just |still )?(?:typing|writing (?:something|this)|reading (?:something|this)|driving|muted|on mute|on (?:another|the other) call|distracted|multitasking)\b[^.!?,;]*[.!?]?$/;
+
 /** A sentence that only acknowledges ("I hear you.", "Yeah, I understand.", "Of course."): it says nothing back. */
 export function onlyAcknowledges(sentence: string): boolean {
   return ACKNOWLEDGEMENT.exec(sentence)?.[0].length === sentence.length;

@@ -203,6 +203,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Okay, good. Right, anything else?", "problem")).toBe(true);
   });
 
+  it("the listener excusing what they are doing is no reply: what follows it is", () => {
+    const shown = shownAfterFeeling("And honestly I'm worried, because the pallets are still the old ones, the low ones.");
+    expect(shown("Mm. Okay. Sorry, sorry, I'm typing. Flooding, yes. Can you, uh, can you ask GA? General affairs, for the pallets.")).toBe(
+      false,
+    );
+    expect(shown("Sorry, I'm on the other call. Anyway, the CEO visit next month.")).toBe(true);
+  });
+
   it("their news taken in, in their words, hears it", () => {
     const shown = shownAfterFeeling("I'm a bit worried about them. Two of them told me the heating on the top floor doesn't work.");
     expect(shown("Okay. That, I didn't know about the heating. When did they tell you?")).toBe(false);
