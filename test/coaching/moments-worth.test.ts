@@ -259,6 +259,9 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
         talk(["Yasmine", "I already updated the numbers for the animals, and nobody on the committee has looked at them."], comfort),
       ),
     ).toHaveLength(1);
+    // an offer to do it is something taken on too
+    const offer = ["Yasmine", "Yeah. I can check the numbers for the animals with Lina."] as [string, string];
+    expect(momentsOf(talk(offer, [MANAGER, "Sure, check, but honestly, don't worry. It's nothing."]))).toEqual([]);
   });
 
   it("a turn to the next topic shows no point that their words do not name; comfort or a story does", () => {
