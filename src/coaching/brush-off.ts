@@ -151,12 +151,13 @@ const NAMES_TOPIC =
   /^(?:(?:right|okay|ok|and|now)[,.\s]+)*(?:so|now|right|okay)[,\s]+([\p{L}-]+(?: [\p{L}-]+)?), ((?:we|i|i'm|i'd|i've|let's|can you|could you|did you|have you|is there)\b.*)$/u;
 
 /**
- * An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it". Broad on
- * purpose: it only keeps comfort from counting as a brush-off. `takesItUp` below is the narrow reading, an
- * undertaking that by itself shows the point was heard.
+ * An offer of something done about it: "I'll talk to Ines", "Alex can take the pager", "let me sort it", or what to
+ * do about it after the comfort ("Don't worry, tell Finance it's an estimate."). Broad on purpose: it only keeps
+ * comfort from counting as a brush-off. `takesItUp` below is the narrow reading, an undertaking that by itself shows
+ * the point was heard.
  */
 const OFFERS =
-  /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b/u;
+  /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b|^(?:(?:no|oh|ah|okay|ok)[,.\s]+)*(?:don't worry|do not worry|no worries)(?: about (?:it|that))?[,.\s]+(?:just )?(?:tell|ask|email|send|call|give|use|put) (?!me\b|yourself\b)/u;
 
 /** A promise about how it turns out: "you won't lose your shifts", "nobody's going to blame you". */
 const PROMISES =

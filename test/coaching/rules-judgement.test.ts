@@ -186,6 +186,11 @@ describe("the rules' verdict before their card shows a moment", () => {
       "Honestly, don't take it personally, nobody reads those.",
     ])
       expect(rulesShow({ ...candidate(reply, problem), raised: "problem" }, []), reply).toBe(true);
+    // comfort that goes on to what to do about it answers it
+    const budget = { ...said, text: "Finance is asking me for the numbers, and I don't have the final rate from the line." };
+    const shown = (reply: string): boolean => rulesShow({ ...candidate(reply, budget), raised: "problem" }, []);
+    expect(shown("Ah, that one. Don't worry, tell Finance it's an estimate, they always know.")).toBe(false);
+    expect(shown("Ah, don't worry, Finance always asks, nobody reads those numbers.")).toBe(true);
     // to a proposal, "don't worry" says yes
     const proposal = { ...said, text: "I'd like to take Friday off to sort the move, if that works." };
     expect(
