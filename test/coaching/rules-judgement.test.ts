@@ -239,6 +239,9 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("Of course. Go on.", tired), [])).toBe(false);
     expect(rulesShow(candidate("Okay and what did you do about it? How did you hide it?", tired), [])).toBe(false);
     expect(rulesShow(candidate("OK. How long until the audit, do you know?", tired), [])).toBe(true);
+    // how much of it they live: "How many hours are you working?"; not the numbers of something else
+    expect(rulesShow(candidate("How many hours are you actually working per day?", tired), [])).toBe(false);
+    expect(rulesShow(candidate("How many cases did the night team close, do you know?", tired), [])).toBe(true);
     expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
   });
 
