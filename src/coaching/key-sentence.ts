@@ -3,6 +3,7 @@ import { type Felt, feltIn } from "../language/felt.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { read, readText } from "../language/read.js";
 import type { Focus } from "./say-back.js";
+import { countWords } from "../language/tokens.js";
 
 /** A sentence of someone's turn, verbatim; it may run across the transcript's utterance boundaries. */
 export interface TurnSentence {
@@ -73,7 +74,7 @@ const BARE = new RegExp(
  * ("I'm worried.", "I'm frustrated."): said on its own, it is the heart, not a pointer to the next sentence.
  */
 const STATE =
-  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|stretched|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)[.!]?$/;
+  /\b(?:alone|lonely|isolated|exhausted|tired|knackered|shattered|drained|burn(?:ed|t) out|cooked|stuck|stretched|lost|invisible|left out|overwhelmed|swamped|down|low|sad|depressed|miserable|unhappy|hopeless|helpless|worn out|fed up|unwell|useless|worthless|trapped|gutted|devastated|heartbroken|crushed)(?:,? (?:honestly|to be honest|really|lately|at the moment|right now))?[.!]?$/;
 
 /** Ends on a state that needs nothing after it: "I'm exhausted.", "And that I'm knackered." `cleaned`: normalised. */
 export function endsOnState(cleaned: string): boolean {
@@ -100,8 +101,35 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     const cleaned = normalise(readText(sentence.text).cleaned);
     const felt = feltIn(cleaned);
     if (felt === null) continue;
-    const bare = BARE.test(cleaned) && !endsOnState(cleaned);
-    return { sentence, felt, bare, before: sentences[i - 1] ?? null, after: sentences[i + 1] ?? null };
+    // "I'm a bit tired, honestly. The last three weeks I've been working Fridays… I feel like the data is all on me.":
+    // a short state opens it; the feeling that says what weighs on them is the heart
+    const at = endsOnState(cleaned) && countWords(cleaned) <= SHORT_STATE_WORDS ? feelingWithContent(sentences, i) : i;
+    const chosen = sentences[at]!;
+    const text = at === i ? cleaned : normalise(readText(chosen.text).cleaned);
+    const bare = BARE.test(text) && !endsOnState(text);
+    return {
+      sentence: chosen,
+      felt: at === i ? felt : "feeling",
+      bare,
+      before: sentences[at - 1] ?? null,
+      after: sentences[at + 1] ?? null,
+    };
   }
   return null;
+}
+
+/** A state of at most this many words ("I'm a bit tired, honestly.") may open what the turn goes on to say. */
+const SHORT_STATE_WORDS = 6;
+/** How many sentences past a short state a feeling with its content is looked for. */
+const CONTENT_REACH = 3;
+/** "I feel like the data is all on me", "I feel that nobody asks": a feeling with what it is about. */
+const FEELS_THAT =
+  /(?:^|, )(?:(?:and|but|so|i don't know|honestly|i mean|like|yeah)[,\s]+)*i (?:just |really |kind of |sort of )?feel (?:like|that|as if|as though) \S+(?: \S+){2,}/;
+
+/** The index of the sentence soon after `i` that says a feeling with its content, or `i` when none does. */
+function feelingWithContent(sentences: readonly TurnSentence[], i: number): number {
+  for (let j = i + 1; j <= i + CONTENT_REACH && j < sentences.length; j++) {
+    if (FEELS_THAT.test(normalise(readText(sentences[j]!.text).cleaned))) return j;
+  }
+  return i;
 }

@@ -142,6 +142,19 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toBe("It sounds like you were alone. Did I get that right?");
   });
 
+  it("a short state that opens what weighs on them gives way to the feeling that says it", () => {
+    const said =
+      "Okay. And, I mean, I'm a bit tired, honestly. The last three weeks I've been working Fridays, and, I don't know, I feel like the data is all on me. If something is wrong, it's my name on it.";
+    const [m] = moment(said, "Oh, Omar. No. You're doing amazing. Honestly, you're the backbone of this project. Everyone says it.");
+    expect(m?.quote).toBe("The last three weeks I've been working Fridays, and, I don't know, I feel like the data is all on me.");
+    // said on its own, the state is the heart
+    const [alone] = moment(
+      "And, I mean, I'm a bit tired, honestly. The rota is out on Friday.",
+      "Oh, Omar. You're doing amazing. Everyone says it.",
+    );
+    expect(alone?.quote).toBe("And, I mean, I'm a bit tired, honestly.");
+  });
+
   it("a state needs nothing after it; a bare worry points to what it is about", () => {
     const [alone] = moment(
       "I am on the nights now for eight months. But I feel a bit alone, I think. I don't see nobody from the team.",
