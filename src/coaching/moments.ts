@@ -142,7 +142,9 @@ export function pickMoments(
         quote: judgement?.sentence ?? reply.text,
         of: x.speaker,
         ofUtteranceId: last.id,
-        takesUp: sharedContent(context, judgement?.sentence ?? reply.text),
+        // "The mill is nominated by the buyer, right?" – "Yes, nominated mill." – "So, delay from nominated mill, buyer
+        // responsibility.": their yes to the manager's own point, summed up, takes up nothing of theirs
+        takesUp: yesToOwnPoint(x, all[at - 1]) ? 0 : sharedContent(context, judgement?.sentence ?? reply.text),
         // their next words answer the reply's last words of substance
         ...(answer !== null && reply === lastSaid(x.replies) && setsRight(answer, judgement?.sentence ?? reply.text)
           ? { corrected: true }
@@ -285,3 +287,21 @@ function classify(text: string, interrupted: boolean): MomentKind {
 export function byPriority(candidates: readonly Candidate[]): Candidate[] {
   return [...candidates].sort((a, b) => b.priority - a.priority || a.trigger[0]!.startMs - b.trigger[0]!.startMs);
 }
+
+/**
+ * Their turn only says yes to what the manager just said, in the manager's words ("Yes, nominated mill."): no words
+ * of their own for a say-back to take up.
+ */
+function yesToOwnPoint(x: Exchange, before: Exchange | undefined): boolean {
+  if (before === undefined || before.replies.length === 0) return false;
+  const said = x.said.map((u) => u.text).join(" ");
+  const cleaned = normalise(readText(said).cleaned);
+  if (countWords(cleaned) > SHORT_YES_WORDS || !SAYS_YES.test(cleaned)) return false;
+  const theirs = readText(said).contentLemmas;
+  if (theirs.size === 0) return false;
+  const managers = new Set(before.replies.flatMap((u) => [...readText(u.text).contentLemmas]));
+  for (const l of theirs) if (!managers.has(l)) return false;
+  return true;
+}
+const SHORT_YES_WORDS = 5;
+const SAYS_YES = /^(?:yes|yeah|yep|yup|ya|right|exactly|correct|that's right)\b/;

@@ -37,6 +37,21 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not the manager's own point summed up after their yes to it", () => {
+    const own = (yes: string) =>
+      praised(
+        talk(
+          ["Thu", "I'm worried they will ask us to air the goods. And if we air, who pays?"],
+          [MANAGER, "Not our fault this time. The mill is nominated by the buyer, right?"],
+          ["Thu", yes],
+          [MANAGER, "So, delay from the nominated mill, buyer responsibility. Write to them today."],
+        ),
+      );
+    expect(own("Yes, nominated mill.")).toEqual([]);
+    // words of their own in the yes are theirs to say back
+    expect(own("Yes, the nominated mill, the delay is theirs.")).toEqual(["So, delay from the nominated mill, buyer responsibility."]);
+  });
+
   it("not permission, whatever words of theirs it repeats", () => {
     const pitch: [string, string] = ["Lee", "I never know if I'm allowed to pitch my own books in the acquisitions meeting."];
     expect(praised(talk(pitch, [MANAGER, "You are allowed to pitch your own books in the acquisitions meeting."]))).toEqual([]);
