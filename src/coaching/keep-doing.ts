@@ -110,6 +110,12 @@ const OWN_STANCE =
 const OPENS_SO = /^(?:(?:okay|ok|right|yeah|yes|mm|and|um|uh|oh)[,.\s]+)*so\b/;
 /** Ends on ", okay?" or ", alright?": what the listener tells them, checked for agreement. */
 const TELLS_WITH_TAG = /,\s*(?:okay|ok|alright|all right)\?\s*$/i;
+/**
+ * Goes on with a bare instruction: "So you start now, you train him, give him the lice counting, let him make some
+ * decisions." is the listener's plan for them, whatever "So you…" it opens with.
+ */
+const GOES_ON_INSTRUCTING =
+  /, (?:and )?(?:just )?(?:give|let|tell|send|show|make sure|ask|call|put) (?:him|her|them|it|the|your|someone)\b/;
 
 /** A lead-in that ends in a question of the listener's own: "So you felt…, and how does it make you feel?" */
 const ASKS_ANEW = /(?:,|\band\b)\s*(?:how|what|why|when|where|which|who)\b[^,]*\?$/;
@@ -129,7 +135,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
   // say-back opens "So…", has a stem ("It sounds like… ?") or names what they feel or want
   if (/\?["')\]]?\s*$/.test(sentence) && !OPENS_SO.test(text) && read.act !== "reflection" && !EXPERIENCE.test(read.core)) return false;
   // "And you, you take care of yourself, okay?": telling them, with a tag
-  if (TELLS_WITH_TAG.test(sentence)) return false;
+  if (TELLS_WITH_TAG.test(sentence) || GOES_ON_INSTRUCTING.test(normalise(sentence))) return false;
   // judged on the words as said: cleaning drops "I mean" and "I think", which are the listener's own voice
   const ownVoice = inOwnVoice(sentence);
   const shared = k.takesUp ?? 0;

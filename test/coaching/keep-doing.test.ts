@@ -52,6 +52,18 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(own("Yes, the nominated mill, the delay is theirs.")).toEqual(["So, delay from the nominated mill, buyer responsibility."]);
   });
 
+  it("not a plan for them that goes on with an instruction, whatever 'So you…' it opens with", () => {
+    const turn: [string, string] = [
+      "Ingrid",
+      "I think I want to go down to eighty percent from August, when Lars starts school. I've decided.",
+    ];
+    const plan = "So you start in August at eighty percent, you train Sindre, give him the lice counting, let him make some decisions.";
+    expect(praised(talk(turn, [MANAGER, plan]))).toEqual([]);
+    expect(praised(talk(turn, [MANAGER, "So you've decided to go down to eighty percent from August, when Lars starts school."]))).toEqual([
+      "So you've decided to go down to eighty percent from August, when Lars starts school.",
+    ]);
+  });
+
   it("not permission, whatever words of theirs it repeats", () => {
     const pitch: [string, string] = ["Lee", "I never know if I'm allowed to pitch my own books in the acquisitions meeting."];
     expect(praised(talk(pitch, [MANAGER, "You are allowed to pitch your own books in the acquisitions meeting."]))).toEqual([]);
