@@ -1,5 +1,5 @@
 import { readClean, readText } from "../language/read.js";
-import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
+import { countWords, FRAGMENT_WORDS, tokens } from "../language/tokens.js";
 import { inOwnVoice } from "./reply-voice.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { isMinimal } from "./exchanges.js";
@@ -117,6 +117,8 @@ function turnsAway(candidate: Candidate): boolean {
   // "I'm not going to announce anything." – "Okay, good. Right, anything else?": a decision or a proposal accepted,
   // however short the yes, is taken up before the reply moves on
   if (ACCEPTED.has(candidate.raised) && opensAccepting(candidate.replies)) return false;
+  // "Eh… put four. Six, I can't train them all." – "Okay, four. Next slide.": what they asked for, granted in their words
+  if (grantsInTheirWords(candidate)) return false;
   const off = replyBrushesOff(candidate.replies);
   return off !== null && (off !== "waves-away" || candidate.raised === "problem" || candidate.raised === "implied");
 }
@@ -131,6 +133,18 @@ const NEWS_TO_ME =
 const ABOUT_YOU = /\byou(?:'re|'d|'ve)?\b/;
 
 const ACCEPTED: ReadonlySet<Candidate["raised"]> = new Set(["decision", "proposal"]);
+
+/** The reply opens with a yes and a word or two of theirs, nothing else: "Okay, four.", "Fine, Thursday then." */
+function grantsInTheirWords(candidate: Candidate): boolean {
+  const first = candidate.replies.flatMap((u) => readText(u.text).sentences)[0];
+  if (first === undefined) return false;
+  const granted = GRANTS.exec(normalise(readText(first).cleaned))?.[1];
+  if (granted === undefined) return false;
+  const theirs = new Set(candidate.turn.flatMap((u) => tokens(normalise(readText(u.text).cleaned))));
+  const words = tokens(granted).filter((w) => w !== "then");
+  return words.length > 0 && words.every((w) => theirs.has(w));
+}
+const GRANTS = /^(?:okay|ok|fine|alright|all right|right|yes|yeah|sure|done)[,\s]+((?:[\p{L}\p{N}'-]+\s*){1,2}?)(?:then)?[.!]?$/u;
 
 /** The reply's first sentence accepts what they said. */
 function opensAccepting(replies: readonly Utterance[]): boolean {

@@ -216,6 +216,13 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Sorry, I'm on the other call. Anyway, the CEO visit next month.")).toBe(true);
   });
 
+  it("what they asked for, granted in their words, is taken up", () => {
+    const counter = { ...said, text: "Eh... put four. Six, I can't train them all with the time I have." };
+    const shown = (reply: string): boolean => rulesShow({ ...candidate(reply, counter), raised: "disagreement" }, []);
+    expect(shown("Okay, four. Next slide. PAR thirty, Western is at nineteen percent.")).toBe(false);
+    expect(shown("Okay, noted. Next slide. PAR thirty, Western is at nineteen percent.")).toBe(true);
+  });
+
   it("their news taken in, in their words, hears it", () => {
     const shown = shownAfterFeeling("I'm a bit worried about them. Two of them told me the heating on the top floor doesn't work.");
     expect(shown("Okay. That, I didn't know about the heating. When did they tell you?")).toBe(false);
