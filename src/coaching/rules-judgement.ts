@@ -179,6 +179,8 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   if (opening && read.asked && ASKS_ABOUT_IT.test(read.core)) return true;
   // "How many hours are you actually working per day?" to "I'm quite tired lately": how much of it they live
   if (opening && read.asked && ASKS_HOW_MUCH_THEY.test(read.core)) return true;
+  // "How many doses?" to "If they say destroy, that's the biggest part of the value": how much is at stake, asked at once
+  if (opening && read.asked && countWords(sentence) <= HOW_MUCH_WORDS && HOW_MUCH.test(read.core)) return true;
   // "I'll escalate it to Pete myself, today", "Of course. Go on.": acting on it, or asking them to go on
   if (takesItUp(sentence)) return true;
   // "The email?", "Every week?", "What's the difference?", "Why's that?": a short question at once asks them to say
@@ -260,6 +262,10 @@ function sumsThemUp(sentence: string, core: string): boolean {
 /** A question about what they said, pointing back at it: "How long's that been going on?", "When did it start?" */
 const ASKS_ABOUT_IT =
   /^(?:(?:okay|ok|and|so|right)[,\s]+)*(?:how long|since when|when did|how often|how bad|how much|how many|what's|what is|what was|why is|why's|how is|how's|is that|has that|has it|how did you|what did you|how do you|what do you)\b[^?]{0,40}\b(?:that|it|this)\b(?! (?:year|week|month|morning|term|quarter|season|time)\b)/;
+
+/** A short question of how much of it there is: "How many doses?", "How much stock?", "How bad?". */
+const HOW_MUCH = /^(?:(?:okay|ok|and|so|right|um|uh|oh)[,\s]+)*how (?:many|much|bad|big|serious|long)\b/;
+const HOW_MUCH_WORDS = 4;
 
 /** A question of how much, how long or how late they do something: "How many hours are you working?", "How long have you felt like this?". */
 const ASKS_HOW_MUCH_THEY =

@@ -249,6 +249,10 @@ describe("the rules' verdict before their card shows a moment", () => {
     // how much of it they live: "How many hours are you working?"; not the numbers of something else
     expect(rulesShow(candidate("How many hours are you actually working per day?", tired), [])).toBe(false);
     expect(rulesShow(candidate("How many cases did the night team close, do you know?", tired), [])).toBe(true);
+    // how much is at stake, asked at once in a few words
+    const destroy = { ...said, text: "I'm worried about the stock. If they say destroy, that's the biggest part of the value." };
+    expect(rulesShow(candidate("How many doses?", destroy), [])).toBe(false);
+    expect(rulesShow(candidate("How many doses did the Musanze site order this month, do you know?", destroy), [])).toBe(true);
     expect(rulesShow(candidate("Right. The audit comes first this week, I need it by Friday.", tired), [])).toBe(true);
   });
 
