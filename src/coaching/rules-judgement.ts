@@ -54,7 +54,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   const heardBy = (k: KeptRestatement): boolean => hearsIt(k) && (felt === null || !echoesOnly(k.quote));
   if (kept.some((k) => theirWords.has(k.ofUtteranceId) && k.atMs >= heardAt && k.atMs <= until && heardBy(k))) return false;
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
-  if (relief(felt)) return false;
+  if (relief(felt) || worryOfTheirsAgreed(felt)) return false;
   if (!candidate.reply) return true;
   const theirs: TheirWords = {
     felt: readText(felt.sentence.text).contentLemmas,
@@ -215,6 +215,21 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
 function relief(felt: FeltSentence): boolean {
   return felt.before !== null && thanks(felt.before.text) && WAS_WORRIED.test(normalise(readText(felt.sentence.text).cleaned));
 }
+/**
+ * "You can't take guests out without a working radio." – "I know. That's why I'm worried.": their yes to what the
+ * manager just said, worried for the same reason, raises nothing the manager has not said.
+ */
+function worryOfTheirsAgreed(felt: FeltSentence): boolean {
+  return (
+    felt.before !== null &&
+    felt.before.utterance === felt.sentence.utterance &&
+    AGREES_FIRST.test(normalise(readText(felt.before.text).cleaned)) &&
+    THAT_WORRIES.test(normalise(readText(felt.sentence.text).cleaned))
+  );
+}
+const AGREES_FIRST = /^(?:(?:yes|yeah|no|oh)[,.\s]+)*(?:i know|exactly|true|that's true|that's right|right|yes|yeah)[.!]?$/;
+const THAT_WORRIES =
+  /^(?:(?:and|so|yeah)[,\s]+)*that's (?:why|what|exactly what|exactly why) (?:i'm|i am|i was|worries me|scares me)(?: (?:a bit |so |really )?(?:worried|scared|nervous|concerned)(?: about)?)?[.!]?$/;
 const WAS_WORRIED = /\bi was(?: (?:a bit|a little|really|so|actually|just|kind of))* (?:worried|scared|nervous|anxious|afraid|concerned)\b/;
 
 /**

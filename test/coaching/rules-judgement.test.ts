@@ -216,6 +216,11 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Sorry, I'm on the other call. Anyway, the CEO visit next month.")).toBe(true);
   });
 
+  it("their yes to the manager, worried for the same reason, raises nothing new", () => {
+    expect(shownAfterFeeling("I know. That's why I'm worried. Also about the guests on Tuesday.")("The elephant thing.")).toBe(false);
+    expect(shownAfterFeeling("I know. I'm worried about the guests on Tuesday.")("Right. The fuel log for this week.")).toBe(true);
+  });
+
   it("what they asked for, granted in their words, is taken up", () => {
     const counter = { ...said, text: "Eh... put four. Six, I can't train them all with the time I have." };
     const shown = (reply: string): boolean => rulesShow({ ...candidate(reply, counter), raised: "disagreement" }, []);
