@@ -198,8 +198,10 @@ function plainEnough(sentence: string): boolean {
   const cleaned = normalise(readText(sentence).cleaned);
   const words = cleaned.split(/\s+/).filter(Boolean).length;
   const selves = (cleaned.match(/\b(?:i|i'm|i've|i'd|i'll)\b/g) ?? []).length;
-  return words <= 22 && selves <= 2 && !/\bi don't know\b/.test(cleaned);
+  return words <= 22 && selves <= 2 && !/\bi don't know\b/.test(cleaned) && !STARTS_AGAIN.test(cleaned);
 }
+/** "And I was, honestly, I felt very bad.": a start given up for another, which only the feeling's clause leaves out. */
+const STARTS_AGAIN = /(?:^|[\s,])i(?:'m| am| was)\b[\s,]+(?:(?:honestly|really|actually|like|um|uh|you know|to be honest)[\s,]+)*i\b/;
 
 /** Starters for a feeling that cannot be written back: they name only what kind of thing was said. */
 const SAY_IT_BACK = `So you're saying… (their point, in your own words). ${CHECK}`;

@@ -142,6 +142,14 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toBe("It sounds like you were alone. Did I get that right?");
   });
 
+  it("a start given up for another is left out of what is written", () => {
+    const [m] = moment(
+      "And I was, honestly, I felt very bad. He was shouting at me in front of the guests.",
+      "Lukla is always like that. Anyway.",
+    );
+    expect(m?.suggestion).toBe("It sounds like you felt very bad. Did I get that right?");
+  });
+
   it("a short state that opens what weighs on them gives way to the feeling that says it", () => {
     const said =
       "Okay. And, I mean, I'm a bit tired, honestly. The last three weeks I've been working Fridays, and, I don't know, I feel like the data is all on me. If something is wrong, it's my name on it.";
