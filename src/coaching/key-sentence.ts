@@ -61,8 +61,9 @@ const BARE = new RegExp(
   [
     String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?[.!]?$`,
     String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
-    // "That's, um, that's my worry actually. With what's going on…": the worry is said in the next sentence
-    String.raw`^(?:(?:and|so|but|okay|ok|um|well|yeah)[,\s]+)*(?:that's|that is|this is|it's|there's)(?: (?:actually|really|also|kind of))? (?:my|the) (?:(?:big|biggest|main|real|only|other) )?(?:worry|concern|fear|problem|thing)(?: (?:actually|really|too|as well))?[.!]?$`,
+    // "That's, um, that's my worry actually. With what's going on…": the worry is said in the next sentence;
+    // "But honestly, Salim, this is my worry.": a name on its own between commas is said to the manager
+    String.raw`^(?:(?:and|so|but|okay|ok|um|well|yeah|honestly)[,\s]+)*(?:\p{L}+,\s+)?(?:that's|that is|this is|it's|there's)(?: (?:actually|really|also|kind of))? (?:my|the) (?:(?:big|biggest|main|real|only|other) )?(?:worry|concern|fear|problem|thing)(?: (?:actually|really|too|as well))?[.!]?$`,
     // "Then… yes. This is difficult. Then maybe we say to the agency…": what is difficult is said beside it
     String.raw`^(?:(?:and|so|but|then|yes|yeah|okay|ok|um|well)[,.\s]+)*(?:this|that|it)(?:'s| is| was)(?: (?:really|so|very|quite|a bit|a little|just))? (?:difficult|hard|tough|tricky)[.!]?$`,
   ].join("|"),

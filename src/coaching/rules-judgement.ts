@@ -56,9 +56,13 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (felt === null) return candidate.reply !== null && turnsAway(candidate) && !cameBack(candidate);
   if (relief(felt) || worryOfTheirsAgreed(felt)) return false;
   if (!candidate.reply) return true;
+  const turn = new Set(candidate.turn.flatMap((u) => [...readText(u.text).contentLemmas]));
   const theirs: TheirWords = {
     felt: readText(felt.sentence.text).contentLemmas,
-    turn: new Set(candidate.turn.flatMap((u) => [...readText(u.text).contentLemmas])),
+    turn,
+    // "But honestly, this is my worry. I don't think the twenty-eighth of August is realistic…": the turn says what
+    // a bare worry is
+    point: felt.bare ? turn : new Set(),
   };
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
   const sentences = answered
@@ -156,6 +160,8 @@ function opensAccepting(replies: readonly Utterance[]): boolean {
 interface TheirWords {
   felt: ReadonlySet<string>;
   turn: ReadonlySet<string>;
+  /** Of the turn where the worry is bare, since the turn says what it is; empty for any other feeling. */
+  point: ReadonlySet<string>;
 }
 
 function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComfort: boolean): boolean {
@@ -179,6 +185,10 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   if (opening && read.asked && ASKS_ABOUT_IT.test(read.core)) return true;
   // "How many hours are you actually working per day?" to "I'm quite tired lately": how much of it they live
   if (opening && read.asked && ASKS_HOW_MUCH_THEY.test(read.core)) return true;
+  // "What productivity are they assuming?" to "…this is my worry. I don't think August is realistic… the same
+  // productivity as in January": a question at once about what the worry is ("How many samples do we run on a
+  // Tuesday?" asks a fact beside it)
+  if (opening && read.asked && !asksAFact(read.core) && sharesWith(sentence, theirs.point)) return true;
   // "How many doses?" to "If they say destroy, that's the biggest part of the value": how much is at stake, asked at once
   if (opening && read.asked && countWords(sentence) <= HOW_MUCH_WORDS && HOW_MUCH.test(read.core)) return true;
   // "I'll escalate it to Pete myself, today", "Of course. Go on.": acting on it, or asking them to go on

@@ -142,6 +142,13 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toBe("It sounds like you were alone. Did I get that right?");
   });
 
+  it("a worry said bare to the manager by name points to the sentence after it", () => {
+    const said =
+      "The roof slab was poured, yes. But honestly, Salim, this is my worry. I don't think the twenty-eighth of August is realistic.";
+    const [m] = moment(said, "Okay. Send me the revised programme by Thursday.");
+    expect(m?.quote).toBe("I don't think the twenty-eighth of August is realistic.");
+  });
+
   it("a start given up for another is left out of what is written", () => {
     const [m] = moment(
       "And I was, honestly, I felt very bad. He was shouting at me in front of the guests.",

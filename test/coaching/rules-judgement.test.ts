@@ -216,6 +216,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Sorry, I'm on the other call. Anyway, the CEO visit next month.")).toBe(true);
   });
 
+  it("a question at once about what a bare worry is asks about it", () => {
+    const shown = shownAfterFeeling(
+      "But honestly, Salim, this is my worry. I don't think August is realistic. They show the same productivity as in January.",
+    );
+    expect(shown("What productivity are they assuming? For the blockwork, for example?")).toBe(false);
+    expect(shown("What time is the site meeting tomorrow? I need to leave early.")).toBe(true);
+  });
+
   it("their yes to the manager, worried for the same reason, raises nothing new", () => {
     expect(shownAfterFeeling("I know. That's why I'm worried. Also about the guests on Tuesday.")("The elephant thing.")).toBe(false);
     expect(shownAfterFeeling("I know. I'm worried about the guests on Tuesday.")("Right. The fuel log for this week.")).toBe(true);
