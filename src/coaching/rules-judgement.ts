@@ -227,19 +227,19 @@ function relief(felt: FeltSentence): boolean {
 }
 /**
  * "You can't take guests out without a working radio." – "I know. That's why I'm worried.": their yes to what the
- * manager just said, worried for the same reason, raises nothing the manager has not said.
+ * manager just said, worried for the same reason, raises nothing the manager has not said; nor does "That's why I'm
+ * worried." said on its own.
  */
 function worryOfTheirsAgreed(felt: FeltSentence): boolean {
-  return (
-    felt.before !== null &&
-    felt.before.utterance === felt.sentence.utterance &&
-    AGREES_FIRST.test(normalise(readText(felt.before.text).cleaned)) &&
-    THAT_WORRIES.test(normalise(readText(felt.sentence.text).cleaned))
-  );
+  if (!THAT_WORRIES.test(normalise(readText(felt.sentence.text).cleaned))) return false;
+  // "…I was sitting in Samagaun calling the whole night." – "That's why I'm, I'm worried, dai.": said alone after the
+  // manager's story, the worry is the one the manager has just told
+  if (felt.before === null) return felt.after === null;
+  return felt.before.utterance === felt.sentence.utterance && AGREES_FIRST.test(normalise(readText(felt.before.text).cleaned));
 }
 const AGREES_FIRST = /^(?:(?:yes|yeah|no|oh)[,.\s]+)*(?:i know|exactly|true|that's true|that's right|right|yes|yeah)[.!]?$/;
 const THAT_WORRIES =
-  /^(?:(?:and|so|yeah)[,\s]+)*that's (?:why|what|exactly what|exactly why) (?:i'm|i am|i was|worries me|scares me)(?: (?:a bit |so |really )?(?:worried|scared|nervous|concerned)(?: about)?)?[.!]?$/;
+  /^(?:(?:and|so|yeah)[,\s]+)*that's (?:why|what|exactly what|exactly why) (?:i'm|i am|i was|worries me|scares me)(?: (?:a bit |so |really )?(?:worried|scared|nervous|concerned)(?: about)?)?(?:, \p{L}+)?[.!]?$/u;
 const WAS_WORRIED = /\bi was(?: (?:a bit|a little|really|so|actually|just|kind of))* (?:worried|scared|nervous|anxious|afraid|concerned)\b/;
 
 /**

@@ -227,6 +227,9 @@ describe("the rules' verdict before their card shows a moment", () => {
   it("their yes to the manager, worried for the same reason, raises nothing new", () => {
     expect(shownAfterFeeling("I know. That's why I'm worried. Also about the guests on Tuesday.")("The elephant thing.")).toBe(false);
     expect(shownAfterFeeling("I know. I'm worried about the guests on Tuesday.")("Right. The fuel log for this week.")).toBe(true);
+    // said on its own, after the manager's story, it is the manager's worry too
+    expect(shownAfterFeeling("That's why I'm, I'm worried, dai.")("Yes. Pay today. Even with thirty percent.")).toBe(false);
+    expect(shownAfterFeeling("I'm worried about the porters, dai.")("Right. The fuel log for this week.")).toBe(true);
   });
 
   it("what they asked for, granted in their words, is taken up", () => {
