@@ -78,6 +78,24 @@ const EXPERIENCE =
 const MOVES_ON =
   /^(?:(?:uh|um|oh|well)[,\s]+)*but\b(?! (?:it sounds|it seems|you also|on the other))|\bspeaking of\b|\bor something[.?!]?$|^(?:(?:and|so|now|okay|ok|right)[,\s]+)*you (?:(?:said|mentioned) you )?wanted to (?:ask|talk|raise|discuss|bring up|mention|go over|chat)\b/;
 
+/** "You remember that boy last year, in Langtang, alone.": the listener's own example, which they are asked to recall. */
+const REMINDS = /^(?:(?:but|and|so|okay|ok|look|well)[,\s]+)*(?:do you remember|you remember|remember)\b/;
+
+/** "You are young, you want to do everything.": what the listener makes of them, not what they said. */
+const SIZES_UP =
+  /^(?:(?:but|and|okay|ok|look|well|listen)[,\s]+)*you(?:'re| are) (?:still |so |very |too |just )?(?:young|new|junior|green|inexperienced|a perfectionist|a good person|too nice|too kind)\b/;
+
+/**
+ * "…, you bold the important things": "you" and a verb of doing, in the present, after a comma: an instruction in a
+ * sentence that does not open on "you" (one that does is read as about them).
+ */
+const YOU_DO =
+  /^[^,]{1,40},\s*you (?!(?:are|were|was|have|had|do|did|don't|didn't|can|can't|could|couldn't|would|wouldn't|will|won't|should|must|might|may|know|knew|see|saw|said|say|told|tell me|mentioned|think|thought|feel|felt|want|wanted|wish|hope|need|needed|like|liked|love|hate|mean|meant|find|found|get|got|seem|seemed|sound|sounded|look|looked)\b)[\p{L}]+(?<!ed)\b/u;
+
+/** Their worry, view or wish named as theirs: "your worry is…", "you feel…", "you want…". */
+const NAMES_THEIRS =
+  /\b(?:your (?:worry|concern|fear|point|idea|plan|question|view|feeling|problem)|you (?:feel|felt|want|wanted|think|thought|worry|worried|wish|hope))\b/;
+
 /** "You look tired", "you're looking well": how they look to the listener. */
 const LOOKS = /^you(?:'re| are)? (?:look|looked|looking)\b/;
 
@@ -149,7 +167,9 @@ export function praiseworthy(k: KeptRestatement): boolean {
     ASKS_ANEW.test(text) ||
     EXPLAINS.test(text) ||
     DENIES_WORRY.test(text) ||
-    OWN_STANCE.test(text)
+    OWN_STANCE.test(text) ||
+    REMINDS.test(text) ||
+    SIZES_UP.test(text)
   )
     return false;
   switch (read.act) {
@@ -176,6 +196,9 @@ export function praiseworthy(k: KeptRestatement): boolean {
       return shared >= 2 || (!read.asked && EXPERIENCE.test(read.core));
     case "statement":
       if (ownVoice || tellsOrPredicts(sentence)) return false;
+      // "One page, you bold the important things, the free time…": what they are to do, told after a word of theirs
+      // ("Chiller two trips, you shift the load to chiller one, … and your worry is how that looks" says back theirs)
+      if (!read.asked && !OPENS_SO.test(text) && YOU_DO.test(read.core) && !NAMES_THEIRS.test(read.core)) return false;
       // An understanding check ("The silence plus the KLT output?"), a summary ("So over the past year, the
       // smoking has increased.") or their situation ("The main reason that you smoke is…") in their words.
       // their situation as it weighs on them ("It's hard when they knew you as the young guide.") says it back too

@@ -37,6 +37,22 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not the listener's example, their view of the person, or what the person is to do", () => {
+    const guide: [string, string] = ["Sabina", "We have fourteen solo bookings for April, and they are alone on the trail, no guide."];
+    expect(praised(talk(guide, [MANAGER, "You remember that boy last year, in Langtang, alone on the trail."]))).toEqual([]);
+    const weekend: [string, string] = ["Claudine", "I want to do the checklist and the weekend roster and the clients, all of it."];
+    expect(praised(talk(weekend, [MANAGER, "You are young, you want to do everything."]))).toEqual([]);
+    const checklist: [string, string] = [
+      "Claudine",
+      "I was thinking a checklist for the clients, one page, with the free time and the arrival date.",
+    ];
+    expect(praised(talk(checklist, [MANAGER, "One page, you bold the free time and the arrival date."]))).toEqual([]);
+    // a summing-up that names their worry as theirs says it back
+    expect(
+      praised(talk(checklist, [MANAGER, "One page, you list the free time and the arrival date, and your worry is the clients skip it."])),
+    ).toEqual(["One page, you list the free time and the arrival date, and your worry is the clients skip it."]);
+  });
+
   it("not the manager's own point summed up after their yes to it", () => {
     const own = (yes: string) =>
       praised(
