@@ -22,9 +22,8 @@ export function deniesTheirWords(said: string, core: string): boolean {
 
 /**
  * "you're not giving out", "your mother is not cooking", "you don't really need", "you won't lose anything": a
- * negation said of them or of
- * theirs, the word it denies, and what follows it. Only what is said of them: "smoking doesn't help you relax" or
- * "by not putting yourself last" may well be their own point put another way.
+ * negation said of them or of theirs, the word it denies, and what follows it. Only what is said of them: "smoking
+ * doesn't help you relax" or "by not putting yourself last" may well be their own point put another way.
  */
 const NEGATED =
   /^(?:(?:ah|oh|no|nah|ha|sure|look|well)[,\s]+)*(?:you|your(?: [\p{L}]+){1,2})(?:'re|'s| are| is| were| was| do| does| did| have| has| will| wo| would| can| ca| could| should)?(?: not|n't| never)\s+(?:(?:really|actually|just|even|being|getting)\s+)?([\p{L}]{3,})\b(.*)$/u;
