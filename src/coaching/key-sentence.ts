@@ -59,7 +59,7 @@ export function opensWithBut(sentence: string): boolean {
  */
 const BARE = new RegExp(
   [
-    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?[.!]?$`,
+    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?(?:,? (?:honestly|to be honest|really))?[.!]?$`,
     String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
     // "That's, um, that's my worry actually. With what's going on…": the worry is said in the next sentence;
     // "But honestly, Salim, this is my worry.": a name on its own between commas is said to the manager
@@ -112,9 +112,19 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
       sentence: chosen,
       felt: at === i ? felt : "feeling",
       bare,
-      before: sentences[at - 1] ?? null,
-      after: sentences[at + 1] ?? null,
+      before: withWords(sentences, at, -1),
+      after: withWords(sentences, at, 1),
     };
+  }
+  return null;
+}
+
+const ONLY_FILLER = /^(?:(?:so|and|but|um|uh|er|well|like|oh)[\s,.…—–-]*)*$/;
+
+/** The nearest sentence before (`step` -1) or after (1) the one at `at` that says something: not "So…" or "Um.". */
+function withWords(sentences: readonly TurnSentence[], at: number, step: -1 | 1): TurnSentence | null {
+  for (let j = at + step; j >= 0 && j < sentences.length; j += step) {
+    if (!ONLY_FILLER.test(normalise(readText(sentences[j]!.text).cleaned))) return sentences[j]!;
   }
   return null;
 }
