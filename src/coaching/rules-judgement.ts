@@ -13,6 +13,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { acceptsIt, brushOff, offersHelp, replyBrushesOff, takesItUp } from "./brush-off.js";
 import {
   afterAcknowledgement,
+  callsForAttention,
   excusesSelf,
   onlyAcknowledges,
   withoutVocative,
@@ -63,6 +64,7 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     // "But honestly, this is my worry. I don't think the twenty-eighth of August is realistic…": the turn says what
     // a bare worry is
     point: felt.bare ? turn : new Set(),
+    strained: STRAINED.test(normalise(readText(felt.sentence.text).cleaned)),
   };
   const answered = candidate.replies.filter((u) => !isMinimal(u.text)).map((u) => u.text);
   const sentences = answered
@@ -72,7 +74,8 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
     // "All right." opens a reply without being one; "I understand." alone answers them (below)
     .filter((s) => readSentence(s.text).act !== "backchannel" || ACKNOWLEDGES.test(s.text) || ANSWERS_NO.test(s.text))
     // "Sorry, I'm typing. Flooding, yes. Can you ask GA…?": the excuse is neither; what follows it is the reply
-    .filter((s) => !excusesSelf(s.text))
+    // "Listen to me. …": a call for attention, before the reply
+    .filter((s) => !excusesSelf(s.text) && !callsForAttention(s.text))
     // "Oh, Bea.": a name or an exclamation on its own neither hears them nor moves on; nor does a few words of
     // theirs from beside the feeling said before the manager goes on ("Race Week. God. D'you know, my first Race
     // Week I was twenty…" to "I'm worried about the desk"), where what follows is the answer
@@ -83,6 +86,9 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   if (sentences.length > 0 && said.length === 0) return false;
   // "That was the third weekend this month, wasn't it?" checks what they said; cleaning reads the tag as no question
   if (said[0] && CHECKS_BY_TAG.test(said[0].asSaid)) return false;
+  // "…But you're not going anywhere. I will personally make sure your renewal is done early.": an undertaking in their
+  // words, however far into the reply, acts on it
+  if (said.some((s) => takesItUp(s.text) && sharesWith(s.text, theirs.turn))) return false;
   return said
     .slice(0, REPLY_SENTENCES)
     .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away"));
@@ -162,7 +168,10 @@ interface TheirWords {
   turn: ReadonlySet<string>;
   /** Of the turn where the worry is bare, since the turn says what it is; empty for any other feeling. */
   point: ReadonlySet<string>;
+  /** The feeling is strain: "I'm quite tired", "I'm stretched". */
+  strained: boolean;
 }
+const STRAINED = /\b(?:tired|exhausted|stretched|overwhelmed|drained|burn(?:ed|t) out|swamped|knackered|shattered|worn out|overloaded)\b/;
 
 function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComfort: boolean): boolean {
   // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
@@ -189,6 +198,9 @@ function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComf
   // productivity as in January": a question at once about what the worry is ("How many samples do we run on a
   // Tuesday?" asks a fact beside it)
   if (opening && read.asked && !asksAFact(read.core) && sharesWith(sentence, theirs.point)) return true;
+  // "How many duty managers we have now on the rota?" to "I'm quite tired, to be honest": how much work lies behind
+  // the strain ("How long's the ad been up?" to "I'm just pretty stretched" asks after the manager's business)
+  if (opening && read.asked && theirs.strained && HOW_MANY.test(read.core)) return true;
   // "How many doses?" to "If they say destroy, that's the biggest part of the value": how much is at stake, asked at once
   if (opening && read.asked && countWords(sentence) <= HOW_MUCH_WORDS && HOW_MUCH.test(read.core)) return true;
   // "I'll escalate it to Pete myself, today", "Of course. Go on.": acting on it, or asking them to go on
@@ -291,6 +303,7 @@ const ASKS_ABOUT_IT =
 /** A short question of how much of it there is: "How many doses?", "How much stock?", "How bad?". */
 const HOW_MUCH = /^(?:(?:okay|ok|and|so|right|um|uh|oh)[,\s]+)*how (?:many|much|bad|big|serious|long)\b/;
 const HOW_MUCH_WORDS = 4;
+const HOW_MANY = /^(?:(?:okay|ok|and|so|right|um|uh|oh)[,\s]+)*how (?:many|much)\b/;
 
 /** A question of how much, how long or how late they do something: "How many hours are you working?", "How long have you felt like this?". */
 const ASKS_HOW_MUCH_THEY =

@@ -98,7 +98,7 @@ export function reassures(sentence: string): boolean {
   return REASSURES.test(sentence);
 }
 const REASSURES =
-  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|you(?:'re| are) (?:(?:definitely|certainly|really|honestly|so) )?not the (?:first|only)|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
+  /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|(?:everybody|everyone)(?: \w+){0,3} knows|we all know|you(?:'re| are) (?:(?:definitely|certainly|really|honestly|so) )?not the (?:first|only)|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
 /**
  * The listener excusing what they are doing as they listen ("Sorry, sorry, I'm typing.", "Sorry, I was on mute."): it
@@ -109,6 +109,12 @@ export function excusesSelf(sentence: string): boolean {
 }
 const EXCUSES_SELF =
   /^(?:(?:mm|hmm|okay|ok|oh)[,.!\s]+)*sorry[,.!\s]+(?:sorry[,.!\s]+)*i(?:'m| am| was) (?:just |still )?(?:typing|writing (?:something|this)|reading (?:something|this)|driving|muted|on mute|on (?:another|the other) call|distracted|multitasking)\b[^.!?,;]*[.!?]?$/;
+
+/** "Listen to me.", "Look.", "Hey, listen.": a call for attention before the reply, which is what follows it. */
+export function callsForAttention(sentence: string): boolean {
+  return CALLS_FOR_ATTENTION.test(sentence);
+}
+const CALLS_FOR_ATTENTION = /^(?:(?:hey|okay|ok|now|but|and)[,.!\s]+)*(?:listen(?: to me)?|look|hear me out)(?:[,\s]+[\p{L}]+)?[.!]?$/u;
 
 /** A sentence that only acknowledges ("I hear you.", "Yeah, I understand.", "Of course."): it says nothing back. */
 export function onlyAcknowledges(sentence: string): boolean {

@@ -149,6 +149,12 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.quote).toBe("I don't think the twenty-eighth of August is realistic.");
   });
 
+  it("a bare feeling with a hedge after it still points to what it is about", () => {
+    const [m] = moment("And my contract renewal is in June. So... I'm a bit worried, honestly.", "Right. The Paris courier trip, then.");
+    expect(m?.quote).toBe("And my contract renewal is in June.");
+    expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+  });
+
   it("a start given up for another is left out of what is written", () => {
     const [m] = moment(
       "And I was, honestly, I felt very bad. He was shouting at me in front of the guests.",

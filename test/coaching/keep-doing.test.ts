@@ -95,6 +95,11 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     expect(praised(talk(trouble, [MANAGER, "So you feel like you'd get in trouble for hanging up on a patient."]))).toEqual([
       "So you feel like you'd get in trouble for hanging up on a patient.",
     ]);
+    // "everybody knows" tells them how others see it
+    const seen: [string, string] = ["Lee", "I felt invisible when my name wasn't on the slide for the exhibition work."];
+    expect(praised(talk(seen, [MANAGER, "It's your work, everybody in this department knows it's your work on the exhibition."]))).toEqual(
+      [],
+    );
     // "you're not the first" comforts them with others like them; it says nothing back of theirs
     const fit: [string, string] = ["Lee", "Sometimes I wonder if large animal work is really for me, you know."];
     expect(praised(talk(fit, [MANAGER, "So you're definitely not the first to feel like this."]))).toEqual([]);

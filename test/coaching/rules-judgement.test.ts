@@ -216,6 +216,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Sorry, I'm on the other call. Anyway, the CEO visit next month.")).toBe(true);
   });
 
+  it("a call for attention is no reply, and an undertaking in their words acts on it however far into the reply", () => {
+    const shown = shownAfterFeeling("And my contract renewal is in June. So... I'm a bit worried, honestly.");
+    const promise =
+      "Okay. Listen to me. Listen. I can't tell you details, because nothing is final. But you're not going anywhere. I will personally make sure your renewal is done early.";
+    expect(shown(promise)).toBe(false);
+    expect(shown("Okay. Listen to me. Listen. Nothing is final, even I don't know everything. You'll be fine.")).toBe(true);
+  });
+
   it("a question at once about what a bare worry is asks about it", () => {
     const shown = shownAfterFeeling(
       "But honestly, Salim, this is my worry. I don't think August is realistic. They show the same productivity as in January.",
@@ -265,6 +273,10 @@ describe("the rules' verdict before their card shows a moment", () => {
     // how much of it they live: "How many hours are you working?"; not the numbers of something else
     expect(rulesShow(candidate("How many hours are you actually working per day?", tired), [])).toBe(false);
     expect(rulesShow(candidate("How many cases did the night team close, do you know?", tired), [])).toBe(true);
+    // behind strain, how much work there is
+    const strained = { ...said, text: "I, I'm okay, but, um, I'm quite tired, to be honest." };
+    expect(rulesShow(candidate("How many duty managers we have now on the rota?", strained), [])).toBe(false);
+    expect(rulesShow(candidate("How long's the ad been up?", strained), [])).toBe(true);
     // how much is at stake, asked at once in a few words
     const destroy = { ...said, text: "I'm worried about the stock. If they say destroy, that's the biggest part of the value." };
     expect(rulesShow(candidate("How many doses?", destroy), [])).toBe(false);
