@@ -67,20 +67,23 @@ export function setsRight(answer: string, sayBack: string): boolean {
       normalise(sayBack)
         .split(/[^\p{L}']+/u)
         .includes(denied)) ||
-    (/^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) &&
-      (!NEGATED.test(normalise(sayBack)) || NO_THEN_DOES.test(said)))
+    (/^(?:(?:um|uh|well|oh|hm|hmm|mm)[,.\s]+)*(?:no(?! one\b)|nah|nope)\b/.test(said) &&
+      (!NEGATED.test(normalise(sayBack)) || NO_THEN_DOES.test(said) || NO_I_MEAN.test(answer.trim())))
   );
 }
 /**
  * "So you'd rather not do the China calls at all." – "No, no, I'll do them, it's just the hour.": past the "no", they
- * will do what the say-back said they would not, or narrow it down; "No, I'd rather not." agrees.
+ * will do what the say-back said they would not, narrow it down or say what they mean ("No, I mean… I just don't want
+ * to…"); "No, I'd rather not." agrees.
  */
 const NO_THEN_DOES =
-  /^(?:(?:um|uh|well|oh)[,.\s]+)*(?:no|nah|nope)(?:[,.!\s]+no)*[,.!\s]+(?:i(?:'ll| will| do| can)\b(?!'t)(?![^.,;]*(?:\bnot\b|\bnever\b|n't\b))|it(?:'s| is) just\b)/u;
+  /^(?:(?:um|uh|well|oh|hm|hmm|mm)[,.\s]+)*(?:no|nah|nope)(?:[,.!\s]+no)*[,.!\s]+(?:i(?:'ll| will| do| can)\b(?!'t)(?![^.,;]*(?:\bnot\b|\bnever\b|n't\b))|it(?:'s| is) just\b)/u;
+/** "Hm. No, I mean…": what they mean instead, said as they were (cleaning drops "I mean"). */
+const NO_I_MEAN = /^(?:(?:um|uh|well|oh|hm|hmm|mm)[,.\s]+)*(?:no|nah)[,.…\s]+i mean\b/i;
 const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
 const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =
-  /^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
+  /\bit(?:'s| is) more (?:that|like|about)\b|^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
 
 /**
  * A say-back the rules kept shows the manager heard the turn: one the card would praise, or one offered as a

@@ -177,6 +177,14 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     const drinks: [string, string] = ["Mele", "I don't drink that much, I've gone up to maybe two drinks a day max."];
     const twoADay = "So you're drinking, perhaps, two drinks a day. And what have you heard about the guidelines?";
     expect(praised(talk(drinks, [MANAGER, twoADay], ["Mele", "Not much."]))).toEqual(["So you're drinking, perhaps, two drinks a day."]);
+    // "it's more that…" says what it is instead, and "No, I mean…" what they mean
+    const lonely = "Like you're carrying the whole thing alone on the night shift.";
+    expect(praised(talk(found, [MANAGER, lonely], ["Mele", "Hm. Lonely, I don't know. It's more that it's stupid work."]))).toEqual([]);
+    const unseen = "So you feel your work on the night shift isn't being seen?";
+    expect(praised(talk(found, [MANAGER, unseen], ["Mele", "Hm. No, I mean... I just don't want to do something nobody reads."]))).toEqual(
+      [],
+    );
+    expect(praised(talk(found, [MANAGER, unseen], ["Mele", "No, it isn't. Nobody reads the handover."]))).toEqual([unseen]);
     const didnt = "So you didn't find her on the night shift yourself.";
     expect(praised(talk(found, [MANAGER, didnt], ["Mele", "No, I didn't, Kiri did."]))).toEqual([didnt]);
   });
