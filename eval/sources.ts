@@ -64,7 +64,20 @@ export const AMI_SPLIT: ReadonlyMap<string, Split> = new Map([
  * were fitted to them, so they are tuning data. Every other batch is held out: a new batch is written and judged
  * before anything is changed for it, and only a batch that then prompts a change is added here.
  */
-export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = ["b22", "b23", "b24", "b25", "b26", "b27", "b28", "b29", "b30", "b31", "b33", "b34"];
+export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
+  "b22",
+  "b23",
+  "b24",
+  "b25",
+  "b26",
+  "b27",
+  "b28",
+  "b29",
+  "b30",
+  "b31",
+  "b33",
+  "b34",
+];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
 
