@@ -1,6 +1,8 @@
 import type { Utterance } from "../transcript/schema.js";
 import { isHesitation } from "../language/clean-fillers.js";
 import { perText, readText } from "../language/read.js";
+import { normalise } from "../language/phrases.js";
+import { countWords } from "../language/tokens.js";
 
 /**
  * The conversation as the manager heard it: each substantive turn of another person, the manager's
@@ -108,3 +110,21 @@ export function continuesSentence(before: string, after: string): boolean {
   const brokenOff = /[-—–]\s*$/.test(before) || !/[.?!]["')\]]?\s*$/.test(before);
   return brokenOff && (/^\s*[-—–]/.test(after) || /^\s*\p{Ll}/u.test(after));
 }
+
+/**
+ * Their turn only says yes to what the manager just said, in the manager's words ("Yes, nominated mill."): no words
+ * of their own for a say-back to take up.
+ */
+export function yesToOwnPoint(x: Exchange, before: Exchange | undefined): boolean {
+  if (before === undefined || before.replies.length === 0) return false;
+  const said = x.said.map((u) => u.text).join(" ");
+  const cleaned = normalise(readText(said).cleaned);
+  if (countWords(cleaned) > SHORT_YES_WORDS || !SAYS_YES.test(cleaned)) return false;
+  const theirs = readText(said).contentLemmas;
+  if (theirs.size === 0) return false;
+  const managers = new Set(before.replies.flatMap((u) => [...readText(u.text).contentLemmas]));
+  for (const l of theirs) if (!managers.has(l)) return false;
+  return true;
+}
+const SHORT_YES_WORDS = 5;
+const SAYS_YES = /^(?:yes|yeah|yep|yup|ya|right|exactly|correct|that's right)\b/;

@@ -5,7 +5,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
-import { continuesSentence, type Exchange, exchanges, isMinimal, lastUtterances, managerLater } from "./exchanges.js";
+import { continuesSentence, type Exchange, exchanges, isMinimal, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
 import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
@@ -287,21 +287,3 @@ function classify(text: string, interrupted: boolean): MomentKind {
 export function byPriority(candidates: readonly Candidate[]): Candidate[] {
   return [...candidates].sort((a, b) => b.priority - a.priority || a.trigger[0]!.startMs - b.trigger[0]!.startMs);
 }
-
-/**
- * Their turn only says yes to what the manager just said, in the manager's words ("Yes, nominated mill."): no words
- * of their own for a say-back to take up.
- */
-function yesToOwnPoint(x: Exchange, before: Exchange | undefined): boolean {
-  if (before === undefined || before.replies.length === 0) return false;
-  const said = x.said.map((u) => u.text).join(" ");
-  const cleaned = normalise(readText(said).cleaned);
-  if (countWords(cleaned) > SHORT_YES_WORDS || !SAYS_YES.test(cleaned)) return false;
-  const theirs = readText(said).contentLemmas;
-  if (theirs.size === 0) return false;
-  const managers = new Set(before.replies.flatMap((u) => [...readText(u.text).contentLemmas]));
-  for (const l of theirs) if (!managers.has(l)) return false;
-  return true;
-}
-const SHORT_YES_WORDS = 5;
-const SAYS_YES = /^(?:yes|yeah|yep|yup|ya|right|exactly|correct|that's right)\b/;

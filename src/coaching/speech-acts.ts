@@ -101,19 +101,15 @@ const REASSURES =
   /\b(?:don't worry|do not worry|it's okay|it's ok|that's okay|that's ok|it's alright|that's alright|it's normal|that's normal|it's natural|that's natural|you're not alone|(?:everybody|everyone)(?: \w+){0,3} knows|we all know|you(?:'re| are) (?:(?:definitely|certainly|really|honestly|so) )?not the (?:first|only)|it's understandable|that's understandable|no wonder|it happens|i'm sorry|i am sorry|sorry to hear)\b/;
 
 /**
- * The listener excusing what they are doing as they listen ("Sorry, sorry, I'm typing.", "Sorry, I was on mute."): it
- * neither answers them nor moves on, so the reply is read from what follows it.
+ * What the listener says before the reply, which is neither an answer nor a move away: an excuse for what they are
+ * doing as they listen ("Sorry, sorry, I'm typing.", "Sorry, I was on mute.") or a call for attention ("Listen to
+ * me.", "Look."). The reply is read from what follows it. `sentence`: cleaned, lower-cased.
  */
-export function excusesSelf(sentence: string): boolean {
-  return EXCUSES_SELF.test(sentence);
+export function beforeTheReply(sentence: string): boolean {
+  return EXCUSES_SELF.test(sentence) || CALLS_FOR_ATTENTION.test(sentence);
 }
 const EXCUSES_SELF =
   /^(?:(?:mm|hmm|okay|ok|oh)[,.!\s]+)*sorry[,.!\s]+(?:sorry[,.!\s]+)*i(?:'m| am| was) (?:just |still )?(?:typing|writing (?:something|this)|reading (?:something|this)|driving|muted|on mute|on (?:another|the other) call|distracted|multitasking)\b[^.!?,;]*[.!?]?$/;
-
-/** "Listen to me.", "Look.", "Hey, listen.": a call for attention before the reply, which is what follows it. */
-export function callsForAttention(sentence: string): boolean {
-  return CALLS_FOR_ATTENTION.test(sentence);
-}
 const CALLS_FOR_ATTENTION = /^(?:(?:hey|okay|ok|now|but|and)[,.!\s]+)*(?:listen(?: to me)?|look|hear me out)(?:[,\s]+[\p{L}]+)?[.!]?$/u;
 
 /** A sentence that only acknowledges ("I hear you.", "Yeah, I understand.", "Of course."): it says nothing back. */

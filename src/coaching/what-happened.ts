@@ -2,7 +2,7 @@ import { feltClause } from "./felt-say-back.js";
 import { feltSentence } from "./key-sentence.js";
 import { toThirdPerson } from "./person.js";
 import { isMinimal } from "./exchanges.js";
-import { callsForAttention, excusesSelf, onlyAcknowledges } from "./speech-acts.js";
+import { beforeTheReply, onlyAcknowledges } from "./speech-acts.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import type { Felt } from "../language/felt.js";
@@ -102,13 +102,7 @@ function sentencesOfSubstance(replies: readonly Candidate["replies"][number][]):
     if (isMinimal(utterance.text)) continue;
     for (const sentence of readText(utterance.text).sentences) {
       const cleaned = readText(sentence).cleaned;
-      if (
-        isMinimal(cleaned) ||
-        words(cleaned).length < MIN_QUOTED_WORDS ||
-        excusesSelf(normalise(cleaned)) ||
-        callsForAttention(normalise(cleaned))
-      )
-        continue;
+      if (isMinimal(cleaned) || words(cleaned).length < MIN_QUOTED_WORDS || beforeTheReply(normalise(cleaned))) continue;
       out.push(cleaned);
       if (out.length === 2) return out;
     }
