@@ -115,16 +115,18 @@ describe("a moment only where they raised something and the reply did not take i
     );
   });
 
-  it("quotes the reply past the listener's excuse for what they were doing", () => {
-    const [c] = momentsOf(
-      talk(
-        ["Lee", "The nursery closes at six, so I need to leave by quarter past five, and I'm a bit worried about close weeks."],
-        [MANAGER, "Sorry, sorry, I'm typing. So on the audit list, the main thing is the additions schedule."],
-      ),
-    );
-    expect(c && whatHappened(c)).toBe(
-      'You replied "So on the audit list, the main thing is the…" without first saying back that they\'re a bit worried about close weeks.',
-    );
+  it("quotes the reply past the listener's excuse for what they were doing, or a call for attention", () => {
+    for (const before of ["Sorry, sorry, I'm typing.", "Okay. Listen to me. Listen."]) {
+      const [c] = momentsOf(
+        talk(
+          ["Lee", "The nursery closes at six, so I need to leave by quarter past five, and I'm a bit worried about close weeks."],
+          [MANAGER, `${before} So on the audit list, the main thing is the additions schedule.`],
+        ),
+      );
+      expect(c && whatHappened(c), before).toBe(
+        'You replied "So on the audit list, the main thing is the…" without first saying back that they\'re a bit worried about close weeks.',
+      );
+    }
   });
 
   it("reads a turn from the start of the sentence its last utterances open in", () => {

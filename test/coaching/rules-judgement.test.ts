@@ -222,6 +222,8 @@ describe("the rules' verdict before their card shows a moment", () => {
       "Okay. Listen to me. Listen. I can't tell you details, because nothing is final. But you're not going anywhere. I will personally make sure your renewal is done early.";
     expect(shown(promise)).toBe(false);
     expect(shown("Okay. Listen to me. Listen. Nothing is final, even I don't know everything. You'll be fine.")).toBe(true);
+    // past the call for attention, the reply opens with its answer
+    expect(shown("Listen to me. No, nobody is touching the contracts.")).toBe(false);
   });
 
   it("a question at once about what a bare worry is asks about it", () => {
