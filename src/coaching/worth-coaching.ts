@@ -82,15 +82,11 @@ const OWN = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|we|we're|we've|we'd|we'll|us|
 export const MIN_WORDS = 4;
 
 /**
- * What the person raised in their turn that a listener should take up: a worry, a feeling, a disagreement, a
- * proposal, a decision they own, or a problem, said as a statement of at least a few words. Null for a question
- * of fact, a description, logistics or a fragment, however long the turn.
+ * What the person raised in their turn that a listener should take up (a worry, a feeling, a disagreement, a
+ * proposal, a decision they own, or a problem, said as a statement of at least a few words), and the utterances of
+ * the turn that raise it (where the moment's quote belongs). Null for a question of fact, a description, logistics or
+ * a fragment, however long the turn.
  */
-export function pointRaised(trigger: readonly Utterance[]): Raised | null {
-  return pointIn(trigger)?.raised ?? null;
-}
-
-/** What was raised, and the utterances of the turn that raise it (where the moment's quote belongs). */
 export function pointIn(trigger: readonly Utterance[]): { raised: Raised; utterances: Utterance[] } | null {
   let found: Raised | null = null;
   const by = new Map<Utterance, Raised>();
