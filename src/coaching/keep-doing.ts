@@ -81,16 +81,24 @@ const MOVES_ON =
 /** "You remember that boy last year, in Langtang, alone.": the listener's own example, which they are asked to recall. */
 const REMINDS = /^(?:(?:but|and|so|okay|ok|look|well)[,\s]+)*(?:do you remember|you remember|remember)\b/;
 
+/**
+ * "You said last time you were tired, with all the travelling.": what they said at another meeting, recalled, not
+ * what they have just said.
+ */
+const RECALLS =
+  /\b(?:you (?:said|mentioned|told me|were saying)|last time you (?:said|mentioned|told me))\b.*\b(?:last (?:time|week|month|meeting|one-on-one|year)|the other (?:day|week)|a (?:few|couple of) (?:weeks|months) ago)\b|\b(?:last time|last week|the other day|in our last (?:meeting|chat|one-on-one)),? you (?:said|mentioned|told me)\b/;
+
 /** "You are young, you want to do everything.": what the listener makes of them, not what they said. */
 const SIZES_UP =
   /^(?:(?:but|and|okay|ok|look|well|listen)[,\s]+)*you(?:'re| are) (?:still |so |very |too |just )?(?:young|new|junior|green|inexperienced|a perfectionist|a good person|too nice|too kind)\b/;
 
 /**
- * "…, you bold the important things": "you" and a verb of doing, in the present, after a comma: an instruction in a
- * sentence that does not open on "you" (one that does is read as about them).
+ * "…, you bold the important things", "Five, fumigation Wednesday, you tell Fofana.": "you" and a verb of doing, in
+ * the present, after a comma (or a short list): an instruction in a sentence that does not open on "you" (one that
+ * does is read as about them).
  */
 const YOU_DO =
-  /^[^,]{1,40},\s*you (?!(?:are|were|was|have|had|do|did|don't|didn't|can|can't|could|couldn't|would|wouldn't|will|won't|should|must|might|may|know|knew|see|saw|said|say|told|tell me|mentioned|think|thought|feel|felt|want|wanted|wish|hope|need|needed|like|liked|love|hate|mean|meant|find|found|get|got|seem|seemed|sound|sounded|look|looked)\b)[\p{L}]+(?<!ed)\b/u;
+  /^(?:[^,]{1,40},\s*){1,4}you (?!(?:are|were|was|have|had|do|did|don't|didn't|can|can't|could|couldn't|would|wouldn't|will|won't|should|must|might|may|know|knew|see|saw|said|say|told|tell me|mentioned|think|thought|feel|felt|want|wanted|wish|hope|need|needed|like|liked|love|hate|mean|meant|find|found|get|got|seem|seemed|sound|sounded|look|looked)\b)[\p{L}]+(?<!ed)\b/u;
 
 /** Their worry, view or wish named as theirs: "your worry is…", "you feel…", "you want…". */
 const NAMES_THEIRS =
@@ -169,6 +177,7 @@ export function praiseworthy(k: KeptRestatement): boolean {
     DENIES_WORRY.test(text) ||
     OWN_STANCE.test(text) ||
     REMINDS.test(text) ||
+    RECALLS.test(text) ||
     SIZES_UP.test(text)
   )
     return false;

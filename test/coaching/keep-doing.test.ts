@@ -47,10 +47,22 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
       "I was thinking a checklist for the clients, one page, with the free time and the arrival date.",
     ];
     expect(praised(talk(checklist, [MANAGER, "One page, you bold the free time and the arrival date."]))).toEqual([]);
+    // the same at the end of a recap of action items
+    expect(praised(talk(checklist, [MANAGER, "Two, checklist Wednesday, one page, you send it to the clients."]))).toEqual([]);
     // a summing-up that names their worry as theirs says it back
     expect(
       praised(talk(checklist, [MANAGER, "One page, you list the free time and the arrival date, and your worry is the clients skip it."])),
     ).toEqual(["One page, you list the free time and the arrival date, and your worry is the clients skip it."]);
+  });
+
+  it("not what they said at another meeting, recalled", () => {
+    const travel: [string, string] = ["Dawit", "Thank you. The Gondar trip went well, the clinic is nearly ready."];
+    expect(praised(talk(travel, [MANAGER, "What else is going on? You said last time you were tired, with all the travelling."]))).toEqual(
+      [],
+    );
+    expect(praised(talk(travel, [MANAGER, "So the Gondar trip went well, and the clinic is nearly ready."]))).toEqual([
+      "So the Gondar trip went well, and the clinic is nearly ready.",
+    ]);
   });
 
   it("not the manager's own point summed up after their yes to it", () => {
