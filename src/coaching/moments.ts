@@ -253,12 +253,18 @@ const OWN_FEELING: ReadonlySet<Felt> = new Set(["worry", "feeling"]);
 /** The last utterance of the reply that is more than a backchannel. */
 const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
 
-/** A reply that opens with the manager's own story, a joke or a new topic. */
+/**
+ * A reply that opens with the manager's own story, a joke or a new topic, or that announces the manager's own view
+ * ("So let me tell you what I think. This is the classic thing…"): what follows it in the answer is theirs.
+ */
 function leavesIt(reply: Utterance): boolean {
   if (isMinimal(reply.text)) return false;
+  if (ANNOUNCES_OWN_VIEW.test(normalise(readText(reply.text).cleaned))) return true;
   const off = replyBrushesOff([reply]);
   return off !== null && off !== "waves-away";
 }
+const ANNOUNCES_OWN_VIEW =
+  /\b(?:let me tell you (?:what i think|my (?:view|opinion|advice|experience))|here's what i think|i'll tell you what i think|my advice(?: to you)? is|what i would advise|in my experience)\b/;
 
 function spanMs(said: readonly Utterance[]): number {
   return said[said.length - 1]!.endMs - said[0]!.startMs;

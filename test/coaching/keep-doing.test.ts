@@ -55,6 +55,19 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ).toEqual(["One page, you list the free time and the arrival date, and your worry is the clients skip it."]);
   });
 
+  it("not what follows the manager's announcing their own view", () => {
+    const turn: [string, string] = [
+      "Aino",
+      "Every week Mats wants a call, and it's ten hours a week now. I should be coding the hard parts. It's a lot.",
+    ];
+    const view = (opening: string) =>
+      praised(talk(turn, [MANAGER, opening], [MANAGER, "And you say yes to Mats because you are nice and you don't want to make a fuss."]));
+    expect(view("Okay. This is a good point. So let me tell you what I think. This is the classic thing with good engineers.")).toEqual([]);
+    expect(view("Okay. This is a good point, and it's been a lot.")).toEqual([
+      "And you say yes to Mats because you are nice and you don't want to make a fuss.",
+    ]);
+  });
+
   it("not what they said at another meeting, recalled", () => {
     const travel: [string, string] = ["Dawit", "Thank you. The Gondar trip went well, the clinic is nearly ready."];
     expect(praised(talk(travel, [MANAGER, "What else is going on? You said last time you were tired, with all the travelling."]))).toEqual(
