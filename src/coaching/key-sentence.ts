@@ -71,6 +71,13 @@ const BARE = new RegExp(
 );
 
 /**
+ * Names the feeling and points back for its cause: "That's also why I'm worried about the date.", "That's, that's
+ * why I'm a bit worried, honestly." ("That's what I'm worried about." may go on to say what: it is `BARE`.)
+ */
+const POINTS_BACK =
+  /^(?:(?:and|so|but|yeah|yes|well|um)[,.\s]+)*(?:that's|that is|this is)(?: (?:also|exactly|partly|really|actually|just))? (?:why|the reason) (?:i'm|i am|i was|i feel|i get|it worries|worries|scares|bothers)\b/;
+
+/**
  * A state that needs nothing after it ("I feel a bit alone.", "I'm exhausted.", "I'm a bit gutted."), unlike a feeling about something
  * ("I'm worried.", "I'm frustrated."): said on its own, it is the heart, not a pointer to the next sentence.
  */
@@ -88,6 +95,8 @@ export interface FeltSentence {
   felt: Felt;
   /** It names only the feeling ("Honestly I'm worried about it."); the sentences beside it say what it is about. */
   bare: boolean;
+  /** It points back for what it is about ("That's why I'm worried."): the sentence before says it. */
+  pointsBack: boolean;
   before: TurnSentence | null;
   after: TurnSentence | null;
 }
@@ -107,11 +116,13 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     const at = endsOnState(cleaned) && countWords(cleaned) <= SHORT_STATE_WORDS ? feelingWithContent(sentences, i) : i;
     const chosen = sentences[at]!;
     const text = at === i ? cleaned : normalise(readText(chosen.text).cleaned);
-    const bare = BARE.test(text) && !endsOnState(text);
+    const pointsBack = POINTS_BACK.test(text);
+    const bare = pointsBack || (BARE.test(text) && !endsOnState(text));
     return {
       sentence: chosen,
       felt: at === i ? felt : "feeling",
       bare,
+      pointsBack,
       before: withWords(sentences, at, -1),
       after: withWords(sentences, at, 1),
     };

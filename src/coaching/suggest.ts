@@ -87,6 +87,9 @@ function heartOf(felt: FeltSentence): TurnSentence {
   // "I feel like I should've, I don't know. I should've caught it on the arrivals list.": a feeling that trails off
   // unfinished is said in full in the sentence after it, and the two are quoted together
   if (felt.after !== null && trailsOff(felt.sentence.text)) return together(felt.sentence, felt.after);
+  // "…because I have the whole July off, I booked it already. That's also why I'm worried about the date.": what it
+  // points back to is quoted with it
+  if (felt.pointsBack && felt.before !== null) return together(felt.before, felt.sentence);
   const pointed = felt.bare ? (felt.after ?? felt.before) : null;
   if (pointed === null) return felt.sentence;
   // "I'm a bit worried about it. Because of the appraisal coming.": a reason that goes on with the feeling's

@@ -155,6 +155,14 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a worry that points back for its cause is quoted with the sentence before it", () => {
+    const said =
+      "Well, the plan is to release before the holidays, because I have the whole July off. That's also why I'm worried about the date.";
+    const [m] = moment(said, "Yes, summer, the whole country stops in July.");
+    expect(m?.quote).toBe(said);
+    expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+  });
+
   it("a start given up for another is left out of what is written", () => {
     const [m] = moment(
       "And I was, honestly, I felt very bad. He was shouting at me in front of the guests.",

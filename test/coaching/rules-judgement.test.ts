@@ -234,6 +234,12 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("What time is the site meeting tomorrow? I need to leave early.")).toBe(true);
   });
 
+  it("a question at once about what a worry points back to asks about it", () => {
+    const shown = shownAfterFeeling("Yes, the dwell time changed in the new recipe. That's why I'm a bit worried, honestly.");
+    expect(shown("Did you check the dwell time on the records from Tuesday?")).toBe(false);
+    expect(shown("What time is the site meeting tomorrow? I need to leave early.")).toBe(true);
+  });
+
   it("their yes to the manager, worried for the same reason, raises nothing new", () => {
     expect(shownAfterFeeling("I know. That's why I'm worried. Also about the guests on Tuesday.")("The elephant thing.")).toBe(false);
     expect(shownAfterFeeling("I know. I'm worried about the guests on Tuesday.")("Right. The fuel log for this week.")).toBe(true);
