@@ -201,12 +201,16 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
     .filter((s) => !isMinimal(s))
     .map((s) => normalise(readText(s).cleaned));
   let read = 0;
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     // "Fair enough.", "Perfect.", "Go on.", "I'll get Marsha to confirm it": what they said was taken, so what
     // comes next is no brush-off
     if (ACCEPTS.test(s) || takesItUp(s)) return null;
     if (onlyAcknowledges(s) || readSentence(s).act === "backchannel") continue;
     const off = brushOff(afterAcknowledgement(s));
+    // "Don't worry about it. I'll talk to him.": comfort followed at once by something done about it answers it,
+    // as it does said in one sentence
+    if (off === "waves-away" && sentences.slice(i + 1, i + 1 + OFFER_REACH).some((next) => takesItUp(next) || offersHelp(next)))
+      return null;
     if (off !== null) return off;
     // "Oh, Dee.", "That's, God.": a name or an exclamation is not yet a sentence of substance
     if (countWords(s) < FRAGMENT_WORDS) continue;
@@ -238,7 +242,7 @@ function takesItUpOnce(sentence: string): boolean {
 
 /** Sends them to who can help: "Just email Priya.", "Talk to Hyejin. Systems lead." */
 const REFERS =
-  /^(?:(?:just|so|maybe|well|okay|ok|yeah|then)[,\s]+)*(?:talk to|speak to|email|message|ping|ask|check with|go (?:and )?see) (?!yourself\b|me\b|him\b|her\b|them\b|it\b|that\b|this\b|about\b)[\p{L}]+/u;
+  /^(?:(?:just|so|maybe|well|okay|ok|yeah|then)[,\s]+)*(?:talk to|speak to|talk with|speak with|email|message|ping|ask|check with|go (?:and )?see) (?!yourself\b|me\b|him\b|her\b|them\b|it\b|that\b|this\b|about\b)[\p{L}]+/u;
 
 const ACTS_ON_IT =
   /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also|really) )?(?:escalate|make sure|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to)|(?:include|mention|flag|note|log|add|raise) (?:it|that|this)|think (?:about|over) (?:it|that|this|how)|have a think|put (?:it|that|this) (?:in writing|in (?:my|the|our|a) (?:report|notes)|on the agenda|to (?:him|her|them))|write (?:it|that|this) (?:up|down)|bring (?:it|that|this) up|pass (?:it|that|this) on)\b/u;
@@ -247,3 +251,5 @@ const INVITES =
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;
+/** How many sentences after comfort are read for an offer that answers it. */
+const OFFER_REACH = 2;

@@ -119,9 +119,14 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("What would you drop?", "Anyway, the auditor course.")).toBeNull();
     expect(reply("Hmm. That's, let me think about how that would work with the allocation.", "Anyway, the auditor course.")).toBeNull();
     expect(reply("Talk to yourself, ha.", "Anyway, the auditor course.")).toBe("turns-away");
+    expect(reply("Mm. Ya. Talk with Diego at the agency.", "Anyway, the auditor course.")).toBeNull();
     // written down for them, not acted on: a form filled in
     expect(reply("I will put it in writing.", "Anyway, the auditor course.")).toBeNull();
     expect(reply("OK. I'll put that down as yes, fit to return.", "Anyway, the auditor course.")).toBe("turns-away");
+  });
+  it("comfort followed at once by something done about it answers it", () => {
+    expect(reply("No, it's fine, it's fine. Don't worry about it. I'll talk to him.")).toBeNull();
+    expect(reply("Don't worry about it. He'll come round.")).toBe("waves-away");
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");
