@@ -75,8 +75,11 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b29",
   "b30",
   "b31",
+  "b32",
   "b33",
   "b34",
+  "b35",
+  "b36",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
