@@ -207,10 +207,9 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
     if (ACCEPTS.test(s) || takesItUp(s)) return null;
     if (onlyAcknowledges(s) || readSentence(s).act === "backchannel") continue;
     const off = brushOff(afterAcknowledgement(s));
-    // "Don't worry about it. I'll talk to him.": comfort followed at once by something done about it answers it,
-    // as it does said in one sentence
-    if (off === "waves-away" && sentences.slice(i + 1, i + 1 + OFFER_REACH).some((next) => takesItUp(next) || offersHelp(next)))
-      return null;
+    // "Don't worry about it. I'll talk to him.": comfort followed at once by an undertaking answers it, as it does
+    // said in one sentence ("Okay, let me share my screen." is no undertaking: `takesItUp` is the narrow reading)
+    if (off === "waves-away" && sentences.slice(i + 1, i + 1 + OFFER_REACH).some((next) => takesItUp(next))) return null;
     if (off !== null) return off;
     // "Oh, Dee.", "That's, God.": a name or an exclamation is not yet a sentence of substance
     if (countWords(s) < FRAGMENT_WORDS) continue;
