@@ -47,6 +47,8 @@ const MARKER_CLASSES: readonly RegExp[] = [
   /\b(?:if|unless)\b/g,
   /\b(?:not|never|nobody|nothing|none|\w+n't|cannot)\b/g,
   /\b(?:maybe|perhaps|probably|might|i think|i guess|i suppose|not sure|i don't know|kind of|sort of)\b/g,
+  // "a bit stupid, like I'm making a fuss": "like" before a clause is "as if" (cleaning may drop it as a filler)
+  /\blike (?=(?:i|i'm|i've|we|we're|they|they're|it's|you|you're|he|she|he's|she's)\b)/g,
 ];
 const LEADING_ASIDE = /^(?:(?:but|and|so|well|yes|yeah|no|oh|okay|ok|um|uh|right)\b[\s,.-]*)+/;
 

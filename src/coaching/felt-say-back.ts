@@ -4,7 +4,7 @@ import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
 import { endsOnState } from "./key-sentence.js";
 import { toListenerVoice } from "./person.js";
-import { type SaidBack, SINCERELY, TAIL_ASIDE } from "./say-back.js";
+import { lacksCopula, type SaidBack, SINCERELY, TAIL_ASIDE } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
@@ -38,7 +38,10 @@ export function feltClause(sentence: string): SaidBack | null {
     )
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
-  if (at === -1) return null;
+  if (at === -1 || lacksCopula(pieces[at]!)) return null;
+  // "I'm tired, like, I don't know how long I can do both like this": what follows the feeling is a doubt of its own,
+  // the point the feeling leads to; written alone, the feeling leaves it out (and its "I don't know" is no hedge of it)
+  if (pieces.slice(at + 1, at + 3).some((p) => DOUBT_GOES_ON.test(normalise(p)))) return null;
   const spoken = spokenWords(withoutMidAsides(sentence.replace(SINCERELY, "$1 ")));
   // "I guess I'm getting frustrated": the hedge is set aside here and put back below
   const lead = HEDGE_LEAD.exec(pieces[at]!)?.[0] ?? "";
@@ -118,6 +121,10 @@ const OWN_SUBJECT =
   /^(?:(?:sometimes|often|always|still|lately|recently|now|actually|honestly|really|just|also|then)\s+)?(?:i|i'm|i've|i'd)\b/i;
 
 const HEDGE_LEAD = /^(?:i guess|i think|i suppose|maybe|probably)\s+(?=i'm\b|i am\b)/i;
+
+/** "I don't know how long I can…", "not sure if…": a doubt about something, a clause of its own. */
+const DOUBT_GOES_ON =
+  /^(?:like\s+)?(?:i don't know|i do not know|i dunno|i'm not sure|not sure) (?:how|what|why|when|where|who|whether|if)\b/;
 
 /** A hedge that must not be dropped: "I don't know", "I guess", "maybe", "I think". */
 const HEDGED = /\b(?:i don't know|i dunno|i guess|i think|i suppose|maybe|perhaps|probably|i'm not sure|not sure|kind of|sort of)\b/;

@@ -100,7 +100,7 @@ export const SINCERELY =
  * name they were addressed by ("I'm just so tired, Steve."), which said back would have the manager name themself.
  */
 function withoutAsides(text: string, names: readonly string[]): string {
-  let out = text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 ");
+  let out = withoutAddress(text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
   const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
   for (const name of words) {
     out = out.replace(new RegExp(`(?:,\\s*${name}[.!?]?$|^${name},\\s*)`, "u"), "");
@@ -111,6 +111,24 @@ function withoutAsides(text: string, names: readonly string[]): string {
   return out.replace(TAIL_ASIDE, "");
 }
 const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
+
+/**
+ * "And the second thing, sir, I'm worried…", "I'm tired, Mr. Des.": a term of address set off by commas, or a title
+ * and a name, is said to the listener; said back, it would have the manager call their report "sir" or call
+ * themself by name.
+ */
+function withoutAddress(text: string): string {
+  return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "");
+}
+/** A word either case at its start: "[Ss]ir". */
+const eitherCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+const ADDRESS = `(?:${[
+  ..."sir madam ma'am mam boss chief mate bro sahab sahib saab ji dai didi bhai aunty auntie".split(" ").map(eitherCase),
+  String.raw`(?:Mr|Mrs|Ms|Dr|Mister|Madame|Sir|Miss)\.?\s+\p{Lu}\p{Ll}+`,
+].join("|")})`;
+const ADDRESSED_BETWEEN = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*,)`, "u");
+const ADDRESSED_LAST = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*[.!?]?$)`, "u");
+const ADDRESSED_FIRST = new RegExp(String.raw`^${ADDRESS},\s*`, "u");
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
 const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;
@@ -126,13 +144,13 @@ function trimClause(text: string, question: boolean, whole = false): { clause: s
   let words = text
     .replace(OPENERS, "")
     .replace(/^[^,]{1,30},\s+(?=\p{L})/u, (lead) =>
-      lead.split(/\s+/).length <= 3 && !/\b(?:i|you|we|they|he|she|it)\b/i.test(lead) ? "" : lead,
+      lead.trim().split(/\s+/).length <= 3 && !/\b(?:i|you|we|they|he|she|it)\b/i.test(lead) ? "" : lead,
     )
     .replace(OPENERS, "")
     .replace(/[.!?,;:—\s]+$/, "")
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length === 0 || !hasVerb(words)) return null;
+  if (words.length === 0 || !hasVerb(words) || lacksCopula(words.join(" "))) return null;
   const first = bare(words[0]!).toLowerCase();
   // a whole sentence may open with its condition ("if the budget slips, we can't ship")
   const conditionFirst = whole && /^(?:if|when|unless|because)$/.test(first);
@@ -192,6 +210,16 @@ const FINITE =
   /^(?:is|are|was|were|am|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|wouldn't|shouldn't|mustn't|need|needs|got|gets|get|want|wants|likes|think|thinks|feel|feels|know|knows|seem|seems|go|goes|went|make|makes|made|take|takes|took|say|says|said)$/i;
 const SUBJECT_PRONOUN =
   /^(?:i|you|we|they|he|she|it|this|that|there|these|those|people|everyone|everybody|someone|somebody|nobody|nothing|something)$/i;
+
+/**
+ * "I tired", "we so late": a subject and a state with no verb between (speech in a variety of English that leaves
+ * it out), which written back as "you tired" reads as broken English.
+ */
+export function lacksCopula(clause: string): boolean {
+  return NO_COPULA.test(clause);
+}
+const NO_COPULA =
+  /(?:^|[,;]\s*|\b(?:and|but|so|because)\s+)(?:i|you|we|they|he|she)\s+(?:(?:so|very|really|too|just|still|also|quite|always|a bit|a little)\s+)*(?:tired|sad|angry|afraid|anxious|nervous|sick|alone|lonely|unhappy|happy|fine|sorry|frustrated|overwhelmed|confused|exhausted|stressed|upset|scared|worried|busy|late|ready|sure|okay|ok)\b/i;
 
 /** A clause has a finite verb: an auxiliary or common verb, a contraction ("it's", "we've"), or a pronoun and the word after it. */
 function hasVerb(words: readonly string[]): boolean {

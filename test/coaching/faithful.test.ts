@@ -111,6 +111,28 @@ describe("what is said to the listener is not said back", () => {
   });
 });
 
+describe("terms of address, a dropped 'like' and a missing verb", () => {
+  it("drops 'sir' and a title with a name, and the list marker before them", () => {
+    expect(sayBack("And the second thing, sir, I'm worried about the dryer.", "concern", [], true)?.clause).toBe(
+      "you're worried about the dryer",
+    );
+    expect(sayBack("I feel like I'm shift lead only on paper, sir.", "concern", [], true)?.clause).toBe(
+      "you feel like you're shift lead only on paper",
+    );
+    expect(sayBack("I'm worried about the river, Mr. Des.", "concern", [], true)?.clause).toBe("you're worried about the river");
+    // a word that only starts like one is no address
+    expect(sayBack("I'm worried about the mates, sirens and all.", "concern", [], true)?.clause).toBe(
+      "you're worried about the mates, sirens and all",
+    );
+  });
+
+  it("writes nothing that drops an 'as if' like, or a subject with no verb", () => {
+    expect(suggested("Honestly, I was feeling a bit stupid, like I'm making a fuss for nothing.", "missed-concern")).toMatch(STARTER);
+    expect(sayBack("Is just, I tired, Allison.", "concern", [], true)).toBeNull();
+    expect(sayBack("I'm so tired of the night shifts.", "concern", [], true)?.clause).toBe("you're so tired of the night shifts");
+  });
+});
+
 describe("the clause said back is the main one, names kept as names", () => {
   it("keeps a name's capital where the clause starts with it, and weighs a 'because' clause as the reason it is", () => {
     // "because" is trimmed off the clause's front, but the clause is still the dependent one

@@ -24,6 +24,11 @@ describe("a feeling said back from the clause that says it", () => {
     );
     expect(clause("I don't know, I get so angry.")).toBeNull();
     expect(clause("I'm frustrated, I guess.")).toBe("you might be frustrated");
+    // a doubt about something else that goes on from the feeling is no hedge of it, and the feeling alone leaves it out
+    expect(clause("Some days I finish and I'm just, I'm tired, like, I don't know how long I can do both like this.")).toBeNull();
+    // nor is a feeling said without its verb written as it was said
+    expect(clause("Is just, I tired, Allison.")).toBeNull();
+    expect(clause("I'm so tired, Allison.")).toBe("you're so tired");
   });
 
   it("keeps a feeling said as a thought a thought, with what it is about", () => {
