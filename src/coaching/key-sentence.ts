@@ -2,7 +2,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { read, readText } from "../language/read.js";
-import type { Focus } from "./say-back.js";
+import { type Focus, withoutAddress } from "./say-back.js";
 import { countWords } from "../language/tokens.js";
 
 /** A sentence of someone's turn, verbatim; it may run across the transcript's utterance boundaries. */
@@ -117,7 +117,8 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     const chosen = sentences[at]!;
     const text = at === i ? cleaned : normalise(readText(chosen.text).cleaned);
     const pointsBack = POINTS_BACK.test(text);
-    const bare = pointsBack || (BARE.test(text) && !endsOnState(text));
+    // "That's what I'm worried about, sir.": a term of address after it leaves it as bare
+    const bare = pointsBack || (BARE.test(withoutAddress(text)) && !endsOnState(text));
     return {
       sentence: chosen,
       felt: at === i ? felt : "feeling",

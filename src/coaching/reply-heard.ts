@@ -188,7 +188,7 @@ const ASKS_WHAT_THEY_DID =
 
 /** A short question that asks them to say more about what they said. */
 const SAY_MORE =
-  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning|based on what|says who|how do you know|what makes you (?:say|think) (?:that|so))\b/;
+  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning|based on what|says who|how do you know|what makes you (?:say|think) (?:that|so)|who said (?:that|so|it)|when was (?:that|this)|where was (?:that|this))\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;
@@ -210,7 +210,7 @@ const TELLS =
 
 /** Opens by acknowledging the point or sharing the feeling, in so many words. */
 const ACKNOWLEDGES =
-  /^(?:(?:well|yeah|yes|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|(?:that's|that is) (?:too much|not (?:okay|ok|on|right|fair)|unfair)\b|i(?:'m| am) (?:also |so |really )?(?:concerned|worried|glad|sorry|pleased|happy|delighted)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
+  /^(?:(?:well|yeah|yes|no|oh|okay|ok|so|mm|hmm|and)[,\s]+)*(?:(?:that's|that is|it's|it is|that sounds|sounds) (?:like )?(?:a |an )?(?:really |very |so |quite |pretty )?(?:good|great|fair|understandable|tough|hard|difficult|important|valid|interesting|bummer|shame|pity|rough|awful|terrible|horrible|horrendous|scary|frightening|frustrating|upsetting)\b|fair(?: enough| point)?[.!]?$|(?:a )?(?:good|fair) point\b|(?:that's|that is) (?:too much|not (?:okay|ok|on|right|fair)|unfair)\b|i(?:'m| am) (?:also |so |really )?(?:concerned|worried|glad|sorry|pleased|happy|delighted)\b|i (?:can )?(?:see|understand|hear you|get it|get that)\b|(?:that )?makes sense\b|i know\b|of course\b|exactly\b|absolutely\b|right, (?:so|and)\b|wow\b|oh no\b)/;
 
 /**
  * Opens by disagreeing or correcting: "No, …", "But …", "Right, but …", "I think you're wrong", "Actually, …". An

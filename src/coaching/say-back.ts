@@ -117,7 +117,7 @@ const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
  * and a name, is said to the listener; said back, it would have the manager call their report "sir" or call
  * themself by name.
  */
-function withoutAddress(text: string): string {
+export function withoutAddress(text: string): string {
   return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "");
 }
 /** A word either case at its start: "[Ss]ir". */

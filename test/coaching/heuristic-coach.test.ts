@@ -155,6 +155,14 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a bare worry said with 'sir' still points to what it is about", () => {
+    const [m] = moment(
+      "That's what I'm worried about, sir. Somebody is going to get hurt on the night shift.",
+      "I'll tell you what. When I was young…",
+    );
+    expect(m?.quote).toBe("Somebody is going to get hurt on the night shift.");
+  });
+
   it("a worry that points back for its cause is quoted with the sentence before it", () => {
     const said =
       "Well, the plan is to release before the holidays, because I have the whole July off. That's also why I'm worried about the date.";

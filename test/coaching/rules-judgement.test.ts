@@ -226,18 +226,36 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Listen to me. No, nobody is touching the contracts.")).toBe(false);
   });
 
-  it("a question at once about what a bare worry is asks about it", () => {
-    const shown = shownAfterFeeling(
+  // [what the reply does, what they said, a reply that takes it up, one that does not]
+  it.each([
+    [
+      "a question at once about what a bare worry is asks about it",
       "But honestly, Salim, this is my worry. I don't think August is realistic. They show the same productivity as in January.",
-    );
-    expect(shown("What productivity are they assuming? For the blockwork, for example?")).toBe(false);
-    expect(shown("What time is the site meeting tomorrow? I need to leave early.")).toBe(true);
-  });
-
-  it("a question at once about what a worry points back to asks about it", () => {
-    const shown = shownAfterFeeling("Yes, the dwell time changed in the new recipe. That's why I'm a bit worried, honestly.");
-    expect(shown("Did you check the dwell time on the records from Tuesday?")).toBe(false);
-    expect(shown("What time is the site meeting tomorrow? I need to leave early.")).toBe(true);
+      "What productivity are they assuming? For the blockwork, for example?",
+      "What time is the site meeting tomorrow? I need to leave early.",
+    ],
+    [
+      "a question at once about what a worry points back to asks about it",
+      "Yes, the dwell time changed in the new recipe. That's why I'm a bit worried, honestly.",
+      "Did you check the dwell time on the records from Tuesday?",
+      "What time is the site meeting tomorrow? I need to leave early.",
+    ],
+    [
+      "a question about who or when points back at what they said",
+      "And, um, I was a bit nervous about saying it, honestly. Last year somebody made a comment about part-timers.",
+      "Who said that?",
+      "Who's on the rota this weekend?",
+    ],
+    ["an acknowledgement after a no is one", "I'm very tired, honestly.", "No, I understand.", "Okay. The rota is out on Friday."],
+    [
+      "an undertaking to show someone their side acts on it",
+      "Please tell the GM the leaf side also. Honestly I'm not sleeping properly these days.",
+      "I'll show him the refuse numbers and the fine-leaf numbers.",
+      "The GM wants the refuse numbers by Friday.",
+    ],
+  ])("%s", (_, feeling, takesItUp, leavesIt) => {
+    expect(shownAfterFeeling(feeling)(takesItUp)).toBe(false);
+    expect(shownAfterFeeling(feeling)(leavesIt)).toBe(true);
   });
 
   it("their yes to the manager, worried for the same reason, raises nothing new", () => {
