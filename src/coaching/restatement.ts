@@ -39,7 +39,10 @@ function asksSomething(sentence: string): boolean {
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =
-  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|well done|nice work|good job|(?:very |really |so |it's |it is |good,? )?good that you|you did right|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+  /\b(?:should(?:n't| not)? have|ought(?:n't)? to have|(?:which|that)(?:'s| is) (?:good|great|brilliant|fine|excellent|really good)|that's (?:the )?(?:important|main|good) (?:thing|part)|well done|nice work|good job|(?:very |really |so |it's |it is |good,? )?good that you|you did right|you did (?:(?:absolutely|exactly|totally) )?(?:the right thing|everything right|nothing wrong)|you(?:'d| would) be (?:(?:absolutely|really|so) )?(?:great|brilliant|amazing|fantastic|perfect|excellent) (?:at|in|on|with)|you(?:'d| would) be (?:great|brilliant|amazing|fantastic|perfect) anywhere)\b/;
+
+/** "Don't decide anything now.", "Don't rush it.": the listener tells them not to, a ruling of the listener's. */
+const TOLD_NOT_TO = /^(?:(?:so|okay|ok|look|listen|no|but|and)[,.\s]+)*(?:don't|do not|never) (?!worry\b|be\b|apologi[sz]e\b)[\p{L}]+/u;
 
 /** The listener says they are advising: "Let me give you some advice", "my advice is", "if I were you". */
 const GIVES_ADVICE =
@@ -162,6 +165,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "You've been here, what, two and a half years?": a figure guessed at is a question of fact; "You want
     // something, you ask.": a rule of the listener's, put in a general "you"
     if ((read.asked && GUESSES.test(text)) || MAXIM.test(read.core)) continue;
+    // "Don't decide anything now. You're grieving, the season is heavy…": what they are told, then the listener's case
+    // for it
+    if (i > 0 && read.act !== "reflection" && TOLD_NOT_TO.test(normalise(readText(sentences[i - 1]!).cleaned))) continue;
     // "Huh. You talked to sales already.": surprise at a fact of theirs, not their point said back
     if (read.act === "about-them" && SURPRISED_ALREADY.test(read.core)) continue;
     // "You did everything right on that call. You kept the line open, you got the Eircode…": after praise, what they

@@ -68,6 +68,29 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     ]);
   });
 
+  it("not the listener's verdict on what they did, nor the listener's case for what they are told not to do", () => {
+    const allergy: [string, string] = [
+      "Nurul",
+      "The new relief didn't know Aisyah has the nut allergy, she nearly gave her the peanut, I caught it just in time.",
+    ];
+    expect(praised(talk(allergy, [MANAGER, "Oh my goodness. Okay, but you caught it, that's the important thing."]))).toEqual([]);
+    const quitting: [string, string] = [
+      "Josaia",
+      "I'm not quitting the mill. Leading hand, maybe it's not the right time for me, with the season and my grandmother.",
+    ];
+    expect(
+      praised(talk(quitting, [MANAGER, "Don't decide anything now. You're grieving, the season is heavy, everyone is tired."])),
+    ).toEqual([]);
+    // told not to be sorry, then said back
+    const sorry: [string, string] = [
+      "Salum",
+      "I tell them the company is looking at it, since last year. I feel like a liar, to be honest. Sorry.",
+    ];
+    expect(praised(talk(sorry, [MANAGER, "No, don't be sorry. You're stuck in the middle, telling them what the company says."]))).toEqual([
+      "You're stuck in the middle, telling them what the company says.",
+    ]);
+  });
+
   it("not what they said at another meeting, recalled", () => {
     const travel: [string, string] = ["Dawit", "Thank you. The Gondar trip went well, the clinic is nearly ready."];
     expect(praised(talk(travel, [MANAGER, "What else is going on? You said last time you were tired, with all the travelling."]))).toEqual(
