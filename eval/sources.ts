@@ -80,6 +80,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b34",
   "b35",
   "b36",
+  "b37",
+  "b38",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");

@@ -28,7 +28,7 @@ function batch(name: string, files: Record<string, string>): void {
 }
 
 describe("the written one-on-ones as an eval source", () => {
-  it("keeps b22 to b36 for tuning (they prompted changes) and holds out any other batch", async () => {
+  it("keeps b22 to b38 for tuning (they prompted changes) and holds out any other batch", async () => {
     expect(ONE_ON_ONE_TUNE_BATCHES).toEqual([
       "b22",
       "b23",
@@ -45,14 +45,16 @@ describe("the written one-on-ones as an eval source", () => {
       "b34",
       "b35",
       "b36",
+      "b37",
+      "b38",
     ]);
-    for (const name of ["b37", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
+    for (const name of ["b39", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
     const sources = await oneOnOneSources(dir);
     expect(sources.map((s) => [s.source, s.id, s.split])).toEqual([
       ["one-on-one", "one-on-one/b21/01", "held-out"],
       ["one-on-one", "one-on-one/b22/01", "tune"],
       ["one-on-one", "one-on-one/b30/01", "tune"],
-      ["one-on-one", "one-on-one/b37/01", "held-out"],
+      ["one-on-one", "one-on-one/b39/01", "held-out"],
     ]);
     expect(sources[0]!.input).toBe(vtt("Ann Lee"));
   });
