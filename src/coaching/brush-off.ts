@@ -250,5 +250,5 @@ const INVITES =
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;
-/** How many sentences after comfort are read for an offer that answers it. */
+/** How many sentences after comfort are read for an undertaking that answers it. */
 const OFFER_REACH = 2;
