@@ -2,7 +2,8 @@ import type { Utterance } from "../transcript/schema.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { read, readText } from "../language/read.js";
-import { type Focus, withoutAddress } from "./say-back.js";
+import type { Focus } from "./say-back.js";
+import { withoutAddress } from "./address.js";
 import { countWords } from "../language/tokens.js";
 
 /** A sentence of someone's turn, verbatim; it may run across the transcript's utterance boundaries. */

@@ -259,7 +259,7 @@ const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => repli
  */
 function leavesIt(reply: Utterance): boolean {
   if (isMinimal(reply.text)) return false;
-  if (ANNOUNCES_OWN_VIEW.test(normalise(readText(reply.text).cleaned))) return true;
+  if (readText(reply.text).sentences.some((s) => ANNOUNCES_OWN_VIEW.test(normalise(readText(s).cleaned)))) return true;
   const off = replyBrushesOff([reply]);
   return off !== null && off !== "waves-away";
 }

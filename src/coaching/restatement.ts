@@ -122,8 +122,11 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   // "No. Manual sorting, before peak? … Your error rate is good now.": a reply that opens by saying no argues, and
   // only a sentence framed as a say-back ("So what you're saying is…") says theirs back
   const argues = sentences.length > 1 && SAYS_NO.test(normalise(readText(sentences[0]!).cleaned));
+  let previous: string | null = null;
   for (const [i, sentence] of sentences.entries()) {
     const text = normalise(withoutVocative(readText(sentence).cleaned));
+    const before = previous;
+    previous = text;
     const read = readSentence(text);
     first ??= read.act;
     if (argues && read.act !== "reflection") continue;
@@ -167,7 +170,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     if ((read.asked && GUESSES.test(text)) || MAXIM.test(read.core)) continue;
     // "Don't decide anything now. You're grieving, the season is heavy…": what they are told, then the listener's case
     // for it
-    if (i > 0 && read.act !== "reflection" && TOLD_NOT_TO.test(normalise(readText(sentences[i - 1]!).cleaned))) continue;
+    if (before !== null && read.act !== "reflection" && TOLD_NOT_TO.test(before)) continue;
     // "Huh. You talked to sales already.": surprise at a fact of theirs, not their point said back
     if (read.act === "about-them" && SURPRISED_ALREADY.test(read.core)) continue;
     // "You did everything right on that call. You kept the line open, you got the Eircode…": after praise, what they

@@ -3,6 +3,7 @@ import { readText } from "../language/read.js";
 import { bare } from "../language/tokens.js";
 import { CONCERN_WORDS, FUNCTION_WORDS } from "../language/word-lists.js";
 import { toListenerVoice } from "./person.js";
+import { withoutAddress } from "./address.js";
 
 /** What the listener can say back: one clause of what the person said, cleaned, in the listener's voice. */
 export interface SaidBack {
@@ -111,24 +112,6 @@ function withoutAsides(text: string, names: readonly string[]): string {
   return out.replace(TAIL_ASIDE, "");
 }
 const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
-
-/**
- * "And the second thing, sir, I'm worried…", "I'm tired, Mr. Des.": a term of address set off by commas, or a title
- * and a name, is said to the listener; said back, it would have the manager call their report "sir" or call
- * themself by name.
- */
-export function withoutAddress(text: string): string {
-  return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "");
-}
-/** A word either case at its start: "[Ss]ir". */
-const eitherCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
-const ADDRESS = `(?:${[
-  ..."sir madam ma'am mam boss chief mate bro sahab sahib saab ji dai didi bhai aunty auntie".split(" ").map(eitherCase),
-  String.raw`(?:Mr|Mrs|Ms|Dr|Mister|Madame|Sir|Miss)\.?\s+\p{Lu}\p{Ll}+`,
-].join("|")})`;
-const ADDRESSED_BETWEEN = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*,)`, "u");
-const ADDRESSED_LAST = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*[.!?]?$)`, "u");
-const ADDRESSED_FIRST = new RegExp(String.raw`^${ADDRESS},\s*`, "u");
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
 const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;

@@ -142,33 +142,37 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(m?.suggestion).toBe("It sounds like you were alone. Did I get that right?");
   });
 
-  it("a worry said bare to the manager by name points to the sentence after it", () => {
-    const said =
-      "The roof slab was poured, yes. But honestly, Salim, this is my worry. I don't think the twenty-eighth of August is realistic.";
-    const [m] = moment(said, "Okay. Send me the revised programme by Thursday.");
-    expect(m?.quote).toBe("I don't think the twenty-eighth of August is realistic.");
-  });
-
-  it("a bare feeling with a hedge after it still points to what it is about", () => {
-    const [m] = moment("And my contract renewal is in June. So... I'm a bit worried, honestly.", "Right. The Paris courier trip, then.");
-    expect(m?.quote).toBe("And my contract renewal is in June.");
-    expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
-  });
-
-  it("a bare worry said with 'sir' still points to what it is about", () => {
-    const [m] = moment(
+  const WORRY_STARTER = /^So you're worried… \(their worry, in your own words\)/;
+  // [how the worry is said, what they said, the reply, the quote the card gives]
+  it.each([
+    [
+      "said bare to the manager by name, it points to the sentence after it",
+      "The roof slab was poured, yes. But honestly, Salim, this is my worry. I don't think the twenty-eighth of August is realistic.",
+      "Okay. Send me the revised programme by Thursday.",
+      "I don't think the twenty-eighth of August is realistic.",
+    ],
+    [
+      "bare with a hedge after it, it still points to what it is about",
+      "And my contract renewal is in June. So... I'm a bit worried, honestly.",
+      "Right. The Paris courier trip, then.",
+      "And my contract renewal is in June.",
+    ],
+    [
+      "bare with 'sir' after it, it still points to what it is about",
       "That's what I'm worried about, sir. Somebody is going to get hurt on the night shift.",
       "I'll tell you what. When I was young…",
-    );
-    expect(m?.quote).toBe("Somebody is going to get hurt on the night shift.");
-  });
-
-  it("a worry that points back for its cause is quoted with the sentence before it", () => {
-    const said =
-      "Well, the plan is to release before the holidays, because I have the whole July off. That's also why I'm worried about the date.";
-    const [m] = moment(said, "Yes, summer, the whole country stops in July.");
-    expect(m?.quote).toBe(said);
-    expect(m?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
+      "Somebody is going to get hurt on the night shift.",
+    ],
+    [
+      "pointing back for its cause, it is quoted with the sentence before it",
+      "Well, the plan is to release before the holidays, because I have the whole July off. That's also why I'm worried about the date.",
+      "Yes, summer, the whole country stops in July.",
+      "Well, the plan is to release before the holidays, because I have the whole July off. That's also why I'm worried about the date.",
+    ],
+  ])("a worry %s, and the card gives the worry's starter", (_, said, reply, quote) => {
+    const [m] = moment(said, reply);
+    expect(m?.quote).toBe(quote);
+    expect(m?.suggestion).toMatch(WORRY_STARTER);
   });
 
   it("a start given up for another is left out of what is written", () => {

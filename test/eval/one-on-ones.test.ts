@@ -29,25 +29,7 @@ function batch(name: string, files: Record<string, string>): void {
 
 describe("the written one-on-ones as an eval source", () => {
   it("keeps b22 to b38 for tuning (they prompted changes) and holds out any other batch", async () => {
-    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual([
-      "b22",
-      "b23",
-      "b24",
-      "b25",
-      "b26",
-      "b27",
-      "b28",
-      "b29",
-      "b30",
-      "b31",
-      "b32",
-      "b33",
-      "b34",
-      "b35",
-      "b36",
-      "b37",
-      "b38",
-    ]);
+    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual(Array.from({ length: 17 }, (_, i) => `b${22 + i}`));
     for (const name of ["b39", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
     const sources = await oneOnOneSources(dir);
     expect(sources.map((s) => [s.source, s.id, s.split])).toEqual([
