@@ -8,7 +8,8 @@ import { countWords } from "../language/tokens.js";
  * The conversation as the manager heard it: each substantive turn of another person, the manager's
  * utterances that answered it, and who spoke next. A turn runs across backchannels from either side ("Yeah.",
  * "Mm-hmm.") and ends when the manager says something of substance; every utterance the manager says before
- * someone else speaks again is an answer to that turn.
+ * someone else speaks again is an answer to that turn. Their echo of the manager's last words ("Ninety-four." after
+ * "Ninety-four.") is a backchannel too: what the manager says next still answers the turn.
  */
 export interface Exchange {
   speaker: string;
@@ -51,6 +52,18 @@ function minimal(text: string): boolean {
   return words.every((w) => ACKNOWLEDGEMENT.has(w));
 }
 
+/**
+ * "Ninety-four." after "Ninety-four.", "Twice?" after "…the same helmet. Twice!": a few words, acknowledgements aside,
+ * that repeat how the manager's last utterance ended.
+ */
+function echoes(text: string, managers: string): boolean {
+  const own = plainWords(text).filter((w) => !ACKNOWLEDGEMENT.has(w));
+  if (own.length === 0 || own.length > ECHO_WORDS) return false;
+  const ending = plainWords(managers).slice(-own.length);
+  return own.every((w, i) => w === ending[i]);
+}
+const ECHO_WORDS = 3;
+
 /** The words as transcribed, lower-cased, without hesitations or short notes in brackets ("[laughter]"). */
 function plainWords(text: string): string[] {
   return text
@@ -64,15 +77,19 @@ export function exchanges(utterances: readonly Utterance[], manager: string): Ex
   const out: Exchange[] = [];
   let open: Exchange | null = null;
   let managerSpoke = false;
+  let managerLast = "";
   for (const u of utterances) {
     if (u.speaker === null) continue;
     const minimal = isMinimal(u.text);
     if (u.speaker === manager) {
       if (open) open.replies.push(u);
-      if (!minimal) managerSpoke = true;
+      if (!minimal) {
+        managerSpoke = true;
+        managerLast = u.text;
+      }
       continue;
     }
-    if (minimal) continue;
+    if (minimal || (open && managerSpoke && echoes(u.text, managerLast))) continue;
     if (open && open.speaker === u.speaker && !managerSpoke) {
       open.said.push(u);
       continue;

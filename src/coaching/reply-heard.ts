@@ -32,6 +32,8 @@ const STRAINED = /\b(?:tired|exhausted|stretched|overwhelmed|drained|burn(?:ed|t
 export function heard(sentence: string, opening: boolean, theirs: TheirWords, afterComfort: boolean): boolean {
   // "You'll be fine.", "Oh God, I remember that feeling. My second year…": no sign, whatever words it shares
   if (brushOff(sentence) !== null) return false;
+  // "Look, I know about the audit." to "I'm worried about the audit": the matter is known already, the worry not heard
+  if (KNOWS_OF_IT.test(sentence)) return false;
   // "Fifty-two hours since Christmas.": their words said back, nothing of the listener's added
   if (echoesTurn(sentence, theirs.turn)) return true;
   const read = readSentence(sentence);
@@ -117,6 +119,9 @@ export function answersThem(sentence: string): boolean {
  * The listener did not know it: "I didn't know about the heating", "I had no idea the van was that bad", "I hadn't
  * realised it was still bothering you".
  */
+/** Only that the listener knows of the matter already: "I know about the audit.", "I'm aware of the backlog." */
+const KNOWS_OF_IT =
+  /^(?:(?:look|listen|well|yeah|yes|okay|ok|no|so)[,.!\s]+)*(?:i know|i'm (?:well |fully )?aware|i am (?:well |fully )?aware) (?:all )?(?:about|of) (?:the|that|this|it|your)(?: [\p{L}\p{N}'-]+){0,3}[.!]?$/u;
 const NEWS_TO_ME =
   /^(?:(?:oh|okay|ok|right|wow|god|gosh|so|that)[,.!\s]+)*i (?:(?:didn't|did not|never|hadn't|had not) (?:known?|reali[sz]ed?|hear|heard|notice|noticed)|had no idea)\b/;
 /** What they did not know is about the other person: "…it was still bothering you", "…you felt like that". */

@@ -206,6 +206,23 @@ describe("the conversation as the manager heard it", () => {
     expect(isMinimal("So he left.")).toBe(false);
   });
 
+  it("their echo of how the manager's last words ended is no turn: what the manager says next answers theirs", () => {
+    const echoed = [
+      u("u1", "Bo", 0, "I have ninety-four hours on my account. I can't take them."),
+      u("u2", "Mo", 2500, "Ninety-four."),
+      u("u3", "Bo", 5000, "Ninety-four."),
+      u("u4", "Mo", 7500, "And your point is there is no time to take them."),
+    ];
+    const [x, next] = exchanges(echoed, "Mo");
+    expect(x!.replies.map((r) => r.id)).toEqual(["u2", "u4"]);
+    expect(next).toBeUndefined();
+    // a word of the manager's that does not end what they said, or an echo with words of their own, is a turn
+    const maybe = [echoed[0]!, u("u2", "Mo", 2500, "Maybe Emmanuel can do the runs, we'll see."), u("u3", "Bo", 5000, "Maybe.")];
+    expect(exchanges(maybe, "Mo").map((e) => e.said[0]!.id)).toEqual(["u1", "u3"]);
+    const more = [echoed[0]!, echoed[1]!, u("u3", "Bo", 5000, "Ninety-four, and Samira seventy.")];
+    expect(exchanges(more, "Mo").map((e) => e.said[0]!.id)).toEqual(["u1", "u3"]);
+  });
+
   it("tells a backchannel from a turn whether or not the words need cleaning first", () => {
     expect(isMinimal("Mm-hmm. [laughter] Okay, right.")).toBe(true);
     expect(isMinimal("Yeah, yeah, yeah, yeah, yeah.")).toBe(true); // five acknowledgements, one once repeats go

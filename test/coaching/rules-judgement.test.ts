@@ -87,6 +87,12 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("The release, yes. Let's look at the budget."), [])).toBe(false);
   });
 
+  it("that the listener knows of the matter already is no sign of having heard the worry", () => {
+    expect(rulesShow(candidate("Closer to forty. Look, I know about the release."), [])).toBe(true);
+    expect(rulesShow(candidate("I'm well aware of the release."), [])).toBe(true);
+    expect(rulesShow(candidate("I know, the release slipping on your on-call weekend would be rough."), [])).toBe(false);
+  });
+
   it("leaves it off when the reply acknowledges the point or shares the feeling", () => {
     for (const reply of ["That's a fair worry. Let's look at the plan.", "I'm worried about that too.", "I understand.", "Makes sense."])
       expect(rulesShow(candidate(reply), []), reply).toBe(false);
