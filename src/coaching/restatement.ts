@@ -48,6 +48,10 @@ const TOLD_NOT_TO = /^(?:(?:so|okay|ok|look|listen|no|but|and)[,.\s]+)*(?:don't|
 const GIVES_ADVICE =
   /\b(?:let me give you (?:some|a (?:bit|piece|word) of) advice|(?:my|a (?:bit|piece|word) of) advice(?: (?:is|would be))?|take it from me|if i were you|if i was you)\b/;
 
+/** "Okay, let's wrap.", "So, to recap:": the listener closes the meeting, and what follows is the list of who does what. */
+const WRAPS_UP =
+  /\b(?:let's|let us|time to|we can) (?:wrap(?: (?:it|this|things))?(?: up)?|recap|sum up)\b|\bto (?:wrap (?:it |this )?up|recap|sum up)\b/;
+
 /** "You talked to sales already.", "You tested it already?": a few words about them that end on "already". */
 const SURPRISED_ALREADY = /^you\b(?:\s+[\p{L}']+){1,6}\s+already$/u;
 
@@ -136,6 +140,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "Let me give you some advice… You learn how the client thinks.": once the listener says they are advising,
     // what follows is the advice, whatever "you" it is put in
     if (GIVES_ADVICE.test(read.core)) break;
+    // "Okay, let's wrap. So you send the auto-fails to Lorena, I ask Workforce…": once the listener closes the
+    // meeting, what follows recaps who does what, whatever words of theirs it holds
+    if (WRAPS_UP.test(text)) break;
     // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
     // shares ("You're honestly one of the best on the team", "Right, so, about the grant."); after a story, a joke
     // or a new topic, what follows carries it on ("Listen, I did six years on the desk. The printer on the third

@@ -69,6 +69,8 @@ describe("judgeRestatement", () => {
       "Right, so, about the mortgage.",
       // a reply that opens by saying no argues, whatever of theirs it repeats
       "No. Your name's been in red on the rate board all week, I know, and the mortgage is not the rate board's fault.",
+      // once the listener closes the meeting, who does what is the recap, whatever of theirs it names
+      "Okay, let's wrap. So you take the rate board to Dave, and I look at the mortgage letter.",
     ])
       expect(judgeRestatement(board, reply).restates, reply).toBe(false);
     // the manager's own verdict, and a plain statement that answers what they asked
