@@ -98,13 +98,14 @@ export const SINCERELY =
 
 /**
  * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
- * name they were addressed by ("I'm just so tired, Steve."), which said back would have the manager name themself.
+ * name they were addressed by ("I'm just so tired, Steve.", "…when it's my phone, Kak Rebwar."), which said back would
+ * have the manager name themself.
  */
 function withoutAsides(text: string, names: readonly string[]): string {
   let out = withoutAddress(text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
   const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
   for (const name of words) {
-    out = out.replace(new RegExp(`(?:,\\s*${name}[.!?]?$|^${name},\\s*)`, "u"), "");
+    out = out.replace(new RegExp(`(?:,\\s*${TITLE}${name}[.!?]?$|^${TITLE}${name},\\s*)`, "u"), "");
   }
   // "I'm just pretty stretched, Gav.": the short form of a name they were addressed by
   const short = SHORT_NAME.exec(out);
@@ -112,6 +113,8 @@ function withoutAsides(text: string, names: readonly string[]): string {
   return out.replace(TAIL_ASIDE, "");
 }
 const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
+/** A word of respect before the name, in whatever language: "…my phone, Kak Rebwar.", "Tita Grace, …", "Mr. Des". */
+const TITLE = String.raw`(?:\p{Lu}\p{Ll}{0,6}\.?\s+)?`;
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
 const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;

@@ -120,6 +120,15 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
       "you feel like you're shift lead only on paper",
     );
     expect(sayBack("I'm worried about the river, Mr. Des.", "concern", [], true)?.clause).toBe("you're worried about the river");
+    // the listener's own name, with a word of respect before it in any language
+    const names = ["Rebwar Hamad", "Shilan Mustafa"];
+    expect(sayBack("It's hard not to take it personally when it's my phone, Kak Rebwar.", "concern", names, true)?.clause).toBe(
+      "it's hard not to take it personally when it's your phone",
+    );
+    expect(sayBack("Kak Rebwar, I'm worried about the generator.", "concern", names, true)?.clause).toBe(
+      "you're worried about the generator",
+    );
+    expect(sayBack("I'm worried about the road to Erbil.", "concern", names, true)?.clause).toBe("you're worried about the road to Erbil");
     // a word that only starts like one is no address
     expect(sayBack("I'm worried about the mates, sirens and all.", "concern", [], true)?.clause).toBe(
       "you're worried about the mates, sirens and all",
