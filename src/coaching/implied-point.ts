@@ -144,5 +144,9 @@ function aboutThemselves(sentence: string): boolean {
   if (COMMITS_OR_THANKS.test(s)) return false;
   // "Sorry, I didn't think it was a big deal": an apology answers the manager; "I can see your ceiling" is about them
   if (APOLOGISES.test(s) || SECOND_PERSON.test(s)) return false;
-  return readClean(s).contentLemmas.size >= MIN_PERSONAL_CONTENT && !isAside(s) && speaksOfThemselves(s);
+  // "But I'm saying, I'm thinking.": that they say or think, with nothing of what
+  const content = [...readClean(s).contentLemmas].filter((l) => !SAYING.has(l));
+  return content.length >= MIN_PERSONAL_CONTENT && !isAside(s) && speaksOfThemselves(s);
 }
+/** Verbs of saying and thinking: what they name is the saying, not a point. */
+const SAYING: ReadonlySet<string> = new Set(["say", "think", "mean", "know", "tell", "guess", "suppose", "talk", "ask", "want"]);

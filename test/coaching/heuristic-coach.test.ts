@@ -131,6 +131,10 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
       talk(["Lee", "Ha. OK. Thanks. That's been sat at the back of my head for weeks."], [MANAGER, "Right. And the cost report."]),
     );
     expect(thanks.coaching.moments).toEqual([]);
+    // that they say or think, with nothing of what, is no point their words carry
+    const insists = (said: string) => coached(talk(["Lee", said], [MANAGER, "You're too important here. Don't go."])).coaching.moments;
+    expect(insists("Maybe. But I'm saying, I'm thinking.")).toEqual([]);
+    expect(insists("Maybe. But I'm saying, I'm thinking about the hotel job.")).toHaveLength(1);
   });
 });
 
