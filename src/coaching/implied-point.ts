@@ -83,11 +83,11 @@ function affirmsIt(replies: readonly Utterance[]): boolean {
 const AFFIRMS = /^(?:(?:oh|ah|aw|yeah|yes|no|sure|of course)[,.!\s]+)*i know (?:you (?:are|do|did|have|were|will|would|can)|that)\b/;
 
 /**
- * "I'll forward you the email", "And the uniqueness check, I'll do that this week", "Yeah. I can check with Lina.":
- * something they take on or offer to do.
+ * "I'll forward you the email", "And the uniqueness check, I'll do that this week", "Yeah. I can check with Lina.",
+ * "I can train whoever comes.": something they take on or offer to do.
  */
 const UNDERTAKES =
-  /^(?:(?:yeah|yes|ok|okay|sure|so|and|um|uh)[,.!\s]+)*(?:(?:the|that|this) [^,.?!]{1,30}, )?i(?:'ll| will| can| could) (?:(?:just|also|definitely) )?(?:forward|send|share|email|update|add|put|book|set up|write|draft|check|ask|do|get|bring|fix|finish)\b/;
+  /^(?:(?:yeah|yes|ok|okay|sure|so|and|um|uh)[,.!\s]+)*(?:(?:the|that|this) [^,.?!]{1,30}, )?i(?:'ll| will| can| could) (?:(?:just|also|definitely) )?(?:forward|send|share|email|update|add|put|book|set up|write|draft|check|ask|do|get|bring|fix|finish|train|show|teach|help|cover|hand over|sit with|prepare|organi[sz]e|stay)\b/;
 
 /**
  * "Went to my mum's in Paisley on Sunday, that was about it. You?": their turn hands the floor back with a short

@@ -264,6 +264,9 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     // an offer to do it is something taken on too
     const offer = ["Yasmine", "Yeah. I can check the numbers for the animals with Lina."] as [string, string];
     expect(momentsOf(talk(offer, [MANAGER, "Sure, check, but honestly, don't worry. It's nothing."]))).toEqual([]);
+    // an offer to hand it over, thanked
+    const handover = ["Baraka", "End of June. I can train whoever comes. I can show them the garages and the parts people in Dar."];
+    expect(momentsOf(talk(handover as [string, string], [MANAGER, "That's very kind of you. So who can take it?"]))).toEqual([]);
   });
 
   it("a turn to the next topic shows no point that their words do not name; comfort or a story does", () => {
