@@ -48,6 +48,11 @@ const TOLD_NOT_TO = /^(?:(?:so|okay|ok|look|listen|no|but|and)[,.\s]+)*(?:don't|
 const GIVES_ADVICE =
   /\b(?:let me give you (?:some|a (?:bit|piece|word) of) advice|(?:my|a (?:bit|piece|word) of) advice(?: (?:is|would be))?|take it from me|if i were you|if i was you)\b/;
 
+/** "…it's not sustainable, you know?": a tag asks for no answer. */
+const ASKS_BY_TAG = /[,\s](?:you know|right|yeah|eh|no|na|innit|okay|ok|hey|huh)\?["')\]]?\s*$/i;
+/** Opens with a yes or a no. */
+const ANSWERS_YES_NO = /^(?:(?:ha|oh|well|um|uh|okay|ok)[,.!\s]+)*(?:yes|yeah|yep|yup|no|nope|nah|sure|of course)\b/;
+
 /** "Okay, let's wrap.", "So, to recap:": the listener closes the meeting, and what follows is the list of who does what. */
 const WRAPS_UP =
   /\b(?:let's|let us|time to|we can) (?:wrap(?: (?:it|this|things))?(?: up)?|recap|sum up)\b|\bto (?:wrap (?:it |this )?up|recap|sum up)\b/;
@@ -117,6 +122,8 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   // they asked something: a plain statement in their terms answers it ("They count towards your cases, but not
   // the lending figure."); a reflection or a check ("So you're asking whether…") still says it back
   const asked = readText(said).sentences.some(asksSomething);
+  // asked by word order or by the voice alone ("On my personal phone?")
+  const questioned = readText(said).sentences.some((s) => /\?["')\]]?\s*$/.test(s) && !ASKS_BY_TAG.test(s));
   const checks = findPhrase(reply, CHECK_PHRASES) !== null;
   let first: SentenceAct | null = null;
   let most = 0;
@@ -184,6 +191,8 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // did, listed, spells the praise out, in their words or not
     if (comforted && read.act === "about-them" && DEEDS.test(read.core)) continue;
     if (asked && read.act === "statement" && !read.asked && !namesFeelingAlone(read.core)) continue;
+    // "On my personal phone?" – "Ha. Yes, on your personal phone.": a yes or a no in their words answers the question
+    if (questioned && read.act !== "reflection" && ANSWERS_YES_NO.test(text)) continue;
     const mine = readClean(read.core).contentLemmas;
     let shared = 0;
     for (const s of mine) if (theirs.has(s)) shared++;

@@ -86,6 +86,15 @@ describe("judgeRestatement", () => {
     const question = "Do product transfers count towards the lending target? Because I do a lot of those.";
     expect(judgeRestatement(question, "They count towards your number of cases, but not the lending target.").restates).toBe(false);
     expect(judgeRestatement(question, "So you're asking whether the product transfers count towards the target.").restates).toBe(true);
+    // a yes or a no in their words answers a question, asked by word order or by the voice alone; a tag asks nothing
+    expect(judgeRestatement("On my personal phone?", "Ha. Yes, on your personal phone.").restates).toBe(false);
+    expect(judgeRestatement("Joseph Mollel? From outside?", "Yes, Joseph. He's very good.").restates).toBe(false);
+    expect(
+      judgeRestatement(
+        "It's not sustainable, you know? The PAYE reviews on top.",
+        "Yeah, no, the PAYE reviews, that was a lot to land on you.",
+      ).restates,
+    ).toBe(true);
     // praise in place of the fear, spelled out, says nothing back; a reflection after the comfort still does
     const scared = "Yes. It was, I was quite scared, to be honest. I made him a new card and he went up, and it's finished.";
     for (const reply of [
