@@ -82,6 +82,7 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b36",
   "b37",
   "b38",
+  "b39",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
