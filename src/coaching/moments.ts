@@ -169,6 +169,9 @@ export function pickMoments(
     // "How long for your version?" – "…So three days. If we wait until next week, it's difficult.": an answer to the
     // manager's question of fact, unless it says a worry or a feeling of their own
     if (answersAFact(all[at - 1], x.speaker) && !OWN_FEELING.has(feltOf(text) ?? "struggle")) continue;
+    // "Are you in the car?" – "I'm in the office now… Car is outside, running.": a point their words do not name is
+    // no point where they answer the manager's yes-or-no question
+    if (point.raised === "implied" && answersYesOrNo(all[at - 1], x.speaker)) continue;
     // "How was the wedding?" … "so I'm a little tired still." "So I have a pretty long list today…": what the reply
     // that opens the meeting's business answers is small talk, unless it is a worry
     if (business !== null && x.replies.includes(business) && point.raised !== "worry") continue;
@@ -229,14 +232,27 @@ const OPENING_TURNS = 6;
 const OPENS_BUSINESS =
   /\b(?:i(?:'ve| have|'d| had)? (?:just |only )?(?:got |had |have )?(?:a |only a )?(?:couple of|few|short list of|(?:pretty |really )?long list|list of) (?:things|bits|items|points)|i have a (?:pretty |really )?(?:long|short) list|let's (?:get (?:into it|started|going)|dive in|crack on|kick off)|shall we (?:start|get started|crack on))\b/;
 
-/** The manager's last words before their turn asked a question of fact ("How long for your version?"). */
-function answersAFact(before: Exchange | undefined, speaker: string): boolean {
-  if (before === undefined || before.speaker !== speaker) return false;
+/** The manager's last words before their turn asked a yes-or-no question ("Are you okay?", "Did the update come?"). */
+function answersYesOrNo(before: Exchange | undefined, speaker: string): boolean {
+  const question = lastQuestion(before, speaker);
+  return question !== null && CLOSED_QUESTION.test(question);
+}
+const CLOSED_QUESTION =
+  /^(?:(?:and|so|okay|ok|um|uh|oh|right|but)[,\s]+)*(?:are|is|was|were|do|does|did|have|has|had|can|could|will|would|should)\b/;
+
+/** The manager's last sentence before their turn, cleaned and lower-cased, when it is a question; null otherwise. */
+function lastQuestion(before: Exchange | undefined, speaker: string): string | null {
+  if (before === undefined || before.speaker !== speaker) return null;
   const asked = lastSaid(before.replies);
   const last = asked === undefined ? undefined : readText(asked.text).sentences.at(-1);
-  if (last === undefined || !/\?\s*$/.test(last)) return false;
-  const question = normalise(readText(last).cleaned);
-  return asksAFact(question) || asksHowLong(question);
+  if (last === undefined || !/\?\s*$/.test(last)) return null;
+  return normalise(readText(last).cleaned);
+}
+
+/** The manager's last words before their turn asked a question of fact ("How long for your version?"). */
+function answersAFact(before: Exchange | undefined, speaker: string): boolean {
+  const question = lastQuestion(before, speaker);
+  return question !== null && (asksAFact(question) || asksHowLong(question));
 }
 
 /** What they said they feel, read from the first sentence that says one. */

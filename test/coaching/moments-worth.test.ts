@@ -269,6 +269,18 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     expect(momentsOf(talk(handover as [string, string], [MANAGER, "That's very kind of you. So who can take it?"]))).toEqual([]);
   });
 
+  it("their answer to the manager's yes-or-no question raises no point their words do not name", () => {
+    const said = ["Lee", "Yes, I'm in the car. I've got the mortgage and everything. And Ade's hours got cut at his place."] as [
+      string,
+      string,
+    ];
+    const comfort = [MANAGER, "Look, you're not going anywhere. You'll be fine, honestly."] as [string, string];
+    const late = ["Lee", "Sorry I'm a few minutes late, the last client took longer."] as [string, string];
+    expect(momentsOf(talk(late, [MANAGER, "No problem. Are you in the car?"], said, comfort))).toEqual([]);
+    // an open question asks for what they bring, and the comfort still brushes it off
+    expect(momentsOf(talk(late, [MANAGER, "No problem. How are things with you?"], said, comfort))).toHaveLength(1);
+  });
+
   it("a turn to the next topic shows no point that their words do not name; comfort or a story does", () => {
     const numbers = "I already updated the numbers for the animals, and nobody on the committee has looked at them.";
     // something taken on after naming it
