@@ -115,13 +115,13 @@ export function answersThem(sentence: string): boolean {
   return ACKNOWLEDGES.test(sentence) || ANSWERS_NO.test(sentence);
 }
 
+/** Only that the listener knows of the matter already: "I know about the audit.", "I'm aware of the backlog." */
+const KNOWS_OF_IT =
+  /^(?:(?:look|listen|well|yeah|yes|okay|ok|no|so)[,.!\s]+)*(?:i know|i'm (?:well |fully )?aware|i am (?:well |fully )?aware) (?:all )?(?:about|of) (?:the|that|this|it|your)(?: [\p{L}\p{N}'-]+){0,3}[.!]?$/u;
 /**
  * The listener did not know it: "I didn't know about the heating", "I had no idea the van was that bad", "I hadn't
  * realised it was still bothering you".
  */
-/** Only that the listener knows of the matter already: "I know about the audit.", "I'm aware of the backlog." */
-const KNOWS_OF_IT =
-  /^(?:(?:look|listen|well|yeah|yes|okay|ok|no|so)[,.!\s]+)*(?:i know|i'm (?:well |fully )?aware|i am (?:well |fully )?aware) (?:all )?(?:about|of) (?:the|that|this|it|your)(?: [\p{L}\p{N}'-]+){0,3}[.!]?$/u;
 const NEWS_TO_ME =
   /^(?:(?:oh|okay|ok|right|wow|god|gosh|so|that)[,.!\s]+)*i (?:(?:didn't|did not|never|hadn't|had not) (?:known?|reali[sz]ed?|hear|heard|notice|noticed)|had no idea)\b/;
 /** What they did not know is about the other person: "…it was still bothering you", "…you felt like that". */
