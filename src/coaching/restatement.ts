@@ -50,6 +50,8 @@ const GIVES_ADVICE =
 
 /** "…it's not sustainable, you know?": a tag asks for no answer. */
 const ASKS_BY_TAG = /[,\s](?:you know|right|yeah|eh|no|na|innit|okay|ok|hey|huh)\?["')\]]?\s*$/i;
+/** The listener's proposal: "So what if, for this one, you don't handle it?", "What if we split it?" */
+const PROPOSES = /^(?:(?:so|and|but|okay|ok|well|then)[,.\s]+)*what if,? (?:[^,]{1,30}, )?(?:i|we|you) (?!mean|meant|said|say)[\p{L}']+/u;
 /** Opens with a yes or a no. */
 const ANSWERS_YES_NO = /^(?:(?:ha|oh|well|um|uh|okay|ok)[,.!\s]+)*(?:yes|yeah|yep|yup|no|nope|nah|sure|of course)\b/;
 
@@ -150,6 +152,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "Okay, let's wrap. So you send the auto-fails to Lorena, I ask Workforce…": once the listener closes the
     // meeting, what follows recaps who does what, whatever words of theirs it holds
     if (WRAPS_UP.test(text)) break;
+    // "So what if, for this one, you don't handle it? I take the meeting… You come if you want, but you're not the one
+    // who carries the answer.": once the listener proposes, what follows spells the proposal out
+    if (PROPOSES.test(text)) break;
     // comfort, the listener's own story, a joke or a turn to their agenda says nothing back, whatever words it
     // shares ("You're honestly one of the best on the team", "Right, so, about the grant."); after a story, a joke
     // or a new topic, what follows carries it on ("Listen, I did six years on the desk. The printer on the third

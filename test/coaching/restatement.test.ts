@@ -71,6 +71,8 @@ describe("judgeRestatement", () => {
       "No. Your name's been in red on the rate board all week, I know, and the mortgage is not the rate board's fault.",
       // once the listener closes the meeting, who does what is the recap, whatever of theirs it names
       "Okay, let's wrap. So you take the rate board to Dave, and I look at the mortgage letter.",
+      // nor, once the listener proposes, the proposal spelled out
+      "So what if, for this one, you don't go near the rate board? I talk to Dave. You come if you want, but you're not the one with the mortgage on the board.",
     ])
       expect(judgeRestatement(board, reply).restates, reply).toBe(false);
     // the manager's own verdict, and a plain statement that answers what they asked
