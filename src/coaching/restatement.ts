@@ -31,11 +31,19 @@ const namesFeeling = (text: string): boolean => tokens(text).some((w) => FEELING
 const namesFeelingAlone = (text: string): boolean => tokens(text).length <= 4 && namesFeeling(text);
 const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
 
-/** A question by its word order ("Do product transfers count…?", "Could I do compressed hours?"), not a tag ("…, you know?"). */
+/**
+ * A question by its word order ("Do product transfers count…?", "Could I do compressed hours?", "On which time? During
+ * shift or?"), not a tag ("…, you know?").
+ */
 function asksSomething(sentence: string): boolean {
   if (!/\?["')\]]?\s*$/.test(sentence)) return false;
-  return readSentence(normalise(readText(sentence).cleaned)).act === "question";
+  const read = readSentence(normalise(readText(sentence).cleaned));
+  return read.act === "question" || PREPOSED_WH.test(read.core) || EITHER_OR.test(read.core);
 }
+/** "On which time?", "For how long?", "With whom?": a question word after a preposition. */
+const PREPOSED_WH = /^(?:on|in|at|for|with|from|to|by|since|until|till|after|before|about) (?:which|what|how|when|where|whom|whose)\b/;
+/** "During shift or?", "Tomorrow or Friday?" left open: a choice asked for. */
+const EITHER_OR = /\bor$/;
 
 /** A judgement of the listener's own: what should have happened, or how good something is. */
 const VERDICT =

@@ -90,6 +90,10 @@ describe("judgeRestatement", () => {
     expect(judgeRestatement(question, "So you're asking whether the product transfers count towards the target.").restates).toBe(true);
     // a yes or a no in their words answers a question, asked by word order or by the voice alone; a tag asks nothing
     expect(judgeRestatement("On my personal phone?", "Ha. Yes, on your personal phone.").restates).toBe(false);
+    // a question word after a preposition, or a choice left open, asks as plainly as word order does
+    expect(
+      judgeRestatement("Yes, I can do it. On which time? During shift or?", "During shift, if you have a quiet moment.").restates,
+    ).toBe(false);
     expect(judgeRestatement("Joseph Mollel? From outside?", "Yes, Joseph. He's very good.").restates).toBe(false);
     expect(
       judgeRestatement(
