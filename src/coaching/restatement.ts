@@ -63,6 +63,10 @@ const PROPOSES = /^(?:(?:so|and|but|okay|ok|well|then)[,.\s]+)*what if,? (?:[^,]
 /** Opens with a yes or a no. */
 const ANSWERS_YES_NO = /^(?:(?:ha|oh|well|um|uh|okay|ok)[,.!\s]+)*(?:yes|yeah|yep|yup|no|nope|nah|sure|of course)\b/;
 
+/** "Denderleeuw is good, you have the train…": the listener rates their option, whatever reasons follow. */
+const RATES_IT =
+  /^(?:[\p{L}-]+ ){1,2}(?:is|are) (?:(?:very|really|so|quite|also) )?(?:good|great|fine|nice|perfect|ok|okay|better|best)\b/u;
+
 /** "Okay, let's wrap.", "So, to recap:": the listener closes the meeting, and what follows is the list of who does what. */
 const WRAPS_UP =
   /\b(?:let's|let us|time to|we can) (?:wrap(?: (?:it|this|things))?(?: up)?|recap|sum up)\b|\bto (?:wrap (?:it |this )?up|recap|sum up)\b/;
@@ -175,7 +179,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     }
     // the listener's own verdict ("Mandy shouldn't have read you the whole thing", "your DNA rate's low, which is
     // good") is no say-back, whatever it shares
-    if (VERDICT.test(read.core)) {
+    if (VERDICT.test(read.core) || RATES_IT.test(read.core)) {
       comforted = true;
       continue;
     }

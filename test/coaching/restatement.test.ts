@@ -113,6 +113,10 @@ describe("judgeRestatement", () => {
     const applying = "I'm going to apply for the lending role. I think I'd be good at sitting down with people.";
     expect(judgeRestatement(applying, "No, you'd be great at that. Honestly.").restates).toBe(false);
     expect(judgeRestatement(scared, "First of all, you did exactly the right thing.").restates).toBe(false);
+    // the listener rating their option, with reasons of the listener's own
+    const moving = "And if I'm four-fifths, I'd like to move closer. Maybe Halle, or Denderleeuw, because of the trains.";
+    expect(judgeRestatement(moving, "Denderleeuw is good, you have the train, and it's not so expensive.").restates).toBe(false);
+    expect(judgeRestatement(moving, "So you'd like to move closer, maybe Denderleeuw, because of the trains.").restates).toBe(true);
     // a wish offered for checking stays a restatement
     expect(
       judgeRestatement("I've been an ongoing problem with smoking and trying to quit.", "So, you'd like to give up those cigarettes?")
