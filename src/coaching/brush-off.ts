@@ -236,8 +236,12 @@ const ACCEPTS =
 export const takesItUp = perText(takesItUpOnce);
 
 function takesItUpOnce(sentence: string): boolean {
-  return ACTS_ON_IT.test(sentence) || INVITES.test(sentence) || REFERS.test(sentence);
+  return ACTS_ON_IT.test(sentence) || INVITES.test(sentence) || REFERS.test(sentence) || PLANS_IT.test(sentence);
 }
+
+/** An undertaking in the plain present, as many speak it: "We write to them, we say there is small change…" */
+const PLANS_IT =
+  /^(?:(?:ah|oh|okay|ok|so|then|fine|good|right)[,.!\s]+)*(?:i|we) (?:write|call|phone|email|send|ask|tell|talk|speak) (?:to |with )?(?:them|him|her|the [\p{L}-]+)\b/u;
 
 /** Sends them to who can help: "Just email Priya.", "Talk to Hyejin. Systems lead." */
 const REFERS =

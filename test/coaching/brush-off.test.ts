@@ -127,6 +127,9 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
   it("comfort followed at once by something done about it answers it", () => {
     expect(reply("No, it's fine, it's fine. Don't worry about it. I'll talk to him.")).toBeNull();
     expect(reply("Don't worry about it. He'll come round.")).toBe("waves-away");
+    // an undertaking in the plain present, as many speak it
+    expect(reply("Ah. Okay. We write to them, we say there is small change. It will be fine, don't worry.")).toBeNull();
+    expect(reply("We write better than them. It will be fine, don't worry.")).toBe("waves-away");
   });
   it("reads past a name, an exclamation or a bare sorry to the sentences of substance", () => {
     expect(reply("Oh, Dee. I'm sorry. That's, God.", "My dad had a stent put in a couple years ago and I was a mess.")).toBe("own-story");
