@@ -109,9 +109,12 @@ const EXAMPLE = /^(?:for example|for instance|like when|say|e\.g\.)\b/;
 
 /** Subjects that point back to something said before: a reader of the one sentence cannot tell what. */
 const POINTING = /^(?:it|it's|its|that|that's|this|these|those|they|they're|they've|them|he|he's|she|she's|his|her|their)$/;
-/** "It's hard to…", "it was difficult when…", "it's raining": "it" that points at nothing, as English wants. */
+/**
+ * "It's hard to…", "it was difficult when…", "it's raining", "it's not only Kamran": "it" that points at nothing, as
+ * English wants.
+ */
 const DUMMY_IT =
-  /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+) (?:to|that|when|for|because|being|having|doing|going|trying|getting|not)\b/;
+  /^it(?:'s| is| was|'s been| has been| had been| gets| got)(?: (?:really|so|very|quite|pretty|just|too|a bit|kind of|sort of))? (?:\w+) (?:to|that|when|for|because|being|having|doing|going|trying|getting|not)\b|^it(?:'s| is| was)(?: not)? (?:only|just) \p{L}/u;
 /**
  * Words that stand for someone or something named before; "that"/"this" only where they stand alone or as "this
  * one" ("I'm a bit worried about this one").

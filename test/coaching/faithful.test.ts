@@ -48,6 +48,11 @@ describe("a written restatement only when it keeps the meaning and reads well (i
   it("an 'it' that refers to nothing in the sentence is not written out ('whether it has nice walls')", () => {
     expect(suggested("Does it have nice walls?", "missed-question")).toMatch(STARTER);
     expect(suggested("I'll put that, intrepid.", "quick-reply")).not.toMatch(/put that/);
+    // "it" in "it's not only…" points at nothing, as English wants; "it's not working" points at something unnamed
+    expect(suggested("Honestly, I'm a little bit worried it's not only Kamran.", "missed-concern")).toBe(
+      "It sounds like you're a little bit worried it's not only Kamran. Did I get that right?",
+    );
+    expect(suggested("Honestly, I'm a little bit worried it's not working.", "missed-concern")).toMatch(STARTER);
   });
 
   it("keeps a 'but', a hedge and a wish, or writes nothing", () => {
