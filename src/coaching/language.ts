@@ -50,6 +50,7 @@ const NAMES: Record<string, [string, string]> = {
   heb: ["he", "Hebrew"],
   tha: ["th", "Thai"],
 };
+const NAMED = Object.keys(NAMES);
 const BY_TWO_LETTERS = new Map(Object.values(NAMES).map(([two, name]) => [two, name]));
 
 /**
@@ -63,7 +64,9 @@ export function meetingLanguage(utterances: readonly Utterance[], declared: stri
   }
   const sample = sampleText(utterances);
   if (sample.length < MIN_CHARS) return { code: "en", name: "English", source: "assumed", coached: true };
-  const detected = franc(sample, { minLength: MIN_CHARS });
+  // only the languages Attune names: a meeting in any other is still not English, and each language left out is a
+  // trigram table franc need not compare the sample with
+  const detected = franc(sample, { minLength: MIN_CHARS, only: NAMED });
   if (detected === "und") return { code: "en", name: "English", source: "assumed", coached: true };
   const [code, name] = NAMES[detected] ?? [detected, detected];
   return { code, name, source: "detected", coached: detected === "eng" };

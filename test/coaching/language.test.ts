@@ -29,6 +29,24 @@ describe("the meeting's language", () => {
     });
   });
 
+  it("a meeting in a language Attune has no name for is still not taken for English", () => {
+    const swahili = [
+      "Habari za asubuhi, karibu kwenye mkutano wetu wa wiki hii.",
+      "Asante sana, nimefurahi kuwa hapa leo pamoja na timu yote.",
+      "Tunahitaji kuzungumza kuhusu ratiba ya kazi ya mwezi ujao na mahitaji ya wateja wetu.",
+      "Ndiyo, nadhani tunapaswa kuongeza wafanyakazi zaidi kwenye zamu ya usiku kwa sababu kazi ni nyingi sana.",
+      "Sawa, nitaongea na meneja wa rasilimali watu kesho asubuhi kuhusu jambo hilo.",
+    ];
+    const utterances = swahili.map((text, i) => ({
+      id: `u${i}`,
+      speaker: i % 2 ? "Amina" : "Juma",
+      startMs: i * 5000,
+      endMs: i * 5000 + 4000,
+      text,
+    }));
+    expect(meetingLanguage(utterances)).toMatchObject({ source: "detected", coached: false });
+  });
+
   it("too little text to tell: English is assumed, and said to be assumed", () => {
     expect(meetingLanguage(transcriptOf("teams/graph-docs-style.vtt").utterances)).toMatchObject({ source: "assumed", coached: true });
   });
