@@ -149,4 +149,4 @@ function aboutThemselves(sentence: string): boolean {
   return content.length >= MIN_PERSONAL_CONTENT && !isAside(s) && speaksOfThemselves(s);
 }
 /** Verbs of saying and thinking: what they name is the saying, not a point. */
-const SAYING: ReadonlySet<string> = new Set(["say", "think", "mean", "know", "tell", "guess", "suppose", "talk", "ask", "want"]);
+const SAYING: ReadonlySet<string> = new Set(["say", "think", "mean", "know", "tell", "guess", "suppose", "talk", "ask"]);
