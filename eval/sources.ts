@@ -83,6 +83,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b37",
   "b38",
   "b39",
+  "b40",
+  "b41",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
