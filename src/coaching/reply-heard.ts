@@ -193,7 +193,7 @@ const ASKS_WHAT_THEY_DID =
 
 /** A short question that asks them to say more about what they said. */
 const SAY_MORE =
-  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning|based on what|says who|how do you know|what makes you (?:say|think) (?:that|so)|who said (?:that|so|it)|when was (?:that|this)|where was (?:that|this))\b/;
+  /^(?:what's the difference|what do you mean|why's that|why is that|how come|in what way|how so|like what|such as|what happened|meaning|based on what|says who|how do you know|what makes you (?:say|think) (?:that|so)|who said (?:that|so|it)|when was (?:that|this)|where was (?:that|this)|what (?:kind|sort|type) of)\b/;
 
 /** Opens by supposing something of them: "and if you lost your job…", "what if it happens again…". */
 const SUPPOSES = /^(?:(?:and|so|but|okay|ok|well)[,\s]+)*(?:if|what if|suppose|say) (?:you|that|it|this|they|he|she)\b/;

@@ -252,6 +252,12 @@ describe("the rules' verdict before their card shows a moment", () => {
       "Who said that?",
       "Who's on the rota this weekend?",
     ],
+    [
+      "a short question for more of what they said asks about it",
+      "And I am afraid that if we don't do something for the youth, the next time it will not be only sitting. I am hearing things.",
+      "What kind of things?",
+      "What kind of truck is it?",
+    ],
     ["an acknowledgement after a no is one", "I'm very tired, honestly.", "No, I understand.", "Okay. The rota is out on Friday."],
     [
       "an undertaking to show someone their side acts on it",
