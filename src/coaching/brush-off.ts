@@ -159,9 +159,17 @@ const NAMES_TOPIC =
 const OFFERS =
   /\b(?:i'll|we'll|i will|we will|let me|i can|we can|[\p{L}]+ (?:can|will|could) (?:take|cover|do|handle|help|sort|move|pick|swap|step))\b|^(?:(?:no|oh|ah|okay|ok)[,.\s]+)*(?:don't worry|do not worry|no worries)(?: about (?:it|that))?[,.\s]+(?:just )?(?:tell|ask|email|send|call|give|use|put) (?!me\b|yourself\b)/u;
 
-/** A promise about how it turns out: "you won't lose your shifts", "nobody's going to blame you". */
+/**
+ * A promise about how it turns out: "you won't lose your shifts", "nobody's going to blame you", "Nothing is going to
+ * happen to the patente".
+ */
 const PROMISES =
-  /\b(?:you won't|you will not|you're not going to|you aren't going to|nobody's going to|no one's going to|nobody will|no one will)\b/;
+  /\b(?:you won't|you will not|you're not going to|you aren't going to|nobody's going to|no one's going to|nobody will|no one will|nothing(?:'s| is) going to happen|nothing will happen)\b/;
+
+/** The sentence promises how it turns out. `sentence`: cleaned, lower-cased. */
+export function promises(sentence: string): boolean {
+  return PROMISES.test(sentence);
+}
 
 /** Something done about it is offered: "I'll talk to Ines", "Alex can take the pager". */
 export function offersHelp(sentence: string): boolean {

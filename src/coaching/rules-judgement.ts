@@ -8,7 +8,7 @@ import type { Candidate } from "./moments.js";
 import { echoesOnly, hearsIt } from "./answer-to-say-back.js";
 import type { KeptRestatement } from "./schema.js";
 import type { Utterance } from "../transcript/schema.js";
-import { acceptsIt, brushOff, replyBrushesOff, takesItUp } from "./brush-off.js";
+import { acceptsIt, brushOff, promises, replyBrushesOff, takesItUp } from "./brush-off.js";
 import { answersThem, echoesTurn, fragment, heard, sharesWith, theirWordsOf } from "./reply-heard.js";
 import { afterAcknowledgement, beforeTheReply, onlyAcknowledges, readSentence, withoutVocative } from "./speech-acts.js";
 
@@ -69,6 +69,9 @@ export function rulesShow(candidate: Candidate, kept: readonly KeptRestatement[]
   // "…But you're not going anywhere. I will personally make sure your renewal is done early.": an undertaking in their
   // words, however far into the reply, acts on it
   if (said.some((s) => takesItUp(s.text) && sharesWith(s.text, theirs.turn))) return false;
+  // "No, no, don't worry about that. … Nothing is going to happen to the patente for two trucks.": a promise in their
+  // words of how it turns out argues with the worry, however far into the reply
+  if (felt.felt === "worry" && said.some((s) => promises(s.text) && sharesWith(s.text, theirs.turn))) return false;
   return said
     .slice(0, REPLY_SENTENCES)
     .every((s, i) => !heard(s.text, i === 0, theirs, i > 0 && brushOff(said[i - 1]!.text) === "waves-away"));

@@ -232,6 +232,14 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(shown("Listen to me. No, nobody is touching the contracts.")).toBe(false);
   });
 
+  it("a promise in their words of how a worry turns out argues with it, however far into the reply", () => {
+    const shown = shownAfterFeeling("My worry is that the penalties are not small anymore, and it's the patente that is at risk.");
+    expect(shown("No, no, don't worry about that. Garza has done this thirty years. Nothing is going to happen to the patente.")).toBe(
+      false,
+    );
+    expect(shown("No, no, don't worry about that. Garza has done this thirty years. Nothing is going to happen, trust me.")).toBe(true);
+  });
+
   // [what the reply does, what they said, a reply that takes it up, one that does not]
   it.each([
     [
