@@ -25,8 +25,16 @@ export function unfaithful(said: SaidBack, speaker: string | null = null): strin
   if (speaker !== null && namesOf(speaker).some((n) => new RegExp(`\\b${n}\\b`, "i").test(source))) return "their own name said to them";
   if (DISFLUENT.test(lower)) return "disfluency left in";
   if (EXAMPLE.test(lower)) return "an example, not the point";
+  if (FEELING_LAST.test(lower)) return "the feeling comes last, after what it is about";
   return null;
 }
+
+/**
+ * "…the weather changing so quick out there, I'm worried": a bare feeling after a comma, what it is about set before
+ * it in a phrase that said back alone has no verb.
+ */
+const FEELING_LAST =
+  /,\s*(?:i'm|i am|i was|i feel|i felt|i get)(?: (?:so|really|very|a bit|a little|quite|just|kind of|also|still))* (?:worried|scared|afraid|nervous|anxious|stressed|concerned|frightened)(?:,\s*[\p{L}. ]{1,30})?[.!]?$/u;
 
 /**
  * "I was so tired that I wasn't": an auxiliary, an article or a conjunction cannot end what they meant (cleaning may

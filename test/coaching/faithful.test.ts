@@ -55,6 +55,15 @@ describe("a written restatement only when it keeps the meaning and reads well (i
     expect(suggested("Honestly, I'm a little bit worried it's not working.", "missed-concern")).toMatch(STARTER);
   });
 
+  it("writes nothing where a bare feeling comes last, after a phrase with no verb that says what it is about", () => {
+    expect(
+      suggested("With this hurricane season, and the weather changing so quick out there, I'm worried, Mr. Rolle.", "missed-concern"),
+    ).toMatch(STARTER);
+    expect(suggested("I'm worried about the hurricane season on the Exuma route.", "missed-concern")).toBe(
+      "It sounds like you're worried about the hurricane season on the Exuma route. Did I get that right?",
+    );
+  });
+
   it("keeps a 'but', a hedge and a wish, or writes nothing", () => {
     expect(suggested("I wish I could quit smoking but my friends all smoke.", "missed-concern")).toBe(
       "So you wish you could quit smoking but your friends all smoke. Did I get that right?",
