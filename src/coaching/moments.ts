@@ -10,7 +10,8 @@ import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, set
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
-import { asksAFact, asksHowLong, replyTakesUp } from "./takes-up.js";
+import { replyTakesUp } from "./takes-up.js";
+import { answersAFact, answersYesOrNo, businessStarts, lastSaid } from "./asked-before.js";
 import { pointBrushedOff } from "./implied-point.js";
 import { endsOnAside, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
 
@@ -220,41 +221,6 @@ export function pickMoments(
   return { candidates: found.map((c, i) => ({ id: `m${i + 1}`, ...c })), kept };
 }
 
-/**
- * The manager's utterance that opens the meeting's business ("Okay so, I've just got a couple of things…", "Right,
- * let's get into it."), among their first few; null when none does.
- */
-function businessStarts(utterances: readonly Utterance[], manager: string): Utterance | null {
-  const theirs = utterances.filter((u) => u.speaker === manager).slice(0, OPENING_TURNS);
-  return theirs.find((u) => OPENS_BUSINESS.test(normalise(u.text))) ?? null;
-}
-const OPENING_TURNS = 6;
-const OPENS_BUSINESS =
-  /\b(?:i(?:'ve| have|'d| had)? (?:just |only )?(?:got |had |have )?(?:a |only a )?(?:couple of|few|short list of|(?:pretty |really )?long list|list of) (?:things|bits|items|points)|i have a (?:pretty |really )?(?:long|short) list|let's (?:get (?:into it|started|going)|dive in|crack on|kick off)|shall we (?:start|get started|crack on))\b/;
-
-/** The manager's last words before their turn asked a yes-or-no question ("Are you okay?", "Did the update come?"). */
-function answersYesOrNo(before: Exchange | undefined, speaker: string): boolean {
-  const question = lastQuestion(before, speaker);
-  return question !== null && CLOSED_QUESTION.test(question);
-}
-const CLOSED_QUESTION =
-  /^(?:(?:and|so|okay|ok|um|uh|oh|right|but)[,\s]+)*(?:are|is|was|were|do|does|did|have|has|had|can|could|will|would|should)\b/;
-
-/** The manager's last sentence before their turn, cleaned and lower-cased, when it is a question; null otherwise. */
-function lastQuestion(before: Exchange | undefined, speaker: string): string | null {
-  if (before === undefined || before.speaker !== speaker) return null;
-  const asked = lastSaid(before.replies);
-  const last = asked === undefined ? undefined : readText(asked.text).sentences.at(-1);
-  if (last === undefined || !/\?\s*$/.test(last)) return null;
-  return normalise(readText(last).cleaned);
-}
-
-/** The manager's last words before their turn asked a question of fact ("How long for your version?"). */
-function answersAFact(before: Exchange | undefined, speaker: string): boolean {
-  const question = lastQuestion(before, speaker);
-  return question !== null && (asksAFact(question) || asksHowLong(question));
-}
-
 /** What they said they feel, read from the first sentence that says one. */
 function feltOf(text: string): Felt | null {
   for (const s of readText(text).sentences) {
@@ -265,9 +231,6 @@ function feltOf(text: string): Felt | null {
 }
 /** A worry or a feeling said as theirs ("I'm worried…", "I'm tired"), not a hard time ("it's difficult"). */
 const OWN_FEELING: ReadonlySet<Felt> = new Set(["worry", "feeling"]);
-
-/** The last utterance of the reply that is more than a backchannel. */
-const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
 
 /**
  * A reply that opens with the manager's own story, a joke or a new topic, or that announces the manager's own view
