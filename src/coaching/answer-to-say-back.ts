@@ -33,6 +33,16 @@ export function confirmsSayBack(text: string, felt: readonly string[], named: Re
   if (CONFIRMS.test(normalise(readText(text).cleaned))) return true;
   return felt.some((s) => [...readText(s).contentLemmas].some((w) => named.has(w)));
 }
+/**
+ * Their turn opens by saying the manager named how they feel ("Yes. That's exactly how I feel."), whatever words the
+ * manager used: the feeling they go on to name is the one said back. "That's exactly it. … And I feel awful about it"
+ * confirms the say-back and then adds a feeling of its own.
+ */
+export function confirmsFeeling(text: string): boolean {
+  return CONFIRMS_FEELING.test(normalise(readText(text).cleaned));
+}
+const CONFIRMS_FEELING = /^(?:(?:yes|yeah|yep|mm|mhm|oh|right|exactly)[,.!\s]+)*that's (?:exactly |just )?(?:how|what) i (?:feel|felt)\b/;
+
 /** Their turn opens by confirming what the manager said back: "Yes, exactly.", "That's exactly it." */
 const CONFIRMS =
   /^(?:(?:yes|yeah|yep|mm|mhm|oh|right)[,.!\s]+)*(?:exactly|precisely|spot on|that's (?:exactly )?(?:it|right)|you(?:'ve| have) got it)\b/;

@@ -6,7 +6,7 @@ import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
 import { continuesSentence, type Exchange, exchanges, isMinimal, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
-import { confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
+import { confirmsFeeling, confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
@@ -98,6 +98,8 @@ export function pickMoments(
   // whose words the manager's last answer said back, and the words of the feelings it named ("You sound quite
   // worried about this one.")
   let saidBackTo: string | null = null;
+  // whose words the manager's last answer held any say-back of
+  let keptFor: string | null = null;
   let feelingSaidBack: ReadonlySet<string> = new Set();
   for (const [at, x] of all.entries()) {
     const text = x.said.map((u) => u.text).join(" ");
@@ -111,6 +113,7 @@ export function pickMoments(
     const window = lastUtterances(x.said, options.windowUtterances);
     const last = x.said[x.said.length - 1]!;
     let restated = false;
+    let keptHere = false;
     // "It's a bit hard since the baby, I don't sleep…" – "Ah, the baby. How old is she now?": an echo of a word
     // beside a feeling they voiced is credited as a say-back, but it does not hear the feeling (read once, when needed)
     let felt: string[] | null = null;
@@ -156,12 +159,17 @@ export function pickMoments(
       if (hearsIt(item) && !(echoesOnly(item.quote) && feltHere().length > 0)) restated = true;
       for (const w of feelingsNamed(item.quote)) named.add(w);
       kept.push(item);
+      keptHere = true;
     }
     // "You're worried about him, as a person." – "Yes. Yes, exactly. I like him…", "You sound quite worried about
     // this one." – "I am, aye. That one, I'm worried about.": what follows their yes goes on with a point, or names a
     // feeling, the manager has just said back
-    const confirms = saidBackTo === x.speaker && confirmsSayBack(text, feltHere(), feelingSaidBack);
+    // "So you're already doing everything you can… That's exhausting." – "Yes. That's exactly how I feel. I'm tired
+    // before I log in.": their word that the manager named their feeling, after any say-back the rules kept
+    const confirms =
+      (saidBackTo === x.speaker && confirmsSayBack(text, feltHere(), feelingSaidBack)) || (keptFor === x.speaker && confirmsFeeling(text));
     saidBackTo = restated ? x.speaker : null;
+    keptFor = keptHere ? x.speaker : null;
     feelingSaidBack = named;
     if (restated || confirms || endsOnAside(text) || putsOff(text)) continue;
     // worth coaching only where they raised something of their own and the reply did not take it up

@@ -336,6 +336,20 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
     expect(heardAfter("So you're worried about him as a person, not only about the line.")).toEqual([]);
     expect(heardAfter("Right. Did the flour order come in?")).toContain(yes);
   });
+
+  it("their word that the manager named how they feel covers the feeling they go on to name, not a feeling of their own", () => {
+    const after = (confirms: string) =>
+      momentsOf(
+        talk(
+          ["Rodrigo", "I'm leaving at five in the morning and I still get a warning for two minutes late, because of the road works."],
+          [MANAGER, "So you're already doing everything you can, and you still risk a warning. That's exhausting."],
+          ["Rodrigo", confirms],
+          [MANAGER, "Okay. Two practical things I can do, and tell me if they're useful."],
+        ),
+      ).map((c) => c.trigger.map((u) => u.text).join(" "));
+    expect(after("Yes. That's exactly how I feel. I'm tired before I log in.")).toEqual([]);
+    expect(after("Yes. And I feel awful about it, because the team sees me come in late.")).toHaveLength(1);
+  });
 });
 
 describe("small talk before the meeting's business", () => {
