@@ -95,6 +95,9 @@ function heartOf(felt: FeltSentence): TurnSentence {
   // "I'm a bit worried about it. Because of the appraisal coming.": a reason that goes on with the feeling's
   // sentence is quoted with it
   if (pointed === felt.after && GOES_ON.test(pointed.text)) return together(felt.sentence, pointed);
+  // "Three times from Al Safa, with his son driving him. I felt so bad.": a feeling that closes the turn is quoted
+  // with what it closes, which alone would be an example
+  if (pointed === felt.before && felt.after === null && felt.felt !== "worry") return together(pointed, felt.sentence);
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
   return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
 }

@@ -218,6 +218,14 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a bare feeling that closes the turn is quoted with what it closes", () => {
+    const [m] = moment(
+      "We tell him, sorry, come back Tuesday. Last week one uncle came three times. Three times from Al Safa, with his son driving him. I felt so bad.",
+      "The circular is clear. Priority for diabetic patients with a documented diagnosis.",
+    );
+    expect(m?.quote).toBe("Three times from Al Safa, with his son driving him. I felt so bad.");
+  });
+
   it("a bare worry points to the worry said after it, and is quoted with a reason that goes on from it", () => {
     const cases: [string, string, string][] = [
       [
