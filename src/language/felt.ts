@@ -36,6 +36,8 @@ const OWN_AFFECT = new RegExp(`\\b(?:i|i'm|i've|i'd|me)\\b${GAP}\\s+(?:${AFFECT_
 const OWN_NAMED = /\bmy (?:depression|anxiety|stress|stresses|anger|grief|loneliness|fears?|worr(?:y|ies)|panic attacks?|guilt)\b/;
 
 const WORRY = /\b(?:worr\w*|scared|afraid|frightened|terrified|anxious|nervous|panick\w*)\b/;
+/** The feeling said of a time past: "I was nervous", "I got scared". */
+const THEN = /^(?:i|me)\b.*\b(?:was|were|got|felt|became)\b/;
 /** A worry named as theirs: "my biggest worry is", "I'm concerned". */
 const OWN_WORRY =
   /\b(?:my (?:biggest |main |real |only )?(?:worry|concern|fear) is|i'm concerned|i am concerned|i'm a bit concerned|i'm really concerned)\b/;
@@ -87,7 +89,9 @@ export function feltIn(sentence: string): Felt | null {
   if (/\?\s*$/.test(sentence)) return null;
   const affect = sentence.match(OWN_AFFECT) ?? linked(sentence);
   if (affect && !denied(sentence, affect.index!, affect[0]) && !hypothetical(sentence, affect.index!))
-    return WORRY.test(affect[0]) ? "worry" : "feeling";
+    // "I was just trying to stay calm, and maybe I smiled because I was nervous": a fear at the time they tell of is
+    // how they felt then, not a worry they raise
+    return WORRY.test(affect[0]) && !THEN.test(affect[0]) ? "worry" : "feeling";
   const worry = sentence.match(OWN_WORRY);
   if (worry && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!)) return "worry";
   if (FEELING_DOWN.test(sentence) && FIRST_PERSON.test(sentence)) return "feeling";

@@ -36,6 +36,10 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("I've been doing doubles for three weeks now. I'm knackered.")).toBe("feeling");
     expect(felt("It just kind of rattled me a bit on the drive home, that's all.")).toBe("feeling");
     expect(felt("But after, I was shaking, like, for one hour.")).toBe("feeling");
+    // a fear at the time they tell of is how they felt then, not a worry they raise
+    expect(felt("Maybe I smiled because I was nervous, I don't know.")).toBe("feeling");
+    expect(felt("But I was very scared, honestly.")).toBe("feeling");
+    expect(felt("I've been worried about the audit for weeks.")).toBe("worry");
     // self-doubt
     expect(felt("And I'm starting to think, maybe I'm not, like, cut out for a class like this.")).toBe("struggle");
     expect(felt("Honestly I'm out of my depth with the ledger work.")).toBe("struggle");
