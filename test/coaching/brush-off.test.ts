@@ -109,6 +109,7 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("Perfect.", "OK, other bits.")).toBeNull();
     expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
     expect(reply("Of course. Go on.")).toBeNull();
+    expect(reply("Go 'head.", "Anyway, the Friday boat.")).toBeNull();
     expect(reply("Good. Good. That's what I'd do.", "I actually did that once with a Märzen at my first job.")).toBeNull();
     expect(reply("Yeah, no, of course. I'll ask him.", "Oh, actually, I meant to say, your class assembly is week eight.")).toBeNull();
     expect(
