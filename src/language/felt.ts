@@ -151,5 +151,7 @@ function denied(sentence: string, at: number, phrase: string): boolean {
 }
 
 function hypothetical(sentence: string, at: number): boolean {
-  return HYPOTHETICAL.test(sentence.slice(Math.max(0, at - 40), at));
+  return HYPOTHETICAL.test(sentence.slice(Math.max(0, at - 40), at)) || REPORTED.test(sentence.slice(Math.max(0, at - 30), at));
 }
+/** "He said I was stupid", "she told me I'm useless": someone else's words about them, not what they feel. */
+const REPORTED = /\b(?!i\b)[\p{L}]+ (?:said|says|told|tells|called|thinks|thought)(?: me)?(?: that)?\s*$/u;

@@ -40,6 +40,10 @@ describe("a feeling the speaker owns, said in the first person", () => {
     expect(felt("Maybe I smiled because I was nervous, I don't know.")).toBe("feeling");
     expect(felt("But I was very scared, honestly.")).toBe("feeling");
     expect(felt("I've been worried about the audit for weeks.")).toBe("worry");
+    // someone else's words about them are not what they feel; their own words are
+    expect(felt("He called me, uh, he said I was stupid, in front of the families.")).toBeNull();
+    expect(felt("She told me I'm useless.")).toBeNull();
+    expect(felt("I said I was tired, and I am.")).toBe("feeling");
     // self-doubt
     expect(felt("And I'm starting to think, maybe I'm not, like, cut out for a class like this.")).toBe("struggle");
     expect(felt("Honestly I'm out of my depth with the ledger work.")).toBe("struggle");
