@@ -93,7 +93,7 @@ const NO_I_MEAN = /^(?:(?:um|uh|well|oh|hm|hmm|mm)[,.\s]+)*(?:no|nah)[,.…\s]+i
 const NOT_ONE_WORD = /^(?:(?:um|uh|well|oh|hmm|mm)[,.\s]+)*not ([\p{L}']+)[.!]/u;
 const NEGATED = /\b(?:not|never|no|nothing|nobody|[\p{L}]+n't)\b/u;
 const SETS_RIGHT =
-  /\bit(?:'s| is) more (?:that|like|about)\b|^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
+  /\bit(?:'s| is) more (?:that|like|about)\b|^(?:(?:um|uh|well|oh|hmm|mm|yeah|yes|no|nah)[,.\s]+)*(?:not really\b|not exactly\b|not quite\b|that's not (?:it|what)\b|it's not that\b)|^(?:(?:um|uh|well|yeah|yes|mm)[,.\s]+)*(?:[^.]{0,40}\. )?but (?:it's|it was|it is) more\b/u;
 
 /**
  * A say-back the rules kept shows the manager heard the turn: one the card would praise, or one offered as a

@@ -215,6 +215,9 @@ describe("'Keep doing' praises only replies that say back what they heard", () =
     const onCall = "So you'd rather come off the night shift after the fall.";
     expect(praised(talk(found, [MANAGER, onCall], ["Mele", "No, the nights are fine, it's the sheet."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, I'd rather not."]))).toEqual([rather]);
+    // "No, not exactly." sets right a say-back with its own "not" in it
+    const notReady = "It sounds like you're worried the new nurses are not ready for nights yet.";
+    expect(praised(talk(found, [MANAGER, notReady], ["Mele", "No, no. Not, not exactly. They are good. It's me."]))).toEqual([]);
     // unless past the "no" they will do what it said they would not
     expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, no, I'll do them, it's just the sheet."]))).toEqual([]);
     expect(praised(talk(found, [MANAGER, rather], ["Mele", "No, it's just that I don't know the new ward."]))).toEqual([]);
