@@ -67,6 +67,12 @@ const ANSWERS_YES_NO = /^(?:(?:ha|oh|well|um|uh|okay|ok)[,.!\s]+)*(?:yes|yeah|ye
 const RATES_IT =
   /^(?:[\p{L}-]+ ){1,2}(?:is|are) (?:(?:very|really|so|quite|also) )?(?:good|great|fine|nice|perfect|ok|okay|better|best)\b/u;
 
+/** A well-wish: "You take care of yourself too, eh.", "Get some rest." */
+const WISHES_WELL = /\b(?:take care(?: of yourself)?(?! of)|look after yourself|get some rest|rest well|safe travels|drive safe(?:ly)?)\b/;
+/** An instruction opening on a verb: "Plan your visits well in advance", "Send me the list today". */
+const INSTRUCTS =
+  /^(?:(?:so|and|then|okay|ok|just|but|now|please)[,.\s]+)*(?:plan|send|call|tell|ask|make sure|try|put|give|write|check|bring|use|stop|start|remember|book|group|print|email|prepare|focus on|follow up|talk to|speak to|go and)\b/;
+
 /** "Okay, let's wrap.", "So, to recap:": the listener closes the meeting, and what follows is the list of who does what. */
 const WRAPS_UP =
   /\b(?:let's|let us|time to|we can) (?:wrap(?: (?:it|this|things))?(?: up)?|recap|sum up)\b|\bto (?:wrap (?:it |this )?up|recap|sum up)\b/;
@@ -92,9 +98,9 @@ const THOUGHT_ABOUT_IT =
 const RULES_ON =
   /^(?:(?:so|and|but|look|which means)[,\s]+)*(?:it|that|this|they|you|we|everyone|everybody|someone|somebody)(?:'s| has| have)? (?:has to|have to|needs to|need to|must|got to|gotta)\b/;
 
-/** The listener settles it: "No problem.", "That's fine.", "Okay, so we stagger it.", "We'll swap them." */
+/** The listener settles it: "No problem.", "That's fine.", "Okay, so we stagger it.", "We'll swap them.", "We'll make a plan." */
 const SETTLED =
-  /^(?:(?:okay|ok|right|yeah|yes|fine)[,.\s]+)*(?:no problem|that's fine|so we [\p{L}]+ (?:it|this|that|them)|we'll [\p{L}]+ (?:it|this|that|them))[.!]?$/u;
+  /^(?:(?:okay|ok|right|yeah|yes|fine)[,.\s]+)*(?:no problem|that's fine|so we [\p{L}]+ (?:it|this|that|them)|we'll [\p{L}]+ (?:it|this|that|them)|we'll (?:make|find|work out|sort out) a (?:plan|way|solution))[.!]?$/u;
 
 /** "…, you start the cooking later", "You call Marek": what they are to do, said as what they do. */
 const TOLD_TO = /(?:^|, )(?:and |then |so )?you (?!(?:are|were|have|had|was|do|did|can|could|will|would)\b)[\p{L}]+(?<!ed) (?!to\b)/u;
@@ -164,6 +170,9 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "Okay, let's wrap. So you send the auto-fails to Lorena, I ask Workforce…": once the listener closes the
     // meeting, what follows recaps who does what, whatever words of theirs it holds
     if (WRAPS_UP.test(text)) break;
+    // "You take care of yourself too, eh.", "Plan your visits well in advance, group them.": a well-wish or an
+    // instruction says nothing back, whatever words of theirs it holds
+    if (WISHES_WELL.test(text) || INSTRUCTS.test(text)) continue;
     // "So what if, for this one, you don't handle it? I take the meeting… You come if you want, but you're not the one
     // who carries the answer.": once the listener proposes, what follows spells the proposal out
     if (PROPOSES.test(text)) break;

@@ -71,6 +71,10 @@ describe("judgeRestatement", () => {
       "No. Your name's been in red on the rate board all week, I know, and the mortgage is not the rate board's fault.",
       // once the listener closes the meeting, who does what is the recap, whatever of theirs it names
       "Okay, let's wrap. So you take the rate board to Dave, and I look at the mortgage letter.",
+      // nor a well-wish, an instruction, or the arrangement once the listener says they will make a plan
+      "You take care of yourself too, with the mortgage and the rate board.",
+      "Plan your week around the rate board, and take the mortgage letter to Dave.",
+      "No, no, you do it. We'll make a plan. Those days you come in early for the rate board, and you leave at four.",
       // nor, once the listener proposes, the proposal spelled out
       "So what if, for this one, you don't go near the rate board? I talk to Dave. You come if you want, but you're not the one with the mortgage on the board.",
     ])
