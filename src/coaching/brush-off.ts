@@ -37,6 +37,8 @@ const WAVES_AWAY = new RegExp(
     String.raw`you (?:worry|stress|fret|overthink) (?:too much|about everything)|you're overthinking`,
     String.raw`(?:everyone|everybody)(?:'s| has) (?:done|made|had) (?:it|that|this|one|that mistake|an? [\p{L}-]+)\b`,
     String.raw`(?:is|'s) nothing[.!]?$`,
+    // "Two hundred dinars, it's not that big", "Six hours is not that bad": their trouble sized down
+    String.raw`(?:is|'s|are) not (?:that|so) (?:bad|big|serious|terrible)\b`,
     String.raw`you're doing (?:great|fine|brilliantly|amazing|amazingly|(?:really |so )?well|a (?:great|good|brilliant) job)`,
     String.raw`you're (?:honestly |really |genuinely |easily )?(?:one of (?:the|my|our) best|the best (?:on|in))`,
     String.raw`you always (?:pull|get|come|figure|manage|sort|make) (?:it|things|through)`,

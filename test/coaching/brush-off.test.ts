@@ -28,6 +28,8 @@ describe("brushOff: a reply that leaves what they raised where it was", () => {
     ["okay, so, for the insurance, have you got the crime reference number?", "turns-away"],
     ["um, can we talk about the budget story?", "turns-away"],
     ["yeah, month end's been brutal for everyone.", "waves-away"],
+    ["two hundred dinars, it's not that big, when you think about it.", "waves-away"],
+    ["for two months only. it's not that bad, noor.", "waves-away"],
     ["nobody thinks that. honestly, don't give it a second thought.", "waves-away"],
     ["oh, don't be daft, you're brilliant on nights.", "waves-away"],
     ["yeah, i know the feeling.", "own-story"],
