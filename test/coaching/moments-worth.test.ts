@@ -338,7 +338,7 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
   });
 
   it("their word that the manager named how they feel covers the feeling they go on to name, not a feeling of their own", () => {
-    const after = (confirms: string) =>
+    const followedBy = (confirms: string) =>
       momentsOf(
         talk(
           ["Rodrigo", "I'm leaving at five in the morning and I still get a warning for two minutes late, because of the road works."],
@@ -347,8 +347,8 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
           [MANAGER, "Okay. Two practical things I can do, and tell me if they're useful."],
         ),
       ).map((c) => c.trigger.map((u) => u.text).join(" "));
-    expect(after("Yes. That's exactly how I feel. I'm tired before I log in.")).toEqual([]);
-    expect(after("Yes. And I feel awful about it, because the team sees me come in late.")).toHaveLength(1);
+    expect(followedBy("Yes. That's exactly how I feel. I'm tired before I log in.")).toEqual([]);
+    expect(followedBy("Yes. And I feel awful about it, because the team sees me come in late.")).toHaveLength(1);
   });
 });
 
