@@ -5,7 +5,7 @@ import type { Utterance } from "../transcript/schema.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
-import { continuesSentence, type Exchange, exchanges, isMinimal, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
+import { continuesSentence, exchanges, isMinimal, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
 import { confirmsFeeling, confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
