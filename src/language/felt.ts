@@ -88,19 +88,19 @@ const HYPOTHETICAL = /\b(?:if|whether|unless|in case)\s+(?:you|we|they|i|i'm|som
 export function feltIn(sentence: string): Felt | null {
   if (/\?\s*$/.test(sentence)) return null;
   const affect = sentence.match(OWN_AFFECT) ?? linked(sentence);
-  if (affect && !denied(sentence, affect.index!, affect[0]) && !hypothetical(sentence, affect.index!))
+  if (affect && !denied(sentence, affect.index!, affect[0]) && !notTheirs(sentence, affect.index!))
     // "I was just trying to stay calm, and maybe I smiled because I was nervous": a fear at the time they tell of is
     // how they felt then, not a worry they raise
     return WORRY.test(affect[0]) && !THEN.test(affect[0]) ? "worry" : "feeling";
   const worry = sentence.match(OWN_WORRY);
-  if (worry && !denied(sentence, worry.index!, worry[0]) && !hypothetical(sentence, worry.index!)) return "worry";
+  if (worry && !denied(sentence, worry.index!, worry[0]) && !notTheirs(sentence, worry.index!)) return "worry";
   if (FEELING_DOWN.test(sentence) && FIRST_PERSON.test(sentence)) return "feeling";
   const stings = sentence.match(STINGS);
   if (stings && !denied(sentence, stings.index!, stings[0])) return "feeling";
   const like = sentence.match(FEEL_LIKE);
-  if (like && !hypothetical(sentence, like.index!)) return "feeling";
+  if (like && !notTheirs(sentence, like.index!)) return "feeling";
   const struggle = sentence.match(STRUGGLE);
-  if (struggle && !hypothetical(sentence, struggle.index!)) return "struggle";
+  if (struggle && !notTheirs(sentence, struggle.index!)) return "struggle";
   if (OWN_NAMED.test(sentence) || HARD_FOR_ME.test(sentence) || ROUGH_PATCH.test(sentence) || BEEN_A_LOT.test(sentence))
     return WORRY.test(sentence) ? "worry" : "struggle";
   // "it's been hard" counts beside "I", "me" or "my", or said on its own ("It's so hard."); "it's so stressful"
@@ -111,7 +111,7 @@ export function feltIn(sentence: string): Felt | null {
     hard &&
     (hard[1] === undefined || alone || speaksOfThemselves(sentence)) &&
     !denied(sentence, hard.index!, hard[0]) &&
-    !hypothetical(sentence, hard.index!)
+    !notTheirs(sentence, hard.index!)
   )
     return "struggle";
   return null;
@@ -139,7 +139,7 @@ const HEDGE = /\bi (?:think|guess|mean|suppose|believe|know|don't know|dunno|'d 
 export function feelingWord(sentence: string): string | null {
   if (feltIn(sentence) === null) return null;
   const affect = sentence.match(OWN_AFFECT) ?? linked(sentence);
-  if (!affect || denied(sentence, affect.index!, affect[0]) || hypothetical(sentence, affect.index!)) return null;
+  if (!affect || denied(sentence, affect.index!, affect[0]) || notTheirs(sentence, affect.index!)) return null;
   const word = affect[0].match(new RegExp(`(?:${AFFECT_WORDS}|${LINKED_WORDS})$`, "u"));
   return word ? word[0] : null;
 }
@@ -150,7 +150,8 @@ function denied(sentence: string, at: number, phrase: string): boolean {
   return /\b(?:not|never|no longer|[\p{L}]+n't)\s+(?:[\p{L}']+\s+)?(?:that\s+)?$/u.test(sentence.slice(Math.max(0, at - 30), at));
 }
 
-function hypothetical(sentence: string, at: number): boolean {
+/** The feeling at `at` is put as "if…" or "whether…", or in someone else's words ("he said I was stupid"). */
+function notTheirs(sentence: string, at: number): boolean {
   return HYPOTHETICAL.test(sentence.slice(Math.max(0, at - 40), at)) || REPORTED.test(sentence.slice(Math.max(0, at - 30), at));
 }
 /** "He said I was stupid", "she told me I'm useless": someone else's words about them, not what they feel. */
