@@ -85,6 +85,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b39",
   "b40",
   "b41",
+  "b42",
+  "b43",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
