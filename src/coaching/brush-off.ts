@@ -228,11 +228,6 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
   return null;
 }
 
-/** The sentence only accepts what they said: "Okay, good.", "Fair enough.", "That's what I'd do." `sentence`: cleaned, lower-cased. */
-export function acceptsIt(sentence: string): boolean {
-  return ACCEPTS.test(sentence);
-}
-
 /** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "That's what I'd do." */
 const ACCEPTS =
   /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair)|(?:good|great) (?:call|idea|plan|shout)|that's (?:exactly )?what i(?:'d| would) (?:do|have done))(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;

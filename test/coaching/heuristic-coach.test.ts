@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heuristicCoaching } from "../../src/coaching/heuristic-coach.js";
+import { heuristicMoment } from "../../src/coaching/suggest.js";
 import { pickMoments } from "../../src/coaching/moments.js";
 import { analyze } from "../../src/metrics/analyze.js";
 import { noMoments } from "../../src/rendering/no-moments.js";
@@ -140,6 +141,12 @@ describe("a point no word of theirs names, shown by the reply that brushed it of
 
 describe("the heart of a feeling, as the card quotes and writes it", () => {
   const moment = (said: string, reply: string) => coached(talk(["Bea", said], [MANAGER, reply], ["Bea", "Yeah."])).coaching.moments;
+  // a proposal, a problem or a decision never reaches the rules' card (rules-judgement.ts); the moment a model's card
+  // falls back to for it still quotes and words it by the same rules
+  const pointMoment = (said: string, reply: string) => {
+    const [candidate] = pickMoments(talk(["Bea", said], [MANAGER, reply], ["Bea", "Yeah."]), MANAGER).candidates;
+    return candidate ? [heuristicMoment(candidate)] : [];
+  };
 
   it("writes the feeling, not the clause beside it that leaves it out", () => {
     const [m] = moment("And I was alone, because Kamil was doing the round on the third floor.", "Right. The rota for December.");
@@ -258,7 +265,7 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
   });
 
   it("what they grant with a 'but' after it is quoted with it, and said back in the manager's words", () => {
-    const [wish] = moment(
+    const [wish] = pointMoment(
       "I'd rather Wednesday, because that's Tama's half day at kindy. But Monday's okay.",
       "Okay, let me pull up the roster actually, hang on.",
     );
@@ -270,7 +277,7 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
       "Wait, the Friday pipeline.",
     );
     expect(too?.suggestion).toMatch(/^So you're saying… \(their point, in your own words\)/);
-    const [rather] = moment(
+    const [rather] = pointMoment(
       "I'd rather Wednesday, because that's Tama's half day at kindy.",
       "Okay, let me pull up the roster actually, hang on.",
     );
@@ -310,7 +317,7 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
   });
 
   it("quotes the sentence that raises their point, not the fullest one beside it", () => {
-    const [wish] = moment(
+    const [wish] = pointMoment(
       "No, no, I like the account. I like the work, the harvest stuff actually looks amazing. I just want it to be properly scoped.",
       "Okay. Anyway, the other thing I wanted to catch you on is the Monday status call.",
     );
@@ -318,10 +325,12 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
   });
 
   it("a sentence that only announces the point is quoted with the one that makes it", () => {
-    const [m] = moment(
+    const fleet = [
       "Actually on fleet, sorry, this is the bigger problem for me. We don't have enough cars in the small category for August.",
       "Okay. Anyway, the other thing I wanted to catch you on is the Monday status call.",
-    );
+    ] as const;
+    expect(moment(...fleet)).toEqual([]);
+    const [m] = pointMoment(...fleet);
     expect(m?.quote).toBe(
       "Actually on fleet, sorry, this is the bigger problem for me. We don't have enough cars in the small category for August.",
     );
