@@ -87,6 +87,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b41",
   "b42",
   "b43",
+  "b44",
+  "b45",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
