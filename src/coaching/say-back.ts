@@ -198,14 +198,15 @@ const SUBJECT_PRONOUN =
   /^(?:i|you|we|they|he|she|it|this|that|there|these|those|people|everyone|everybody|someone|somebody|nobody|nothing|something)$/i;
 
 /**
- * "I tired", "we so late": a subject and a state with no verb between (speech in a variety of English that leaves
- * it out), which written back as "you tired" reads as broken English.
+ * "I tired", "we so late", "we short on the tanks", "we promoting Christmas loans": a subject and a state or an -ing
+ * with no verb between (speech in a variety of English that leaves it out), which written back as "you tired" reads
+ * as broken English.
  */
 export function lacksCopula(clause: string): boolean {
   return NO_COPULA.test(clause);
 }
 const NO_COPULA =
-  /(?:^|[,;]\s*|\b(?:and|but|so|because)\s+)(?:i|you|we|they|he|she)\s+(?:(?:so|very|really|too|just|still|also|quite|always|a bit|a little)\s+)*(?:tired|sad|angry|afraid|anxious|nervous|sick|alone|lonely|unhappy|happy|fine|sorry|frustrated|overwhelmed|confused|exhausted|stressed|upset|scared|worried|busy|late|ready|sure|okay|ok)\b/i;
+  /(?:^|[,;]\s*|\b(?:and|but|so|because|that|if|when)\s+)(?:i|you|we|they|he|she)\s+(?:(?:so|very|really|too|just|still|also|quite|always|a bit|a little)\s+)*(?:tired|sad|angry|afraid|anxious|nervous|sick|alone|lonely|unhappy|happy|fine|sorry|frustrated|overwhelmed|confused|exhausted|stressed|upset|scared|worried|busy|late|ready|sure|okay|ok|short|behind|stuck|(?!(?:thing|nothing|something|anything|everything|morning|evening|bring|sing)\b)[a-z]{2,}ing)\b/i;
 
 /** A clause has a finite verb: an auxiliary or common verb, a contraction ("it's", "we've"), or a pronoun and the word after it. */
 function hasVerb(words: readonly string[]): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { feltClause } from "../../src/coaching/felt-say-back.js";
 import { sayBack } from "../../src/coaching/say-back.js";
 import type { MomentKind } from "../../src/coaching/schema.js";
 import { faithfulSayBack, focusOf, sayItBack, suggestion } from "../../src/coaching/suggest.js";
@@ -153,6 +154,11 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
     expect(suggested("Honestly, I was feeling a bit stupid, like I'm making a fuss for nothing.", "missed-concern")).toMatch(STARTER);
     expect(sayBack("Is just, I tired, Allison.", "concern", [], true)).toBeNull();
     expect(sayBack("I'm so tired of the night shifts.", "concern", [], true)?.clause).toBe("you're so tired of the night shifts");
+    // an -ing, or a state like "short", straight after the subject, in a clause after "that" as well
+    expect(feltClause("I'm worried that we promoting Christmas loans to the same people who can't pay.")).toBeNull();
+    expect(feltClause("I'm worried that we are promoting Christmas loans to people who can't pay.")?.clause).toBe(
+      "you're worried that we are promoting Christmas loans to people who can't pay",
+    );
   });
 });
 
