@@ -39,6 +39,8 @@ export function feltClause(sentence: string): SaidBack | null {
     .filter((p) => p !== "");
   const at = pieces.findIndex((p) => OWN_SUBJECT.test(p) && feltIn(normalise(p)) !== null);
   if (at === -1 || lacksCopula(pieces[at]!)) return null;
+  // "…that we make a mistake and the douane, they give us a penalty": a subject set before the comma, its verb after it
+  if (ENDS_ON_SUBJECT.test(pieces[at]!) && /^(?:they|he|she|it|we)\b/i.test(pieces[at + 1] ?? "")) return null;
   // "I'm tired, like, I don't know how long I can do both like this": what follows the feeling is a doubt of its own,
   // the point the feeling leads to; written alone, the feeling leaves it out (and its "I don't know" is no hedge of it)
   if (pieces.slice(at + 1, at + 3).some((p) => DOUBT_GOES_ON.test(normalise(p)))) return null;
@@ -204,3 +206,6 @@ function inOrder(ours: readonly string[], theirs: readonly string[]): boolean {
   for (const w of theirs) if (w === ours[i]) i++;
   return i === ours.length;
 }
+
+/** Ends on "and the douane": a noun that the clause after the comma takes up as its subject ("…, they give us…"). */
+const ENDS_ON_SUBJECT = /\b(?:and|or|but)\s+(?:the|my|our|their|his|her|your)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;

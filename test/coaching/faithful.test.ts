@@ -156,6 +156,11 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
     expect(sayBack("I'm so tired of the night shifts.", "concern", [], true)?.clause).toBe("you're so tired of the night shifts");
     // an -ing, or a state like "short", straight after the subject, in a clause after "that" as well
     expect(feltClause("I'm worried that we promoting Christmas loans to the same people who can't pay.")).toBeNull();
+    // a subject set before a comma, with its verb after it, is not cut off from it
+    expect(feltClause("I'm a bit scared that we make a mistake and the douane, they give us a penalty.")).toBeNull();
+    expect(feltClause("I'm a bit scared that we make a mistake and the douane gives us a penalty.")?.clause).toBe(
+      "you're a bit scared that we make a mistake and the douane gives us a penalty",
+    );
     expect(feltClause("I'm worried that we are promoting Christmas loans to people who can't pay.")?.clause).toBe(
       "you're worried that we are promoting Christmas loans to people who can't pay",
     );
