@@ -166,7 +166,7 @@ const OFFERS =
  * happen to the patente".
  */
 const PROMISES =
-  /\b(?:you won't|you will not|you're not going to|you aren't going to|nobody's going to|no one's going to|nobody will|no one will|nothing(?:'s| is) going to happen|nothing will happen)\b/;
+  /\b(?:you won't|you will not|you're not going to|you aren't going to|nobody's going to|no one's going to|nobody will|no one will|nothing(?:'s| is) going to happen|nothing will happen|it won't come to that|(?:it|that) won't happen)\b/;
 
 /** The sentence promises how it turns out. `sentence`: cleaned, lower-cased. */
 export function promises(sentence: string): boolean {
@@ -228,9 +228,9 @@ export function replyBrushesOff(replies: readonly Utterance[]): BrushOff | null 
   return null;
 }
 
-/** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "That's what I'd do." */
+/** A reply sentence that only accepts what they said: "Fair enough.", "Perfect.", "That's what I'd do.", "Okay, do it." */
 const ACCEPTS =
-  /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair)|(?:good|great) (?:call|idea|plan|shout)|that's (?:exactly )?what i(?:'d| would) (?:do|have done))(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;
+  /^(?:(?:yeah|yes|ok|okay|right|oh|no)[,.!\s]+)*(?:perfect|brilliant|lovely|great|good|excellent|fair enough|fair|nice|cool|sounds good|good stuff|nice one|cheers|thanks|thank you|that's (?:great|good|fine|brilliant|perfect|fair)|(?:good|great) (?:call|idea|plan|shout)|that's (?:exactly )?what i(?:'d| would) (?:do|have done)|(?:do|buy|book|order|try) it|go for it)(?:[,\s]+(?:thanks|thank you|cheers))?[.!]?$/;
 
 /**
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me

@@ -112,6 +112,7 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
     expect(reply("Of course. Go on.")).toBeNull();
     expect(reply("Go 'head.", "Anyway, the Friday boat.")).toBeNull();
+    expect(reply("Okay, do it. Buy it.", "Why do you ask me? Anyway, the boats.")).toBeNull();
     expect(reply("Good. Good. That's what I'd do.", "I actually did that once with a Märzen at my first job.")).toBeNull();
     expect(reply("Yeah, no, of course. I'll ask him.", "Oh, actually, I meant to say, your class assembly is week eight.")).toBeNull();
     expect(
@@ -130,6 +131,8 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
   it("comfort followed at once by something done about it answers it", () => {
     expect(reply("No, it's fine, it's fine. Don't worry about it. I'll talk to him.")).toBeNull();
     expect(reply("Don't worry about it. He'll come round.")).toBe("waves-away");
+    // comfort that promises how it turns out answers it
+    expect(reply("Don't worry, it won't come to that.")).toBeNull();
     // an undertaking in the plain present, as many speak it
     expect(reply("Ah. Okay. We write to them, we say there is small change. It will be fine, don't worry.")).toBeNull();
     expect(reply("We write better than them. It will be fine, don't worry.")).toBe("waves-away");
