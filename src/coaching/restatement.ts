@@ -69,9 +69,11 @@ const RATES_IT =
 
 /** A well-wish: "You take care of yourself too, eh.", "Get some rest." */
 const WISHES_WELL = /\b(?:take care(?: of yourself)?(?! of)|look after yourself|get some rest|rest well|safe travels|drive safe(?:ly)?)\b/;
-/** An instruction opening on a verb: "Plan your visits well in advance", "Send me the list today". */
+/** An instruction opening on a verb: "Plan your visits well in advance", "Send me the list today", "Well, you have a think." */
 const INSTRUCTS =
-  /^(?:(?:so|and|then|okay|ok|just|but|now|please)[,.\s]+)*(?:plan|send|call|tell|ask|make sure|try|put|give|write|check|bring|use|stop|start|remember|book|group|print|email|prepare|focus on|follow up|talk to|speak to|go and)\b/;
+  /^(?:(?:so|and|then|okay|ok|just|but|now|please|well)[,.\s]+)*(?:plan|send|call|tell|ask|make sure|try|put|give|write|check|bring|use|stop|start|remember|book|group|print|email|prepare|focus on|follow up|talk to|speak to|go and|you have a think)\b/;
+/** A question word left in place at the end: "You want to go where?", "He said what?" */
+const ASKS_IN_PLACE = /\b(?:where|what|who|when|which one|how much|how many|how long)\s*\?["')\]]?\s*$/;
 
 /** "Okay, let's wrap.", "So, to recap:": the listener closes the meeting, and what follows is the list of who does what. */
 const WRAPS_UP =
@@ -173,6 +175,8 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
     // "You take care of yourself too, eh.", "Plan your visits well in advance, group them.": a well-wish or an
     // instruction says nothing back, whatever words of theirs it holds
     if (WISHES_WELL.test(text) || INSTRUCTS.test(text)) continue;
+    // "You want to go where?": their words asked again in surprise, with the question word left where the answer goes
+    if (ASKS_IN_PLACE.test(normalise(sentence))) continue;
     // "So what if, for this one, you don't handle it? I take the meeting… You come if you want, but you're not the one
     // who carries the answer.": once the listener proposes, what follows spells the proposal out
     if (PROPOSES.test(text)) break;

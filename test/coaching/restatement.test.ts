@@ -74,6 +74,8 @@ describe("judgeRestatement", () => {
       // nor a well-wish, an instruction, or the arrangement once the listener says they will make a plan
       "You take care of yourself too, with the mortgage and the rate board.",
       "Plan your week around the rate board, and take the mortgage letter to Dave.",
+      "Well, you have a think about the rate board and the mortgage.",
+      "You want to move the mortgage where?",
       "No, no, you do it. We'll make a plan. Those days you come in early for the rate board, and you leave at four.",
       // nor, once the listener proposes, the proposal spelled out
       "So what if, for this one, you don't go near the rate board? I talk to Dave. You come if you want, but you're not the one with the mortgage on the board.",
