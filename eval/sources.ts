@@ -89,6 +89,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b43",
   "b44",
   "b45",
+  "b46",
+  "b47",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");

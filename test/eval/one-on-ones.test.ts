@@ -28,15 +28,15 @@ function batch(name: string, files: Record<string, string>): void {
 }
 
 describe("the written one-on-ones as an eval source", () => {
-  it("keeps b22 to b45 for tuning (they prompted changes) and holds out any other batch", async () => {
-    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual(Array.from({ length: 24 }, (_, i) => `b${22 + i}`));
-    for (const name of ["b46", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
+  it("keeps b22 to b47 for tuning (they prompted changes) and holds out any other batch", async () => {
+    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual(Array.from({ length: 26 }, (_, i) => `b${22 + i}`));
+    for (const name of ["b48", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
     const sources = await oneOnOneSources(dir);
     expect(sources.map((s) => [s.source, s.id, s.split])).toEqual([
       ["one-on-one", "one-on-one/b21/01", "held-out"],
       ["one-on-one", "one-on-one/b22/01", "tune"],
       ["one-on-one", "one-on-one/b30/01", "tune"],
-      ["one-on-one", "one-on-one/b46/01", "held-out"],
+      ["one-on-one", "one-on-one/b48/01", "held-out"],
     ]);
     expect(sources[0]!.input).toBe(vtt("Ann Lee"));
   });
