@@ -5,7 +5,7 @@
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import type { Utterance } from "../transcript/schema.js";
-import { type Exchange, isMinimal } from "./exchanges.js";
+import { type Exchange, lastSaid } from "./exchanges.js";
 import { asksAFact, asksHowLong } from "./takes-up.js";
 
 /**
@@ -42,6 +42,3 @@ export function answersAFact(before: Exchange | undefined, speaker: string): boo
   const question = lastQuestion(before, speaker);
   return question !== null && (asksAFact(question) || asksHowLong(question));
 }
-
-/** The last utterance of the reply that is more than a backchannel. */
-export const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));

@@ -102,6 +102,9 @@ export function exchanges(utterances: readonly Utterance[], manager: string): Ex
   return out;
 }
 
+/** The last utterance of the reply that is more than a backchannel. */
+export const lastSaid = (replies: readonly Utterance[]): Utterance | undefined => replies.findLast((u) => !isMinimal(u.text));
+
 /** The manager's utterances of substance after `from`, until `untilMs`. */
 export function managerLater(utterances: readonly Utterance[], from: number, manager: string, untilMs: number): Utterance[] {
   const out: Utterance[] = [];

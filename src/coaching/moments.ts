@@ -5,13 +5,13 @@ import type { Utterance } from "../transcript/schema.js";
 import { normalise, voicesConcern } from "../language/phrases.js";
 import { type Felt, feltIn } from "../language/felt.js";
 import { replyBrushesOff } from "./brush-off.js";
-import { continuesSentence, exchanges, isMinimal, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
+import { continuesSentence, exchanges, isMinimal, lastSaid, lastUtterances, managerLater, yesToOwnPoint } from "./exchanges.js";
 import { confirmsFeeling, confirmsSayBack, echoesOnly, feelingsNamed, feltSentences, hearsIt, setsRight } from "./answer-to-say-back.js";
 import { readText, sharedContent } from "../language/read.js";
 import { judgeRestatement, type RestatementJudgement } from "./restatement.js";
 import type { KeptRestatement, MomentKind } from "./schema.js";
 import { replyTakesUp } from "./takes-up.js";
-import { answersAFact, answersYesOrNo, businessStarts, lastSaid } from "./asked-before.js";
+import { answersAFact, answersYesOrNo, businessStarts } from "./asked-before.js";
 import { pointBrushedOff } from "./implied-point.js";
 import { endsOnAside, pointIn, putsOff, type Raised, stakeOf } from "./worth-coaching.js";
 

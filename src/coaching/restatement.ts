@@ -36,7 +36,7 @@ const SELF_REFERENCE = /\b(?:i|i'm|me|my|we|our|us)\b/;
  * shift or?"), not a tag ("…, you know?").
  */
 function asksSomething(sentence: string): boolean {
-  if (!/\?["')\]]?\s*$/.test(sentence)) return false;
+  if (!ENDS_ASKED.test(sentence)) return false;
   const read = readSentence(normalise(readText(sentence).cleaned));
   return read.act === "question" || PREPOSED_WH.test(read.core) || EITHER_OR.test(read.core);
 }
@@ -56,6 +56,8 @@ const TOLD_NOT_TO = /^(?:(?:so|okay|ok|look|listen|no|but|and)[,.\s]+)*(?:don't|
 const GIVES_ADVICE =
   /\b(?:let me give you (?:some|a (?:bit|piece|word) of) advice|(?:my|a (?:bit|piece|word) of) advice(?: (?:is|would be))?|take it from me|if i were you|if i was you)\b/;
 
+/** Ends on a question mark, closing quote or bracket aside. */
+const ENDS_ASKED = /\?["')\]]?\s*$/;
 /** "…it's not sustainable, you know?": a tag asks for no answer. */
 const ASKS_BY_TAG = /[,\s](?:you know|right|yeah|eh|no|na|innit|okay|ok|hey|huh)\?["')\]]?\s*$/i;
 /** The listener's proposal: "So what if, for this one, you don't handle it?", "What if we split it?" */
@@ -145,7 +147,7 @@ export function judgeRestatement(said: string, reply: string): RestatementJudgem
   // the lending figure."); a reflection or a check ("So you're asking whether…") still says it back
   const asked = readText(said).sentences.some(asksSomething);
   // asked by word order or by the voice alone ("On my personal phone?")
-  const questioned = readText(said).sentences.some((s) => /\?["')\]]?\s*$/.test(s) && !ASKS_BY_TAG.test(s));
+  const questioned = readText(said).sentences.some((s) => ENDS_ASKED.test(s) && !ASKS_BY_TAG.test(s));
   const checks = findPhrase(reply, CHECK_PHRASES) !== null;
   let first: SentenceAct | null = null;
   let most = 0;

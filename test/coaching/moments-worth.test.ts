@@ -7,6 +7,8 @@ import { talk } from "../helpers/talk.js";
 const MANAGER = "Sam";
 
 const momentsOf = (utterances: Utterance[]) => pickMoments(utterances, MANAGER).candidates;
+/** What each moment quotes from: the words of the utterances that raise it. */
+const triggerTexts = (utterances: Utterance[]) => momentsOf(utterances).map((c) => c.trigger.map((u) => u.text).join(" "));
 
 /**
  * Issue 17: 41 of 81 moments judged were flagged although the manager had reflected, answered, disagreed or asked
@@ -217,14 +219,14 @@ describe("no point of theirs left unheard", () => {
 describe("a reply that answers what their turn asked for, or a yes to what the manager said back", () => {
   it("an answer to the manager's question of fact, unless it says a worry or a feeling of their own", () => {
     const estimate = (end: string) =>
-      momentsOf(
+      triggerTexts(
         talk(
           ["Yerin", "I think players like the mirror room once they understand it, the problem is before they understand."],
           [MANAGER, "How long for your version?"],
           ["Yerin", `So three days for the particles and the setup. The build is on the fourteenth. ${end}`],
           [MANAGER, "Send me the slides."],
         ),
-      ).map((c) => c.trigger.map((u) => u.text).join(" "));
+      );
     expect(estimate("If we wait until next week, it's difficult for me.").filter((t) => t.startsWith("So three days"))).toEqual([]);
     expect(estimate("And honestly I'm worried we won't make it.").filter((t) => t.startsWith("So three days"))).toHaveLength(1);
   });
@@ -324,14 +326,14 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
       ).map((c) => c.trigger[0]!.text);
     const yes = "Yes. Yes, exactly. I'm worried he will get hurt on the divider.";
     // a feeling the manager has just named, confirmed
-    const named = momentsOf(
+    const named = triggerTexts(
       talk(
         ["Aileen", "The go-live is in exam week, and the helpdesk will be on its knees if it goes wrong."],
         [MANAGER, "I can tell. You sound quite worried about this one."],
         ["Aileen", "I am, aye. That one, I'm worried about."],
         [MANAGER, "Okay. Last thing from me, the team leader post."],
       ),
-    ).map((c) => c.trigger.map((u) => u.text).join(" "));
+    );
     expect(named.filter((t) => t.includes("That one, I'm worried about"))).toEqual([]);
     expect(heardAfter("So you're worried about him as a person, not only about the line.")).toEqual([]);
     expect(heardAfter("Right. Did the flour order come in?")).toContain(yes);
@@ -339,14 +341,14 @@ describe("a reply that answers what their turn asked for, or a yes to what the m
 
   it("their word that the manager named how they feel covers the feeling they go on to name, not a feeling of their own", () => {
     const followedBy = (confirms: string) =>
-      momentsOf(
+      triggerTexts(
         talk(
           ["Rodrigo", "I'm leaving at five in the morning and I still get a warning for two minutes late, because of the road works."],
           [MANAGER, "So you're already doing everything you can, and you still risk a warning. That's exhausting."],
           ["Rodrigo", confirms],
           [MANAGER, "Okay. Two practical things I can do, and tell me if they're useful."],
         ),
-      ).map((c) => c.trigger.map((u) => u.text).join(" "));
+      );
     expect(followedBy("Yes. That's exactly how I feel. I'm tired before I log in.")).toEqual([]);
     expect(followedBy("Yes. And I feel awful about it, because the team sees me come in late.")).toHaveLength(1);
   });
