@@ -64,7 +64,8 @@ export function feltClause(sentence: string): SaidBack | null {
   // "I'm tired." is a whole clause of two words; other two-word clauses ("I'm worried") leave out what about
   const short = words < 3 && !(words === 2 && endsOnState(normalise(clause)));
   if (short || words > MAX_WORDS || !saidAsIs(listed, spoken) || !whole(clause)) return null;
-  const said = { clause: toListenerVoice(clause), question: false, source: clause, sentence: clause, said: clause, cut: false };
+  const source = openingLowered(clause);
+  const said = { clause: toListenerVoice(source), question: false, source, sentence: clause, said: clause, cut: false };
   return unfaithful(said) === null ? said : null;
 }
 
@@ -111,6 +112,14 @@ function withoutMidAsides(text: string): string {
   return text.replace(MID_ASIDE, (aside: string, at: number, all: string) => (ENDS_CLAUSE.test(all.slice(at + aside.length)) ? ", " : " "));
 }
 const ENDS_CLAUSE = /^(?:(?:i|i'm|i've|i'd|it|it's|he|she|they|we|you)\b|\p{Lu}\p{Ll}+[.!?]?$)/iu;
+
+/**
+ * "Sometimes I feel like I am doing everything" said back after "It sounds like": the word of time or degree that
+ * opened their sentence (`OWN_SUBJECT`) is no name, so it loses its capital; their "I" keeps it until it is turned.
+ */
+function openingLowered(clause: string): string {
+  return /^(?:i|i'm|i've|i'd)\b/i.test(clause) ? clause : clause.charAt(0).toLowerCase() + clause.slice(1);
+}
 
 /** "I'm I'm tired": the first word said twice. */
 const SAID_AGAIN = /^([\p{L}']+)(?:\s+\1)+(?=\s)/iu;

@@ -168,6 +168,13 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
 });
 
 describe("the clause said back is the main one, names kept as names", () => {
+  it("lower-cases the word of time that opened their sentence, and keeps their I-turned-you as the subject", () => {
+    expect(feltClause("Sometimes I feel like I am doing everything there.")?.clause).toBe(
+      "sometimes you feel like you are doing everything there",
+    );
+    expect(feltClause("Lately I've been feeling really stressed.")?.clause).toBe("lately you've been feeling really stressed");
+  });
+
   it("keeps a name's capital where the clause starts with it, and weighs a 'because' clause as the reason it is", () => {
     // "because" is trimmed off the clause's front, but the clause is still the dependent one
     const said = sayBack("The rota's the problem, because Kamil keeps swapping the nights.", "point");
