@@ -60,7 +60,13 @@ describe("pointsOutside: a restatement says what its 'it' or 'they' stands for",
     "So it's hard to say no to the on-call work. Did I get that right?",
     "When your daughter was five, it was humid, and you could not breathe. Did I get that right?",
     "You try not to smoke around him because you know it's bad for him. Did I get that right?",
+    // what "it" and "they" stand for is named earlier in the restatement
+    "Your left knee is not bad, but after six hours, in the afternoon, it's swollen. Did I get that right?",
+    "The slicer guard is missing since summer; you are worried, and if the inspection comes, they will close us. Did I get that right?",
   ])("%s is fine", (text) => expect(pointsOutside(text)).toBeNull());
+  it("a thing named before does not count when it is only 'a bit' or 'the same'", () => {
+    expect(pointsOutside("You feel the same, and it's not working. Did I get that right?")).toBe("it's not working");
+  });
 });
 
 describe("shownText: long utterances are cut at a sentence end", () => {

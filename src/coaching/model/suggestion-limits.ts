@@ -45,6 +45,7 @@ export function pointsOutside(suggestion: string): string | null {
     .replace(/\s*Did I get that right\?\s*$/i, "")
     .toLowerCase()
     .replace(/[’‘]/g, "'");
+  let before = "";
   for (const piece of body.split(CLAUSES)) {
     const clause = piece
       .trim()
@@ -52,10 +53,15 @@ export function pointsOutside(suggestion: string): string | null {
       .replace(RESTATEMENT_FRAME, "")
       .replace(/^(?:and|but|so|because)\s+/, "");
     const first = clause.split(/\s+/)[0] ?? "";
-    if (POINTING.test(first) && !EMPTY_IT.test(clause)) return clause;
+    // "Your left knee is not bad, but after six hours it's swollen": named earlier in the restatement, it is said
+    if (POINTING.test(first) && !EMPTY_IT.test(clause) && !NAMES_A_THING.test(before)) return clause;
+    before += ` ${clause}`;
   }
   return null;
 }
+/** A thing named by "the", "your", "my"… and a word ("your left knee", "the Lithuanian flour"), not "a bit" or "the same". */
+const NAMES_A_THING =
+  /\b(?:the|your|my|our|their|his|her)\s+(?!(?:bit|lot|little|few|while|way|same|other|one|thing|things|time)\b)\p{L}[\p{L}-]{2,}/u;
 const CLAUSES = /[.;:!?]\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:it|it's|that|that's|this|they|they're)\b)/;
 const RESTATEMENT_FRAME =
   /^(?:(?:so|and|but|well)[,\s]+)*(?:it sounds like|it seems like|(?:so )?what i'm hearing is(?: that)?|you're saying(?: that)?|i hear(?: that)?|earlier you said(?: that)?|you said(?: that)?|you were saying(?: that)?)\s+/;
