@@ -6,7 +6,7 @@
  * themself by name.
  */
 export function withoutAddress(text: string): string {
-  return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "");
+  return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "").replace(NAMED_BEFORE_I, "");
 }
 /** A word either case at its start: "[Ss]ir". */
 const eitherCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -17,3 +17,9 @@ const ADDRESS = `(?:${[
 const ADDRESSED_BETWEEN = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*,)`, "u");
 const ADDRESSED_LAST = new RegExp(String.raw`,\s*${ADDRESS}(?=\s*[.!?]?$)`, "u");
 const ADDRESSED_FIRST = new RegExp(String.raw`^${ADDRESS},\s*`, "u");
+/**
+ * "For me, honestly, Ai, I'm a bit tired.": one capitalised word between commas in mid-sentence, just before their
+ * "I", is a name or a word they call the listener by, in whatever language (not a day or a month, which says when).
+ */
+const NAMED_BEFORE_I =
+  /,\s*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+(?=\s*,\s*I(?:'m|'ve|'d|'ll)?\b)/u;

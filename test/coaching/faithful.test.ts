@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withoutAddress } from "../../src/coaching/address.js";
 import { feltClause } from "../../src/coaching/felt-say-back.js";
 import { sayBack } from "../../src/coaching/say-back.js";
 import type { MomentKind } from "../../src/coaching/schema.js";
@@ -144,6 +145,10 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
       "you're worried about the generator",
     );
     expect(sayBack("I'm worried about the road to Erbil.", "concern", names, true)?.clause).toBe("you're worried about the road to Erbil");
+    // one capitalised word between commas just before their "I" is what they call the listener, in any language
+    expect(withoutAddress("For me, honestly, Ai, I'm a bit tired.")).toBe("For me, honestly, I'm a bit tired.");
+    expect(sayBack("For me, honestly, Ai, I'm a bit tired.", "concern")?.clause ?? "not written").not.toContain("Ai");
+    expect(withoutAddress("And then, Monday, I'm alone on the desk.")).toBe("And then, Monday, I'm alone on the desk.");
     // a word that only starts like one is no address
     expect(sayBack("I'm worried about the mates, sirens and all.", "concern", [], true)?.clause).toBe(
       "you're worried about the mates, sirens and all",
