@@ -236,7 +236,7 @@ const ACCEPTS =
  * The reply takes the point up in so many words: an undertaking to act on it ("I'll escalate it to Pete", "let me
  * talk to Ines", "I will include it in my report"), an offer of it ("Would it help if I came too?"), someone to
  * take it to ("Just email Priya.") or an invitation to go on or to say what would change it ("Of course. Go on.",
- * "Tell me more.", "So what do you want to do?", "What would you drop?").
+ * "Tell me more.", "Yes, tell.", "So what do you want to do?", "What would you drop?").
  */
 export const takesItUp = perText(takesItUpOnce);
 
@@ -255,7 +255,7 @@ const REFERS =
 const ACTS_ON_IT =
   /\b(?:i'll|i will|let me|i can|we can|we'll|we will)\s+(?:(?:just|definitely|personally|also|really) )?(?:escalate|make sure|talk to|speak to|have a word|ask|check(?: with)?|find out|ping|message|text|nudge|follow (?:it |that |this )?up|ring|call|email|chase|sort|fix|look into|raise|take (?:it|that|this) (?:up|to)|back (?:it|you)|cover|swap|move|get (?:you|someone|it|that|[\p{Lu}\p{L}]+ to)|(?:include|mention|flag|note|log|add|raise) (?:it|that|this)|think (?:about|over) (?:it|that|this|how)|show (?:him|her|them)|have a think|put (?:it|that|this) (?:in writing|in (?:my|the|our|a) (?:report|notes)|on the agenda|to (?:him|her|them))|write (?:it|that|this) (?:up|down)|bring (?:it|that|this) up|pass (?:it|that|this) on)\b/u;
 const INVITES =
-  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go (?:a|')?head|tell me(?: more)?|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what(?:'s| are| is)? you(?:'re)? thinking(?: of doing)?|what would you (?:like|want) to do|what would help|what do you need|what would you (?:drop|change|move|cut|need|want|suggest|prefer|like to do)|what could (?:we|you) (?:drop|change|move|cut)|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
+  /^(?:(?:of course|sure|yeah|yes|okay|ok|absolutely|please|so|and|hmm|mm|well)[,.\s]+)*(?:go on|go (?:a|')?head|tell me(?: more)?|tell(?=[.!]?$)|i'm listening|what's (?:up|going on|happened)|what do you (?:want|need|think you want) to do|what(?:'s| are| is)? you(?:'re)? thinking(?: of doing)?|what would you (?:like|want) to do|what would help|what do you need|what would you (?:drop|change|move|cut|need|want|suggest|prefer|like to do)|what could (?:we|you) (?:drop|change|move|cut)|how can i help|what can i do|would it help if (?:i|we)|do you want me to|would you like me to|shall i|should i (?:come|talk|ask|call|join|sit in))\b/;
 
 /** How many of the reply's sentences of substance are read for a brush-off. */
 const REPLY_SENTENCES = 2;

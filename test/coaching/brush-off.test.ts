@@ -112,6 +112,9 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("I'll get Marsha to confirm it as well.", "Right. And the cost report.")).toBeNull();
     expect(reply("Of course. Go on.")).toBeNull();
     expect(reply("Go 'head.", "Anyway, the Friday boat.")).toBeNull();
+    expect(reply("Yes, tell.", "Anyway, the Friday boat.")).toBeNull();
+    // "tell" with someone to tell is an instruction, not an invitation
+    expect(reply("Tell him it's his cost.", "Anyway, the Friday boat.")).toBe("turns-away");
     expect(reply("Okay, do it. Buy it.", "Why do you ask me? Anyway, the boats.")).toBeNull();
     expect(reply("Good. Good. That's what I'd do.", "I actually did that once with a Märzen at my first job.")).toBeNull();
     expect(reply("Yeah, no, of course. I'll ask him.", "Oh, actually, I meant to say, your class assembly is week eight.")).toBeNull();
