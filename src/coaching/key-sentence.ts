@@ -60,7 +60,7 @@ export function opensWithBut(sentence: string): boolean {
  */
 const BARE = new RegExp(
   [
-    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?(?:,? (?:honestly|to be honest|really))?[.!]?$`,
+    String.raw`^(?:(?:honestly|really|so|and|but|yeah|well|just|it's)[,\s]+)*i(?:'m| am| feel| felt)(?: (?:so|really|pretty|a bit|a little|a little bit|slightly|somewhat|kind of|just|also|still|quite|very))* [\p{L}-]+(?: (?:about|of|by|with) (?:it|that|this|them|all that|all this))?(?: (?:too|as well))?(?:,? (?:honestly|to be honest|really))?[.!]?$`,
     String.raw`^(?:(?:and|so|but|okay|ok|um)[,\s]+)*(?:the [\p{L}-]+ (?:thing|one)[,\s]+)?(?:this|that|it)(?:'s| is) (?:the (?:one|thing|bit|part)|what)(?: that)? i'm (?:most |really |a bit )?(?:worried|nervous|anxious|scared|concerned|stressed) about(?:[,\s]+actually)?[.!]?$`,
     // "That's, um, that's my worry actually. With what's going on…": the worry is said in the next sentence;
     // "But honestly, Salim, this is my worry.": a name on its own between commas is said to the manager

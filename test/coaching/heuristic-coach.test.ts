@@ -245,6 +245,12 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
         "Kelvin, listen to me. I've been in this bank nineteen years.",
         "I'm a bit worried about it. Because of the appraisal coming.",
       ],
+      // "It's," started again before the worry is no content of it
+      [
+        "Two weeks ago Olesja cut her hand. It's, honestly, I am worried. If the inspection comes, they will close the whole kitchen.",
+        "My first boss, he lost half a finger on a slicer.",
+        "If the inspection comes, they will close the whole kitchen.",
+      ],
     ];
     for (const [said, reply, quote] of cases) {
       const [m] = moment(said, reply);
