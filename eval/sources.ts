@@ -91,6 +91,7 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b45",
   "b46",
   "b47",
+  "b50",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
