@@ -56,7 +56,8 @@ export function opensWithBut(sentence: string): boolean {
 
 /**
  * Names only the feeling and points elsewhere for what it is about: "Honestly I'm worried about it.", "And the
- * third thing, this is the one I'm worried about, actually.", "This is difficult."
+ * third thing, this is the one I'm worried about, actually.", "This is difficult.", "It's, honestly, I am worried."
+ * (an "It's" started and dropped).
  */
 const BARE = new RegExp(
   [
