@@ -6,7 +6,12 @@
  * themself by name.
  */
 export function withoutAddress(text: string): string {
-  return text.replace(ADDRESSED_BETWEEN, "").replace(ADDRESSED_LAST, "").replace(ADDRESSED_FIRST, "").replace(NAMED_BEFORE_I, "");
+  return text
+    .replace(ADDRESSED_BETWEEN, "")
+    .replace(ADDRESSED_LAST, "")
+    .replace(ADDRESSED_FIRST, "")
+    .replace(NAMED_BEFORE_I, "")
+    .replace(NAMED_AFTER_SHORT, "$1$2");
 }
 /** A word either case at its start: "[Ss]ir". */
 const eitherCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -21,5 +26,7 @@ const ADDRESSED_FIRST = new RegExp(String.raw`^${ADDRESS},\s*`, "u");
  * "For me, honestly, Ai, I'm a bit tired.": one capitalised word between commas in mid-sentence, just before their
  * "I", is a name or a word they call the listener by, in whatever language (not a day or a month, which says when).
  */
-const NAMED_BEFORE_I =
-  /,\s*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+(?=\s*,\s*I(?:'m|'ve|'d|'ll)?\b)/u;
+const WHEN = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)`;
+const NAMED_BEFORE_I = new RegExp(String.raw`,\s*${WHEN}\p{Lu}\p{Ll}+(?=\s*,\s*I(?:'m|'ve|'d|'ll)?\b)`, "u");
+/** "I am worried, Saya.", "I'm tired, Chef.": one capitalised word closing a short sentence of their "I" is said to the listener. */
+const NAMED_AFTER_SHORT = new RegExp(String.raw`^(I(?:'m|'ve|'d)?\b[^,]{0,40}),\s*${WHEN}\p{Lu}\p{Ll}+([.!?]?)$`, "u");

@@ -4,7 +4,7 @@ import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
 import { endsOnState } from "./key-sentence.js";
 import { toListenerVoice } from "./person.js";
-import { lacksCopula, type SaidBack, SINCERELY, TAIL_ASIDE } from "./say-back.js";
+import { lacksCopula, type SaidBack, SINCERELY, TAIL_ASIDE, withArticleBeforeBit } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they
@@ -64,7 +64,7 @@ export function feltClause(sentence: string): SaidBack | null {
   // "I'm tired." is a whole clause of two words; other two-word clauses ("I'm worried") leave out what about
   const short = words < 3 && !(words === 2 && endsOnState(normalise(clause)));
   if (short || words > MAX_WORDS || !saidAsIs(listed, spoken) || !whole(clause)) return null;
-  const source = openingLowered(clause);
+  const source = withArticleBeforeBit(openingLowered(clause));
   const said = { clause: toListenerVoice(source), question: false, source, sentence: clause, said: clause, cut: false };
   return unfaithful(said) === null ? said : null;
 }

@@ -62,7 +62,7 @@ export function sayBack(sentence: string, focus: Focus, names: readonly string[]
     const at = cleaned.indexOf(text);
     const brokenOff = at !== -1 && /^\s*—/.test(cleaned.slice(at + text.length));
     return {
-      clause: capitalise(toListenerVoice(trimmed.clause, question), names, cleaned),
+      clause: withArticleBeforeBit(capitalise(toListenerVoice(trimmed.clause, question), names, cleaned)),
       question,
       source: trimmed.clause,
       sentence: cleaned,
@@ -274,6 +274,15 @@ function contentWordCount(text: string): number {
     return b.length > 1 && !FUNCTION_WORDS.has(b);
   }).length;
 }
+
+/**
+ * "I'm bit tired" said back is "you're a bit tired": the article many speakers leave out before "bit" is put back, so
+ * the manager can say it as English; nothing else of theirs changes.
+ */
+export function withArticleBeforeBit(clause: string): string {
+  return clause.replace(BIT_WITHOUT_ARTICLE, "a bit");
+}
+const BIT_WITHOUT_ARTICLE = /(?<=\b(?:'re|'m|am|are|is|was|were|be|feel|felt|feeling|get|got|getting)\s)bit\b/giu;
 
 /** "It's late" → "it's late" after a hedge; "I" and acronyms keep their capitals. */
 function lowerFirst(text: string): string {

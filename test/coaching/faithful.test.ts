@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withoutAddress } from "../../src/coaching/address.js";
 import { feltClause } from "../../src/coaching/felt-say-back.js";
-import { sayBack } from "../../src/coaching/say-back.js";
+import { sayBack, withArticleBeforeBit } from "../../src/coaching/say-back.js";
 import type { MomentKind } from "../../src/coaching/schema.js";
 import { faithfulSayBack, focusOf, sayItBack, suggestion } from "../../src/coaching/suggest.js";
 import { questionFor } from "../../src/prep/wording.js";
@@ -149,6 +149,11 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
     expect(withoutAddress("For me, honestly, Ai, I'm a bit tired.")).toBe("For me, honestly, I'm a bit tired.");
     expect(sayBack("For me, honestly, Ai, I'm a bit tired.", "concern")?.clause ?? "not written").not.toContain("Ai");
     expect(withoutAddress("And then, Monday, I'm alone on the desk.")).toBe("And then, Monday, I'm alone on the desk.");
+    // one capitalised word closing a short sentence of their "I"
+    expect(withoutAddress("I am worried, Saya.")).toBe("I am worried.");
+    expect(withoutAddress("I'm tired, Chef.")).toBe("I'm tired.");
+    expect(withoutAddress("I'm off, Tuesday.")).toBe("I'm off, Tuesday.");
+    expect(withoutAddress("We go to Luanda, Benguela.")).toBe("We go to Luanda, Benguela.");
     // a word that only starts like one is no address
     expect(sayBack("I'm worried about the mates, sirens and all.", "concern", [], true)?.clause).toBe(
       "you're worried about the mates, sirens and all",
@@ -169,6 +174,14 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
     expect(feltClause("I'm worried that we are promoting Christmas loans to people who can't pay.")?.clause).toBe(
       "you're worried that we are promoting Christmas loans to people who can't pay",
     );
+  });
+});
+
+describe("the article many leave out before 'bit' is put back", () => {
+  it("writes 'you're a bit tired' for 'I'm bit tired', and leaves 'a bit' and other uses of 'bit' alone", () => {
+    expect(feltClause("Honestly I'm bit fed up with this phone ordering.")?.clause).toBe("you're a bit fed up with this phone ordering");
+    expect(feltClause("I'm a bit tired.")?.clause).toBe("you're a bit tired");
+    expect(withArticleBeforeBit("the dog bit him")).toBe("the dog bit him");
   });
 });
 
