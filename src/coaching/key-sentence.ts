@@ -115,7 +115,9 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     if (felt === null) continue;
     // "I'm a bit tired, honestly. The last three weeks I've been working Fridays… I feel like the data is all on me.":
     // a short state opens it; the feeling that says what weighs on them is the heart
-    const at = endsOnState(cleaned) && countWords(cleaned) <= SHORT_STATE_WORDS ? feelingWithContent(sentences, i) : i;
+    // ("I'm tired, Chef." is as short a state as "I'm tired.")
+    const state = normalise(withoutAddress(readText(sentence.text).cleaned));
+    const at = endsOnState(state) && countWords(state) <= SHORT_STATE_WORDS ? feelingWithContent(sentences, i) : i;
     const chosen = sentences[at]!;
     const text = at === i ? cleaned : normalise(readText(chosen.text).cleaned);
     const pointsBack = POINTS_BACK.test(text);
@@ -145,11 +147,14 @@ function withWords(sentences: readonly TurnSentence[], at: number, step: -1 | 1)
 
 /** A state of at most this many words ("I'm a bit tired, honestly.") may open what the turn goes on to say. */
 const SHORT_STATE_WORDS = 6;
-/** How many sentences past a short state a feeling with its content is looked for. */
-const CONTENT_REACH = 3;
+/**
+ * How many sentences past a short state a feeling with its content is looked for: the rest of a long turn ("I'm also
+ * tired. I am leaving the house at five-thirty… I feel bad. I feel like I am not anywhere, not good in the house").
+ */
+const CONTENT_REACH = 8;
 /** "I feel like the data is all on me", "I feel that nobody asks": a feeling with what it is about. */
 const FEELS_THAT =
-  /(?:^|, )(?:(?:and|but|so|i don't know|honestly|i mean|like|yeah)[,\s]+)*i (?:just |really |kind of |sort of )?feel (?:like|that|as if|as though) \S+(?: \S+){2,}/;
+  /(?:^|, )(?:(?:and|but|so|sometimes|i don't know|honestly|i mean|like|yeah)[,\s]+)*i (?:just |really |kind of |sort of )?feel,? (?:(?:i don't know|i dunno|honestly|you know),? )?(?:like|that|as if|as though) \S+(?: \S+){2,}/;
 
 /** The index of the sentence soon after `i` that says a feeling with its content, or `i` when none does. */
 function feelingWithContent(sentences: readonly TurnSentence[], i: number): number {

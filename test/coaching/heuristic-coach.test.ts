@@ -205,6 +205,12 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
       "Oh, Omar. You're doing amazing. Everyone says it.",
     );
     expect(alone?.quote).toBe("And, I mean, I'm a bit tired, honestly.");
+    // however far into a long turn, past a term of address, and with a hedge between "feel" and "like"
+    const [far] = moment(
+      "Yes. I'm tired, Chef. Since the cold room on Tuesday, I slept here two nights. And Saturday midnight for the audit. And my son, with the exams. I'm never at home. My mother is doing everything. Sometimes I feel, I don't know, like a bad mother.",
+      "My daughter, when she was small, I was in Angola, twenty-eight days on.",
+    );
+    expect(far?.quote).toBe("Sometimes I feel, I don't know, like a bad mother.");
   });
 
   it("a state needs nothing after it; a bare worry points to what it is about", () => {
