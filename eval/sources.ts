@@ -92,6 +92,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b46",
   "b47",
   "b50",
+  "b52",
+  "b53",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
