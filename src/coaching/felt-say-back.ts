@@ -148,11 +148,13 @@ const HEDGED = /\b(?:i don't know|i dunno|i guess|i think|i suppose|maybe|perhap
 function whole(clause: string): boolean {
   const words = clause.toLowerCase().split(/\s+/);
   if (OPEN_END.test(words[words.length - 1]!)) return false;
-  if (RESTARTED.test(clause.toLowerCase())) return false;
+  if (RESTARTED.test(clause.toLowerCase()) || SUBJECT_AGAIN.test(clause.toLowerCase())) return false;
   return words.every((w, i) => !words.slice(i + 1, i + 4).includes(w) || /^(?:the|a|an|and|of|to|i|i'm|that)$/.test(w));
 }
 const OPEN_END =
   /^(?:a|an|the|of|to|and|or|but|so|with|for|from|in|on|at|by|as|than|that|is|are|was|were|be|been|am|do|does|did|has|have|had|can|could|will|would|should|may|might|must|being|my|your|our|their|his|its|just|really|very|not|like|about|because|when|what|how|kind|sort|gonna|wanna)$/;
+/** "I'm kind of I'm pretty tired": their "I'm" said again a word or two on, after a start they left (cleaning may drop the comma). */
+const SUBJECT_AGAIN = /\b(i'm|i am|i was|i feel)\s+(?:\S+\s+){1,2}\1\b/;
 const RESTARTED =
   /^(?:\w+\s+)?(?:i|i'm|i've|i'd)\s+(?:(?:\w+ly|probably|just|really|maybe|actually|also|still|even)\s+)?(?:it's|it|that's|there's|we|they|he|she|you|i)\b/;
 

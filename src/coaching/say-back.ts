@@ -87,6 +87,8 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
 
 /** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
 export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
+/** "I'm fed up, to be honest, walaal.": one word after a closing aside is what they call the listener, in any language. */
+const ASIDE_THEN_WORD = /,\s*(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|frankly),\s*\p{L}+[.!?]?$/iu;
 
 /**
  * "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for
@@ -102,7 +104,7 @@ export const SINCERELY =
  * have the manager name themself.
  */
 function withoutAsides(text: string, names: readonly string[]): string {
-  let out = withoutAddress(text.replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
+  let out = withoutAddress(text.replace(ASIDE_THEN_WORD, "").replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
   const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
   for (const name of words) {
     out = out.replace(new RegExp(`(?:,\\s*${TITLE}${name}[.!?]?$|^${TITLE}${name},\\s*)`, "u"), "");

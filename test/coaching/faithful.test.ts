@@ -177,6 +177,16 @@ describe("terms of address, a dropped 'like' and a missing verb", () => {
   });
 });
 
+describe("what is said to the listener or started again is not said back", () => {
+  it("drops a word after a closing 'to be honest', and writes nothing where their 'I'm' starts again", () => {
+    expect(sayBack("I'm fed up with the yard men, to be honest, walaal.", "concern", [], true)?.clause).toBe(
+      "you're fed up with the yard men",
+    );
+    expect(feltClause("And I'm, I'm kind of, I'm pretty tired, honestly.")).toBeNull();
+    expect(feltClause("I'm pretty tired, honestly.")?.clause).toBe("you're pretty tired");
+  });
+});
+
 describe("the article many leave out before 'bit' is put back", () => {
   it("writes 'you're a bit tired' for 'I'm bit tired', and leaves 'a bit' and other uses of 'bit' alone", () => {
     expect(feltClause("Honestly I'm bit fed up with this phone ordering.")?.clause).toBe("you're a bit fed up with this phone ordering");
