@@ -113,6 +113,7 @@ describe("replyBrushesOff: the reply's first sentences of substance", () => {
     expect(reply("Of course. Go on.")).toBeNull();
     expect(reply("Go 'head.", "Anyway, the Friday boat.")).toBeNull();
     expect(reply("Yes, tell.", "Anyway, the Friday boat.")).toBeNull();
+    expect(reply("So what do you think we should do?", "Anyway, the Friday boat.")).toBeNull();
     // "tell" with someone to tell is an instruction, not an invitation
     expect(reply("Tell him it's his cost.", "Anyway, the Friday boat.")).toBe("turns-away");
     expect(reply("Okay, do it. Buy it.", "Why do you ask me? Anyway, the boats.")).toBeNull();
