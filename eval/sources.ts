@@ -94,6 +94,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b50",
   "b52",
   "b53",
+  "b54",
+  "b55",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");
