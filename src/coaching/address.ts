@@ -1,4 +1,4 @@
-/** What a speaker says to the listener rather than about the point: terms of address. */
+/** What a speaker says to the listener rather than about the point: terms of address, and asides said of the saying. */
 
 /**
  * "And the second thing, sir, I'm worried…", "I'm tired, Mr. Des.": a term of address set off by commas, or a title
@@ -30,3 +30,36 @@ const WHEN = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 const NAMED_BEFORE_I = new RegExp(String.raw`,\s*${WHEN}\p{Lu}\p{Ll}+(?=\s*,\s*I(?:'m|'ve|'d|'ll)?\b)`, "u");
 /** "I am worried, Saya.", "I'm tired, Chef.": one capitalised word closing a short sentence of their "I" is said to the listener. */
 const NAMED_AFTER_SHORT = new RegExp(String.raw`^(I(?:'m|'ve|'d)?\b[^,]{0,40}),\s*${WHEN}\p{Lu}\p{Ll}+([.!?]?)$`, "u");
+
+/** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
+export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
+/** "I'm fed up, to be honest, walaal.": one word after a closing aside is what they call the listener, in any language. */
+const ASIDE_THEN_WORD = /,\s*(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|frankly),\s*\p{L}+[.!?]?$/iu;
+
+/**
+ * "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for
+ * them. "I'm just pretty stretched", "I'm just exhausted": their "just" said back plays it down ("you're just the
+ * freak" keeps it: there it means "only").
+ */
+export const SINCERELY =
+  /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\s+(?:(?:honestly|genuinely|truthfully|truly)(?:,)?|just(?=\s+(?:so|really|pretty|very|quite|a bit|a little|too|kind of|sort of)\b|\s+[a-z]+ed\b))\s+/i;
+
+/**
+ * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
+ * name they were addressed by ("I'm just so tired, Steve.", "…when it's my phone, Kak Rebwar."), which said back would
+ * have the manager name themself.
+ */
+export function withoutAsides(text: string, names: readonly string[]): string {
+  let out = withoutAddress(text.replace(ASIDE_THEN_WORD, "").replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
+  const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
+  for (const name of words) {
+    out = out.replace(new RegExp(`(?:,\\s*${TITLE}${name}[.!?]?$|^${TITLE}${name},\\s*)`, "u"), "");
+  }
+  // "I'm just pretty stretched, Gav.": the short form of a name they were addressed by
+  const short = SHORT_NAME.exec(out);
+  if (short && [...words].some((w) => w.length > short[1]!.length && w.startsWith(short[1]!))) out = out.slice(0, short.index);
+  return out.replace(TAIL_ASIDE, "");
+}
+const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
+/** A word of respect before the name, in whatever language: "…my phone, Kak Rebwar.", "Tita Grace, …", "Mr. Des". */
+const TITLE = String.raw`(?:\p{Lu}\p{Ll}{0,6}\.?\s+)?`;

@@ -4,7 +4,8 @@ import { readText } from "../language/read.js";
 import { unfaithful } from "./faithful.js";
 import { endsOnState } from "./key-sentence.js";
 import { toListenerVoice } from "./person.js";
-import { lacksCopula, type SaidBack, SINCERELY, TAIL_ASIDE, withArticleBeforeBit } from "./say-back.js";
+import { SINCERELY, TAIL_ASIDE } from "./address.js";
+import { lacksCopula, type SaidBack, withArticleBeforeBit } from "./say-back.js";
 
 /**
  * A feeling said back in writing from the one clause that says it, when that clause alone keeps what they

@@ -3,7 +3,7 @@ import { readText } from "../language/read.js";
 import { bare } from "../language/tokens.js";
 import { CONCERN_WORDS, FUNCTION_WORDS } from "../language/word-lists.js";
 import { toListenerVoice } from "./person.js";
-import { withoutAddress } from "./address.js";
+import { withoutAsides } from "./address.js";
 
 /** What the listener can say back: one clause of what the person said, cleaned, in the listener's voice. */
 export interface SaidBack {
@@ -84,39 +84,6 @@ function clauseScore(text: string, index: number, count: number, focus: Focus, a
   if (SUBJECT_PRONOUN.test(bare(text.replace(OPENERS, "").split(" ")[0] ?? ""))) score += 3;
   return score;
 }
-
-/** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
-export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
-/** "I'm fed up, to be honest, walaal.": one word after a closing aside is what they call the listener, in any language. */
-const ASIDE_THEN_WORD = /,\s*(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|frankly),\s*\p{L}+[.!?]?$/iu;
-
-/**
- * "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for
- * them. "I'm just pretty stretched", "I'm just exhausted": their "just" said back plays it down ("you're just the
- * freak" keeps it: there it means "only").
- */
-export const SINCERELY =
-  /\b(i'm|i am|i was|i feel|i've been|i have been)(?:,)?\s+(?:(?:honestly|genuinely|truthfully|truly)(?:,)?|just(?=\s+(?:so|really|pretty|very|quite|a bit|a little|too|kind of|sort of)\b|\s+[a-z]+ed\b))\s+/i;
-
-/**
- * A clause without what was said to the listener rather than about the point: a closing "…, if I'm honest" and a
- * name they were addressed by ("I'm just so tired, Steve.", "…when it's my phone, Kak Rebwar."), which said back would
- * have the manager name themself.
- */
-function withoutAsides(text: string, names: readonly string[]): string {
-  let out = withoutAddress(text.replace(ASIDE_THEN_WORD, "").replace(TAIL_ASIDE, "").replace(SINCERELY, "$1 "));
-  const words = new Set(names.flatMap((n) => n.split(/[\s,()]+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
-  for (const name of words) {
-    out = out.replace(new RegExp(`(?:,\\s*${TITLE}${name}[.!?]?$|^${TITLE}${name},\\s*)`, "u"), "");
-  }
-  // "I'm just pretty stretched, Gav.": the short form of a name they were addressed by
-  const short = SHORT_NAME.exec(out);
-  if (short && [...words].some((w) => w.length > short[1]!.length && w.startsWith(short[1]!))) out = out.slice(0, short.index);
-  return out.replace(TAIL_ASIDE, "");
-}
-const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
-/** A word of respect before the name, in whatever language: "…my phone, Kak Rebwar.", "Tita Grace, …", "Mr. Des". */
-const TITLE = String.raw`(?:\p{Lu}\p{Ll}{0,6}\.?\s+)?`;
 
 /** A hedge that frames what follows and must stay with it: "I feel like I'm failing" is not "I'm failing". */
 const HEDGE = /\b(i feel like|i feel that|i think|i guess|i suppose|i believe|i'd say)\b[\s,]*$/i;
