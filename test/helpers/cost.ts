@@ -25,21 +25,22 @@ export function fastestCpuMs(run: () => unknown, runs = 5): number {
 }
 
 /**
- * How much more CPU `run` takes on input `factor` times larger: about `factor` when the cost is linear, about
- * `factor²` when it is quadratic. A floor of 1 ms keeps timer noise on tiny runs from looking like growth.
+ * How much more CPU `run` takes per unit of input on input `factor` times larger, times `factor`: about `factor`
+ * when the cost is linear, about `factor²` when it is quadratic. Both sides do the same amount of work (the small
+ * input `factor` times as often), so the heap, the collector and timer noise weigh alike on each: a single run on
+ * a large input pays the old generation's collections a small one never meets, which reads as growth on a busy
+ * machine.
  */
-export function growth(make: (size: number) => string, run: (input: string) => unknown, size: number, factor = 4): number {
+export function growth(make: (size: number) => string, run: (input: string) => unknown, size: number, factor = 4, repeats = 4): number {
   const small = make(size);
   const large = make(size * factor);
   run(small); // warm-up: the first call pays for compiling and caches
-  return (
-    Math.max(
-      1,
-      fastestCpuMs(() => run(large)),
-    ) /
-    Math.max(
-      1,
-      fastestCpuMs(() => run(small)),
-    )
-  );
+  run(large);
+  const largeMs = fastestCpuMs(() => {
+    for (let i = 0; i < repeats; i++) run(large);
+  });
+  const smallMs = fastestCpuMs(() => {
+    for (let i = 0; i < repeats * factor; i++) run(small);
+  });
+  return (Math.max(1, largeMs) / Math.max(1, smallMs)) * factor;
 }
