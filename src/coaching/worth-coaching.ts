@@ -64,9 +64,12 @@ export function stakeOf(text: string): number {
 export type Raised = "worry" | "feeling" | "disagreement" | "proposal" | "decision" | "problem" | "implied";
 
 const WORRY = /\b(?:worr\w*|afraid|scared|fear\w*|anxious|nervous|concern\w*|stress\w*|overwhelm\w*|panic\w*)\b/;
-/** A feeling they speak of as their own: "I feel bad", "I was so frustrated", "it makes me sad". */
+/**
+ * A feeling they speak of as their own: "I feel bad", "I was so frustrated", "it makes me sad" ("the felt change"
+ * on a paper machine is a thing).
+ */
 const FEELING =
-  /\b(?:i|i'm|i've|i'd|i was|me|my)\b[^.?!]{0,60}\b(?:feel|feeling|felt|exhaust\w*|tired|frustrat\w*|upset|angry|sad|hurt|guilt\w*|ashamed|embarrass\w*|alone|lonely|hopeless|helpless|disappoint\w*|unhappy|happy|glad|proud|excited|hate|love|miss|bored|annoy\w*|confus\w*|depress\w*|craving|crave|wish|relie\w*)\b/;
+  /\b(?:i|i'm|i've|i'd|i was|me|my)\b[^.?!]{0,60}\b(?:feel|feeling|(?<!\b(?:the|a|new) )felt|exhaust\w*|tired|frustrat\w*|upset|angry|sad|hurt|guilt\w*|ashamed|embarrass\w*|alone|lonely|hopeless|helpless|disappoint\w*|unhappy|happy|glad|proud|excited|hate|love|miss|bored|annoy\w*|confus\w*|depress\w*|craving|crave|wish|relie\w*)\b/;
 const DISAGREEMENT =
   /\b(?:i don't think (?!i\b|i'm\b|i'd\b|i'll\b)|i do not think (?!i\b)|i disagree|i don't agree|don't agree|i'm not convinced|i doubt|i'm not sure that|i'm not sure about|that's not (?:right|true|what))\b/;
 const PROPOSAL =

@@ -105,6 +105,17 @@ describe("a moment only where they raised something and the reply did not take i
     expect(momentsOf(utterances)).toEqual([]);
   });
 
+  it("a felt on a paper machine is a thing, not a feeling", () => {
+    const utterances = talk(
+      ["Curt", "I think part of it's the felts, they're due, and the felt change isn't till shutdown."],
+      [MANAGER, "Right, and the dryer section?"],
+    );
+    expect(momentsOf(utterances).map((c) => c.raised)).not.toContain("feeling");
+    // said of themselves, it is one
+    const felt = talk(["Curt", "I felt really let down when the felt change was moved again."], [MANAGER, "Right, and the dryer section?"]);
+    expect(momentsOf(felt).map((c) => c.raised)).toContain("feeling");
+  });
+
   it("quotes what came after a bare 'I hear you', so the line does not read as if the acknowledgement were the fault", () => {
     const [c] = momentsOf(
       talk(
