@@ -22,7 +22,10 @@ export function heartOf(felt: FeltSentence): TurnSentence {
   // "…because I have the whole July off, I booked it already. That's also why I'm worried about the date.": what it
   // points back to is quoted with it
   if (felt.pointsBack && felt.before !== null) return together(felt.before, felt.sentence);
-  const pointed = felt.bare ? (felt.after ?? felt.before) : null;
+  // "It's me. I feel very bad. I have been thinking about it all the weekend.": a sentence after it that only dwells
+  // on "it" says what it is about no more than the feeling does, and what came before does
+  const after = felt.after !== null && dwellsOn(felt.after.text) && felt.before !== null ? null : felt.after;
+  const pointed = felt.bare ? (after ?? felt.before) : null;
   if (pointed === null) return felt.sentence;
   // "I'm a bit worried about it. Because of the appraisal coming.": a reason that goes on with the feeling's
   // sentence is quoted with it
@@ -33,6 +36,13 @@ export function heartOf(felt: FeltSentence): TurnSentence {
   if (countWords(pointed.text) > NAMES_IT_WORDS) return pointed;
   return pointed === felt.after ? together(felt.sentence, pointed) : together(pointed, felt.sentence);
 }
+
+/** "I have been thinking about it all the weekend.", "I keep going over it.": what it is, they said before. */
+function dwellsOn(sentence: string): boolean {
+  return DWELLS_ON.test(normalise(readText(sentence).cleaned));
+}
+const DWELLS_ON =
+  /\b(?:think|thinking|thought|worrying|dwelling|going over|chewing on)\b[^.?!]{0,20}\b(?:about|of|over|on) (?:it|that|this)\b/;
 
 /**
  * A sentence left unfinished: it stops on a word that needs more after it, bare or before a hedge ("I should've, I

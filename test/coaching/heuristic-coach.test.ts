@@ -231,6 +231,20 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("a bare feeling followed only by dwelling on 'it' is quoted with what came before", () => {
+    const [m] = moment(
+      "No, no acta. It's not a problem of Karen. It's me. I feel very bad. I have been thinking about it all the weekend. I never yelled like that.",
+      "Okay. Then, talk to her? Just talk to her.",
+    );
+    expect(m?.quote).toBe("It's me. I feel very bad.");
+    // what comes after says what it is about: it is quoted
+    const [after] = moment(
+      "It's me. I feel very bad. I yelled at Karen in front of everybody on Thursday.",
+      "Okay. Then, talk to her? Just talk to her.",
+    );
+    expect(after?.quote).toBe("I yelled at Karen in front of everybody on Thursday.");
+  });
+
   it("a bare feeling that closes the turn is quoted with what it closes", () => {
     const [m] = moment(
       "We tell him, sorry, come back Tuesday. Last week one uncle came three times. Three times from Al Safa, with his son driving him. I felt so bad.",
