@@ -13,14 +13,21 @@ export interface TurnSentence {
   text: string;
 }
 
-/** The sentences of a turn in order, rejoined across utterances ("…so people can" + "see that better?"). */
+/**
+ * The sentences of a turn in order, rejoined across utterances ("…so people can" + "see that better?") and where a
+ * "but" pauses into lower case ("But also..." + "it's the hours, don Ernesto."): the "but" sets right what follows.
+ */
 export function turnSentences(turn: readonly Utterance[]): TurnSentence[] {
   const out: TurnSentence[] = [];
   let pending: TurnSentence | null = null;
   for (const utterance of turn) {
     const sentences = read(utterance).sentences;
     sentences.forEach((text, i) => {
-      if (i === 0 && pending && !/[.!?]["')\]]?$/.test(pending.text)) {
+      if (
+        pending &&
+        ((i === 0 && !/[.!?]["')\]]?$/.test(pending.text)) ||
+          (/\.\.$/.test(pending.text) && opensWithBut(pending.text) && /^\p{Ll}/u.test(text)))
+      ) {
         pending.text = `${pending.text} ${text}`;
         return;
       }
@@ -116,8 +123,7 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
     // "I'm a bit tired, honestly. The last three weeks I've been working Fridays… I feel like the data is all on me.":
     // a short state opens it; the feeling that says what weighs on them is the heart
     // ("I'm tired, Chef." is as short a state as "I'm tired.")
-    const state = normalise(withoutAddress(readText(sentence.text).cleaned));
-    const at = endsOnState(state) && countWords(state) <= SHORT_STATE_WORDS ? feelingWithContent(sentences, i) : i;
+    const at = isShortState(sentence.text) ? feelingWithContent(sentences, i) : i;
     const chosen = sentences[at]!;
     const text = at === i ? cleaned : normalise(readText(chosen.text).cleaned);
     const pointsBack = POINTS_BACK.test(text);
@@ -147,6 +153,14 @@ function withWords(sentences: readonly TurnSentence[], at: number, step: -1 | 1)
 
 /** A state of at most this many words ("I'm a bit tired, honestly.") may open what the turn goes on to say. */
 const SHORT_STATE_WORDS = 6;
+
+/** "I'm tired.", "I'm a bit tired, honestly.", "I'm tired, Chef.": a short state, which may stand for more. */
+export function isShortState(sentence: string): boolean {
+  const state = normalise(withoutAddress(readText(sentence).cleaned));
+  // "I am, honestly, I'm a bit tired.": counted from where they said it the second time
+  const from = Math.max(0, ...[...state.matchAll(/\bi(?:'m| am| feel| was)\b/g)].map((m) => m.index));
+  return endsOnState(state) && countWords(state.slice(from)) <= SHORT_STATE_WORDS;
+}
 /**
  * How many sentences past a short state a feeling with its content is looked for: the rest of a long turn ("I'm also
  * tired. I am leaving the house at five-thirty… I feel bad. I feel like I am not anywhere, not good in the house").
@@ -156,10 +170,27 @@ const CONTENT_REACH = 8;
 const FEELS_THAT =
   /(?:^|, )(?:(?:and|but|so|sometimes|i don't know|honestly|i mean|like|yeah)[,\s]+)*i (?:just |really |kind of |sort of )?feel,? (?:(?:i don't know|i dunno|honestly|you know),? )?(?:like|that|as if|as though) \S+(?: \S+){2,}/;
 
+/**
+ * "And it's not only the hours, it's, I go home and I think about the kiln…", "It's not just the shifts, it's that
+ * nobody asks.": what it is, past what it is not only, said as the point.
+ */
+const NOT_ONLY = /\b(?:it's|it is|is|that's)(?: not| never) (?:only|just) \S+(?: \S+){0,6},? (?:it's|it is|is|but)\b\S*(?: \S+){3,}/;
+/** "it's not only the hours, ": what it is not only, which is not the point. */
+const NOT_ONLY_PART = /\b(?:it's|it is|is|that's)(?: not| never) (?:only|just) [^,]*, ?/i;
+
+/** The sentence without what it says the point is not only: "And it's, I go home and I think about the kiln…". */
+export function withoutNotOnly(sentence: string): string {
+  return sentence.replace(NOT_ONLY_PART, "");
+}
+
+/** "I keep thinking, what if it was worse…": what goes round their head. */
+const KEEPS_THINKING = /\bi (?:keep|kept|can't stop) (?:thinking|asking myself|wondering)\b\S*(?: \S+){3,}/;
+
 /** The index of the sentence soon after `i` that says a feeling with its content, or `i` when none does. */
 function feelingWithContent(sentences: readonly TurnSentence[], i: number): number {
   for (let j = i + 1; j <= i + CONTENT_REACH && j < sentences.length; j++) {
-    if (FEELS_THAT.test(normalise(readText(sentences[j]!.text).cleaned))) return j;
+    const cleaned = normalise(readText(sentences[j]!.text).cleaned);
+    if (FEELS_THAT.test(cleaned) || NOT_ONLY.test(cleaned) || KEEPS_THINKING.test(cleaned)) return j;
   }
   return i;
 }

@@ -2,7 +2,7 @@
  * Which of their sentences a moment quotes: the feeling's sentence with what it points to, the point before its
  * reasons, two sentences together where one alone would say less than they meant.
  */
-import { type FeltSentence, opensWithBut, type TurnSentence, turnSentences } from "./key-sentence.js";
+import { type FeltSentence, isShortState, opensWithBut, type TurnSentence, turnSentences } from "./key-sentence.js";
 import { normalise } from "../language/phrases.js";
 import { readText } from "../language/read.js";
 import { countWords } from "../language/tokens.js";
@@ -22,6 +22,10 @@ export function heartOf(felt: FeltSentence): TurnSentence {
   // "…because I have the whole July off, I booked it already. That's also why I'm worried about the date.": what it
   // points back to is quoted with it
   if (felt.pointsBack && felt.before !== null) return together(felt.before, felt.sentence);
+  // "But also... it's the hours, don Ernesto. I'm tired.": a short state after the "but" that sets right what came
+  // before is quoted with it, which says what wears them down
+  if (felt.before !== null && opensWithBut(felt.before.text) && isShortState(felt.sentence.text))
+    return together(felt.before, felt.sentence);
   // "It's me. I feel very bad. I have been thinking about it all the weekend.": a sentence after it that only dwells
   // on "it" says what it is about no more than the feeling does, and what came before does
   const after = felt.after !== null && dwellsOn(felt.after.text) && felt.before !== null ? null : felt.after;

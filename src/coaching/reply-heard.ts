@@ -8,7 +8,7 @@ import { readText } from "../language/read.js";
 import { countWords, FRAGMENT_WORDS } from "../language/tokens.js";
 import { normalise, speaksOfFeeling } from "../language/phrases.js";
 import { inOwnVoice } from "./reply-voice.js";
-import type { FeltSentence } from "./key-sentence.js";
+import { type FeltSentence, withoutNotOnly } from "./key-sentence.js";
 import { asksAFact } from "./takes-up.js";
 import type { Utterance } from "../transcript/schema.js";
 import { brushOff, offersHelp, takesItUp } from "./brush-off.js";
@@ -101,7 +101,8 @@ function asksAfterIt(sentence: string, core: string, theirs: TheirWords): boolea
 export function theirWordsOf(felt: FeltSentence, turn: readonly Utterance[]): TheirWords {
   const all = new Set(turn.flatMap((u) => [...readText(u.text).contentLemmas]));
   return {
-    felt: readText(felt.sentence.text).contentLemmas,
+    // "And it's not only the hours, it's, I go home and I think about the kiln": "the hours" back is not the point heard
+    felt: readText(withoutNotOnly(felt.sentence.text)).contentLemmas,
     turn: all,
     // "But honestly, this is my worry. I don't think the twenty-eighth of August is realistic…": the turn says what
     // a bare worry is
@@ -155,9 +156,11 @@ const ECHO_CONTENT = 2;
 
 /** Some word of theirs (by lemma) is in the sentence. */
 export function sharesWith(sentence: string, theirs: ReadonlySet<string>): boolean {
-  for (const l of readText(sentence).contentLemmas) if (theirs.has(l)) return true;
+  for (const l of readText(sentence).contentLemmas) if (theirs.has(l) && !SAYS_NOTHING_OF_IT.has(l)) return true;
   return false;
 }
+/** Words that say how much or how well, not what: "I can't sleep so good" and "it's going to be so much better". */
+const SAYS_NOTHING_OF_IT = new Set(["good", "well", "much", "lot", "bit", "thing", "way", "kind", "really"]);
 
 /**
  * A "so" that sums up what they said, in their words or in others ("So having someone else on the pager would

@@ -213,6 +213,31 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(far?.quote).toBe("Sometimes I feel, I don't know, like a bad mother.");
   });
 
+  it("a short state gives way to what it is past 'not only', and to what keeps going round their head", () => {
+    const [notOnly] = moment(
+      "I am, honestly, I'm a bit tired. The last three weeks I did maybe sixty hours every week. And it's not only the hours, it's, I go home and I think about the kiln, I can't sleep so good.",
+      "Oh, Tomasz. Ja, but that's December, it's like that for everybody. January is quiet, you'll get all the hours back, it's going to be so much better.",
+    );
+    // after the wave-away, "the hours" back is what it is not only, and "so much better" shares only "good" with "I
+    // can't sleep so good": no sign of having heard it
+    expect(notOnly?.quote).toBe("And it's not only the hours, it's, I go home and I think about the kiln, I can't sleep so good.");
+    expect(notOnly?.suggestion).toMatch(/^So you feel… /);
+    const [thinking] = moment(
+      "Honestly, I'm tired. Since Tuesday I'm not sleeping good. I keep thinking, what if it was worse, what if he hit the door properly.",
+      "It was a paint mark. The insurance will cover it.",
+    );
+    expect(thinking?.quote).toBe("I keep thinking, what if it was worse, what if he hit the door properly.");
+  });
+
+  it("a short state after a 'but' that says what wears them down is quoted with it", () => {
+    const [m] = moment(
+      "Yes, I think it's glasses. But also... it's the hours, don Ernesto. I'm tired. All of us painters, we are tired.",
+      "Go to the optometrist. I'll pay for the glasses.",
+    );
+    expect(m?.quote).toBe("But also... it's the hours, don Ernesto. I'm tired.");
+    expect(m?.suggestion).toMatch(/^So you feel… /);
+  });
+
   it("a state needs nothing after it; a bare worry points to what it is about", () => {
     const [alone] = moment(
       "I am on the nights now for eight months. But I feel a bit alone, I think. I don't see nobody from the team.",
