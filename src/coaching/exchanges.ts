@@ -28,6 +28,8 @@ const ACKNOWLEDGEMENT = new Set(
   ),
 );
 
+const ASKS_AFTER_THEM = /(?:^|[.!?,]\s*)(?:are )?you (?:ok|okay|alright|all right|good|fine)\s*\?\s*$/i;
+
 /**
  * "Mm-hmm.", "Yeah, yeah.", "Okay, right." or nothing left once cleaned: a backchannel, whoever says it. Remembered
  * per text: every step of coaching asks it of the same utterances and sentences.
@@ -38,6 +40,8 @@ function minimal(text: string): boolean {
   // Most utterances settle it without being cleaned (cleaning only drops words, never adds one): six words that
   // are neither acknowledgements nor hesitations say something; up to four acknowledgements and nothing else are
   // a backchannel.
+  // "You OK?", "Oh. You alright?": made of words a backchannel is made of, and yet it asks after them
+  if (ASKS_AFTER_THEM.test(text)) return false;
   const plain = plainWords(text);
   let other = 0;
   for (const w of plain) if (!ACKNOWLEDGEMENT.has(w) && w.length >= 2 && ++other >= 6) return false;

@@ -256,6 +256,15 @@ describe("the heart of a feeling, as the card quotes and writes it", () => {
     expect(worry?.suggestion).toMatch(/^So you're worried… \(their worry, in your own words\)/);
   });
 
+  it("no moment where the reply asked after them, however few its words ('You OK?')", () => {
+    const said = "Last Tuesday the truck broke down at night, and I was alone with the cherry, about eight hundred kilo.";
+    const card = (reply: string) =>
+      coached(talk(["Bea", said], [MANAGER, reply], ["Bea", "I'm OK. He came after two hours."], [MANAGER, "OK. Mechanic fixed it?"]))
+        .coaching.moments;
+    for (const reply of ["Oh. You OK?", "You alright?"]) expect(card(reply)).toEqual([]);
+    expect(card("Oh. The Isuzu again.")).toHaveLength(1);
+  });
+
   it("a bare feeling followed only by dwelling on 'it' is quoted with what came before", () => {
     const [m] = moment(
       "No, no acta. It's not a problem of Karen. It's me. I feel very bad. I have been thinking about it all the weekend. I never yelled like that.",
