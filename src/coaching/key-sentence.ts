@@ -141,7 +141,7 @@ export function feltSentence(turn: readonly Utterance[]): FeltSentence | null {
   return null;
 }
 
-const ONLY_FILLER = /^(?:(?:so|and|but|um|uh|er|well|like|oh)[\s,.…—–-]*)*$/;
+const ONLY_FILLER = /^(?:(?:so|and|but|um|uh|er|well|like|oh|really|honestly|seriously)[\s,.…—–-]*)*$/;
 
 /** The nearest sentence before (`step` -1) or after (1) the one at `at` that says something: not "So…" or "Um.". */
 function withWords(sentences: readonly TurnSentence[], at: number, step: -1 | 1): TurnSentence | null {

@@ -432,6 +432,9 @@ describe("the rules' verdict before their card shows a moment", () => {
     expect(rulesShow(candidate("No! Never. This is good for the lab also.", worried), [])).toBe(false);
     const relieved = { ...said, text: "Okay. Thank you. I was a bit worried about that part." };
     expect(rulesShow(candidate("Yeah, no, don't worry about Doug. He'll grumble.", relieved), [])).toBe(false);
+    // "Really." between the thanks and the worry adds nothing to either
+    const really = { ...said, text: "Thank you. Really. That's exactly what I was afraid." };
+    expect(rulesShow(candidate("When do you have to answer HR?", really), [])).toBe(false);
     // the same worry, still theirs, brushed off
     const still = { ...said, text: "Okay. I'm a bit worried about that part." };
     expect(rulesShow(candidate("Yeah, no, don't worry about Doug. He'll grumble.", still), [])).toBe(true);
