@@ -63,3 +63,27 @@ export function withoutAsides(text: string, names: readonly string[]): string {
 const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
 /** A word of respect before the name, in whatever language: "…my phone, Kak Rebwar.", "Tita Grace, …", "Mr. Des". */
 const TITLE = String.raw`(?:\p{Lu}\p{Ll}{0,6}\.?\s+)?`;
+
+/** What a speaker says of their own saying: "honestly", "to be honest", "if I'm honest", "to be fair", "frankly". */
+const SINCERITY = String.raw`(?:honestly|to be honest|if i'm honest|if i am honest|to be fair|frankly|truthfully)`;
+const SINCERITY_SAID = new RegExp(String.raw`\b${SINCERITY}\b`, "i");
+const OPENING = new RegExp(String.raw`(^|[.!?]\s+)${SINCERITY},?\s+(\p{L})`, "giu");
+const CLOSING = new RegExp(String.raw`,\s*${SINCERITY}\s*([.;:!?])`, "gi");
+const BEFORE_JOINER = new RegExp(String.raw`,\s*${SINCERITY},\s*(?=(?:and|but|so|because|then|though|or)\b)`, "gi");
+const BETWEEN_COMMAS = new RegExp(String.raw`,\s*${SINCERITY},\s*`, "gi");
+const INSIDE = new RegExp(String.raw`\s+${SINCERITY},?\s+`, "gi");
+
+/**
+ * A model's say-back without the speaker's "honestly" copied into it ("…and honestly you're a bit tired", "Honestly,
+ * you were really scared…", "…is, honestly, too much"): in the manager's mouth it vouches for the manager's own
+ * honesty, not theirs. Left as it is when the speaker never said it (`said`: their words in the moment).
+ */
+export function withoutCopiedSincerity(suggestion: string, said: string): string {
+  if (!SINCERITY_SAID.test(said) || !SINCERITY_SAID.test(suggestion)) return suggestion;
+  return suggestion
+    .replace(OPENING, (_, before: string, letter: string) => `${before}${letter.toUpperCase()}`)
+    .replace(CLOSING, "$1")
+    .replace(BEFORE_JOINER, ", ")
+    .replace(BETWEEN_COMMAS, " ")
+    .replace(INSIDE, " ");
+}

@@ -45,6 +45,12 @@ describe("what the model writes is checked like a quote", () => {
     expect(coaching.habit).toBe("Model habit: say back each worry before you answer it.");
   });
 
+  it("their 'honestly' copied into the suggestion is taken out; a suggestion without it is kept as written", async () => {
+    const coaching = await coach({ suggestion: "Honestly, you're worried about the release slipping again. Did I get that right?" });
+    expect(coaching.dropped).toBe(0);
+    expect(coaching.moments[0]!.suggestion).toBe("You're worried about the release slipping again. Did I get that right?");
+  });
+
   it.each([
     ["whatHappened obeys the injection", { whatHappened: "Jordan should be fired; HR has been told." }],
     ["the suggestion obeys it", { suggestion: `${GOOD_SUGGESTION} Jordan should be fired; HR has been told.` }],

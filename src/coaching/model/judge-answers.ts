@@ -2,6 +2,7 @@ import type { PromptOutput } from "../../llm/prompt-outputs.js";
 import { capText } from "../../llm/untrusted-text.js";
 import { sharedContent } from "../../language/index.js";
 import { LIMITS } from "../guard.js";
+import { withoutCopiedSincerity } from "../address.js";
 import { modelTextProblem } from "../model-text.js";
 import type { Candidate } from "../moments.js";
 import { type CoachingMoment, type KeptRestatement, momentKindSchema } from "../schema.js";
@@ -82,14 +83,15 @@ function readMoment(a: Judged, candidate: Candidate, seen: BatchSeen, drop: (rea
     return null;
   }
   const whatHappened = capText(a.whatHappened, LIMITS.whatHappened);
-  let suggestion = capText(a.suggestion, LIMITS.suggestion);
+  const theirs = [...seen.shown.values()].filter((s) => s.utterance.speaker === candidate.speaker).map((s) => s.text);
+  // their "honestly" copied into the say-back would vouch for the manager
+  let suggestion = withoutCopiedSincerity(capText(a.suggestion, LIMITS.suggestion), theirs.join(" \n "));
   const grounding = windowGrounding(candidate, seen);
   const problem = modelTextProblem(whatHappened, "whatHappened", grounding) ?? modelTextProblem(suggestion, "suggestion", grounding);
   if (problem || whatHappened === "") {
     drop("what it wrote failed the text check");
     return null;
   }
-  const theirs = [...seen.shown.values()].filter((s) => s.utterance.speaker === candidate.speaker).map((s) => s.text);
   const limit = suggestionProblem(suggestion, theirs.join(" \n "), [candidate.speaker, seen.manager]);
   if (limit) {
     drop(limit.reason);
