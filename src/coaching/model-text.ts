@@ -9,6 +9,9 @@ import { FUNCTION_WORDS } from "../language/word-lists.js";
  * name or proper noun that the moment does not contain.
  */
 
+/** How long what the model writes may be, field by field: past these the card would not read at a glance. */
+export const LIMITS = { quote: 400, whatHappened: 300, suggestion: 400, habit: 240 } as const;
+
 /** What a text may draw on. */
 export interface Grounding {
   /** What was said in the moment (the person's words and the manager's reply). */

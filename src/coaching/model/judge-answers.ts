@@ -1,9 +1,8 @@
 import type { PromptOutput } from "../../llm/prompt-outputs.js";
 import { capText } from "../../llm/untrusted-text.js";
 import { sharedContent } from "../../language/index.js";
-import { LIMITS } from "../guard.js";
 import { withoutCopiedSincerity } from "../address.js";
-import { modelTextProblem } from "../model-text.js";
+import { LIMITS, modelTextProblem } from "../model-text.js";
 import type { Candidate } from "../moments.js";
 import { type CoachingMoment, type KeptRestatement, momentKindSchema } from "../schema.js";
 import type { ShownUtterance } from "./conversation-window.js";

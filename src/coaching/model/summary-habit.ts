@@ -4,8 +4,7 @@ import { promptOutputs } from "../../llm/prompt-outputs.js";
 import { type Prompt, renderPrompt } from "../../llm/prompt-store.js";
 import { capText } from "../../llm/untrusted-text.js";
 import type { Analysis } from "../../metrics/schema.js";
-import { LIMITS } from "../guard.js";
-import { modelTextProblem } from "../model-text.js";
+import { LIMITS, modelTextProblem } from "../model-text.js";
 import type { CoachingMoment, KeptRestatement } from "../schema.js";
 
 /** A display name is a participant's text too: the model gets at most this much of it. */
