@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shownText } from "../../src/coaching/model/conversation-window.js";
 import { placeQuote } from "../../src/coaching/model/shown-quote.js";
-import { pointsOutside, SUGGESTION_WORDS, suggestionProblem } from "../../src/coaching/model/suggestion-limits.js";
+import { pointsOutside, SUGGESTION_BREAKS, SUGGESTION_WORDS, suggestionProblem } from "../../src/coaching/model/suggestion-limits.js";
 
 describe("placeQuote: a quote is checked against what the model was shown, then placed in what was said", () => {
   const spoken = "Um so could you could you at the same time, uh, adapt the reject model? I think it drifts.";
@@ -42,6 +42,19 @@ describe("suggestionProblem: the prompt's limits on a suggestion", () => {
     ).toMatchObject({
       reason: "suggestion adds what they did not say",
     });
+  });
+  it(`more than ${SUGGESTION_BREAKS} breaks strings details together; fewer make a sentence`, () => {
+    const details = "Honestly I'm worried. The script fails on the larger tenants, Monday and Tuesday, in Leeds and in York, every night.";
+    expect(
+      suggestionProblem(
+        "The script fails on the larger tenants, Monday and Tuesday, in Leeds, in York, every night, and you're worried. Did I get that right?",
+        details,
+        [],
+      ),
+    ).toMatchObject({ reason: "suggestion strings details together" });
+    expect(
+      suggestionProblem("The script fails on the larger tenants every night, and you're worried. Did I get that right?", details, []),
+    ).toBeNull();
   });
   it(`over ${SUGGESTION_WORDS} words is too long`, () => {
     expect(suggestionProblem(`${"the migration script ".repeat(12)}fails.`, theirs, [])).toMatchObject({ reason: "suggestion too long" });
