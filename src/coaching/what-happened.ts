@@ -23,7 +23,9 @@ const FELT: Record<Felt, string> = {
 };
 const RAISED: Record<Raised, string> = {
   worry: "the worry they raised",
-  feeling: "what they said they felt",
+  // a word of feeling somewhere in the turn ("he wrote me very angry", "I am alone as a foreman") that no sentence
+  // of theirs says as their own feeling: the line does not claim they said one
+  feeling: "what they told you",
   disagreement: "what they said",
   proposal: "what they said",
   decision: "what they said",

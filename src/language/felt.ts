@@ -29,8 +29,14 @@ const LINKED = new RegExp(
 const GAP =
   "(?:\\s+(?!(?:not|never|no|nothing|she|he|they|she's|he's|they're|you|you're|it|it's|we|we're|people|everyone|everybody)\\b)(?![\\p{L}]+n't\\b)[\\p{L}']+){0,5}?";
 
-/** "I'm … worried", "I just feel … helpless", "it makes me … sad". */
-const OWN_AFFECT = new RegExp(`\\b(?:i|i'm|i've|i'd|me)\\b${GAP}\\s+(?:${AFFECT_WORDS})\\b`, "u");
+/**
+ * "I'm … worried", "I just feel … helpless", "it makes me … sad" ("he wrote me very angry" is his anger: "me" owns a
+ * feeling only after a verb that brings it on).
+ */
+const OWN_AFFECT = new RegExp(
+  `\\b(?:i|i'm|i've|i'd|(?:makes?|made|making|gets?|got|getting|leaves?|left|leaving|drives?|drove|driving|keeps?|kept|keeping) me)\\b${GAP}\\s+(?:${AFFECT_WORDS})\\b`,
+  "u",
+);
 
 /** "My depression", "my stress": a feeling named as theirs. */
 const OWN_NAMED = /\bmy (?:depression|anxiety|stress|stresses|anger|grief|loneliness|fears?|worr(?:y|ies)|panic attacks?|guilt)\b/;

@@ -173,6 +173,17 @@ describe("a moment only where they raised something and the reply did not take i
     // the line says what was said, never a talk-over a transcript's loose timings cannot show of one sentence
     expect(line).toBe('You replied "Okay, the budget numbers." without first saying back what they said.');
     expect(line).not.toMatch(/worry|stopped/);
+    // someone else's anger in their story is no feeling they said of themselves
+    const [angry] = momentsOf(
+      talk(
+        ["Kelly", "They had to wait with the tourists, and the manager, Mr. Hollis, he wrote me very angry."],
+        [MANAGER, "Then we don't use the boat until the river goes down."],
+      ),
+    );
+    expect(angry?.raised).toBe("feeling");
+    expect(whatHappened(angry!)).toBe(
+      'You replied "Then we don\'t use the boat until the river goes…" without first saying back what they told you.',
+    );
   });
 });
 
