@@ -11,9 +11,9 @@ const FRAME = new Set(
 );
 
 /**
- * At most this many breaks (",", ";", ":") in a say-back: past them it strings their details together ("…, then early
+ * At most this many breaks ("," or ";") in a say-back: past them it strings their details together ("…, then early
  * morning back to Calinan, two hours each way, and you're a bit tired"), a list read out, not a sentence a manager
- * says. Readers of the model path's cards (j46–j55) found 25 of 48 verdicts on such say-backs not fluent, 31 of 108
+ * says. Readers of the model path's cards (j46–j55) found 23 of 42 verdicts on such say-backs not fluent, 34 of 114
  * on the rest.
  */
 export const SUGGESTION_BREAKS = 3;
@@ -35,7 +35,7 @@ export type SuggestionProblem = {
 export function suggestionProblem(suggestion: string, theirWords: string, names: readonly string[]): SuggestionProblem | null {
   const words = tokens(suggestion);
   if (words.length > SUGGESTION_WORDS) return { reason: "suggestion too long", detail: `${words.length} words` };
-  const breaks = suggestion.replace(CHECK_QUESTION, "").match(/[,;:]\s/g)?.length ?? 0;
+  const breaks = suggestion.replace(CHECK_QUESTION, "").match(/[,;]\s/g)?.length ?? 0;
   if (breaks > SUGGESTION_BREAKS) return { reason: "suggestion strings details together", detail: `${breaks} breaks` };
   const theirs = readText(theirWords).contentLemmas;
   const named = new Set(names.flatMap(nameParts).map((n) => n.toLowerCase()));
