@@ -96,6 +96,8 @@ export const ONE_ON_ONE_TUNE_BATCHES: readonly string[] = [
   "b53",
   "b54",
   "b55",
+  "b56",
+  "b57",
 ];
 
 export const oneOnOneSplit = (batch: string): Split => (ONE_ON_ONE_TUNE_BATCHES.includes(batch) ? "tune" : "held-out");

@@ -28,8 +28,17 @@ function batch(name: string, files: Record<string, string>): void {
 }
 
 describe("the written one-on-ones as an eval source", () => {
-  it("keeps b22 to b47, b50 and b52 to b55 for tuning (they prompted changes) and holds out any other batch", async () => {
-    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual([...Array.from({ length: 26 }, (_, i) => `b${22 + i}`), "b50", "b52", "b53", "b54", "b55"]);
+  it("keeps b22 to b47, b50 and b52 to b57 for tuning (they prompted changes) and holds out any other batch", async () => {
+    expect(ONE_ON_ONE_TUNE_BATCHES).toEqual([
+      ...Array.from({ length: 26 }, (_, i) => `b${22 + i}`),
+      "b50",
+      "b52",
+      "b53",
+      "b54",
+      "b55",
+      "b56",
+      "b57",
+    ]);
     for (const name of ["b48", "b22", "b30", "b21"]) batch(name, { "01.vtt": vtt("Ann Lee"), "managers.txt": "01.vtt\tAnn Lee\n" });
     const sources = await oneOnOneSources(dir);
     expect(sources.map((s) => [s.source, s.id, s.split])).toEqual([
