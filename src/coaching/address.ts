@@ -31,10 +31,13 @@ const NAMED_BEFORE_I = new RegExp(String.raw`,\s*${WHEN}\p{Lu}\p{Ll}+(?=\s*,\s*I
 /** "I am worried, Saya.", "I'm tired, Chef.": one capitalised word closing a short sentence of their "I" is said to the listener. */
 const NAMED_AFTER_SHORT = new RegExp(String.raw`^(I(?:'m|'ve|'d)?\b[^,]{0,40}),\s*${WHEN}\p{Lu}\p{Ll}+([.!?]?)$`, "u");
 
+/** What a speaker says of their own saying: "honestly", "to be honest", "if I'm honest", "to be fair", "frankly". */
+const SINCERITY = String.raw`(?:honestly|to be honest|if i'm honest|if i am honest|to be fair|frankly|truthfully)`;
+
 /** "…, if I'm honest", "…, to be honest", "…, though": said of the saying, not of what was said. */
-export const TAIL_ASIDE = /(?:,\s*|\s+)(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|though|tbh)[.!?]?$/i;
+export const TAIL_ASIDE = new RegExp(String.raw`(?:,\s*|\s+)(?:${SINCERITY}|though|tbh)[.!?]?$`, "i");
 /** "I'm fed up, to be honest, walaal.": one word after a closing aside is what they call the listener, in any language. */
-const ASIDE_THEN_WORD = /,\s*(?:if i'm honest|if i am honest|to be honest|honestly|to be fair|frankly),\s*\p{L}+[.!?]?$/iu;
+const ASIDE_THEN_WORD = new RegExp(String.raw`,\s*${SINCERITY},\s*\p{L}+[.!?]?$`, "iu");
 
 /**
  * "I'm honestly a bit tired": the same word said of the saying, just after the "I'm"; said back it would vouch for
@@ -64,8 +67,6 @@ const SHORT_NAME = /,\s*(\p{Lu}\p{Ll}{2,})[.!?]?$/u;
 /** A word of respect before the name, in whatever language: "…my phone, Kak Rebwar.", "Tita Grace, …", "Mr. Des". */
 const TITLE = String.raw`(?:\p{Lu}\p{Ll}{0,6}\.?\s+)?`;
 
-/** What a speaker says of their own saying: "honestly", "to be honest", "if I'm honest", "to be fair", "frankly". */
-const SINCERITY = String.raw`(?:honestly|to be honest|if i'm honest|if i am honest|to be fair|frankly|truthfully)`;
 const SINCERITY_SAID = new RegExp(String.raw`\b${SINCERITY}\b`, "i");
 const OPENING = new RegExp(String.raw`(^|[.!?]\s+)${SINCERITY},?\s+(\p{L})`, "giu");
 const CLOSING = new RegExp(String.raw`,\s*${SINCERITY}\s*([.;:!?])`, "gi");

@@ -40,7 +40,9 @@ function minimal(text: string): boolean {
   // Most utterances settle it without being cleaned (cleaning only drops words, never adds one): six words that
   // are neither acknowledgements nor hesitations say something; up to four acknowledgements and nothing else are
   // a backchannel.
-  // "You OK?", "Oh. You alright?": made of words a backchannel is made of, and yet it asks after them
+  // "You OK?", "Oh. You alright?": made of words a backchannel is made of ("you" is there for "thank you"), and yet
+  // it asks after them. Taking "you" out of the set instead makes "I see you." a reply of substance that shares
+  // "see" with "nobody sees it", and a brush-off reads as hearing (b36/09)
   if (ASKS_AFTER_THEM.test(text)) return false;
   const plain = plainWords(text);
   let other = 0;

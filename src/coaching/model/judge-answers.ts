@@ -82,16 +82,19 @@ function readMoment(a: Judged, candidate: Candidate, seen: BatchSeen, drop: (rea
     return null;
   }
   const whatHappened = capText(a.whatHappened, LIMITS.whatHappened);
-  const theirs = [...seen.shown.values()].filter((s) => s.utterance.speaker === candidate.speaker).map((s) => s.text);
+  const theirs = [...seen.shown.values()]
+    .filter((s) => s.utterance.speaker === candidate.speaker)
+    .map((s) => s.text)
+    .join(" \n ");
   // their "honestly" copied into the say-back would vouch for the manager
-  let suggestion = withoutCopiedSincerity(capText(a.suggestion, LIMITS.suggestion), theirs.join(" \n "));
+  let suggestion = withoutCopiedSincerity(capText(a.suggestion, LIMITS.suggestion), theirs);
   const grounding = windowGrounding(candidate, seen);
   const problem = modelTextProblem(whatHappened, "whatHappened", grounding) ?? modelTextProblem(suggestion, "suggestion", grounding);
   if (problem || whatHappened === "") {
     drop("what it wrote failed the text check");
     return null;
   }
-  const limit = suggestionProblem(suggestion, theirs.join(" \n "), [candidate.speaker, seen.manager]);
+  const limit = suggestionProblem(suggestion, theirs, [candidate.speaker, seen.manager]);
   if (limit) {
     drop(limit.reason);
     suggestion = SAY_IT_BACK;
